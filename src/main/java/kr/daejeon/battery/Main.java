@@ -1,0 +1,46 @@
+package kr.daejeon.battery;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import kr.daejeon.battery.config.AppConfig;
+import kr.daejeon.battery.eval.EvalCommand;
+
+/** Entry point: {@code serve} (default), {@code eval}, {@code train}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "serve" : args[0];
+        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        switch (command) {
+            case "serve" -> Server.startAndWait(AppConfig.load(rest, System.getenv()));
+            case "eval" -> {
+                AppConfig config = AppConfig.load(List.of(), System.getenv());
+                System.exit(EvalCommand.run(rest, config.classifierSettings(), config.intentsDir(), System.out));
+            }
+            case "train" -> TrainCommand.run(rest, AppConfig.load(List.of(), System.getenv()));
+            case "help", "--help", "-h" -> System.out.println(USAGE);
+            default -> {
+                System.err.println("unknown command: " + command);
+                System.err.println(USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    static final String USAGE = """
+            usage: java -jar target/inquiry-assistant.jar [command]
+              serve [--config FILE]   start the server (default)
+              eval [options]          evaluate the intent classifier
+                  --intents DIR  --folds K  --no-cv  --heldout DIR  --clinc FILE
+                  --algorithm MAXENT|MAXENT_QN  --iterations N  --l2 C  --threshold T
+              train --out FILE        train on intents/ and save the model file
+            """;
+
+    static Path path(String p) {
+        return Path.of(p);
+    }
+}

@@ -1,0 +1,1 @@
+package kr.daejeon.battery; import kr.daejeon.battery.config.AppConfig; final class Server { static void startAndWait(AppConfig c){} }

@@ -1,0 +1,273 @@
+package kr.daejeon.battery.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kr.daejeon.battery.nlu.ClassifierSettings;
+
+/**
+ * The one configuration object, loaded once at start: defaults, then an optional YAML file
+ * ({@code --config FILE} or {@code CONFIG_FILE}), then environment variables. Every key has the
+ * same name in both places: {@code session_ttl_minutes} in the file is {@code SESSION_TTL_MINUTES}
+ * in the environment. All problems are reported together before anything starts.
+ */
+public final class AppConfig {
+
+    /** Every setting with its default; the README's configuration table mirrors this list. */
+    public static final Map<String, String> DEFAULTS = defaults();
+
+    private final Map<String, String> values;
+    private final List<String> problems = new ArrayList<>();
+
+    private final String host;
+    private final int port;
+    private final String redisUrl;
+    private final Path intentsDir;
+    private final Path faqDir;
+    private final Path modelFile;
+    private final ClassifierSettings classifierSettings;
+    private final double clarifyThreshold;
+    private final Duration sessionTtl;
+    private final int maxMessageChars;
+    private final int maxBodyBytes;
+    private final int missesBeforeHandoff;
+    private final ZoneId timeZone;
+    private final int rateLimitPerMinute;
+    private final int conversationRateLimitPerMinute;
+    private final int memoryMaxConversations;
+    private final int workerPoolSize;
+    private final int redisPoolSize;
+    private final Duration redisTimeout;
+    private final String redisKeyPrefix;
+
+    private AppConfig(Map<String, String> values) {
+        this.values = values;
+        host = text("host");
+        port = integer("port", 0, 65535);
+        String redis = text("redis_url");
+        redisUrl = redis.isBlank() ? null : redis;
+        if (redisUrl != null) {
+            try {
+                URI uri = URI.create(redisUrl);
+                if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
+                    problems.add("REDIS_URL must start with redis:// or rediss:// (got '" + redisUrl + "')");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("REDIS_URL is not a valid URL: " + e.getMessage());
+            }
+        }
+        intentsDir = directory("intents_dir");
+        faqDir = directory("faq_dir");
+        String model = text("model_file");
+        modelFile = model.isBlank() ? null : Path.of(model);
+        String algorithm = text("classifier_algorithm").toUpperCase(Locale.ROOT);
+        if (!algorithm.equals("MAXENT") && !algorithm.equals("MAXENT_QN")) {
+            problems.add("CLASSIFIER_ALGORITHM must be MAXENT or MAXENT_QN (got '" + algorithm + "')");
+        }
+        classifierSettings = new ClassifierSettings(algorithm, integer("classifier_iterations", 10, 5000), 1,
+                decimal("classifier_l2", 0, 100), decimal("classifier_threshold", 0, 1));
+        clarifyThreshold = decimal("clarify_threshold", 0, 1);
+        sessionTtl = Duration.ofMinutes(integer("session_ttl_minutes", 1, 60 * 24 * 90));
+        maxMessageChars = integer("max_message_chars", 1, 100_000);
+        maxBodyBytes = integer("max_body_bytes", 1024, 10_000_000);
+        missesBeforeHandoff = integer("misses_before_handoff", 1, 100);
+        rateLimitPerMinute = integer("rate_limit_per_minute", 1, 10_000_000);
+        conversationRateLimitPerMinute = integer("conversation_rate_limit_per_minute", 1, 10_000_000);
+        memoryMaxConversations = integer("memory_max_conversations", 100, 100_000_000);
+        workerPoolSize = integer("worker_pool_size", 1, 512);
+        redisPoolSize = integer("redis_pool_size", 1, 1024);
+        redisTimeout = Duration.ofMillis(integer("redis_timeout_ms", 50, 60_000));
+        redisKeyPrefix = text("redis_key_prefix");
+        ZoneId zone = ZoneId.of("Asia/Seoul");
+        try {
+            zone = ZoneId.of(text("time_zone"));
+        } catch (DateTimeException e) {
+            problems.add("TIME_ZONE is not a known time zone: '" + text("time_zone") + "'");
+        }
+        timeZone = zone;
+        if (maxMessageChars * 4L + 1024 > maxBodyBytes) {
+            problems.add("MAX_BODY_BYTES (" + maxBodyBytes + ") must leave room for MAX_MESSAGE_CHARS (" + maxMessageChars
+                    + ") of UTF-8 text: at least " + (maxMessageChars * 4L + 1024));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+
+    /** Loads from command-line options ({@code --config FILE}, {@code --port N}), the file and the environment. */
+    public static AppConfig load(List<String> args, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        String file = env.get("CONFIG_FILE");
+        Map<String, String> cli = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--config") && i + 1 < args.size()) {
+                file = args.get(++i);
+            } else if (a.startsWith("--") && i + 1 < args.size()) {
+                cli.put(a.substring(2).replace('-', '_'), args.get(++i));
+            } else {
+                throw new ConfigException(List.of("unknown argument '" + a + "' (options: --config FILE, --port N, ...)"));
+            }
+        }
+        if (file != null && !file.isBlank()) {
+            values.putAll(readFile(Path.of(file)));
+        }
+        for (String key : DEFAULTS.keySet()) {
+            String fromEnv = env.get(key.toUpperCase(Locale.ROOT));
+            if (fromEnv != null) {
+                values.put(key, fromEnv.trim());
+            }
+        }
+        List<String> unknown = new ArrayList<>();
+        cli.forEach((k, v) -> {
+            if (DEFAULTS.containsKey(k)) {
+                values.put(k, v);
+            } else {
+                unknown.add("unknown option --" + k.replace('_', '-'));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(unknown);
+        }
+        return new AppConfig(values);
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(List.of("config file not found: " + file.toAbsolutePath()));
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigException(List.of("config file " + file + " is not valid YAML: " + e.getMessage()));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        if (root == null) {
+            return out;
+        }
+        if (!root.isObject()) {
+            throw new ConfigException(List.of("config file " + file + " must be a mapping of key: value"));
+        }
+        List<String> problems = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey().toLowerCase(Locale.ROOT);
+            if (!DEFAULTS.containsKey(key)) {
+                problems.add(file + ": unknown key '" + e.getKey() + "'");
+            } else if (e.getValue().isContainerNode()) {
+                problems.add(file + ": '" + e.getKey() + "' must be a single value");
+            } else {
+                out.put(key, e.getValue().isNull() ? "" : e.getValue().asText());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return out;
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("host", "0.0.0.0");
+        d.put("port", "8080");
+        d.put("redis_url", "");
+        d.put("redis_key_prefix", "ia");
+        d.put("redis_pool_size", "12");
+        d.put("redis_timeout_ms", "2000");
+        d.put("worker_pool_size", "8");
+        d.put("intents_dir", "intents");
+        d.put("faq_dir", "faq");
+        d.put("model_file", "");
+        d.put("classifier_algorithm", "MAXENT_QN");
+        d.put("classifier_iterations", "200");
+        d.put("classifier_l2", "0.05");
+        d.put("classifier_threshold", "0.35");
+        d.put("clarify_threshold", "0.2");
+        d.put("session_ttl_minutes", "30");
+        d.put("max_message_chars", "2000");
+        d.put("max_body_bytes", "65536");
+        d.put("misses_before_handoff", "2");
+        d.put("time_zone", "Asia/Seoul");
+        d.put("rate_limit_per_minute", "600");
+        d.put("conversation_rate_limit_per_minute", "60");
+        d.put("memory_max_conversations", "100000");
+        return java.util.Collections.unmodifiableMap(d);
+    }
+
+    private String text(String key) {
+        return values.getOrDefault(key, "");
+    }
+
+    private int integer(String key, int min, int max) {
+        String raw = text(key);
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v < min || v > max) {
+                problems.add(key.toUpperCase(Locale.ROOT) + " must be between " + min + " and " + max + " (got " + v + ")");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problems.add(key.toUpperCase(Locale.ROOT) + " must be a whole number (got '" + raw + "')");
+            return min;
+        }
+    }
+
+    private double decimal(String key, double min, double max) {
+        String raw = text(key);
+        try {
+            double v = Double.parseDouble(raw.trim());
+            if (!(v >= min && v <= max)) {
+                problems.add(key.toUpperCase(Locale.ROOT) + " must be between " + min + " and " + max + " (got " + raw + ")");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problems.add(key.toUpperCase(Locale.ROOT) + " must be a number (got '" + raw + "')");
+            return min;
+        }
+    }
+
+    private Path directory(String key) {
+        Path p = Path.of(text(key));
+        if (!Files.isDirectory(p)) {
+            problems.add(key.toUpperCase(Locale.ROOT) + ": directory not found: " + p.toAbsolutePath()
+                    + " (run from the repository root or set " + key.toUpperCase(Locale.ROOT) + ")");
+        }
+        return p;
+    }
+
+    public String host() { return host; }
+    public int port() { return port; }
+    public String redisUrl() { return redisUrl; }
+    public Path intentsDir() { return intentsDir; }
+    public Path faqDir() { return faqDir; }
+    public Path modelFile() { return modelFile; }
+    public ClassifierSettings classifierSettings() { return classifierSettings; }
+    public double clarifyThreshold() { return clarifyThreshold; }
+    public Duration sessionTtl() { return sessionTtl; }
+    public int maxMessageChars() { return maxMessageChars; }
+    public int maxBodyBytes() { return maxBodyBytes; }
+    public int missesBeforeHandoff() { return missesBeforeHandoff; }
+    public ZoneId timeZone() { return timeZone; }
+    public int rateLimitPerMinute() { return rateLimitPerMinute; }
+    public int conversationRateLimitPerMinute() { return conversationRateLimitPerMinute; }
+    public int memoryMaxConversations() { return memoryMaxConversations; }
+    public int workerPoolSize() { return workerPoolSize; }
+    public int redisPoolSize() { return redisPoolSize; }
+    public Duration redisTimeout() { return redisTimeout; }
+    public String redisKeyPrefix() { return redisKeyPrefix; }
+}

@@ -1,0 +1,172 @@
+package kr.daejeon.battery.nlu;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * Maps a message to an intent id with Apache OpenNLP's maximum-entropy document categorizer.
+ * Out-of-scope questions are learned as their own class ({@value #FALLBACK}, trained on
+ * near-domain negatives) and also caught by a confidence threshold.
+ *
+ * <p>Immutable and thread-safe: classification only reads the trained model.
+ */
+public final class IntentClassifier {
+
+    public static final String FALLBACK = "fallback";
+    private static final int RANKING_SIZE = 3;
+
+    private final DoccatModel model;
+    private final MaxentModel maxent;
+    private final double threshold;
+
+    private IntentClassifier(DoccatModel model, double threshold) {
+        this.model = model;
+        this.maxent = model.getMaxentModel();
+        this.threshold = threshold;
+    }
+
+    public static IntentClassifier train(List<LabeledUtterance> examples, ClassifierSettings settings) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no training utterances");
+        }
+        List<DocumentSample> samples = new ArrayList<>(examples.size());
+        for (LabeledUtterance u : examples) {
+            String[] tokens = tokens(u.text());
+            if (tokens.length > 0) {
+                samples.add(new DocumentSample(u.intent(), tokens));
+            }
+        }
+        TrainingParameters params = new TrainingParameters();
+        params.put(TrainingParameters.ALGORITHM_PARAM, settings.algorithm());
+        params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
+        params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
+        if ("MAXENT_QN".equals(settings.algorithm())) {
+            params.put("L2Cost", settings.l2Cost());
+            params.put("L1Cost", 0.0);
+            params.put(TrainingParameters.THREADS_PARAM, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        }
+        params.put("PrintMessages", false);
+        try {
+            DoccatModel model = DocumentCategorizerME.train("mul", new CollectionObjectStream<>(samples), params,
+                    new DoccatFactory(new FeatureGenerator[] {new IntentFeatures()}));
+            return new IntentClassifier(model, settings.threshold());
+        } catch (IOException e) {
+            throw new IllegalStateException("training the intent model failed", e);
+        }
+    }
+
+    public static IntentClassifier load(Path file, double threshold) throws IOException {
+        return new IntentClassifier(new DoccatModel(file), threshold);
+    }
+
+    public void save(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            model.serialize(out);
+        }
+    }
+
+    /** Never throws: any text, even empty or binary-looking, gets a classification. */
+    public Classification classify(String text) {
+        String[] tokens = tokens(text);
+        if (tokens.length == 0) {
+            return new Classification(FALLBACK, 1.0, List.of());
+        }
+        double[] probs = maxent.eval(IntentFeatures.extract(tokens).toArray(new String[0]));
+        return decide(probs, threshold);
+    }
+
+    /** Probabilities of every intent, for evaluation and calibration. */
+    public Map<String, Double> scores(String text) {
+        String[] tokens = tokens(text);
+        Map<String, Double> out = new HashMap<>();
+        if (tokens.length == 0) {
+            out.put(FALLBACK, 1.0);
+            return out;
+        }
+        double[] probs = maxent.eval(IntentFeatures.extract(tokens).toArray(new String[0]));
+        for (int i = 0; i < probs.length; i++) {
+            out.put(maxent.getOutcome(i), probs[i]);
+        }
+        return out;
+    }
+
+    public Classification classifyWithThreshold(String text, double customThreshold) {
+        String[] tokens = tokens(text);
+        if (tokens.length == 0) {
+            return new Classification(FALLBACK, 1.0, List.of());
+        }
+        return decide(maxent.eval(IntentFeatures.extract(tokens).toArray(new String[0])), customThreshold);
+    }
+
+    public List<String> intents() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < maxent.getNumOutcomes(); i++) {
+            out.add(maxent.getOutcome(i));
+        }
+        return out;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    private Classification decide(double[] probs, double minConfidence) {
+        List<ScoredIntent> ranking = new ArrayList<>(RANKING_SIZE);
+        double fallbackProb = 0;
+        boolean[] taken = new boolean[probs.length];
+        for (int i = 0; i < probs.length; i++) {
+            if (FALLBACK.equals(maxent.getOutcome(i))) {
+                fallbackProb = probs[i];
+                taken[i] = true;
+            }
+        }
+        while (ranking.size() < RANKING_SIZE) {
+            int best = -1;
+            for (int i = 0; i < probs.length; i++) {
+                if (!taken[i] && (best < 0 || probs[i] > probs[best])) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            taken[best] = true;
+            ranking.add(new ScoredIntent(maxent.getOutcome(best), probs[best]));
+        }
+        if (ranking.isEmpty()) {
+            return new Classification(FALLBACK, 1.0, List.of());
+        }
+        ScoredIntent top = ranking.get(0);
+        if (fallbackProb >= top.probability() || top.probability() < minConfidence) {
+            return new Classification(FALLBACK, clamp(1.0 - top.probability()), List.copyOf(ranking));
+        }
+        return new Classification(top.intent(), clamp(top.probability()), List.copyOf(ranking));
+    }
+
+    private static double clamp(double p) {
+        return Math.max(0.0, Math.min(1.0, p));
+    }
+
+    static String[] tokens(String text) {
+        String normalized = TextNormalizer.normalize(text);
+        return normalized.isEmpty() ? new String[0] : normalized.split(" ");
+    }
+}
