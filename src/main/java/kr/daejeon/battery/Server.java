@@ -1,1 +1,170 @@
-package kr.daejeon.battery; import kr.daejeon.battery.config.AppConfig; final class Server { static void startAndWait(AppConfig c){} }
+package kr.daejeon.battery;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import kr.daejeon.battery.api.ApiError;
+import kr.daejeon.battery.api.ChatApi;
+import kr.daejeon.battery.api.EventBusMessageFeed;
+import kr.daejeon.battery.config.AppConfig;
+import kr.daejeon.battery.config.ConfigException;
+import kr.daejeon.battery.conversation.ChatService;
+import kr.daejeon.battery.conversation.ConversationEngine;
+import kr.daejeon.battery.faq.AnswerRenderer;
+import kr.daejeon.battery.faq.FaqCatalog;
+import kr.daejeon.battery.nlu.IntentClassifier;
+import kr.daejeon.battery.nlu.IntentCorpus;
+import kr.daejeon.battery.session.InMemorySessionStore;
+import kr.daejeon.battery.session.RedisSessionStore;
+import kr.daejeon.battery.session.SessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires content, classifier, store and HTTP together; one instance is one server process. */
+public final class Server {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    private final Vertx vertx;
+    private final HttpServer http;
+    private final SessionStore store;
+
+    private Server(Vertx vertx, HttpServer http, SessionStore store) {
+        this.vertx = vertx;
+        this.http = http;
+        this.store = store;
+    }
+
+    /** Loads content, trains the classifier, connects the store and listens. Blocks during training. */
+    public static Future<Server> start(AppConfig config, Clock clock) {
+        long t0 = System.nanoTime();
+        FaqCatalog faq = FaqCatalog.load(config.faqDir());
+        IntentClassifier classifier = loadClassifier(config);
+        checkContentCoverage(classifier, faq);
+        LOG.info("content ready: {} intents, {} FAQ entries in {} ms", classifier.intents().size(), faq.entries().size(),
+                (System.nanoTime() - t0) / 1_000_000);
+
+        Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(config.workerPoolSize()));
+        SessionStore store;
+        if (config.redisUrl() == null) {
+            InMemorySessionStore memory = new InMemorySessionStore(config.sessionTtl(), config.memoryMaxConversations(), clock);
+            vertx.setPeriodic(60_000, t -> vertx.executeBlocking(memory::evictExpired, false));
+            store = memory;
+        } else {
+            store = new RedisSessionStore(config.redisUrl(), config.redisKeyPrefix(), config.sessionTtl(),
+                    config.redisPoolSize(), config.redisTimeout());
+            if (!store.ping()) {
+                LOG.warn("Redis at {} does not answer yet; /ready reports not ready until it does", redactedUrl(config.redisUrl()));
+            }
+        }
+        ConversationEngine engine = new ConversationEngine(classifier, faq, new AnswerRenderer(config.timeZone()),
+                config.clarifyThreshold(), config.missesBeforeHandoff());
+        ChatService chat = new ChatService(store, engine, new EventBusMessageFeed(vertx.eventBus()), clock);
+
+        Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            ctx.response().putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Referrer-Policy", "no-referrer")
+                    .putHeader("X-Frame-Options", "DENY");
+            ctx.next();
+        });
+        new ChatApi(vertx, chat, store, config).mount(router);
+        router.route().failureHandler(ctx -> {
+            Throwable failure = ctx.failure();
+            if (failure == null) {
+                int code = ctx.statusCode();
+                failure = switch (code) {
+                    case 413 -> new ApiError(413, "body_too_large", "The body is larger than " + config.maxBodyBytes() + " bytes.");
+                    case 400 -> new ApiError(400, "bad_request", "The request could not be read.");
+                    default -> new ApiError(code < 400 ? 500 : code, "error", "Request failed.");
+                };
+            }
+            ChatApi.fail(ctx, failure);
+        });
+        router.errorHandler(404, ctx -> new ApiError(404, "not_found", "No such endpoint.").send(ctx));
+        router.errorHandler(405, ctx -> new ApiError(405, "method_not_allowed", "Method not allowed here.").send(ctx));
+
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+                .setCompressionSupported(true).setIdleTimeout(0);
+        return vertx.createHttpServer(options).requestHandler(router).listen()
+                .map(http -> {
+                    LOG.info("listening on http://{}:{} (store: {})", config.host(), http.actualPort(),
+                            config.redisUrl() == null ? "memory" : "redis");
+                    return new Server(vertx, http, store);
+                })
+                .recover(err -> {
+                    store.close();
+                    return vertx.close().transform(v -> Future.failedFuture(err));
+                });
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    public Future<Void> close() {
+        return http.close().eventually(() -> vertx.close()).onComplete(ar -> store.close());
+    }
+
+    static void startAndWait(AppConfig config) throws InterruptedException {
+        Server server;
+        try {
+            server = start(config, Clock.systemUTC()).toCompletionStage().toCompletableFuture().join();
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOG.error("could not start: {}", cause.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down");
+            server.close().toCompletionStage().toCompletableFuture().join();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    private static IntentClassifier loadClassifier(AppConfig config) {
+        long t0 = System.nanoTime();
+        try {
+            if (config.modelFile() != null) {
+                IntentClassifier c = IntentClassifier.load(config.modelFile(), config.classifierSettings().threshold());
+                LOG.info("intent model loaded from {}", config.modelFile());
+                return c;
+            }
+        } catch (IOException e) {
+            throw new ConfigException(List.of("MODEL_FILE could not be loaded: " + e.getMessage()));
+        }
+        IntentClassifier c = IntentClassifier.train(IntentCorpus.load(config.intentsDir()).utterances(),
+                config.classifierSettings());
+        LOG.info("intent model trained from {} in {} ms", config.intentsDir(), (System.nanoTime() - t0) / 1_000_000);
+        return c;
+    }
+
+    /** Every intent the classifier can return must have an answer (except fallback and handoff). */
+    private static void checkContentCoverage(IntentClassifier classifier, FaqCatalog faq) {
+        List<String> missing = new ArrayList<>();
+        for (String intent : classifier.intents()) {
+            if (!intent.equals(IntentClassifier.FALLBACK) && !intent.equals(FaqCatalog.HANDOFF_INTENT)
+                    && faq.entry(intent).isEmpty()) {
+                missing.add("intent '" + intent + "' has training utterances but no FAQ entry");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigException(missing);
+        }
+    }
+
+    static String redactedUrl(String url) {
+        return url.replaceAll("//[^@/]*@", "//***@");
+    }
+}

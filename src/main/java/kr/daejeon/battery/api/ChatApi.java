@@ -1,0 +1,374 @@
+package kr.daejeon.battery.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import kr.daejeon.battery.config.AppConfig;
+import kr.daejeon.battery.conversation.ChatService;
+import kr.daejeon.battery.conversation.ConversationNotFoundException;
+import kr.daejeon.battery.conversation.InvalidTokenException;
+import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.session.JsonCodec;
+import kr.daejeon.battery.session.SessionStore;
+import kr.daejeon.battery.session.StoreBusyException;
+import kr.daejeon.battery.session.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The public chat API ({@code /api/v1}) and the health endpoints. Thin: it validates input,
+ * runs the {@link ChatService} on worker threads and turns outcomes into HTTP.
+ */
+public final class ChatApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatApi.class);
+    private static final long SSE_PING_MS = 15_000;
+
+    private final Vertx vertx;
+    private final ChatService chat;
+    private final SessionStore store;
+    private final AppConfig config;
+    private final RateLimiter perClient;
+    private final RateLimiter perConversation;
+
+    public ChatApi(Vertx vertx, ChatService chat, SessionStore store, AppConfig config) {
+        this.vertx = vertx;
+        this.chat = chat;
+        this.store = store;
+        this.config = config;
+        this.perClient = new RateLimiter(config.rateLimitPerMinute());
+        this.perConversation = new RateLimiter(config.conversationRateLimitPerMinute());
+        vertx.setPeriodic(60_000, t -> {
+            perClient.sweep();
+            perConversation.sweep();
+        });
+    }
+
+    public void mount(Router router) {
+        router.get("/health").handler(ctx -> json(ctx, 200, Map.of("status", "ok")));
+        router.get("/ready").handler(this::ready);
+
+        router.route("/api/*").handler(this::limitClient);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+        router.post("/api/v1/conversations").handler(body).handler(ctx -> requireJson(ctx, true)).handler(this::create);
+        router.post("/api/v1/conversations/:id/messages").handler(body).handler(ctx -> requireJson(ctx, false))
+                .handler(this::post);
+        router.get("/api/v1/conversations/:id/messages").handler(this::list);
+        router.get("/api/v1/conversations/:id/events").handler(this::events);
+    }
+
+    private void ready(RoutingContext ctx) {
+        blocking(store::ping).onComplete(ar -> {
+            boolean up = ar.succeeded() && Boolean.TRUE.equals(ar.result());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", up ? "ready" : "not_ready");
+            body.put("store", config.redisUrl() == null ? "memory" : "redis");
+            if (!up) {
+                ctx.response().putHeader("Retry-After", "5");
+            }
+            json(ctx, up ? 200 : 503, body);
+        });
+    }
+
+    private void limitClient(RoutingContext ctx) {
+        int wait = perClient.acquire(clientIp(ctx));
+        if (wait > 0) {
+            new ApiError(429, "rate_limited", "Too many requests; retry after " + wait + " s.", wait).send(ctx);
+            return;
+        }
+        ctx.next();
+    }
+
+    private void create(RoutingContext ctx) {
+        Language language = Language.KO;
+        JsonNode body = optionalJsonObject(ctx);
+        if (body != null && body.has("locale") && !body.get("locale").isNull()) {
+            JsonNode locale = body.get("locale");
+            language = locale.isTextual() ? Language.fromCode(locale.asText()) : null;
+            if (language == null) {
+                throw new ApiError(400, "invalid_locale", "'locale' must be \"ko\" or \"en\".");
+            }
+        }
+        Language chosen = language;
+        respond(ctx, blocking(() -> chat.start(chosen, "web")).map(started -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", started.id());
+            out.put("token", started.token());
+            out.put("locale", started.state().locale());
+            out.put("messages", started.messages());
+            return out;
+        }), 201);
+    }
+
+    private void post(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        JsonNode body = optionalJsonObject(ctx);
+        if (body == null) {
+            throw new ApiError(400, "invalid_body", "Send a JSON object like {\"text\":\"…\"}.");
+        }
+        JsonNode textNode = body.get("text");
+        if (textNode == null || textNode.isNull()) {
+            throw new ApiError(400, "missing_text", "'text' is required.");
+        }
+        if (!textNode.isTextual()) {
+            throw new ApiError(400, "invalid_text", "'text' must be a string.");
+        }
+        String text = textNode.asText().strip();
+        if (text.isEmpty()) {
+            throw new ApiError(400, "empty_message", "The message is empty.");
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > config.maxMessageChars()) {
+            throw new ApiError(400, "message_too_long",
+                    "The message has " + length + " characters; the limit is " + config.maxMessageChars() + ".");
+        }
+        int wait = perConversation.acquire(id);
+        if (wait > 0) {
+            throw new ApiError(429, "rate_limited", "Too many messages in this conversation; retry after " + wait + " s.", wait);
+        }
+        String token = bearer(ctx);
+        respond(ctx, blocking(() -> chat.post(id, token, text)).map(turn -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("intent", turn.intent());
+            out.put("confidence", Math.round(turn.confidence() * 1000) / 1000.0);
+            out.put("handoff", turn.handoff());
+            out.put("userMessage", turn.userMessage());
+            out.put("messages", turn.replies());
+            return out;
+        }), 200);
+    }
+
+    private void list(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        long after = afterParam(ctx.request().getParam("after"), "after");
+        String token = bearer(ctx);
+        respond(ctx, blocking(() -> chat.messages(id, token, after)).map(messages -> Map.of("messages", messages)), 200);
+    }
+
+    private void events(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        String lastEventId = ctx.request().getHeader("Last-Event-ID");
+        long after = afterParam(lastEventId != null ? lastEventId : ctx.request().getParam("after"), "Last-Event-ID");
+        String token = bearer(ctx);
+        blocking(() -> chat.authorize(id, token)).onComplete(ar -> {
+            if (ar.failed()) {
+                fail(ctx, ar.cause());
+                return;
+            }
+            new EventStream(ctx, id, after).start();
+        });
+    }
+
+    /** One SSE connection: replays what the client missed, then forwards live messages without duplicates. */
+    private final class EventStream {
+        private final RoutingContext ctx;
+        private final String id;
+        private long lastSent;
+        private boolean replaying = true;
+        private final List<Message> pending = new ArrayList<>();
+        private MessageConsumer<String> consumer;
+        private long pingTimer;
+        private boolean closed;
+
+        EventStream(RoutingContext ctx, String id, long after) {
+            this.ctx = ctx;
+            this.id = id;
+            this.lastSent = after;
+        }
+
+        void start() {
+            HttpServerResponse res = ctx.response();
+            res.setChunked(true)
+                    .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .putHeader("X-Accel-Buffering", "no");
+            res.write("retry: 2000\n\n");
+            // Subscribe before reading the store, so nothing stored in between is missed.
+            consumer = vertx.eventBus().consumer(EventBusMessageFeed.address(id), msg -> {
+                List<Message> batch = decode(msg.body());
+                if (replaying) {
+                    pending.addAll(batch);
+                } else {
+                    batch.forEach(this::send);
+                }
+            });
+            pingTimer = vertx.setPeriodic(SSE_PING_MS, t -> {
+                if (!closed) {
+                    res.write(": ping\n\n");
+                }
+            });
+            res.closeHandler(v -> close());
+            res.exceptionHandler(e -> close());
+            consumer.completion().compose(v -> blocking(() -> store.messagesAfter(id, lastSent, ChatService.MAX_PAGE)))
+                    .onComplete(ar -> {
+                        if (ar.succeeded()) {
+                            ar.result().forEach(this::send);
+                        }
+                        replaying = false;
+                        pending.forEach(this::send);
+                        pending.clear();
+                    });
+        }
+
+        private void send(Message m) {
+            if (closed || m.id() <= lastSent) {
+                return;
+            }
+            lastSent = m.id();
+            ctx.response().write("id: " + m.id() + "\nevent: message\ndata: " + JsonCodec.write(m) + "\n\n");
+        }
+
+        private void close() {
+            if (!closed) {
+                closed = true;
+                vertx.cancelTimer(pingTimer);
+                consumer.unregister();
+            }
+        }
+    }
+
+    private static List<Message> decode(String json) {
+        try {
+            return List.of(JsonCodec.MAPPER.readValue(json, Message[].class));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void requireJson(RoutingContext ctx, boolean bodyOptional) {
+        String type = ctx.request().getHeader("Content-Type");
+        boolean noBody = ctx.body() == null || ctx.body().length() <= 0;
+        if (type == null && bodyOptional && noBody) {
+            ctx.next();
+            return;
+        }
+        if (!isJson(type)) {
+            new ApiError(415, "unsupported_media_type", "Send the body as application/json (UTF-8).").send(ctx);
+            return;
+        }
+        ctx.next();
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+        if (!parts[0].trim().equals("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            if (p.startsWith("charset=") && !p.substring(8).replace("\"", "").equals("utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode optionalJsonObject(RoutingContext ctx) {
+        Buffer raw = ctx.body() == null ? null : ctx.body().buffer();
+        if (raw == null || raw.length() == 0) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = JsonCodec.MAPPER.readTree(raw.getBytes());
+        } catch (JsonProcessingException e) {
+            throw new ApiError(400, "malformed_json", "The body is not valid JSON (UTF-8).");
+        } catch (IOException e) {
+            throw new ApiError(400, "malformed_json", "The body could not be read as JSON.");
+        }
+        if (node == null || !node.isObject()) {
+            throw new ApiError(400, "invalid_body", "The body must be a JSON object.");
+        }
+        return node;
+    }
+
+    private static long afterParam(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            return 0;
+        }
+        try {
+            long v = Long.parseLong(raw.trim());
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "invalid_parameter", "'" + name + "' must be a message id (a whole number ≥ 0).");
+        }
+    }
+
+    static String bearer(RoutingContext ctx) {
+        String h = ctx.request().getHeader("Authorization");
+        if (h == null || h.length() < 8 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return h.substring(7).trim();
+    }
+
+    private static String clientIp(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+    }
+
+    private <T> Future<T> blocking(Callable<T> work) {
+        return vertx.executeBlocking(work, false);
+    }
+
+    private static void respond(RoutingContext ctx, Future<?> result, int status) {
+        result.onComplete(ar -> {
+            if (ar.succeeded()) {
+                json(ctx, status, ar.result());
+            } else {
+                fail(ctx, ar.cause());
+            }
+        });
+    }
+
+    static void json(RoutingContext ctx, int status, Object body) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(JsonCodec.write(body));
+    }
+
+    /** Maps domain failures to HTTP; anything unexpected is logged and answered without details. */
+    public static void fail(RoutingContext ctx, Throwable t) {
+        ApiError error;
+        if (t instanceof ApiError e) {
+            error = e;
+        } else if (t instanceof ConversationNotFoundException) {
+            error = new ApiError(404, "conversation_not_found", "No such conversation (it may have expired).");
+        } else if (t instanceof InvalidTokenException) {
+            error = new ApiError(401, "invalid_token", "Missing or wrong conversation token (Authorization: Bearer …).");
+        } else if (t instanceof StoreUnavailableException) {
+            LOG.warn("store unavailable: {}", t.getMessage());
+            error = new ApiError(503, "store_unavailable", "The service is temporarily unavailable; please retry.", 5);
+        } else if (t instanceof StoreBusyException) {
+            error = new ApiError(503, "conversation_busy", "This conversation is busy; please retry.", 1);
+        } else {
+            LOG.error("unexpected error on {} {}", ctx.request().method(), ctx.request().path(), t);
+            error = new ApiError(500, "internal_error", "Something went wrong on our side.");
+        }
+        error.send(ctx);
+    }
+}

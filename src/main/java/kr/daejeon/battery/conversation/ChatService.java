@@ -1,0 +1,92 @@
+package kr.daejeon.battery.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.session.SessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The customer-facing use cases: start a conversation, take a turn, read the transcript.
+ * Blocking (it calls the store): the HTTP layer runs it on worker threads.
+ */
+public final class ChatService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+    public static final int MAX_PAGE = 500;
+
+    private final SessionStore store;
+    private final ConversationEngine engine;
+    private final MessageFeed feed;
+    private final Clock clock;
+
+    public ChatService(SessionStore store, ConversationEngine engine, MessageFeed feed, Clock clock) {
+        this.store = store;
+        this.engine = engine;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    /** A new conversation and its secret token; the token is returned once and stored only as a hash. */
+    public record Started(String id, String token, ConversationState state, List<Message> messages) {
+    }
+
+    /** A stored turn: what the API acknowledges. */
+    public record Turn(String intent, double confidence, boolean handoff, Message userMessage, List<Message> replies) {
+    }
+
+    public Started start(Language language, String channel) {
+        Instant now = clock.instant();
+        String id = Tokens.random(18);
+        String token = Tokens.random(32);
+        ConversationState state = new ConversationState(id, Tokens.hash(token), channel, language.code(),
+                ConversationState.BOT, 0, now, now);
+        List<Message> stored = store.create(state, List.of(engine.greeting(language, now)));
+        LOG.info("conversation started id={} channel={} locale={}", id, channel, language.code());
+        return new Started(id, token, state, stored);
+    }
+
+    /** Answers one user message; returns only after the user message and the replies are stored. */
+    public Turn post(String id, String token, String text) {
+        long t0 = System.nanoTime();
+        Turn turn = store.withLock(id, () -> {
+            ConversationState state = authorize(id, token);
+            Instant now = clock.instant();
+            TurnResult result = engine.respond(state, text, now);
+            List<Message> toStore = new ArrayList<>(1 + result.replies().size());
+            toStore.add(Message.user(text, now, result.userIntent(), result.confidence()));
+            toStore.addAll(result.replies());
+            List<Message> stored = store.append(result.state(), toStore);
+            return new Turn(result.intent(), result.confidence(), result.state().isHandoff(), stored.get(0),
+                    stored.subList(1, stored.size()));
+        });
+        List<Message> all = new ArrayList<>();
+        all.add(turn.userMessage());
+        all.addAll(turn.replies());
+        feed.publish(id, all);
+        LOG.info("turn conversation={} intent={} confidence={} handoff={} ms={}", id, turn.intent(),
+                String.format(java.util.Locale.ROOT, "%.2f", turn.confidence()), turn.handoff(),
+                (System.nanoTime() - t0) / 1_000_000);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("turn conversation={} text={}", id, text);
+        }
+        return turn;
+    }
+
+    public List<Message> messages(String id, String token, long afterId) {
+        authorize(id, token);
+        return store.messagesAfter(id, afterId, MAX_PAGE);
+    }
+
+    /** Checks the token; throws {@link ConversationNotFoundException} or {@link InvalidTokenException}. */
+    public ConversationState authorize(String id, String token) {
+        ConversationState state = store.find(id).orElseThrow(ConversationNotFoundException::new);
+        if (!Tokens.matches(token, state.tokenHash())) {
+            throw new InvalidTokenException();
+        }
+        return state;
+    }
+}

@@ -1,0 +1,118 @@
+package kr.daejeon.battery.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kr.daejeon.battery.faq.AnswerRenderer;
+import kr.daejeon.battery.faq.FaqCatalog;
+import kr.daejeon.battery.faq.FaqEntry;
+import kr.daejeon.battery.nlu.Classification;
+import kr.daejeon.battery.nlu.IntentClassifier;
+import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.nlu.LanguageDetector;
+import kr.daejeon.battery.nlu.ScoredIntent;
+
+/**
+ * Decides what the assistant says: an FAQ answer in the language of the message, a clarifying
+ * question when unsure, an offer of a person after repeated misses, or the handoff itself.
+ * Pure: it reads the classifier and the FAQ and returns a new state; storing is the caller's job.
+ */
+public final class ConversationEngine {
+
+    private static final int MAX_CLARIFY_OPTIONS = 3;
+
+    private final IntentClassifier classifier;
+    private final FaqCatalog faq;
+    private final AnswerRenderer renderer;
+    private final double clarifyThreshold;
+    private final int missesBeforeHandoffOffer;
+
+    public ConversationEngine(IntentClassifier classifier, FaqCatalog faq, AnswerRenderer renderer, double clarifyThreshold,
+                              int missesBeforeHandoffOffer) {
+        this.classifier = classifier;
+        this.faq = faq;
+        this.renderer = renderer;
+        this.clarifyThreshold = clarifyThreshold;
+        this.missesBeforeHandoffOffer = missesBeforeHandoffOffer;
+    }
+
+    /** The first message of a new conversation. */
+    public Message greeting(Language language, Instant now) {
+        FaqEntry greeting = faq.entry("greeting").orElseThrow();
+        return Message.bot(renderer.render(greeting, language, now), titles(faq.topTopics(), language), List.of(), now,
+                "greeting");
+    }
+
+    public TurnResult respond(ConversationState state, String text, Instant now) {
+        Language fallbackLanguage = Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO);
+        Language language = LanguageDetector.detect(text, fallbackLanguage);
+
+        if (state.isHandoff()) {
+            // Staff own the conversation: the bot must not talk over them.
+            return new TurnResult(state.withTurn(language.code(), state.status(), 0, now), FaqCatalog.HANDOFF_INTENT, 1.0,
+                    null, List.of(), List.of());
+        }
+
+        Optional<String> tapped = faq.intentForLabel(text);
+        Classification c = tapped.map(intent -> new Classification(intent, 1.0, List.of(new ScoredIntent(intent, 1.0))))
+                .orElseGet(() -> classifier.classify(text));
+        String intent = c.intent();
+
+        if (FaqCatalog.HANDOFF_INTENT.equals(intent)) {
+            return handoff(state, language, now, c, List.of());
+        }
+        Optional<FaqEntry> entry = c.isFallback() ? Optional.empty() : faq.entry(intent);
+        if (entry.isPresent()) {
+            FaqEntry e = entry.get();
+            Message answer = Message.bot(renderer.render(e, language, now), titles(e.followUps(), language),
+                    e.links().stream().map(l -> new MessageLink(l.label().in(language), l.url())).toList(), now, intent);
+            if (e.escalate()) {
+                return handoff(state, language, now, c, List.of(answer));
+            }
+            return new TurnResult(state.withTurn(language.code(), state.status(), 0, now), intent, c.confidence(), intent,
+                    List.of(answer), c.ranking());
+        }
+        return miss(state, language, now, c);
+    }
+
+    private TurnResult miss(ConversationState state, Language language, Instant now, Classification c) {
+        int misses = state.misses() + 1;
+        Message reply;
+        if (misses >= missesBeforeHandoffOffer) {
+            List<String> options = new ArrayList<>();
+            options.add(faq.handoffLabel(language));
+            options.addAll(titles(faq.topTopics(), language));
+            reply = Message.bot(faq.message("offer_handoff", language), options, List.of(), now, IntentClassifier.FALLBACK);
+        } else {
+            List<String> candidates = c.ranking().stream()
+                    .filter(s -> s.probability() >= clarifyThreshold && faq.entry(s.intent()).isPresent())
+                    .filter(s -> !s.intent().equals("greeting") && !s.intent().equals("goodbye"))
+                    .limit(MAX_CLARIFY_OPTIONS)
+                    .map(ScoredIntent::intent)
+                    .toList();
+            reply = candidates.isEmpty()
+                    ? Message.bot(faq.message("fallback", language), titles(faq.topTopics(), language), List.of(), now,
+                            IntentClassifier.FALLBACK)
+                    : Message.bot(faq.message("clarify", language), titles(candidates, language), List.of(), now,
+                            IntentClassifier.FALLBACK);
+        }
+        return new TurnResult(state.withTurn(language.code(), state.status(), misses, now), IntentClassifier.FALLBACK,
+                c.confidence(), IntentClassifier.FALLBACK, List.of(reply), c.ranking());
+    }
+
+    private TurnResult handoff(ConversationState state, Language language, Instant now, Classification c,
+                               List<Message> before) {
+        List<Message> replies = new ArrayList<>(before);
+        replies.add(Message.bot(faq.message("handoff_started", language), List.of(), List.of(), now,
+                FaqCatalog.HANDOFF_INTENT));
+        // An escalating FAQ entry still reports the intent its answer came from.
+        String reported = before.isEmpty() ? FaqCatalog.HANDOFF_INTENT : c.intent();
+        return new TurnResult(state.withTurn(language.code(), ConversationState.WAITING, 0, now), reported,
+                c.confidence(), c.intent(), replies, c.ranking());
+    }
+
+    private List<String> titles(List<String> intents, Language language) {
+        return intents.stream().map(i -> faq.title(i, language)).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package kr.daejeon.battery.conversation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One line of a transcript. {@code id} is the message's position in its conversation (1, 2, …),
+ * assigned by the store when the message is appended; it doubles as the SSE event id.
+ *
+ * @param from user, bot, staff or system
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Message(long id, String from, String text, List<String> quickReplies, List<MessageLink> links,
+                      Instant createdAt, String intent, Double confidence) {
+
+    public static final String USER = "user";
+    public static final String BOT = "bot";
+
+    public static Message user(String text, Instant at, String intent, double confidence) {
+        return new Message(0, USER, text, List.of(), List.of(), at, intent, confidence);
+    }
+
+    public static Message bot(String text, List<String> quickReplies, List<MessageLink> links, Instant at, String intent) {
+        return new Message(0, BOT, text, List.copyOf(quickReplies), List.copyOf(links), at, intent, null);
+    }
+
+    public Message withId(long newId) {
+        return new Message(newId, from, text, quickReplies, links, createdAt, intent, confidence);
+    }
+}

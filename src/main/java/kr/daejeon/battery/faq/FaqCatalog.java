@@ -1,0 +1,253 @@
+package kr.daejeon.battery.faq;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
+import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.nlu.TextNormalizer;
+
+/**
+ * The curated answers in {@code faq/*.yaml}, validated as a whole when loaded: an office
+ * editing a file gets every mistake listed with its file and entry, and a server never starts
+ * with an answer that cannot be rendered or an example fact that is not marked.
+ */
+public final class FaqCatalog {
+
+    public static final String HANDOFF_INTENT = "human_handoff";
+    static final List<String> MESSAGE_KEYS = List.of("clarify", "fallback", "offer_handoff", "handoff_started",
+            "handoff_waiting");
+
+    private final Map<String, FaqEntry> entries;
+    private final Map<String, LocalizedText> messages;
+    private final LocalizedText handoffLabel;
+    private final List<String> topTopics;
+    private final Map<String, String> intentByLabel = new HashMap<>();
+
+    private FaqCatalog(Map<String, FaqEntry> entries, Map<String, LocalizedText> messages, LocalizedText handoffLabel,
+                       List<String> topTopics) {
+        this.entries = Map.copyOf(entries);
+        this.messages = Map.copyOf(messages);
+        this.handoffLabel = handoffLabel;
+        this.topTopics = List.copyOf(topTopics);
+        for (FaqEntry e : entries.values()) {
+            intentByLabel.put(TextNormalizer.normalize(e.title().ko()), e.intent());
+            intentByLabel.put(TextNormalizer.normalize(e.title().en()), e.intent());
+        }
+        intentByLabel.put(TextNormalizer.normalize(handoffLabel.ko()), HANDOFF_INTENT);
+        intentByLabel.put(TextNormalizer.normalize(handoffLabel.en()), HANDOFF_INTENT);
+    }
+
+    public static FaqCatalog load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("faq directory not found: " + dir.toAbsolutePath());
+        }
+        Parser parser = new Parser();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+                parser.file(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        }
+        return parser.build();
+    }
+
+    public Optional<FaqEntry> entry(String intent) {
+        return Optional.ofNullable(entries.get(intent));
+    }
+
+    public Collection<FaqEntry> entries() {
+        return entries.values();
+    }
+
+    public String message(String key, Language language) {
+        return messages.get(key).in(language);
+    }
+
+    public String title(String intent, Language language) {
+        if (HANDOFF_INTENT.equals(intent)) {
+            return handoffLabel.in(language);
+        }
+        FaqEntry e = entries.get(intent);
+        return e == null ? intent : e.title().in(language);
+    }
+
+    public String handoffLabel(Language language) {
+        return handoffLabel.in(language);
+    }
+
+    public List<String> topTopics() {
+        return topTopics;
+    }
+
+    /** The intent whose quick-reply label is exactly this text, so a tapped button is never misread. */
+    public Optional<String> intentForLabel(String text) {
+        return Optional.ofNullable(intentByLabel.get(TextNormalizer.normalize(text)));
+    }
+
+    private static final class Parser {
+        private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+        private final Map<String, FaqEntry> entries = new LinkedHashMap<>();
+        private final Map<String, LocalizedText> messages = new HashMap<>();
+        private final List<String> problems = new ArrayList<>();
+        private LocalizedText handoffLabel;
+        private List<String> topTopics = List.of();
+
+        void file(Path file) throws IOException {
+            JsonNode root;
+            try {
+                root = YAML.readTree(file.toFile());
+            } catch (IOException e) {
+                problems.add(file + ": not valid YAML: " + e.getMessage());
+                return;
+            }
+            if (root == null || !root.isObject()) {
+                problems.add(file + ": must be a mapping with 'entries:'");
+                return;
+            }
+            for (JsonNode node : root.path("entries")) {
+                entry(file, node);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("messages").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> m = it.next();
+                messages.put(m.getKey(), localized(file + " messages." + m.getKey(), m.getValue()));
+            }
+            if (root.has("labels")) {
+                handoffLabel = localized(file + " labels.handoff", root.path("labels").path("handoff"));
+            }
+            if (root.has("top_topics")) {
+                topTopics = strings(root.get("top_topics"));
+            }
+        }
+
+        void entry(Path file, JsonNode n) {
+            String intent = n.path("intent").asText("");
+            String where = file.getFileName() + " entry '" + intent + "'";
+            if (intent.isBlank()) {
+                problems.add(file + ": an entry has no 'intent'");
+                return;
+            }
+            if (entries.containsKey(intent)) {
+                problems.add(where + ": intent defined twice");
+            }
+            String source = n.path("source").asText("");
+            if (!source.equals("announcement") && !source.equals("example")) {
+                problems.add(where + ": 'source' must be 'announcement' or 'example'");
+            }
+            List<String> exampleFacts = strings(n.path("example_facts"));
+            if (source.equals("example") && exampleFacts.isEmpty()) {
+                problems.add(where + ": source is 'example' but 'example_facts' lists no fact to verify");
+            }
+            Map<String, DateWindow> dates = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.path("dates").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> d = it.next();
+                DateWindow w = dateWindow(where, d.getKey(), d.getValue());
+                if (w != null) {
+                    dates.put(d.getKey(), w);
+                }
+            }
+            if (!dates.isEmpty() && !source.equals("example")) {
+                problems.add(where + ": has dates, which the announcement does not give: mark the entry 'source: example'");
+            }
+            List<Link> links = new ArrayList<>();
+            for (JsonNode l : n.path("links")) {
+                String url = l.path("url").asText("");
+                if (!url.startsWith("https://") && !url.startsWith("mailto:") && !url.startsWith("tel:")) {
+                    problems.add(where + ": link url must start with https://, mailto: or tel: (got '" + url + "')");
+                }
+                links.add(new Link(localized(where + " link label", l.path("label")), url, l.path("example").asBoolean(false)));
+            }
+            LocalizedText answer = localized(where + " answer", n.path("answer"));
+            for (String text : new String[] {answer.ko(), answer.en()}) {
+                Matcher m = AnswerRenderer.PLACEHOLDER.matcher(text);
+                while (m.find()) {
+                    DateWindow w = dates.get(m.group(2));
+                    if (w == null) {
+                        problems.add(where + ": placeholder " + m.group() + " names no entry under 'dates'");
+                    } else if (m.group(3) != null && !w.isWindow()) {
+                        problems.add(where + ": placeholder " + m.group() + " needs opens/closes, but the date has only 'at'");
+                    }
+                }
+            }
+            entries.put(intent, new FaqEntry(intent, source, localized(where + " title", n.path("title")), answer,
+                    strings(n.path("follow_ups")), links, dates, n.path("escalate").asBoolean(false), exampleFacts));
+        }
+
+        DateWindow dateWindow(String where, String name, JsonNode n) {
+            try {
+                LocalizedText noun = n.has("noun") ? localized(where + " dates." + name + ".noun", n.get("noun")) : null;
+                if (n.has("at")) {
+                    return new DateWindow(name, null, OffsetDateTime.parse(n.get("at").asText()), noun);
+                }
+                OffsetDateTime opens = OffsetDateTime.parse(n.path("opens").asText());
+                OffsetDateTime closes = OffsetDateTime.parse(n.path("closes").asText());
+                if (!closes.isAfter(opens)) {
+                    problems.add(where + ": dates." + name + " closes before it opens");
+                }
+                return new DateWindow(name, opens, closes, noun);
+            } catch (DateTimeParseException e) {
+                problems.add(where + ": dates." + name + " needs ISO-8601 times with offset, e.g. 2027-03-15T18:00:00+09:00 ("
+                        + e.getParsedString() + ")");
+                return null;
+            }
+        }
+
+        LocalizedText localized(String where, JsonNode n) {
+            String ko = n.path("ko").asText("").strip();
+            String en = n.path("en").asText("").strip();
+            if (ko.isEmpty() || en.isEmpty()) {
+                problems.add(where + ": needs both 'ko' and 'en' text");
+            }
+            return new LocalizedText(ko, en);
+        }
+
+        static List<String> strings(JsonNode n) {
+            List<String> out = new ArrayList<>();
+            n.forEach(item -> out.add(item.asText()));
+            return out;
+        }
+
+        FaqCatalog build() {
+            for (String key : MESSAGE_KEYS) {
+                if (!messages.containsKey(key)) {
+                    problems.add("messages." + key + " is missing (needed by the conversation engine)");
+                }
+            }
+            if (handoffLabel == null) {
+                problems.add("labels.handoff is missing");
+            }
+            for (FaqEntry e : entries.values()) {
+                for (String f : e.followUps()) {
+                    if (!entries.containsKey(f) && !HANDOFF_INTENT.equals(f)) {
+                        problems.add(e.intent() + ": follow_up '" + f + "' has no FAQ entry");
+                    }
+                }
+            }
+            for (String t : topTopics) {
+                if (!entries.containsKey(t)) {
+                    problems.add("top_topics: '" + t + "' has no FAQ entry");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("FAQ content has problems:\n  - " + String.join("\n  - ", problems));
+            }
+            return new FaqCatalog(entries, messages, handoffLabel, topTopics);
+        }
+    }
+}

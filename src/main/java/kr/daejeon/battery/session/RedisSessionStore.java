@@ -1,0 +1,186 @@
+package kr.daejeon.battery.session;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import kr.daejeon.battery.conversation.ConversationState;
+import kr.daejeon.battery.conversation.Message;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Conversations in Redis through a Jedis pool. Per conversation: {@code P:{id}:state} (JSON),
+ * {@code P:{id}:msgs} (list of JSON, position = message id) and {@code P:{id}:lock}. The hash tag
+ * keeps one conversation's keys in one Redis Cluster slot, so the append script stays atomic.
+ * Idle conversations expire by Redis TTL; conversations with staff are made persistent.
+ */
+public final class RedisSessionStore implements SessionStore {
+
+    private static final long LOCK_WAIT_MS = 10_000;
+    private static final long LOCK_LEASE_MS = 15_000;
+
+    /** KEYS: msgs, state. ARGV: state JSON, TTL seconds (0 = keep), messages… Returns the new list length. */
+    private static final String APPEND_SCRIPT = """
+            local n = redis.call('LLEN', KEYS[1])
+            for i = 3, #ARGV do n = redis.call('RPUSH', KEYS[1], ARGV[i]) end
+            redis.call('SET', KEYS[2], ARGV[1])
+            local ttl = tonumber(ARGV[2])
+            if ttl > 0 then
+              redis.call('EXPIRE', KEYS[1], ttl)
+              redis.call('EXPIRE', KEYS[2], ttl)
+            else
+              redis.call('PERSIST', KEYS[1])
+              redis.call('PERSIST', KEYS[2])
+            end
+            return n
+            """;
+    private static final String UNLOCK_SCRIPT =
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+
+    private final JedisPool pool;
+    private final String prefix;
+    private final Duration ttl;
+    private final SecureRandom random = new SecureRandom();
+    private volatile String appendSha;
+
+    public RedisSessionStore(String redisUrl, String prefix, Duration ttl, int poolSize, Duration timeout) {
+        GenericObjectPoolConfig<Jedis> config = new GenericObjectPoolConfig<>();
+        config.setMaxTotal(poolSize);
+        config.setMaxIdle(poolSize);
+        config.setMinIdle(Math.min(2, poolSize));
+        config.setMaxWait(timeout);
+        config.setTestWhileIdle(true);
+        config.setJmxEnabled(false);
+        int millis = (int) timeout.toMillis();
+        this.pool = new JedisPool(config, URI.create(redisUrl), millis, millis);
+        this.prefix = prefix;
+        this.ttl = ttl;
+    }
+
+    @Override
+    public List<Message> create(ConversationState state, List<Message> messages) {
+        return append(state, messages);
+    }
+
+    @Override
+    public Optional<ConversationState> find(String id) {
+        String json = redis(j -> j.get(key(id, "state")));
+        return Optional.ofNullable(json).map(s -> JsonCodec.read(s, ConversationState.class));
+    }
+
+    @Override
+    public <T> T withLock(String id, Supplier<T> work) {
+        String lockKey = key(id, "lock");
+        byte[] tokenBytes = new byte[16];
+        random.nextBytes(tokenBytes);
+        String token = Base64.getEncoder().encodeToString(tokenBytes);
+        long deadline = System.currentTimeMillis() + LOCK_WAIT_MS;
+        long backoff = 1;
+        while (!"OK".equals(redis(j -> j.set(lockKey, token, SetParams.setParams().nx().px(LOCK_LEASE_MS))))) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new StoreBusyException("conversation is busy");
+            }
+            sleep(backoff);
+            backoff = Math.min(backoff * 2, 20);
+        }
+        try {
+            return work.get();
+        } finally {
+            try {
+                redis(j -> j.eval(UNLOCK_SCRIPT, List.of(lockKey), List.of(token)));
+            } catch (StoreUnavailableException ignored) {
+                // The lease expires by itself; a lost unlock only delays the next turn.
+            }
+        }
+    }
+
+    @Override
+    public List<Message> append(ConversationState state, List<Message> messages) {
+        List<String> args = new ArrayList<>(messages.size() + 2);
+        args.add(JsonCodec.write(state));
+        args.add(state.isHandoff() ? "0" : Long.toString(Math.max(1, ttl.toSeconds())));
+        for (Message m : messages) {
+            args.add(JsonCodec.write(m));
+        }
+        List<String> keys = List.of(key(state.id(), "msgs"), key(state.id(), "state"));
+        long length = redis(j -> (Long) evalAppend(j, keys, args));
+        List<Message> stored = new ArrayList<>(messages.size());
+        long first = length - messages.size() + 1;
+        for (int i = 0; i < messages.size(); i++) {
+            stored.add(messages.get(i).withId(first + i));
+        }
+        return stored;
+    }
+
+    private Object evalAppend(Jedis j, List<String> keys, List<String> args) {
+        String sha = appendSha;
+        if (sha == null) {
+            sha = j.scriptLoad(APPEND_SCRIPT);
+            appendSha = sha;
+        }
+        try {
+            return j.evalsha(sha, keys, args);
+        } catch (JedisNoScriptException e) {
+            // Redis restarted or flushed its script cache.
+            appendSha = j.scriptLoad(APPEND_SCRIPT);
+            return j.evalsha(appendSha, keys, args);
+        }
+    }
+
+    @Override
+    public List<Message> messagesAfter(String id, long afterId, int limit) {
+        long start = Math.max(0, afterId);
+        List<String> rows = redis(j -> j.lrange(key(id, "msgs"), start, start + limit - 1));
+        List<Message> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(JsonCodec.read(rows.get(i), Message.class).withId(start + i + 1));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean ping() {
+        try {
+            return "PONG".equals(redis(Jedis::ping));
+        } catch (StoreUnavailableException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    String key(String id, String part) {
+        return prefix + ":{" + id + "}:" + part;
+    }
+
+    private <T> T redis(Function<Jedis, T> call) {
+        try (Jedis j = pool.getResource()) {
+            return call.apply(j);
+        } catch (JedisException e) {
+            throw new StoreUnavailableException("Redis unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreBusyException("interrupted while waiting for conversation lock");
+        }
+    }
+
+}

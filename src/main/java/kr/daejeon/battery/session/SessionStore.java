@@ -1,0 +1,42 @@
+package kr.daejeon.battery.session;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import kr.daejeon.battery.conversation.ConversationState;
+import kr.daejeon.battery.conversation.Message;
+
+/**
+ * Where conversations and their transcripts live. Implementations block (call them off the
+ * event loop) and throw {@link StoreUnavailableException} when the backing store cannot be reached.
+ *
+ * <p>Conversations expire after a period of inactivity unless they are handed to staff
+ * ({@link ConversationState#isHandoff()}): those are kept until staff resolve them.
+ */
+public interface SessionStore extends AutoCloseable {
+
+    /** Stores a new conversation with its first messages; returns them with their ids. */
+    List<Message> create(ConversationState state, List<Message> messages);
+
+    Optional<ConversationState> find(String id);
+
+    /**
+     * Runs {@code work} while holding the conversation's lock, so turns on one conversation
+     * happen one after another even across server nodes.
+     *
+     * @throws StoreBusyException when the lock cannot be had in time
+     */
+    <T> T withLock(String id, Supplier<T> work);
+
+    /** Appends messages in order and saves the state, atomically; returns the messages with ids. */
+    List<Message> append(ConversationState state, List<Message> messages);
+
+    /** Messages with id greater than {@code afterId}, oldest first, at most {@code limit}. */
+    List<Message> messagesAfter(String id, long afterId, int limit);
+
+    /** True when the store answers. */
+    boolean ping();
+
+    @Override
+    void close();
+}
