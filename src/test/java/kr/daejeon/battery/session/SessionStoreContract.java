@@ -1,0 +1,182 @@
+package kr.daejeon.battery.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kr.daejeon.battery.conversation.ConversationState;
+import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One behaviour for every {@link SessionStore}: each implementation's test extends this. */
+abstract class SessionStoreContract {
+
+    protected SessionStore store;
+    protected static final Instant T0 = Instant.parse("2027-03-01T00:00:00Z");
+
+    /** A store whose idle conversations expire after {@code ttl}. */
+    protected abstract SessionStore newStore(Duration ttl);
+
+    /** Lets time pass for expiry: a clock move for memory, a real wait for Redis. */
+    protected abstract void letTimePass(Duration d) throws InterruptedException;
+
+    protected Duration shortTtl() {
+        return Duration.ofSeconds(1);
+    }
+
+    @BeforeEach
+    void open() {
+        store = newStore(shortTtl());
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    static ConversationState state(String status) {
+        String id = Tokens.random(18);
+        return new ConversationState(id, Tokens.hash("t-" + id), "web", "ko", status, 0, T0, T0);
+    }
+
+    static Message msg(String text) {
+        return Message.bot(text, List.of("a"), List.of(), T0, "greeting");
+    }
+
+    @Test
+    void createdConversationCanBeFoundWithItsMessages() {
+        ConversationState s = state(ConversationState.BOT);
+        List<Message> stored = store.create(s, List.of(msg("hello")));
+        assertEquals(1, stored.get(0).id());
+        assertEquals(s, store.find(s.id()).orElseThrow());
+        List<Message> all = store.messagesAfter(s.id(), 0, 100);
+        assertEquals(1, all.size());
+        assertEquals("hello", all.get(0).text());
+        assertEquals(List.of("a"), all.get(0).quickReplies());
+    }
+
+    @Test
+    void unknownConversationIsAbsent() {
+        assertTrue(store.find("nope").isEmpty());
+        assertTrue(store.messagesAfter("nope", 0, 10).isEmpty());
+    }
+
+    @Test
+    void appendAssignsConsecutiveIdsAndSavesState() {
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("1")));
+        ConversationState next = s.withTurn("en", ConversationState.BOT, 1, T0.plusSeconds(5));
+        List<Message> stored = store.append(next, List.of(msg("2"), msg("3")));
+        assertEquals(List.of(2L, 3L), stored.stream().map(Message::id).toList());
+        assertEquals("en", store.find(s.id()).orElseThrow().locale());
+        assertEquals(1, store.find(s.id()).orElseThrow().misses());
+        assertEquals(List.of("3"), store.messagesAfter(s.id(), 2, 10).stream().map(Message::text).toList());
+        assertEquals(List.of(3L), store.messagesAfter(s.id(), 2, 10).stream().map(Message::id).toList());
+        assertEquals(List.of("1", "2"), store.messagesAfter(s.id(), 0, 2).stream().map(Message::text).toList());
+        assertTrue(store.messagesAfter(s.id(), 3, 10).isEmpty());
+        assertTrue(store.messagesAfter(s.id(), 99, 10).isEmpty());
+    }
+
+    @Test
+    void textSurvivesExactly() {
+        ConversationState s = state(ConversationState.BOT);
+        String tricky = "<img src=x onerror=alert(1)> \"따옴표\" \\ \u0000 😀 " + "가".repeat(2000);
+        store.create(s, List.of(msg(tricky)));
+        assertEquals(tricky, store.messagesAfter(s.id(), 0, 1).get(0).text());
+    }
+
+    @Test
+    void lockSerializesConcurrentTurnsSoNoneIsLost() throws Exception {
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("start")));
+        int turns = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < turns; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> store.withLock(s.id(), () -> {
+                    ConversationState current = store.find(s.id()).orElseThrow();
+                    // A read-modify-write of the state: without the lock, increments get lost.
+                    ConversationState next = current.withTurn("ko", ConversationState.BOT, current.misses() + 1, T0);
+                    return store.append(next, List.of(msg("q" + n), msg("a" + n)));
+                })));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(turns, store.find(s.id()).orElseThrow().misses());
+        List<Message> all = store.messagesAfter(s.id(), 0, 1000);
+        assertEquals(1 + 2 * turns, all.size());
+        for (int i = 1; i < all.size(); i += 2) {
+            // Each question is directly followed by its own answer: turns did not interleave.
+            assertEquals("a" + all.get(i).text().substring(1), all.get(i + 1).text());
+        }
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(i + 1, all.get(i).id());
+        }
+    }
+
+    @Test
+    void idleConversationExpires() throws Exception {
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("x")));
+        letTimePass(shortTtl().multipliedBy(3));
+        assertTrue(store.find(s.id()).isEmpty());
+        assertTrue(store.messagesAfter(s.id(), 0, 10).isEmpty());
+    }
+
+    @Test
+    void activityKeepsConversationAlive() throws Exception {
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("x")));
+        letTimePass(shortTtl().dividedBy(2));
+        store.append(s, List.of(msg("y")));
+        letTimePass(shortTtl().dividedBy(2).plusMillis(300));
+        assertTrue(store.find(s.id()).isPresent());
+    }
+
+    @Test
+    void conversationWithStaffIsKeptUntilResolved() throws Exception {
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("x")));
+        store.append(s.withTurn("ko", ConversationState.WAITING, 0, T0), List.of(msg("handoff")));
+        letTimePass(shortTtl().multipliedBy(3));
+        assertTrue(store.find(s.id()).isPresent());
+        assertEquals(2, store.messagesAfter(s.id(), 0, 10).size());
+        // Resolved: back to the bot, and idle expiry applies again.
+        store.append(s.withTurn("ko", ConversationState.BOT, 0, T0), List.of(msg("resolved")));
+        letTimePass(shortTtl().multipliedBy(3));
+        assertFalse(store.find(s.id()).isPresent());
+    }
+
+    @Test
+    void pingAnswers() {
+        assertTrue(store.ping());
+    }
+
+    @Test
+    void workInsideLockPropagatesItsException() {
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("x")));
+        assertThrows(IllegalArgumentException.class, () -> store.withLock(s.id(), () -> {
+            throw new IllegalArgumentException("boom");
+        }));
+        // The lock was released: the next turn gets it at once.
+        assertEquals("ok", store.withLock(s.id(), () -> "ok"));
+    }
+}
