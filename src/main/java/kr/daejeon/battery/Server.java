@@ -110,8 +110,9 @@ public final class Server {
         return http.actualPort();
     }
 
-    public Future<Void> close() {
-        return http.close().eventually(() -> vertx.close()).onComplete(ar -> store.close());
+    /** Stops listening, closes open connections and the store. */
+    public java.util.concurrent.CompletableFuture<Void> close() {
+        return vertx.close().toCompletionStage().toCompletableFuture().whenComplete((v, e) -> store.close());
     }
 
     static void startAndWait(AppConfig config) throws InterruptedException {
@@ -127,7 +128,7 @@ public final class Server {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");
-            server.close().toCompletionStage().toCompletableFuture().join();
+            server.close().join();
             stopped.countDown();
         }));
         stopped.await();

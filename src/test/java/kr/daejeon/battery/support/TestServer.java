@@ -125,6 +125,6 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close().toCompletionStage().toCompletableFuture().join();
+        server.close().join();
     }
 }
