@@ -1,0 +1,142 @@
+package kr.daejeon.battery.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kr.daejeon.battery.support.MutableClock;
+import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestServer.Conversation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** How the assistant behaves across turns, driven through the public API at a pinned clock. */
+class ConversationFlowTest {
+
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-06T01:00:00Z"));
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of(), CLOCK);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode turn(Conversation c, String text) {
+        var r = server.say(c, text);
+        assertEquals(200, r.statusCode(), r.body());
+        return TestServer.json(r);
+    }
+
+    static List<String> quickReplies(JsonNode reply) {
+        List<String> out = new ArrayList<>();
+        reply.get("messages").get(0).get("quickReplies").forEach(q -> out.add(q.asText()));
+        return out;
+    }
+
+    @Test
+    void answersInTheLanguageOfEachMessage() {
+        Conversation c = server.newConversation("ko");
+        JsonNode en = turn(c, "How do I apply?");
+        assertEquals("application_process", en.get("intent").asText());
+        assertTrue(en.get("messages").get(0).get("text").asText().startsWith("[Example] Applications are online"));
+        assertTrue(quickReplies(en).contains("Required documents"));
+        JsonNode ko = turn(c, "신청 방법 알려주세요");
+        assertTrue(ko.get("messages").get(0).get("text").asText().contains("온라인"));
+        assertTrue(quickReplies(ko).contains("제출 서류"));
+        JsonNode mixed = turn(c, "deadline이 언제예요?");
+        assertEquals("application_deadline", mixed.get("intent").asText());
+        assertTrue(mixed.get("messages").get(0).get("text").asText().contains("접수 기간"));
+    }
+
+    @Test
+    void deadlineAnswerFollowsTheClock() {
+        // A fresh conversation each time: a jump of days expires idle ones, as it should.
+        CLOCK.set(Instant.parse("2026-12-06T01:00:00Z"));
+        Conversation c = server.newConversation("ko");
+        assertTrue(turn(c, "접수 마감이 언제예요?").get("messages").get(0).get("text").asText()
+                .contains("접수 마감까지 D-12 (2026-12-18 18:00)"));
+        CLOCK.set(Instant.parse("2026-12-18T09:00:01Z"));
+        c = server.newConversation("ko");
+        assertTrue(turn(c, "접수 마감이 언제예요?").get("messages").get(0).get("text").asText()
+                .contains("접수가 마감되었습니다 (2026-12-18 18:00)"));
+        CLOCK.set(Instant.parse("2026-11-01T00:00:00Z"));
+        c = server.newConversation("en");
+        assertTrue(turn(c, "When is the application deadline?").get("messages").get(0).get("text").asText()
+                .contains("The application period has not started yet (opens 2026-11-16 09:00 KST)"));
+        CLOCK.set(Instant.parse("2026-12-06T01:00:00Z"));
+    }
+
+    @Test
+    void tappingAQuickReplyAnswersThatTopicExactly() {
+        Conversation c = server.newConversation("ko");
+        JsonNode r = turn(c, "제출 서류");
+        assertEquals("required_documents", r.get("intent").asText());
+        assertEquals(1.0, r.get("confidence").asDouble());
+    }
+
+    @Test
+    void outOfScopeThenOfferOfAPersonAfterTwoMisses() {
+        Conversation c = server.newConversation("ko");
+        JsonNode first = turn(c, "전기차 보조금은 얼마나 받을 수 있나요?");
+        assertEquals("fallback", first.get("intent").asText());
+        assertFalse(quickReplies(first).contains("상담원 연결"));
+        JsonNode second = turn(c, "대전 맛집 추천해 주세요");
+        assertEquals("fallback", second.get("intent").asText());
+        assertTrue(quickReplies(second).contains("상담원 연결"), second.toString());
+        assertFalse(second.get("handoff").asBoolean());
+        // A successful answer resets the count.
+        turn(c, "신청 자격이 어떻게 되나요?");
+        assertFalse(quickReplies(turn(c, "오늘 날씨 어때요?")).contains("상담원 연결"));
+    }
+
+    @Test
+    void askingForAPersonStartsHandoffAndTheBotStaysSilent() {
+        Conversation c = server.newConversation("ko");
+        JsonNode r = turn(c, "상담원 연결해 주세요");
+        assertEquals("human_handoff", r.get("intent").asText());
+        assertTrue(r.get("handoff").asBoolean());
+        assertTrue(r.get("messages").get(0).get("text").asText().contains("담당자"));
+        JsonNode later = turn(c, "신청 마감이 언제예요?");
+        assertTrue(later.get("handoff").asBoolean());
+        assertEquals(0, later.get("messages").size(), "the bot must not answer over staff");
+        JsonNode transcript = TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token()));
+        JsonNode last = transcript.get("messages").get(transcript.get("messages").size() - 1);
+        assertEquals("신청 마감이 언제예요?", last.get("text").asText());
+    }
+
+    @Test
+    void handoffQuickReplyLabelWorksInEnglish() {
+        Conversation c = server.newConversation("en");
+        JsonNode r = turn(c, "Talk to staff");
+        assertEquals("human_handoff", r.get("intent").asText());
+        assertTrue(r.get("handoff").asBoolean());
+        assertTrue(r.get("messages").get(0).get("text").asText().contains("staff"));
+    }
+
+    @Test
+    void greetingAndGoodbyeAreAnswered() {
+        Conversation c = server.newConversation("ko");
+        assertEquals("greeting", turn(c, "안녕하세요").get("intent").asText());
+        assertEquals("goodbye", turn(c, "감사합니다").get("intent").asText());
+        assertEquals("goodbye", turn(c, "thank you so much").get("intent").asText());
+    }
+
+    @Test
+    void emojiOnlyKeepsTheConversationLanguage() {
+        Conversation c = server.newConversation("en");
+        JsonNode r = turn(c, "👍👍");
+        String text = r.get("messages").get(0).get("text").asText();
+        assertTrue(text.chars().noneMatch(ch -> ch >= 0xAC00 && ch <= 0xD7A3), text);
+    }
+}
