@@ -30,6 +30,6 @@ public final class LanguageDetector {
             return fallback;
         }
         // A Hangul syllable carries about as much as three Latin letters.
-        return hangul * 3 >= Math.max(2, latin / 2) ? Language.KO : Language.EN;
+        return hangul * 3 >= latin ? Language.KO : Language.EN;
     }
 }
