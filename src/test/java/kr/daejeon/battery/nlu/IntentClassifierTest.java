@@ -17,6 +17,8 @@ import kr.daejeon.battery.eval.IntentEvaluation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IntentClassifierTest {
 
@@ -94,15 +96,16 @@ class IntentClassifierTest {
      * The floors sit a little under what we measure (see README), so a content or feature
      * change that hurts understanding fails the build.
      */
-    @Test
-    void heldOutQualityFloor() {
-        IntentCorpus heldOut = IntentCorpus.load(Path.of("src/test/resources/heldout"));
+    @ParameterizedTest
+    @ValueSource(strings = {"src/test/resources/heldout", "src/test/resources/heldout-blind"})
+    void heldOutQualityFloor(String dir) {
+        IntentCorpus heldOut = IntentCorpus.load(Path.of(dir));
         Map<Language, EvaluationReport> reports = IntentEvaluation.evaluate(classifier, heldOut.utterances());
         for (Map.Entry<Language, EvaluationReport> e : reports.entrySet()) {
             EvaluationReport r = e.getValue();
-            assertTrue(r.inScopeAccuracy() >= 0.92, e.getKey() + " " + r.summaryLine());
-            assertTrue(r.outOfScopeRecall() >= 0.85, e.getKey() + " " + r.summaryLine());
-            assertTrue(r.falseFallbackRate() <= 0.05, e.getKey() + " " + r.summaryLine());
+            assertTrue(r.inScopeAccuracy() >= 0.93, e.getKey() + " " + r.summaryLine());
+            assertTrue(r.outOfScopeRecall() >= 0.88, e.getKey() + " " + r.summaryLine());
+            assertTrue(r.falseFallbackRate() <= 0.04, e.getKey() + " " + r.summaryLine());
         }
     }
 }
