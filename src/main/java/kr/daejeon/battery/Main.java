@@ -35,8 +35,9 @@ public final class Main {
             usage: java -jar target/inquiry-assistant.jar [command]
               serve [--config FILE]   start the server (default)
               eval [options]          evaluate the intent classifier
-                  --intents DIR  --folds K  --no-cv  --heldout DIR  --clinc FILE
+                  --intents DIR  --folds K  --no-cv  --heldout DIR  --clinc FILE  --clinc-model FILE
                   --algorithm MAXENT|MAXENT_QN  --iterations N  --l2 C  --threshold T
+                  --features ngrams|ngrams+nori
               train --out FILE        train on intents/ and save the model file
             """;
 

@@ -78,8 +78,12 @@ public final class AppConfig {
         if (!algorithm.equals("MAXENT") && !algorithm.equals("MAXENT_QN")) {
             problems.add("CLASSIFIER_ALGORITHM must be MAXENT or MAXENT_QN (got '" + algorithm + "')");
         }
+        String features = text("classifier_features").toLowerCase(Locale.ROOT);
+        if (!features.equals(ClassifierSettings.NGRAMS) && !features.equals(ClassifierSettings.NGRAMS_NORI)) {
+            problems.add("CLASSIFIER_FEATURES must be ngrams or ngrams+nori (got '" + features + "')");
+        }
         classifierSettings = new ClassifierSettings(algorithm, integer("classifier_iterations", 10, 5000), 1,
-                decimal("classifier_l2", 0, 100), decimal("classifier_threshold", 0, 1));
+                decimal("classifier_l2", 0, 100), decimal("classifier_threshold", 0, 1), features);
         clarifyThreshold = decimal("clarify_threshold", 0, 1);
         sessionTtl = Duration.ofMinutes(integer("session_ttl_minutes", 1, 60 * 24 * 90));
         maxMessageChars = integer("max_message_chars", 1, 100_000);
@@ -194,6 +198,7 @@ public final class AppConfig {
         d.put("faq_dir", "faq");
         d.put("model_file", "");
         d.put("classifier_algorithm", "MAXENT_QN");
+        d.put("classifier_features", "ngrams");
         d.put("classifier_iterations", "200");
         d.put("classifier_l2", "0.05");
         d.put("classifier_threshold", "0.35");

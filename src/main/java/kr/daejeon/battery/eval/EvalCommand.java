@@ -15,8 +15,8 @@ import kr.daejeon.battery.nlu.Language;
 
 /**
  * {@code eval}: how well the classifier does, like {@code rasa test nlu}.
- * Options: --intents DIR, --folds K, --heldout DIR, --clinc FILE, --algorithm A,
- * --iterations N, --l2 C, --threshold T, --no-cv.
+ * Options: --intents DIR, --folds K, --heldout DIR, --clinc FILE, --clinc-model FILE, --algorithm A,
+ * --iterations N, --l2 C, --threshold T, --features ngrams|ngrams+nori, --no-cv.
  */
 public final class EvalCommand {
 
@@ -27,6 +27,7 @@ public final class EvalCommand {
         Path intents = defaultIntents;
         Path heldout = null;
         Path clinc = null;
+        Path clincModel = null;
         int folds = 5;
         boolean cv = true;
         ClassifierSettings s = defaults;
@@ -36,17 +37,19 @@ public final class EvalCommand {
                 case "--intents" -> intents = Path.of(value(args, ++i, a));
                 case "--heldout" -> heldout = Path.of(value(args, ++i, a));
                 case "--clinc" -> clinc = Path.of(value(args, ++i, a));
+                case "--clinc-model" -> clincModel = Path.of(value(args, ++i, a));
                 case "--folds" -> folds = Integer.parseInt(value(args, ++i, a));
                 case "--no-cv" -> cv = false;
-                case "--algorithm" -> s = new ClassifierSettings(value(args, ++i, a), s.iterations(), s.cutoff(), s.l2Cost(), s.threshold());
-                case "--iterations" -> s = new ClassifierSettings(s.algorithm(), Integer.parseInt(value(args, ++i, a)), s.cutoff(), s.l2Cost(), s.threshold());
-                case "--l2" -> s = new ClassifierSettings(s.algorithm(), s.iterations(), s.cutoff(), Double.parseDouble(value(args, ++i, a)), s.threshold());
+                case "--algorithm" -> s = s.withAlgorithm(value(args, ++i, a));
+                case "--iterations" -> s = s.withIterations(Integer.parseInt(value(args, ++i, a)));
+                case "--l2" -> s = s.withL2(Double.parseDouble(value(args, ++i, a)));
+                case "--features" -> s = s.withFeatures(value(args, ++i, a));
                 case "--threshold" -> s = s.withThreshold(Double.parseDouble(value(args, ++i, a)));
                 default -> throw new IllegalArgumentException("unknown eval option: " + a);
             }
         }
-        out.printf(Locale.ROOT, "settings: algorithm=%s iterations=%d cutoff=%d l2=%.3f threshold=%.2f%n",
-                s.algorithm(), s.iterations(), s.cutoff(), s.l2Cost(), s.threshold());
+        out.printf(Locale.ROOT, "settings: features=%s algorithm=%s iterations=%d cutoff=%d l2=%.3f threshold=%.2f%n",
+                s.features(), s.algorithm(), s.iterations(), s.cutoff(), s.l2Cost(), s.threshold());
         IntentCorpus corpus = IntentCorpus.load(intents);
         if (cv) {
             out.printf(Locale.ROOT, "%n== %d-fold stratified cross-validation over %s (%d utterances)%n", folds, intents,
@@ -65,45 +68,61 @@ public final class EvalCommand {
             printErrors(model, test.utterances(), out);
         }
         if (clinc != null) {
-            runClinc(clinc, s, out);
+            runClinc(clinc, clincModel, s, out);
         }
         return 0;
     }
 
-    private static void runClinc(Path file, ClassifierSettings s, PrintStream out) throws Exception {
+    private static void runClinc(Path file, Path modelFile, ClassifierSettings s, PrintStream out) throws Exception {
         if (!Files.exists(file)) {
             out.println("CLINC150 file not found: " + file + " (skipped)");
             return;
         }
         Clinc150 data = Clinc150.load(file);
+        IntentClassifier model;
         long t0 = System.nanoTime();
-        IntentClassifier model = IntentClassifier.train(data.split("train", "oos_train"), s);
-        double trainSec = (System.nanoTime() - t0) / 1e9;
-        // The threshold is chosen on the validation splits only, as the paper prescribes.
+        if (modelFile != null && Files.exists(modelFile)) {
+            model = IntentClassifier.load(modelFile, 0.0);
+            out.printf(Locale.ROOT, "%n== CLINC150 %s: model loaded from %s%n", file, modelFile);
+        } else {
+            model = IntentClassifier.train(data.split("train", "oos_train"), s);
+            out.printf(Locale.ROOT, "%n== CLINC150 %s: trained on train+oos_train in %.1f s%n", file, (System.nanoTime() - t0) / 1e9);
+            if (modelFile != null) {
+                model.save(modelFile);
+            }
+        }
+        // Thresholds are chosen on the validation splits only, as the paper prescribes; test is for reporting.
         List<LabeledUtterance> val = data.split("val", "oos_val");
+        List<LabeledUtterance> test = data.split("test", "oos_test");
+        out.println("  threshold | val: in-scope acc  oos recall | test: in-scope acc  oos recall  false fallback");
         double bestT = 0;
         double bestScore = -1;
-        for (double t = 0.0; t <= 0.951; t += 0.05) {
-            EvaluationReport r = new EvaluationReport();
-            for (LabeledUtterance u : val) {
-                r.add(u.intent(), model.classifyWithThreshold(u.text(), t).intent());
-            }
-            double score = r.inScopeAccuracy() + r.outOfScopeRecall();
-            if (score > bestScore) {
-                bestScore = score;
+        List<String> rows = new ArrayList<>();
+        for (int step = 0; step <= 19; step++) {
+            double t = step * 0.05;
+            EvaluationReport v = score(model, val, t);
+            EvaluationReport r = score(model, test, t);
+            double objective = v.inScopeAccuracy() + v.outOfScopeRecall();
+            if (objective > bestScore) {
+                bestScore = objective;
                 bestT = t;
             }
+            rows.add(String.format(Locale.ROOT, "  %9.2f | %17.1f%% %10.1f%% | %18.1f%% %10.1f%% %14.1f%%", t,
+                    100 * v.inScopeAccuracy(), 100 * v.outOfScopeRecall(), 100 * r.inScopeAccuracy(),
+                    100 * r.outOfScopeRecall(), 100 * r.falseFallbackRate()));
         }
-        List<LabeledUtterance> test = data.split("test", "oos_test");
-        EvaluationReport plain = new EvaluationReport();
-        EvaluationReport tuned = new EvaluationReport();
-        for (LabeledUtterance u : test) {
-            plain.add(u.intent(), model.classifyWithThreshold(u.text(), 0.0).intent());
-            tuned.add(u.intent(), model.classifyWithThreshold(u.text(), bestT).intent());
+        rows.forEach(out::println);
+        out.println("  oos-train (threshold 0):          " + score(model, test, 0.0).summaryLine());
+        out.printf(Locale.ROOT, "  oos-train + threshold %.2f (best in-scope acc + oos recall on val): %s%n", bestT,
+                score(model, test, bestT).summaryLine());
+    }
+
+    private static EvaluationReport score(IntentClassifier model, List<LabeledUtterance> data, double threshold) {
+        EvaluationReport r = new EvaluationReport();
+        for (LabeledUtterance u : data) {
+            r.add(u.intent(), model.classifyWithThreshold(u.text(), threshold).intent());
         }
-        out.printf(Locale.ROOT, "%n== CLINC150 %s: trained on train+oos_train (%.1f s), reported on test+oos_test%n", file, trainSec);
-        out.println("  oos-train (no threshold):         " + plain.summaryLine());
-        out.printf(Locale.ROOT, "  oos-train + threshold %.2f (val): %s%n", bestT, tuned.summaryLine());
+        return r;
     }
 
     private static void printPerLanguage(Map<Language, EvaluationReport> reports, PrintStream out) {

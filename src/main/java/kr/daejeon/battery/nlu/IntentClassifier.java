@@ -31,11 +31,14 @@ public final class IntentClassifier {
 
     private final DoccatModel model;
     private final MaxentModel maxent;
+    private final FeatureGenerator[] featureGenerators;
     private final double threshold;
 
     private IntentClassifier(DoccatModel model, double threshold) {
         this.model = model;
         this.maxent = model.getMaxentModel();
+        // The model file names its feature generators, so a loaded model computes the features it was trained on.
+        this.featureGenerators = model.getFactory().getFeatureGenerators();
         this.threshold = threshold;
     }
 
@@ -61,8 +64,10 @@ public final class IntentClassifier {
         }
         params.put("PrintMessages", false);
         try {
+            FeatureGenerator features = ClassifierSettings.NGRAMS_NORI.equals(settings.features())
+                    ? new MorphemeFeatures() : new IntentFeatures();
             DoccatModel model = DocumentCategorizerME.train("mul", new CollectionObjectStream<>(samples), params,
-                    new DoccatFactory(new FeatureGenerator[] {new IntentFeatures()}));
+                    new DoccatFactory(new FeatureGenerator[] {features}));
             return new IntentClassifier(model, settings.threshold());
         } catch (IOException e) {
             throw new IllegalStateException("training the intent model failed", e);
@@ -89,8 +94,7 @@ public final class IntentClassifier {
         if (tokens.length == 0) {
             return new Classification(FALLBACK, 1.0, List.of());
         }
-        double[] probs = maxent.eval(IntentFeatures.extract(tokens).toArray(new String[0]));
-        return decide(probs, threshold);
+        return decide(maxent.eval(features(tokens)), threshold);
     }
 
     /** Probabilities of every intent, for evaluation and calibration. */
@@ -101,7 +105,7 @@ public final class IntentClassifier {
             out.put(FALLBACK, 1.0);
             return out;
         }
-        double[] probs = maxent.eval(IntentFeatures.extract(tokens).toArray(new String[0]));
+        double[] probs = maxent.eval(features(tokens));
         for (int i = 0; i < probs.length; i++) {
             out.put(maxent.getOutcome(i), probs[i]);
         }
@@ -113,7 +117,7 @@ public final class IntentClassifier {
         if (tokens.length == 0) {
             return new Classification(FALLBACK, 1.0, List.of());
         }
-        return decide(maxent.eval(IntentFeatures.extract(tokens).toArray(new String[0])), customThreshold);
+        return decide(maxent.eval(features(tokens)), customThreshold);
     }
 
     public List<String> intents() {
@@ -163,6 +167,17 @@ public final class IntentClassifier {
 
     private static double clamp(double p) {
         return Math.max(0.0, Math.min(1.0, p));
+    }
+
+    private String[] features(String[] tokens) {
+        if (featureGenerators.length == 1) {
+            return featureGenerators[0].extractFeatures(tokens, Map.of()).toArray(new String[0]);
+        }
+        List<String> all = new ArrayList<>();
+        for (FeatureGenerator g : featureGenerators) {
+            all.addAll(g.extractFeatures(tokens, Map.of()));
+        }
+        return all.toArray(new String[0]);
     }
 
     static String[] tokens(String text) {

@@ -74,6 +74,20 @@ class IntentClassifierTest {
     }
 
     @Test
+    void noriFeatureModelRoundTripsThroughAFile(@TempDir Path dir) throws Exception {
+        ClassifierSettings nori = AppConfig.load(List.of(), Map.of()).classifierSettings()
+                .withFeatures(ClassifierSettings.NGRAMS_NORI);
+        IntentClassifier trained = IntentClassifier.train(corpus.utterances(), nori);
+        assertEquals("eligibility", trained.classify("지원자격은 어떻게 되나요").intent());
+        Path file = dir.resolve("nori.bin");
+        trained.save(file);
+        IntentClassifier loaded = IntentClassifier.load(file, trained.threshold());
+        for (String text : List.of("지원자격은 어떻게 되나요", "교육일정", "When is the deadline?")) {
+            assertEquals(trained.classify(text).confidence(), loaded.classify(text).confidence(), 1e-9, text);
+        }
+    }
+
+    @Test
     void concurrentClassificationMatchesSequential() throws Exception {
         List<LabeledUtterance> sample = corpus.utterances();
         List<String> expected = sample.stream().map(u -> classifier.classify(u.text()).intent()).toList();
