@@ -1,6 +1,5 @@
 package kr.daejeon.battery;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import kr.daejeon.battery.config.AppConfig;
@@ -40,8 +39,4 @@ public final class Main {
                   --features ngrams|ngrams+nori
               train --out FILE        train on intents/ and save the model file
             """;
-
-    static Path path(String p) {
-        return Path.of(p);
-    }
 }

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.doccat.DoccatFactory;
@@ -90,28 +89,10 @@ public final class IntentClassifier {
 
     /** Never throws: any text, even empty or binary-looking, gets a classification. */
     public Classification classify(String text) {
-        String[] tokens = tokens(text);
-        if (tokens.length == 0) {
-            return new Classification(FALLBACK, 1.0, List.of());
-        }
-        return decide(maxent.eval(features(tokens)), threshold);
+        return classifyWithThreshold(text, threshold);
     }
 
-    /** Probabilities of every intent, for evaluation and calibration. */
-    public Map<String, Double> scores(String text) {
-        String[] tokens = tokens(text);
-        Map<String, Double> out = new HashMap<>();
-        if (tokens.length == 0) {
-            out.put(FALLBACK, 1.0);
-            return out;
-        }
-        double[] probs = maxent.eval(features(tokens));
-        for (int i = 0; i < probs.length; i++) {
-            out.put(maxent.getOutcome(i), probs[i]);
-        }
-        return out;
-    }
-
+    /** As {@link #classify}, with another fallback threshold (for evaluation sweeps). */
     public Classification classifyWithThreshold(String text, double customThreshold) {
         String[] tokens = tokens(text);
         if (tokens.length == 0) {
