@@ -68,6 +68,9 @@ class ChatApiTest {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(201, r.statusCode(), r.body());
         assertEquals("ko", TestServer.json(r).get("locale").asText());
+        HttpResponse<String> form = server.send(HttpRequest.newBuilder(server.uri("/api/v1/conversations"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(201, form.statusCode(), form.body());
     }
 
     @Test
