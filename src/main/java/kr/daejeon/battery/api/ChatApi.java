@@ -214,15 +214,30 @@ public final class ChatApi {
             });
             res.closeHandler(v -> close());
             res.exceptionHandler(e -> close());
-            consumer.completion().compose(v -> blocking(() -> store.messagesAfter(id, lastSent, ChatService.MAX_PAGE)))
-                    .onComplete(ar -> {
-                        if (ar.succeeded()) {
-                            ar.result().forEach(this::send);
-                        }
-                        replaying = false;
-                        pending.forEach(this::send);
-                        pending.clear();
-                    });
+            consumer.completion().onComplete(v -> replayPage());
+        }
+
+        /** Replays the missed messages page by page, then switches to live delivery. */
+        private void replayPage() {
+            if (closed) {
+                return;
+            }
+            blocking(() -> store.messagesAfter(id, lastSent, ChatService.MAX_PAGE)).onComplete(ar -> {
+                if (ar.failed()) {
+                    // The store is down: end the stream; the client reconnects with Last-Event-ID.
+                    ctx.response().end();
+                    close();
+                    return;
+                }
+                ar.result().forEach(this::send);
+                if (ar.result().size() == ChatService.MAX_PAGE) {
+                    replayPage();
+                    return;
+                }
+                replaying = false;
+                pending.forEach(this::send);
+                pending.clear();
+            });
         }
 
         private void send(Message m) {

@@ -276,6 +276,25 @@ class ChatApiTest {
     }
 
     @Test
+    void eventsReplayMoreThanOnePageWithoutGaps() throws Exception {
+        try (TestServer busy = TestServer.start(Map.of("CONVERSATION_RATE_LIMIT_PER_MINUTE", "100000"))) {
+            Conversation c = busy.newConversation("ko");
+            for (int i = 0; i < 300; i++) {
+                assertEquals(200, busy.say(c, "안녕하세요 " + i).statusCode());
+            }
+            try (SseClient sse = new SseClient(busy.uri("/api/v1/conversations/" + c.id() + "/events"), c.token(), "0")) {
+                for (long expected = 1; expected <= 601; expected++) {
+                    SseClient.Event e = sse.next(5000);
+                    assertNotNull(e, "event " + expected);
+                    assertEquals(expected, e.id());
+                }
+                busy.say(c, "교육 일정 알려주세요");
+                assertEquals(602, sse.next(5000).id());
+            }
+        }
+    }
+
+    @Test
     void clientRateLimitGives429WithRetryAfter() {
         try (TestServer limited = TestServer.start(Map.of("RATE_LIMIT_PER_MINUTE", "5"))) {
             int tooMany = 0;
