@@ -1,6 +1,5 @@
 package kr.daejeon.battery.session;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,15 +10,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * Conversations in Redis through a Jedis pool. Per conversation: {@code P:{id}:state} (JSON),
+ * Conversations in Redis through the shared {@link RedisClient}. Per conversation: {@code P:{id}:state} (JSON),
  * {@code P:{id}:msgs} (list of JSON, position = message id) and {@code P:{id}:lock}. The hash tag
  * keeps one conversation's keys in one Redis Cluster slot, so the append script stays atomic.
  * Idle conversations expire by Redis TTL; conversations with staff are made persistent.
@@ -47,23 +43,26 @@ public final class RedisSessionStore implements SessionStore {
     private static final String UNLOCK_SCRIPT =
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
 
-    private final JedisPool pool;
+    private final RedisClient redis;
+    private final boolean ownsClient;
     private final String prefix;
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
     private volatile String appendSha;
 
+    public RedisSessionStore(RedisClient redis, Duration ttl) {
+        this(redis, ttl, false);
+    }
+
+    /** A store with a pool of its own, closed with the store. */
     public RedisSessionStore(String redisUrl, String prefix, Duration ttl, int poolSize, Duration timeout) {
-        GenericObjectPoolConfig<Jedis> config = new GenericObjectPoolConfig<>();
-        config.setMaxTotal(poolSize);
-        config.setMaxIdle(poolSize);
-        config.setMinIdle(Math.min(2, poolSize));
-        config.setMaxWait(timeout);
-        config.setTestWhileIdle(true);
-        config.setJmxEnabled(false);
-        int millis = (int) timeout.toMillis();
-        this.pool = new JedisPool(config, URI.create(redisUrl), millis, millis);
-        this.prefix = prefix;
+        this(new RedisClient(redisUrl, prefix, poolSize, timeout), ttl, true);
+    }
+
+    private RedisSessionStore(RedisClient redis, Duration ttl, boolean ownsClient) {
+        this.redis = redis;
+        this.ownsClient = ownsClient;
+        this.prefix = redis.prefix();
         this.ttl = ttl;
     }
 
@@ -150,16 +149,14 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public boolean ping() {
-        try {
-            return "PONG".equals(redis(Jedis::ping));
-        } catch (StoreUnavailableException e) {
-            return false;
-        }
+        return redis.ping();
     }
 
     @Override
     public void close() {
-        pool.close();
+        if (ownsClient) {
+            redis.close();
+        }
     }
 
     String key(String id, String part) {
@@ -167,11 +164,7 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     private <T> T redis(Function<Jedis, T> call) {
-        try (Jedis j = pool.getResource()) {
-            return call.apply(j);
-        } catch (JedisException e) {
-            throw new StoreUnavailableException("Redis unavailable: " + e.getMessage(), e);
-        }
+        return redis.call(call);
     }
 
     private static void sleep(long ms) {

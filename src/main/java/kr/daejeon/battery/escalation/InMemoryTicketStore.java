@@ -1,0 +1,70 @@
+package kr.daejeon.battery.escalation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Tickets in process memory, for local runs. Synchronized: claims are atomic. */
+public final class InMemoryTicketStore implements TicketStore {
+
+    private final Map<String, Ticket> tickets = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void open(Ticket ticket) {
+        tickets.put(ticket.id(), ticket);
+    }
+
+    @Override
+    public synchronized Optional<Ticket> find(String id) {
+        return Optional.ofNullable(tickets.get(id));
+    }
+
+    @Override
+    public synchronized List<Ticket> openTickets(int limit) {
+        return tickets.values().stream().filter(t -> !Ticket.RESOLVED.equals(t.status()))
+                .sorted(Comparator.comparing(Ticket::createdAt)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized int position(String id) {
+        List<Ticket> waiting = new ArrayList<>(tickets.values().stream().filter(t -> Ticket.WAITING.equals(t.status()))
+                .sorted(Comparator.comparing(Ticket::createdAt)).toList());
+        for (int i = 0; i < waiting.size(); i++) {
+            if (waiting.get(i).id().equals(id)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public synchronized ClaimResult claim(String id, String staff, Instant now) {
+        Ticket t = tickets.get(id);
+        if (t == null || Ticket.RESOLVED.equals(t.status())) {
+            return new ClaimResult(false, null);
+        }
+        if (t.assignee() != null) {
+            return new ClaimResult(t.assignee().equals(staff), t.assignee());
+        }
+        tickets.put(id, t.withStatus(Ticket.ASSIGNED, staff, now));
+        return new ClaimResult(true, staff);
+    }
+
+    @Override
+    public synchronized boolean resolve(String id, Instant now) {
+        Ticket t = tickets.get(id);
+        if (t == null || Ticket.RESOLVED.equals(t.status())) {
+            return false;
+        }
+        tickets.put(id, t.withStatus(Ticket.RESOLVED, t.assignee(), now));
+        return true;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,125 @@
+package kr.daejeon.battery.escalation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.daejeon.battery.session.JsonCodec;
+import kr.daejeon.battery.session.RedisClient;
+
+/**
+ * Tickets in Redis: a hash per ticket ({@code P:ticket:{id}}: the ticket JSON plus the fields that
+ * change — status, assignee, updatedAt) and two sorted sets by creation time, {@code P:tickets:open}
+ * and {@code P:tickets:waiting}. Open tickets carry no TTL; a resolved one is kept for
+ * {@link #RESOLVED_RETENTION} for reporting.
+ */
+public final class RedisTicketStore implements TicketStore {
+
+    static final Duration RESOLVED_RETENTION = Duration.ofDays(90);
+
+    /** KEYS: ticket hash. ARGV: staff, now. Returns {1|0, assignee}. */
+    private static final String CLAIM = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return {0, ''} end
+            if redis.call('HGET', KEYS[1], 'status') == 'resolved' then return {0, ''} end
+            local a = redis.call('HGET', KEYS[1], 'assignee')
+            if a and a ~= '' then
+              if a == ARGV[1] then return {1, a} end
+              return {0, a}
+            end
+            redis.call('HSET', KEYS[1], 'status', 'assigned', 'assignee', ARGV[1], 'updatedAt', ARGV[2])
+            return {1, ARGV[1]}
+            """;
+    /** KEYS: ticket hash. ARGV: now, retention seconds. Returns 1 when it was open. */
+    private static final String RESOLVE = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            if redis.call('HGET', KEYS[1], 'status') == 'resolved' then return 0 end
+            redis.call('HSET', KEYS[1], 'status', 'resolved', 'updatedAt', ARGV[1])
+            redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
+            return 1
+            """;
+
+    private final RedisClient redis;
+    private final String openKey;
+    private final String waitingKey;
+
+    public RedisTicketStore(RedisClient redis) {
+        this.redis = redis;
+        this.openKey = redis.prefix() + ":tickets:open";
+        this.waitingKey = redis.prefix() + ":tickets:waiting";
+    }
+
+    private String key(String id) {
+        return redis.prefix() + ":ticket:{" + id + "}";
+    }
+
+    @Override
+    public void open(Ticket t) {
+        double score = t.createdAt().toEpochMilli();
+        redis.call(j -> {
+            j.hset(key(t.id()), Map.of("json", JsonCodec.write(t), "status", t.status(),
+                    "assignee", t.assignee() == null ? "" : t.assignee(), "updatedAt", t.updatedAt().toString()));
+            j.zadd(openKey, score, t.id());
+            if (Ticket.WAITING.equals(t.status())) {
+                j.zadd(waitingKey, score, t.id());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Ticket> find(String id) {
+        Map<String, String> h = redis.call(j -> j.hgetAll(key(id)));
+        return h == null || h.isEmpty() ? Optional.empty() : Optional.of(fromHash(h));
+    }
+
+    private static Ticket fromHash(Map<String, String> h) {
+        Ticket base = JsonCodec.read(h.get("json"), Ticket.class);
+        String assignee = h.getOrDefault("assignee", "");
+        return base.withStatus(h.get("status"), assignee.isEmpty() ? null : assignee, Instant.parse(h.get("updatedAt")));
+    }
+
+    @Override
+    public List<Ticket> openTickets(int limit) {
+        List<String> ids = redis.call(j -> j.zrange(openKey, 0, limit - 1));
+        List<Ticket> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            find(id).filter(t -> !Ticket.RESOLVED.equals(t.status())).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public int position(String id) {
+        Long rank = redis.call(j -> j.zrank(waitingKey, id));
+        return rank == null ? 0 : (int) (rank + 1);
+    }
+
+    @Override
+    public ClaimResult claim(String id, String staff, Instant now) {
+        List<?> r = (List<?>) redis.call(j -> j.eval(CLAIM, List.of(key(id)), List.of(staff, now.toString())));
+        boolean claimed = ((Long) r.get(0)) == 1L;
+        String assignee = (String) r.get(1);
+        if (claimed) {
+            redis.call(j -> j.zrem(waitingKey, id));
+        }
+        return new ClaimResult(claimed, assignee.isEmpty() ? null : assignee);
+    }
+
+    @Override
+    public boolean resolve(String id, Instant now) {
+        Object r = redis.call(j -> j.eval(RESOLVE, List.of(key(id)),
+                List.of(now.toString(), Long.toString(RESOLVED_RETENTION.toSeconds()))));
+        redis.call(j -> {
+            j.zrem(openKey, id);
+            j.zrem(waitingKey, id);
+            return null;
+        });
+        return Long.valueOf(1).equals(r);
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,31 @@
+package kr.daejeon.battery.escalation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tickets waiting for or with staff. Never evicted before they are resolved. Blocking calls:
+ * run them off the event loop.
+ */
+public interface TicketStore extends AutoCloseable {
+
+    void open(Ticket ticket);
+
+    Optional<Ticket> find(String id);
+
+    /** Open tickets (waiting and assigned), oldest first. */
+    List<Ticket> openTickets(int limit);
+
+    /** 1-based place of a waiting ticket in the queue; 0 when it is not waiting. */
+    int position(String id);
+
+    /** Assigns the ticket to {@code staff} if nobody has it; otherwise reports who has it. */
+    ClaimResult claim(String id, String staff, Instant now);
+
+    /** Closes the ticket; returns false when it was not open. */
+    boolean resolve(String id, Instant now);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,41 @@
+package kr.daejeon.battery.escalation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import kr.daejeon.battery.conversation.Tokens;
+import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.support.TestRedis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/** The ticket contract against a real Redis server; every test uses its own key prefix. */
+class RedisTicketStoreTest extends TicketStoreContract {
+
+    private RedisClient client;
+
+    @Override
+    protected TicketStore newStore() {
+        client = new RedisClient(TestRedis.shared().url(), "tk" + Tokens.random(6), 8, Duration.ofSeconds(2));
+        return new RedisTicketStore(client);
+    }
+
+    @AfterEach
+    void closeClient() {
+        client.close();
+    }
+
+    @Test
+    void openTicketsHaveNoTtlAndResolvedOnesExpireLater() {
+        Ticket t = ticket(T0);
+        store.open(t);
+        try (Jedis j = TestRedis.shared().client()) {
+            String key = client.prefix() + ":ticket:{" + t.id() + "}";
+            assertEquals(-1, j.ttl(key));
+            store.resolve(t.id(), T0);
+            assertTrue(j.ttl(key) > Duration.ofDays(89).toSeconds());
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package kr.daejeon.battery.escalation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kr.daejeon.battery.conversation.Tokens;
+import kr.daejeon.battery.nlu.ScoredIntent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One behaviour for every {@link TicketStore}. */
+abstract class TicketStoreContract {
+
+    static final Instant T0 = Instant.parse("2027-03-02T01:00:00Z");
+    protected TicketStore store;
+
+    protected abstract TicketStore newStore();
+
+    @BeforeEach
+    void open() {
+        store = newStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    static Ticket ticket(Instant created) {
+        return new Ticket(Tokens.random(12), Tokens.random(18), "web", "ko", "user_request", Ticket.WAITING, null, created,
+                created, List.of(new TurnContext(4, List.of(new ScoredIntent("eligibility", 0.31),
+                        new ScoredIntent("contact", 0.2), new ScoredIntent("application_process", 0.1)))));
+    }
+
+    @Test
+    void openedTicketIsFoundWithItsContext() {
+        Ticket t = ticket(T0);
+        store.open(t);
+        Ticket found = store.find(t.id()).orElseThrow();
+        assertEquals(t, found);
+        assertEquals("eligibility", found.classifierContext().get(0).topIntents().get(0).intent());
+        assertTrue(store.find("missing").isEmpty());
+    }
+
+    @Test
+    void queueIsOrderedByCreationAndPositionsCountWaitingOnly() {
+        Ticket a = ticket(T0);
+        Ticket b = ticket(T0.plusSeconds(10));
+        Ticket c = ticket(T0.plusSeconds(20));
+        store.open(c);
+        store.open(a);
+        store.open(b);
+        assertEquals(List.of(a.id(), b.id(), c.id()), store.openTickets(10).stream().map(Ticket::id).toList());
+        assertEquals(1, store.position(a.id()));
+        assertEquals(3, store.position(c.id()));
+        store.claim(a.id(), "kim", T0.plusSeconds(30));
+        assertEquals(0, store.position(a.id()));
+        assertEquals(1, store.position(b.id()));
+        assertEquals(2, store.position(c.id()));
+        assertEquals(3, store.openTickets(10).size());
+    }
+
+    @Test
+    void claimIsAtomicOneOfManyWins() throws Exception {
+        Ticket t = ticket(T0);
+        store.open(t);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ClaimResult>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String staff = "staff" + i;
+                results.add(pool.submit((Callable<ClaimResult>) () -> store.claim(t.id(), staff, T0)));
+            }
+            int winners = 0;
+            String winner = null;
+            for (Future<ClaimResult> f : results) {
+                if (f.get().claimed()) {
+                    winners++;
+                    winner = f.get().assignee();
+                }
+            }
+            assertEquals(1, winners);
+            for (Future<ClaimResult> f : results) {
+                assertEquals(winner, f.get().assignee(), "losers are told who has it");
+            }
+            Ticket claimed = store.find(t.id()).orElseThrow();
+            assertEquals(Ticket.ASSIGNED, claimed.status());
+            assertEquals(winner, claimed.assignee());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void claimingAgainByTheOwnerIsHarmless() {
+        Ticket t = ticket(T0);
+        store.open(t);
+        assertTrue(store.claim(t.id(), "kim", T0).claimed());
+        assertTrue(store.claim(t.id(), "kim", T0).claimed());
+        assertFalse(store.claim(t.id(), "lee", T0).claimed());
+        assertFalse(store.claim("missing", "lee", T0).claimed());
+    }
+
+    @Test
+    void resolveClosesOnce() {
+        Ticket t = ticket(T0);
+        store.open(t);
+        assertTrue(store.resolve(t.id(), T0.plusSeconds(60)));
+        assertFalse(store.resolve(t.id(), T0.plusSeconds(61)));
+        assertEquals(Ticket.RESOLVED, store.find(t.id()).orElseThrow().status());
+        assertTrue(store.openTickets(10).isEmpty());
+        assertEquals(0, store.position(t.id()));
+        assertFalse(store.claim(t.id(), "kim", T0).claimed());
+        assertNull(store.claim(t.id(), "kim", T0).assignee());
+    }
+}
