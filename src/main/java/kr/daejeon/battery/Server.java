@@ -22,7 +22,11 @@ import kr.daejeon.battery.faq.AnswerRenderer;
 import kr.daejeon.battery.faq.FaqCatalog;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.IntentCorpus;
+import kr.daejeon.battery.escalation.InMemoryTicketStore;
+import kr.daejeon.battery.escalation.RedisTicketStore;
+import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.session.InMemorySessionStore;
+import kr.daejeon.battery.session.RedisClient;
 import kr.daejeon.battery.session.RedisSessionStore;
 import kr.daejeon.battery.session.SessionStore;
 import org.slf4j.Logger;
@@ -35,12 +39,12 @@ public final class Server {
 
     private final Vertx vertx;
     private final HttpServer http;
-    private final SessionStore store;
+    private final List<AutoCloseable> resources;
 
-    private Server(Vertx vertx, HttpServer http, SessionStore store) {
+    private Server(Vertx vertx, HttpServer http, List<AutoCloseable> resources) {
         this.vertx = vertx;
         this.http = http;
-        this.store = store;
+        this.resources = resources;
     }
 
     /** Loads content, trains the classifier, connects the store and listens. Blocks during training. */
@@ -54,20 +58,27 @@ public final class Server {
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(config.workerPoolSize()));
         SessionStore store;
+        TicketStore tickets;
+        AutoCloseable connection;
         if (config.redisUrl() == null) {
             InMemorySessionStore memory = new InMemorySessionStore(config.sessionTtl(), config.memoryMaxConversations(), clock);
             vertx.setPeriodic(60_000, t -> vertx.executeBlocking(memory::evictExpired, false));
             store = memory;
+            tickets = new InMemoryTicketStore();
+            connection = () -> { };
         } else {
-            store = new RedisSessionStore(config.redisUrl(), config.redisKeyPrefix(), config.sessionTtl(),
-                    config.redisPoolSize(), config.redisTimeout());
-            if (!store.ping()) {
+            RedisClient redis = new RedisClient(config.redisUrl(), config.redisKeyPrefix(), config.redisPoolSize(),
+                    config.redisTimeout());
+            store = new RedisSessionStore(redis, config.sessionTtl());
+            tickets = new RedisTicketStore(redis);
+            connection = redis;
+            if (!redis.ping()) {
                 LOG.warn("Redis at {} does not answer yet; /ready reports not ready until it does", redactedUrl(config.redisUrl()));
             }
         }
         ConversationEngine engine = new ConversationEngine(classifier, faq, new AnswerRenderer(config.timeZone()),
                 config.clarifyThreshold(), config.missesBeforeHandoff());
-        ChatService chat = new ChatService(store, engine, new EventBusMessageFeed(vertx.eventBus()), clock);
+        ChatService chat = new ChatService(store, tickets, engine, new EventBusMessageFeed(vertx.eventBus()), clock);
 
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
@@ -98,10 +109,10 @@ public final class Server {
                 .map(http -> {
                     LOG.info("listening on http://{}:{} (store: {})", config.host(), http.actualPort(),
                             config.redisUrl() == null ? "memory" : "redis");
-                    return new Server(vertx, http, store);
+                    return new Server(vertx, http, List.of(store, tickets, connection));
                 })
                 .recover(err -> {
-                    store.close();
+                    closeAll(List.of(store, tickets, connection));
                     return vertx.close().transform(v -> Future.failedFuture(err));
                 });
     }
@@ -110,9 +121,19 @@ public final class Server {
         return http.actualPort();
     }
 
-    /** Stops listening, closes open connections and the store. */
+    /** Stops listening, closes open connections and the stores. */
     public java.util.concurrent.CompletableFuture<Void> close() {
-        return vertx.close().toCompletionStage().toCompletableFuture().whenComplete((v, e) -> store.close());
+        return vertx.close().toCompletionStage().toCompletableFuture().whenComplete((v, e) -> closeAll(resources));
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", r, e.getMessage());
+            }
+        }
     }
 
     static void startAndWait(AppConfig config) throws InterruptedException {

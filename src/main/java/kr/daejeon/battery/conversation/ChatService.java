@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.session.SessionStore;
 import org.slf4j.Logger;
@@ -19,12 +21,14 @@ public final class ChatService {
     public static final int MAX_PAGE = 500;
 
     private final SessionStore store;
+    private final TicketStore tickets;
     private final ConversationEngine engine;
     private final MessageFeed feed;
     private final Clock clock;
 
-    public ChatService(SessionStore store, ConversationEngine engine, MessageFeed feed, Clock clock) {
+    public ChatService(SessionStore store, TicketStore tickets, ConversationEngine engine, MessageFeed feed, Clock clock) {
         this.store = store;
+        this.tickets = tickets;
         this.engine = engine;
         this.feed = feed;
         this.clock = clock;
@@ -42,8 +46,7 @@ public final class ChatService {
         Instant now = clock.instant();
         String id = Tokens.random(18);
         String token = Tokens.random(32);
-        ConversationState state = new ConversationState(id, Tokens.hash(token), channel, language.code(),
-                ConversationState.BOT, 0, now, now);
+        ConversationState state = ConversationState.start(id, Tokens.hash(token), channel, language.code(), now);
         List<Message> stored = store.create(state, List.of(engine.greeting(language, now)));
         LOG.info("conversation started id={} channel={} locale={}", id, channel, language.code());
         return new Started(id, token, state, stored);
@@ -56,10 +59,21 @@ public final class ChatService {
             ConversationState state = authorize(id, token);
             Instant now = clock.instant();
             TurnResult result = engine.respond(state, text, now);
-            List<Message> toStore = new ArrayList<>(1 + result.replies().size());
+            ConversationState next = result.state();
+            List<Message> toStore = new ArrayList<>(2 + result.replies().size());
             toStore.add(Message.user(text, now, result.userIntent(), result.confidence()));
             toStore.addAll(result.replies());
-            List<Message> stored = store.append(result.state(), toStore);
+            if (result.handoffReason() != null) {
+                // The ticket is opened before the transcript is saved: if saving fails, staff still see
+                // the ticket, rather than a conversation stuck waiting for nobody.
+                Ticket ticket = new Ticket(Tokens.random(12), id, next.channel(), next.locale(), result.handoffReason(),
+                        Ticket.WAITING, null, now, now, next.recentTurns());
+                tickets.open(ticket);
+                next = next.withTicket(ticket.id());
+                toStore.add(engine.queuePosition(Language.fromCode(next.locale()), tickets.position(ticket.id()), now));
+                LOG.info("handoff conversation={} ticket={} reason={}", id, ticket.id(), result.handoffReason());
+            }
+            List<Message> stored = store.append(next, toStore);
             return new Turn(result.intent(), result.confidence(), result.state().isHandoff(), stored.get(0),
                     stored.subList(1, stored.size()));
         });

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kr.daejeon.battery.escalation.TurnContext;
 import kr.daejeon.battery.faq.AnswerRenderer;
 import kr.daejeon.battery.faq.FaqCatalog;
 import kr.daejeon.battery.faq.FaqEntry;
@@ -44,6 +45,12 @@ public final class ConversationEngine {
                 "greeting");
     }
 
+    /** Tells a customer who just joined the staff queue where they stand. */
+    public Message queuePosition(Language language, int position, Instant now) {
+        String text = faq.message("handoff_position", language).replace("{position}", Integer.toString(position));
+        return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT);
+    }
+
     public TurnResult respond(ConversationState state, String text, Instant now) {
         Language fallbackLanguage = Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO);
         Language language = LanguageDetector.detect(text, fallbackLanguage);
@@ -51,7 +58,7 @@ public final class ConversationEngine {
         if (state.isHandoff()) {
             // Staff own the conversation: the bot must not talk over them.
             return new TurnResult(state.withTurn(language.code(), state.status(), 0, now), FaqCatalog.HANDOFF_INTENT, 1.0,
-                    null, List.of(), List.of());
+                    null, List.of(), List.of(), null);
         }
 
         Optional<String> tapped = faq.intentForLabel(text);
@@ -70,8 +77,8 @@ public final class ConversationEngine {
             if (e.escalate()) {
                 return handoff(state, language, now, c, List.of(answer));
             }
-            return new TurnResult(state.withTurn(language.code(), state.status(), 0, now), intent, c.confidence(), intent,
-                    List.of(answer), c.ranking());
+            return new TurnResult(remember(state, now, c).withTurn(language.code(), state.status(), 0, now), intent,
+                    c.confidence(), intent, List.of(answer), c.ranking(), null);
         }
         return miss(state, language, now, c);
     }
@@ -97,8 +104,8 @@ public final class ConversationEngine {
                     : Message.bot(faq.message("clarify", language), titles(candidates, language), List.of(), now,
                             IntentClassifier.FALLBACK);
         }
-        return new TurnResult(state.withTurn(language.code(), state.status(), misses, now), IntentClassifier.FALLBACK,
-                c.confidence(), IntentClassifier.FALLBACK, List.of(reply), c.ranking());
+        return new TurnResult(remember(state, now, c).withTurn(language.code(), state.status(), misses, now),
+                IntentClassifier.FALLBACK, c.confidence(), IntentClassifier.FALLBACK, List.of(reply), c.ranking(), null);
     }
 
     private TurnResult handoff(ConversationState state, Language language, Instant now, Classification c,
@@ -108,8 +115,12 @@ public final class ConversationEngine {
                 FaqCatalog.HANDOFF_INTENT));
         // An escalating FAQ entry still reports the intent its answer came from.
         String reported = before.isEmpty() ? FaqCatalog.HANDOFF_INTENT : c.intent();
-        return new TurnResult(state.withTurn(language.code(), ConversationState.WAITING, 0, now), reported,
-                c.confidence(), c.intent(), replies, c.ranking());
+        return new TurnResult(remember(state, now, c).withTurn(language.code(), ConversationState.WAITING, 0, now), reported,
+                c.confidence(), c.intent(), replies, c.ranking(), before.isEmpty() ? "user_request" : "faq_escalate");
+    }
+
+    private static ConversationState remember(ConversationState state, Instant now, Classification c) {
+        return state.withClassification(new TurnContext(now, c.ranking()));
     }
 
     private List<String> titles(List<String> intents, Language language) {

@@ -2,6 +2,9 @@ package kr.daejeon.battery.conversation;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import kr.daejeon.battery.escalation.TurnContext;
 
 /**
  * Everything the engine remembers about a conversation between turns. The customer's token is
@@ -11,7 +14,18 @@ import java.time.Instant;
  * @param misses consecutive turns the assistant could not answer
  */
 public record ConversationState(String id, String tokenHash, String channel, String locale, String status, int misses,
-                                Instant createdAt, Instant updatedAt) {
+                                Instant createdAt, Instant updatedAt, List<TurnContext> recentTurns, String ticketId) {
+
+    /** How many recent classifications travel with the conversation for a ticket. */
+    public static final int RECENT_TURNS = 3;
+
+    public ConversationState {
+        recentTurns = recentTurns == null ? List.of() : List.copyOf(recentTurns);
+    }
+
+    public static ConversationState start(String id, String tokenHash, String channel, String locale, Instant now) {
+        return new ConversationState(id, tokenHash, channel, locale, BOT, 0, now, now, List.of(), null);
+    }
 
     public static final String BOT = "bot";
     public static final String WAITING = "waiting";
@@ -24,6 +38,22 @@ public record ConversationState(String id, String tokenHash, String channel, Str
     }
 
     public ConversationState withTurn(String newLocale, String newStatus, int newMisses, Instant now) {
-        return new ConversationState(id, tokenHash, channel, newLocale, newStatus, newMisses, createdAt, now);
+        return new ConversationState(id, tokenHash, channel, newLocale, newStatus, newMisses, createdAt, now, recentTurns,
+                ticketId);
+    }
+
+    /** Remembers this turn's classification, keeping the last {@value #RECENT_TURNS}. */
+    public ConversationState withClassification(TurnContext turn) {
+        List<TurnContext> turns = new ArrayList<>(recentTurns);
+        turns.add(turn);
+        while (turns.size() > RECENT_TURNS) {
+            turns.remove(0);
+        }
+        return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, turns, ticketId);
+    }
+
+    public ConversationState withTicket(String newTicketId) {
+        return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
+                newTicketId);
     }
 }

@@ -9,7 +9,8 @@ import kr.daejeon.battery.nlu.ScoredIntent;
  * @param intent     the intent the answer came from, {@code fallback} or {@code human_handoff}
  * @param userIntent what the classifier made of the user's message (kept on the stored message)
  * @param replies    the bot messages to append after the user's message (no ids yet)
+ * @param handoffReason set when this turn hands the conversation to staff: {@code user_request} or {@code faq_escalate}
  */
 public record TurnResult(ConversationState state, String intent, double confidence, String userIntent,
-                         List<Message> replies, List<ScoredIntent> ranking) {
+                         List<Message> replies, List<ScoredIntent> ranking, String handoffReason) {
 }

@@ -38,7 +38,7 @@ abstract class TicketStoreContract {
 
     static Ticket ticket(Instant created) {
         return new Ticket(Tokens.random(12), Tokens.random(18), "web", "ko", "user_request", Ticket.WAITING, null, created,
-                created, List.of(new TurnContext(4, List.of(new ScoredIntent("eligibility", 0.31),
+                created, List.of(new TurnContext(created, List.of(new ScoredIntent("eligibility", 0.31),
                         new ScoredIntent("contact", 0.2), new ScoredIntent("application_process", 0.1)))));
     }
 

@@ -1,0 +1,62 @@
+package kr.daejeon.battery.escalation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import kr.daejeon.battery.conversation.Tokens;
+import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.support.TestRedis;
+import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestServer.Conversation;
+import org.junit.jupiter.api.Test;
+
+/** A handoff opens a ticket with what staff need, and the customer learns their place in the queue. */
+class HandoffTicketTest {
+
+    @Test
+    void handoffOpensTicketWithContextAndTellsQueuePosition() {
+        String prefix = "handoff" + Tokens.random(6);
+        try (TestServer server = TestServer.start(Map.of("REDIS_URL", TestRedis.shared().url(), "REDIS_KEY_PREFIX", prefix));
+             RedisClient client = new RedisClient(TestRedis.shared().url(), prefix, 2, Duration.ofSeconds(2))) {
+            RedisTicketStore tickets = new RedisTicketStore(client);
+            Conversation first = server.newConversation("ko");
+            server.say(first, "신청 자격이 어떻게 되나요?");
+            server.say(first, "전기차 보조금은요?");
+            JsonNode handoff = TestServer.json(server.say(first, "상담원 연결해 주세요"));
+            assertTrue(handoff.get("handoff").asBoolean());
+            JsonNode replies = handoff.get("messages");
+            assertEquals("현재 대기 순서는 1번째입니다.", replies.get(replies.size() - 1).get("text").asText());
+
+            List<Ticket> open = tickets.openTickets(10);
+            assertEquals(1, open.size());
+            Ticket t = open.get(0);
+            assertEquals(first.id(), t.conversationId());
+            assertEquals("web", t.channel());
+            assertEquals("ko", t.language());
+            assertEquals("user_request", t.reason());
+            assertEquals(Ticket.WAITING, t.status());
+            assertEquals(3, t.classifierContext().size());
+            assertEquals("eligibility", t.classifierContext().get(0).topIntents().get(0).intent());
+            assertEquals(3, t.classifierContext().get(0).topIntents().size());
+
+            Conversation second = server.newConversation("en");
+            JsonNode secondHandoff = TestServer.json(server.say(second, "Talk to staff"));
+            JsonNode r2 = secondHandoff.get("messages");
+            assertEquals("You are number 2 in the queue.", r2.get(r2.size() - 1).get("text").asText());
+            assertEquals(2, tickets.openTickets(10).size());
+
+            // Staff claim the first ticket: the second customer moves up.
+            tickets.claim(t.id(), "kim", java.time.Instant.now());
+            assertEquals(1, tickets.position(tickets.openTickets(10).get(1).id()));
+
+            // While waiting, a message opens no second ticket and gets no bot answer.
+            JsonNode silent = TestServer.json(server.say(first, "아직인가요?"));
+            assertEquals(0, silent.get("messages").size());
+            assertEquals(2, tickets.openTickets(10).size());
+        }
+    }
+}
