@@ -21,6 +21,7 @@ public final class Main {
                 System.exit(EvalCommand.run(rest, config.classifierSettings(), config.intentsDir(), System.out));
             }
             case "train" -> TrainCommand.run(rest, AppConfig.load(List.of(), System.getenv()));
+            case "hash-password" -> System.out.println(kr.daejeon.battery.staff.PasswordHasher.hash(readPassword()));
             case "help", "--help", "-h" -> System.out.println(USAGE);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -38,5 +39,18 @@ public final class Main {
                   --algorithm MAXENT|MAXENT_QN  --iterations N  --l2 C  --threshold T
                   --features ngrams|ngrams+nori
               train --out FILE        train on intents/ and save the model file
+              hash-password           read a password (prompt or stdin) and print its hash for the staff accounts file
             """;
+
+    private static char[] readPassword() throws java.io.IOException {
+        if (System.console() != null) {
+            return System.console().readPassword("new staff password: ");
+        }
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        if (line == null || line.isEmpty()) {
+            throw new IllegalArgumentException("no password given on standard input");
+        }
+        return line.toCharArray();
+    }
 }

@@ -14,6 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import kr.daejeon.battery.api.ApiError;
 import kr.daejeon.battery.api.ChatApi;
 import kr.daejeon.battery.api.EventBusMessageFeed;
+import kr.daejeon.battery.api.StaffApi;
+import kr.daejeon.battery.staff.StaffAccounts;
+import kr.daejeon.battery.staff.StaffDesk;
+import kr.daejeon.battery.staff.StaffSessionStore;
 import kr.daejeon.battery.config.AppConfig;
 import kr.daejeon.battery.config.ConfigException;
 import kr.daejeon.battery.conversation.ChatService;
@@ -60,6 +64,7 @@ public final class Server {
         SessionStore store;
         TicketStore tickets;
         AutoCloseable connection;
+        RedisClient sharedRedis = null;
         if (config.redisUrl() == null) {
             InMemorySessionStore memory = new InMemorySessionStore(config.sessionTtl(), config.memoryMaxConversations(), clock);
             vertx.setPeriodic(60_000, t -> vertx.executeBlocking(memory::evictExpired, false));
@@ -72,13 +77,22 @@ public final class Server {
             store = new RedisSessionStore(redis, config.sessionTtl());
             tickets = new RedisTicketStore(redis);
             connection = redis;
+            sharedRedis = redis;
             if (!redis.ping()) {
                 LOG.warn("Redis at {} does not answer yet; /ready reports not ready until it does", redactedUrl(config.redisUrl()));
             }
         }
         ConversationEngine engine = new ConversationEngine(classifier, faq, new AnswerRenderer(config.timeZone()),
                 config.clarifyThreshold(), config.missesBeforeHandoff());
-        ChatService chat = new ChatService(store, tickets, engine, new EventBusMessageFeed(vertx.eventBus()), clock);
+        EventBusMessageFeed feed = new EventBusMessageFeed(vertx.eventBus());
+        ChatService chat = new ChatService(store, tickets, engine, feed, clock);
+        StaffAccounts accounts = config.staffAccountsFile() == null ? StaffAccounts.none()
+                : StaffAccounts.load(config.staffAccountsFile());
+        if (accounts.isEmpty()) {
+            LOG.warn("no staff accounts (set STAFF_ACCOUNTS_FILE): nobody can log in to the staff API");
+        }
+        StaffApi staffApi = new StaffApi(vertx, accounts, new StaffSessionStore(sharedRedis, config.staffSessionLifetime()),
+                new StaffDesk(store, tickets, faq, feed, clock), clock, config.maxMessageChars());
 
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
@@ -88,6 +102,7 @@ public final class Server {
             ctx.next();
         });
         new ChatApi(vertx, chat, store, config).mount(router);
+        staffApi.mount(router);
         router.route().failureHandler(ctx -> {
             Throwable failure = ctx.failure();
             if (failure == null) {

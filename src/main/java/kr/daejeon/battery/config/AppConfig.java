@@ -53,6 +53,8 @@ public final class AppConfig {
     private final int redisPoolSize;
     private final Duration redisTimeout;
     private final String redisKeyPrefix;
+    private final Path staffAccountsFile;
+    private final Duration staffSessionLifetime;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -96,6 +98,12 @@ public final class AppConfig {
         redisPoolSize = integer("redis_pool_size", 1, 1024);
         redisTimeout = Duration.ofMillis(integer("redis_timeout_ms", 50, 60_000));
         redisKeyPrefix = text("redis_key_prefix");
+        String staffFile = text("staff_accounts_file");
+        staffAccountsFile = staffFile.isBlank() ? null : Path.of(staffFile);
+        if (staffAccountsFile != null && !Files.isRegularFile(staffAccountsFile)) {
+            problems.add("STAFF_ACCOUNTS_FILE: file not found: " + staffAccountsFile.toAbsolutePath());
+        }
+        staffSessionLifetime = Duration.ofHours(integer("staff_session_hours", 1, 24 * 30));
         ZoneId zone = ZoneId.of("Asia/Seoul");
         try {
             zone = ZoneId.of(text("time_zone"));
@@ -211,6 +219,8 @@ public final class AppConfig {
         d.put("rate_limit_per_minute", "600");
         d.put("conversation_rate_limit_per_minute", "60");
         d.put("memory_max_conversations", "100000");
+        d.put("staff_accounts_file", "");
+        d.put("staff_session_hours", "8");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -275,4 +285,6 @@ public final class AppConfig {
     public int redisPoolSize() { return redisPoolSize; }
     public Duration redisTimeout() { return redisTimeout; }
     public String redisKeyPrefix() { return redisKeyPrefix; }
+    public Path staffAccountsFile() { return staffAccountsFile; }
+    public Duration staffSessionLifetime() { return staffSessionLifetime; }
 }

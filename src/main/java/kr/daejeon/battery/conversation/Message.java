@@ -8,24 +8,31 @@ import java.util.List;
  * One line of a transcript. {@code id} is the message's position in its conversation (1, 2, …),
  * assigned by the store when the message is appended; it doubles as the SSE event id.
  *
- * @param from user, bot, staff or system
+ * @param from   user, bot or staff
+ * @param author the staff member's display name on staff messages
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Message(long id, String from, String text, List<String> quickReplies, List<MessageLink> links,
-                      Instant createdAt, String intent, Double confidence) {
+                      Instant createdAt, String intent, Double confidence, String author) {
 
     public static final String USER = "user";
     public static final String BOT = "bot";
+    public static final String STAFF = "staff";
 
     public static Message user(String text, Instant at, String intent, double confidence) {
-        return new Message(0, USER, text, List.of(), List.of(), at, intent, confidence);
+        return new Message(0, USER, text, List.of(), List.of(), at, intent, confidence, null);
     }
 
     public static Message bot(String text, List<String> quickReplies, List<MessageLink> links, Instant at, String intent) {
-        return new Message(0, BOT, text, List.copyOf(quickReplies), List.copyOf(links), at, intent, null);
+        return new Message(0, BOT, text, List.copyOf(quickReplies), List.copyOf(links), at, intent, null, null);
+    }
+
+    /** A staff reply; {@code author} is the staff member's display name, shown to the customer. */
+    public static Message staff(String text, String author, Instant at) {
+        return new Message(0, STAFF, text, List.of(), List.of(), at, null, null, author);
     }
 
     public Message withId(long newId) {
-        return new Message(newId, from, text, quickReplies, links, createdAt, intent, confidence);
+        return new Message(newId, from, text, quickReplies, links, createdAt, intent, confidence, author);
     }
 }

@@ -1,0 +1,198 @@
+package kr.daejeon.battery.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import kr.daejeon.battery.session.JsonCodec;
+import kr.daejeon.battery.staff.StaffAccounts;
+import kr.daejeon.battery.staff.StaffDesk;
+import kr.daejeon.battery.staff.StaffSession;
+import kr.daejeon.battery.staff.StaffSessionStore;
+
+/**
+ * The staff API ({@code /staff/api}). Authentication is an HttpOnly, SameSite=Strict session cookie
+ * (never a customer bearer token), and every state-changing call also needs the session's
+ * {@code X-CSRF-Token}. Logins are rate limited per client address.
+ */
+public final class StaffApi {
+
+    static final String COOKIE = "staff_session";
+    private static final String SESSION_KEY = "staffSession";
+
+    private final Vertx vertx;
+    private final StaffAccounts accounts;
+    private final StaffSessionStore sessions;
+    private final StaffDesk desk;
+    private final Clock clock;
+    private final RateLimiter logins = new RateLimiter(10);
+    private final int maxMessageChars;
+
+    public StaffApi(Vertx vertx, StaffAccounts accounts, StaffSessionStore sessions, StaffDesk desk, Clock clock,
+                    int maxMessageChars) {
+        this.vertx = vertx;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.desk = desk;
+        this.clock = clock;
+        this.maxMessageChars = maxMessageChars;
+        vertx.setPeriodic(60_000, t -> logins.sweep());
+    }
+
+    public void mount(Router router) {
+        // The body is read first: authentication is asynchronous, and a body not read by then is lost.
+        router.route("/staff/api/*").handler(BodyHandler.create(false).setBodyLimit(16 * 1024));
+        router.post("/staff/api/login").handler(this::login);
+        router.route("/staff/api/*").handler(this::authenticate);
+        router.post("/staff/api/logout").handler(this::logout);
+        router.get("/staff/api/me").handler(ctx -> ChatApi.json(ctx, 200, me(session(ctx))));
+        router.get("/staff/api/tickets").handler(ctx -> respond(ctx, blocking(() -> Map.of("tickets", desk.queue()))));
+        router.get("/staff/api/tickets/:id").handler(ctx -> respond(ctx, blocking(() -> desk.ticket(ctx.pathParam("id")))));
+        router.post("/staff/api/tickets/:id/claim").handler(ctx ->
+                respond(ctx, blocking(() -> desk.claim(ctx.pathParam("id"), session(ctx)))));
+        router.post("/staff/api/tickets/:id/reply").handler(this::reply);
+        router.post("/staff/api/tickets/:id/resolve").handler(ctx ->
+                respond(ctx, blocking(() -> desk.resolve(ctx.pathParam("id"), session(ctx)))));
+    }
+
+    private void login(RoutingContext ctx) {
+        int wait = logins.acquire(ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host());
+        if (wait > 0) {
+            throw new ApiError(429, "rate_limited", "Too many login attempts; retry after " + wait + " s.", wait);
+        }
+        JsonNode body = jsonBody(ctx);
+        String user = body.path("username").asText("");
+        String password = body.path("password").asText("");
+        if (user.isEmpty() || password.isEmpty()) {
+            throw new ApiError(400, "missing_credentials", "'username' and 'password' are required.");
+        }
+        blocking(() -> accounts.authenticate(user, password.toCharArray())).onComplete(ar -> {
+            if (ar.failed() || ar.result().isEmpty()) {
+                new ApiError(401, "invalid_credentials", "Wrong username or password.").send(ctx);
+                return;
+            }
+            // A new session id at every login: no session fixation.
+            blocking(() -> sessions.create(ar.result().get(), clock.instant())).onComplete(created -> {
+                if (created.failed()) {
+                    ChatApi.fail(ctx, created.cause());
+                    return;
+                }
+                Cookie cookie = Cookie.cookie(COOKIE, created.result()).setPath("/staff").setHttpOnly(true)
+                        .setSameSite(CookieSameSite.STRICT).setSecure(isHttps(ctx));
+                ctx.response().addCookie(cookie);
+                blocking(() -> sessions.find(created.result(), clock.instant()).orElseThrow())
+                        .onComplete(s -> ChatApi.json(ctx, 200, me(s.result())));
+            });
+        });
+    }
+
+    private void authenticate(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(COOKIE);
+        String value = cookie == null ? null : cookie.getValue();
+        blocking(() -> sessions.find(value, clock.instant())).onComplete(ar -> {
+            if (ar.failed()) {
+                ChatApi.fail(ctx, ar.cause());
+                return;
+            }
+            if (ar.result().isEmpty()) {
+                new ApiError(401, "login_required", "Log in as staff first.").send(ctx);
+                return;
+            }
+            StaffSession s = ar.result().get();
+            boolean changesState = !ctx.request().method().name().equals("GET");
+            String csrf = ctx.request().getHeader("X-CSRF-Token");
+            if (changesState && (csrf == null || !java.security.MessageDigest.isEqual(csrf.getBytes(), s.csrfToken().getBytes()))) {
+                new ApiError(403, "csrf_token_invalid", "Missing or wrong X-CSRF-Token header.").send(ctx);
+                return;
+            }
+            ctx.put(SESSION_KEY, s);
+            ctx.next();
+        });
+    }
+
+    private void logout(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(COOKIE);
+        blocking(() -> {
+            sessions.delete(cookie == null ? null : cookie.getValue());
+            return Map.of("loggedOut", true);
+        }).onComplete(ar -> {
+            ctx.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/staff").setMaxAge(0).setHttpOnly(true));
+            ChatApi.json(ctx, 200, Map.of("loggedOut", true));
+        });
+    }
+
+    private void reply(RoutingContext ctx) {
+        JsonNode body = jsonBody(ctx);
+        JsonNode text = body.get("text");
+        if (text == null || !text.isTextual() || text.asText().isBlank()) {
+            throw new ApiError(400, "invalid_text", "'text' must be a non-empty string.");
+        }
+        if (text.asText().codePointCount(0, text.asText().length()) > maxMessageChars) {
+            throw new ApiError(400, "message_too_long", "The reply is longer than " + maxMessageChars + " characters.");
+        }
+        String id = ctx.pathParam("id");
+        StaffSession s = session(ctx);
+        respond(ctx, blocking(() -> desk.reply(id, s, text.asText().strip())));
+    }
+
+    private static JsonNode jsonBody(RoutingContext ctx) {
+        if (!ChatApi.isJson(ctx.request().getHeader("Content-Type"))) {
+            throw new ApiError(415, "unsupported_media_type", "Send the body as application/json (UTF-8).");
+        }
+        try {
+            JsonNode n = ctx.body() == null || ctx.body().buffer() == null ? null
+                    : JsonCodec.MAPPER.readTree(ctx.body().buffer().getBytes());
+            if (n == null || !n.isObject()) {
+                throw new ApiError(400, "invalid_body", "The body must be a JSON object.");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new ApiError(400, "malformed_json", "The body is not valid JSON (UTF-8).");
+        }
+    }
+
+    private static StaffSession session(RoutingContext ctx) {
+        return ctx.get(SESSION_KEY);
+    }
+
+    private static Map<String, Object> me(StaffSession s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("username", s.username());
+        out.put("name", s.displayName());
+        out.put("role", s.role());
+        out.put("csrfToken", s.csrfToken());
+        return out;
+    }
+
+    private static boolean isHttps(RoutingContext ctx) {
+        return ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+    }
+
+    private <T> Future<T> blocking(Callable<T> work) {
+        return vertx.executeBlocking(work, false);
+    }
+
+    private static void respond(RoutingContext ctx, Future<?> result) {
+        result.onComplete(ar -> {
+            if (ar.succeeded()) {
+                ChatApi.json(ctx, 200, ar.result());
+            } else if (ar.cause() instanceof StaffDesk.TicketNotFoundException) {
+                new ApiError(404, "ticket_not_found", "No such ticket.").send(ctx);
+            } else if (ar.cause() instanceof StaffDesk.TicketConflictException e) {
+                new ApiError(409, "ticket_conflict", e.getMessage()).send(ctx);
+            } else {
+                ChatApi.fail(ctx, ar.cause());
+            }
+        });
+    }
+
+}

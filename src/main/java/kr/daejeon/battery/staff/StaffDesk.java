@@ -1,0 +1,136 @@
+package kr.daejeon.battery.staff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kr.daejeon.battery.conversation.ConversationNotFoundException;
+import kr.daejeon.battery.conversation.ConversationState;
+import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.MessageFeed;
+import kr.daejeon.battery.escalation.ClaimResult;
+import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.escalation.TicketStore;
+import kr.daejeon.battery.faq.FaqCatalog;
+import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.session.SessionStore;
+
+/** What staff do with escalated conversations. Blocking: run on worker threads. */
+public final class StaffDesk {
+
+    /** Thrown when the ticket does not exist. */
+    public static final class TicketNotFoundException extends RuntimeException {
+        public TicketNotFoundException() {
+            super("ticket not found", null, false, false);
+        }
+    }
+
+    /** Thrown when another staff member has the ticket, or it is not in a state for this action. */
+    public static final class TicketConflictException extends RuntimeException {
+        public TicketConflictException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final int QUEUE_LIMIT = 200;
+
+    private final SessionStore conversations;
+    private final TicketStore tickets;
+    private final FaqCatalog faq;
+    private final MessageFeed feed;
+    private final Clock clock;
+
+    public StaffDesk(SessionStore conversations, TicketStore tickets, FaqCatalog faq, MessageFeed feed, Clock clock) {
+        this.conversations = conversations;
+        this.tickets = tickets;
+        this.faq = faq;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    public List<TicketView> queue() {
+        Instant now = clock.instant();
+        List<TicketView> out = new ArrayList<>();
+        for (Ticket t : tickets.openTickets(QUEUE_LIMIT)) {
+            List<Message> transcript = conversations.messagesAfter(t.conversationId(), 0, 10_000);
+            out.add(new TicketView(t, Duration.between(t.createdAt(), now).toSeconds(), lastCustomerText(transcript), null));
+        }
+        return out;
+    }
+
+    public TicketView ticket(String id) {
+        Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
+        List<Message> transcript = conversations.messagesAfter(t.conversationId(), 0, 10_000);
+        return new TicketView(t, Duration.between(t.createdAt(), clock.instant()).toSeconds(), lastCustomerText(transcript),
+                transcript);
+    }
+
+    public Ticket claim(String id, StaffSession staff) {
+        ClaimResult r = tickets.claim(id, staff.username(), clock.instant());
+        if (!r.claimed()) {
+            if (r.assignee() == null) {
+                tickets.find(id).orElseThrow(TicketNotFoundException::new);
+                throw new TicketConflictException("This ticket is already resolved.");
+            }
+            throw new TicketConflictException("Already claimed by " + r.assignee() + ".");
+        }
+        return tickets.find(id).orElseThrow(TicketNotFoundException::new);
+    }
+
+    /** Sends a staff reply to the customer; only the staff member who claimed the ticket may reply. */
+    public Message reply(String id, StaffSession staff, String text) {
+        Ticket t = ownedBy(id, staff);
+        Instant now = clock.instant();
+        List<Message> stored = conversations.withLock(t.conversationId(), () -> {
+            ConversationState state = conversations.find(t.conversationId()).orElseThrow(ConversationNotFoundException::new);
+            ConversationState next = state.withTurn(state.locale(), ConversationState.WITH_STAFF, 0, now);
+            return conversations.append(next, List.of(Message.staff(text, staff.displayName(), now)));
+        });
+        feed.publish(t.conversationId(), stored);
+        return stored.get(0);
+    }
+
+    /** Ends the staff conversation: the bot answers again and the customer is told. */
+    public Ticket resolve(String id, StaffSession staff) {
+        Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
+        if (t.assignee() != null && !t.assignee().equals(staff.username()) && !"admin".equals(staff.role())) {
+            throw new TicketConflictException("Claimed by " + t.assignee() + "; only they or an admin can resolve it.");
+        }
+        Instant now = clock.instant();
+        if (!tickets.resolve(id, now)) {
+            throw new TicketConflictException("This ticket is already resolved.");
+        }
+        Optional<List<Message>> stored = Optional.ofNullable(conversations.withLock(t.conversationId(), () ->
+                conversations.find(t.conversationId()).map(state -> {
+                    Language lang = Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO);
+                    ConversationState next = state.withTurn(state.locale(), ConversationState.BOT, 0, now).withTicket(null);
+                    return conversations.append(next, List.of(Message.bot(faq.message("handoff_resolved", lang), List.of(),
+                            List.of(), now, FaqCatalog.HANDOFF_INTENT)));
+                }).orElse(null)));
+        stored.ifPresent(m -> feed.publish(t.conversationId(), m));
+        return tickets.find(id).orElse(t);
+    }
+
+    private Ticket ownedBy(String id, StaffSession staff) {
+        Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
+        if (Ticket.RESOLVED.equals(t.status())) {
+            throw new TicketConflictException("This ticket is already resolved.");
+        }
+        if (!staff.username().equals(t.assignee())) {
+            throw new TicketConflictException(t.assignee() == null ? "Claim the ticket before replying."
+                    : "Claimed by " + t.assignee() + ".");
+        }
+        return t;
+    }
+
+    private static String lastCustomerText(List<Message> transcript) {
+        for (int i = transcript.size() - 1; i >= 0; i--) {
+            if (Message.USER.equals(transcript.get(i).from())) {
+                return transcript.get(i).text();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,194 @@
+package kr.daejeon.battery.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import kr.daejeon.battery.support.SseClient;
+import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestServer.Conversation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The staff API over real HTTP: login, CSRF, claim races, replies reaching the customer live, resolve. */
+class StaffApiTest {
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path accounts = Files.createTempFile("staff", ".yaml");
+        accounts.toFile().deleteOnExit();
+        Files.writeString(accounts, "accounts:\n"
+                + "  - {username: kim, name: 김담당, role: agent, password_hash: '" + PasswordHasher.hash("kim-pass".toCharArray()) + "'}\n"
+                + "  - {username: lee, name: 이담당, role: agent, password_hash: '" + PasswordHasher.hash("lee-pass".toCharArray()) + "'}\n");
+        server = TestServer.start(Map.of("STAFF_ACCOUNTS_FILE", accounts.toString()));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    record Staff(String cookie, String csrf) {
+    }
+
+    static Staff login(String user, String password) {
+        HttpResponse<String> r = server.postJson("/staff/api/login",
+                "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}", null);
+        assertEquals(200, r.statusCode(), r.body());
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.toLowerCase().contains("httponly"), setCookie);
+        assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
+        return new Staff(setCookie.substring(0, setCookie.indexOf(';')), TestServer.json(r).get("csrfToken").asText());
+    }
+
+    static HttpResponse<String> staffGet(Staff s, String path) {
+        return server.send(HttpRequest.newBuilder(server.uri(path)).header("Cookie", s.cookie()).GET());
+    }
+
+    static HttpResponse<String> staffPost(Staff s, String path, String body) {
+        return server.send(HttpRequest.newBuilder(server.uri(path)).header("Cookie", s.cookie())
+                .header("X-CSRF-Token", s.csrf()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static String errorCode(HttpResponse<String> r) {
+        return TestServer.json(r).get("error").get("code").asText();
+    }
+
+    static String ticketOf(Staff s, String conversationId) {
+        for (JsonNode t : TestServer.json(staffGet(s, "/staff/api/tickets")).get("tickets")) {
+            if (t.get("ticket").get("conversationId").asText().equals(conversationId)) {
+                return t.get("ticket").get("id").asText();
+            }
+        }
+        throw new AssertionError("no ticket for " + conversationId);
+    }
+
+    @Test
+    void staffEndpointsNeedAStaffLogin() {
+        Conversation c = server.newConversation("ko");
+        assertEquals(401, server.get("/staff/api/tickets", null).statusCode());
+        assertEquals("login_required", errorCode(server.get("/staff/api/tickets", null)));
+        // A customer token is no staff credential.
+        assertEquals(401, server.get("/staff/api/tickets", c.token()).statusCode());
+        assertEquals(401, server.send(HttpRequest.newBuilder(server.uri("/staff/api/tickets"))
+                .header("Cookie", "staff_session=forged").GET()).statusCode());
+        // And a staff session is no customer credential.
+        Staff kim = login("kim", "kim-pass");
+        assertEquals(401, server.send(HttpRequest.newBuilder(server.uri("/api/v1/conversations/" + c.id() + "/messages"))
+                .header("Cookie", kim.cookie()).GET()).statusCode());
+    }
+
+    @Test
+    void wrongPasswordUnknownUserAndMalformedLoginsAreRejected() {
+        assertEquals("invalid_credentials", errorCode(server.postJson("/staff/api/login",
+                "{\"username\":\"kim\",\"password\":\"nope\"}", null)));
+        assertEquals("invalid_credentials", errorCode(server.postJson("/staff/api/login",
+                "{\"username\":\"ghost\",\"password\":\"x\"}", null)));
+        assertEquals("missing_credentials", errorCode(server.postJson("/staff/api/login", "{}", null)));
+        assertEquals("malformed_json", errorCode(server.postJson("/staff/api/login", "{", null)));
+    }
+
+    @Test
+    void stateChangesNeedTheCsrfToken() {
+        Staff kim = login("kim", "kim-pass");
+        HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri("/staff/api/tickets/x/claim"))
+                .header("Cookie", kim.cookie()).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(403, r.statusCode());
+        assertEquals("csrf_token_invalid", errorCode(r));
+        assertEquals(404, staffPost(kim, "/staff/api/tickets/unknown/claim", "").statusCode());
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        Staff kim = login("kim", "kim-pass");
+        assertEquals(200, staffGet(kim, "/staff/api/me").statusCode());
+        assertEquals(200, staffPost(kim, "/staff/api/logout", "").statusCode());
+        assertEquals(401, staffGet(kim, "/staff/api/me").statusCode());
+    }
+
+    @Test
+    void handoffClaimReplyLiveAndResolve() throws Exception {
+        Conversation c = server.newConversation("ko");
+        server.say(c, "사업계획서 양식이 따로 있나요?");
+        server.say(c, "상담원 연결해 주세요");
+        Staff kim = login("kim", "kim-pass");
+        Staff lee = login("lee", "lee-pass");
+
+        JsonNode queue = TestServer.json(staffGet(kim, "/staff/api/tickets")).get("tickets");
+        String ticket = ticketOf(kim, c.id());
+        JsonNode entry = null;
+        for (JsonNode t : queue) {
+            if (t.get("ticket").get("id").asText().equals(ticket)) {
+                entry = t;
+            }
+        }
+        assertNotNull(entry);
+        assertEquals("상담원 연결해 주세요", entry.get("lastCustomerMessage").asText());
+        assertEquals("user_request", entry.get("ticket").get("reason").asText());
+
+        assertEquals(409, staffPost(kim, "/staff/api/tickets/" + ticket + "/reply", "{\"text\":\"hi\"}").statusCode(),
+                "claim before replying");
+        assertEquals(200, staffPost(kim, "/staff/api/tickets/" + ticket + "/claim", "").statusCode());
+        HttpResponse<String> lost = staffPost(lee, "/staff/api/tickets/" + ticket + "/claim", "");
+        assertEquals(409, lost.statusCode());
+        assertTrue(TestServer.json(lost).get("error").get("message").asText().contains("kim"));
+        assertEquals(409, staffPost(lee, "/staff/api/tickets/" + ticket + "/reply", "{\"text\":\"hi\"}").statusCode());
+
+        JsonNode detail = TestServer.json(staffGet(kim, "/staff/api/tickets/" + ticket));
+        assertEquals(c.id(), detail.get("ticket").get("conversationId").asText());
+        assertTrue(detail.get("transcript").size() >= 5);
+
+        long lastSeen = detail.get("transcript").get(detail.get("transcript").size() - 1).get("id").asLong();
+        try (SseClient sse = new SseClient(server.uri("/api/v1/conversations/" + c.id() + "/events"), c.token(),
+                Long.toString(lastSeen))) {
+            String xss = "<img src=x onerror=alert(1)> 양식은 홈페이지에 있습니다";
+            HttpResponse<String> sent = staffPost(kim, "/staff/api/tickets/" + ticket + "/reply",
+                    "{\"text\":\"" + xss + "\"}");
+            assertEquals(200, sent.statusCode(), sent.body());
+            SseClient.Event e = sse.next(5000);
+            assertNotNull(e, "staff reply arrives live");
+            assertEquals("staff", e.data().get("from").asText());
+            assertEquals("김담당", e.data().get("author").asText());
+            assertEquals(xss, e.data().get("text").asText());
+        }
+        // The bot stays silent while staff have the conversation.
+        assertEquals(0, TestServer.json(server.say(c, "감사합니다 확인할게요")).get("messages").size());
+
+        assertEquals(200, staffPost(kim, "/staff/api/tickets/" + ticket + "/resolve", "").statusCode());
+        assertEquals(409, staffPost(kim, "/staff/api/tickets/" + ticket + "/resolve", "").statusCode());
+        JsonNode transcript = TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token()))
+                .get("messages");
+        assertTrue(transcript.get(transcript.size() - 1).get("text").asText().contains("종료"));
+        JsonNode back = TestServer.json(server.say(c, "교육 일정 알려주세요"));
+        assertEquals("training_schedule", back.get("intent").asText());
+        assertEquals(false, back.get("handoff").asBoolean());
+    }
+
+    @Test
+    void loginAttemptsAreRateLimited() {
+        // Its own server: the limit is per client address, and every test here comes from 127.0.0.1.
+        try (TestServer own = TestServer.start(Map.of())) {
+            int limited = 0;
+            for (int i = 0; i < 14; i++) {
+                HttpResponse<String> r = own.postJson("/staff/api/login", "{\"username\":\"lee\",\"password\":\"bad\"}", null);
+                if (r.statusCode() == 429) {
+                    limited++;
+                    assertTrue(r.headers().firstValue("Retry-After").isPresent());
+                } else {
+                    assertEquals(401, r.statusCode());
+                }
+            }
+            assertEquals(4, limited);
+        }
+    }
+}
