@@ -14,7 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import kr.daejeon.battery.api.ApiError;
 import kr.daejeon.battery.api.ChatApi;
 import kr.daejeon.battery.api.EventBusMessageFeed;
+import kr.daejeon.battery.api.RedisMessageFeed;
 import kr.daejeon.battery.api.StaffApi;
+import kr.daejeon.battery.conversation.MessageFeed;
 import kr.daejeon.battery.staff.StaffAccounts;
 import kr.daejeon.battery.staff.StaffDesk;
 import kr.daejeon.battery.staff.StaffSessionStore;
@@ -84,7 +86,16 @@ public final class Server {
         }
         ConversationEngine engine = new ConversationEngine(classifier, faq, new AnswerRenderer(config.timeZone()),
                 config.clarifyThreshold(), config.missesBeforeHandoff());
-        EventBusMessageFeed feed = new EventBusMessageFeed(vertx.eventBus());
+        EventBusMessageFeed localFeed = new EventBusMessageFeed(vertx.eventBus());
+        MessageFeed feed = localFeed;
+        List<AutoCloseable> resources = new ArrayList<>(List.of(store, tickets));
+        if (sharedRedis != null) {
+            RedisMessageFeed redisFeed = new RedisMessageFeed(sharedRedis, config.redisUrl(), config.redisTimeout(), localFeed);
+            awaitSubscription(redisFeed);
+            feed = redisFeed;
+            resources.add(redisFeed);
+        }
+        resources.add(connection);
         ChatService chat = new ChatService(store, tickets, engine, feed, clock);
         StaffAccounts accounts = config.staffAccountsFile() == null ? StaffAccounts.none()
                 : StaffAccounts.load(config.staffAccountsFile());
@@ -124,10 +135,10 @@ public final class Server {
                 .map(http -> {
                     LOG.info("listening on http://{}:{} (store: {})", config.host(), http.actualPort(),
                             config.redisUrl() == null ? "memory" : "redis");
-                    return new Server(vertx, http, List.of(store, tickets, connection));
+                    return new Server(vertx, http, resources);
                 })
                 .recover(err -> {
-                    closeAll(List.of(store, tickets, connection));
+                    closeAll(resources);
                     return vertx.close().transform(v -> Future.failedFuture(err));
                 });
     }
@@ -139,6 +150,22 @@ public final class Server {
     /** Stops listening, closes open connections and the stores. */
     public java.util.concurrent.CompletableFuture<Void> close() {
         return vertx.close().toCompletionStage().toCompletableFuture().whenComplete((v, e) -> closeAll(resources));
+    }
+
+    /** Waits briefly for the live feed, so messages sent right after start-up are not missed. */
+    private static void awaitSubscription(RedisMessageFeed feed) {
+        long deadline = System.currentTimeMillis() + 3000;
+        while (!feed.isSubscribed() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!feed.isSubscribed()) {
+            LOG.warn("live feed not subscribed to Redis yet; it keeps retrying");
+        }
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -4,10 +4,16 @@ import io.vertx.core.eventbus.EventBus;
 import java.util.List;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.conversation.MessageFeed;
+import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.session.JsonCodec;
 
-/** Delivers new messages to the SSE streams of this server process through the Vert.x event bus. */
+/**
+ * Delivers new messages to the SSE streams of this server process through the Vert.x event bus:
+ * per conversation for customers, and everything on {@link #STAFF_ADDRESS} for staff consoles.
+ */
 public final class EventBusMessageFeed implements MessageFeed {
+
+    public static final String STAFF_ADDRESS = "staff.events";
 
     private final EventBus bus;
 
@@ -21,6 +27,22 @@ public final class EventBusMessageFeed implements MessageFeed {
 
     @Override
     public void publish(String conversationId, List<Message> messages) {
-        bus.publish(address(conversationId), JsonCodec.write(messages));
+        deliverMessages(conversationId, JsonCodec.write(messages));
+    }
+
+    @Override
+    public void ticketChanged(Ticket ticket) {
+        deliverTicket(JsonCodec.write(ticket));
+    }
+
+    /** Local delivery of a JSON array of messages (also used for messages that arrive from other nodes). */
+    public void deliverMessages(String conversationId, String messagesJson) {
+        bus.publish(address(conversationId), messagesJson);
+        bus.publish(STAFF_ADDRESS, "{\"type\":\"messages\",\"conversationId\":" + JsonCodec.write(conversationId)
+                + ",\"messages\":" + messagesJson + "}");
+    }
+
+    public void deliverTicket(String ticketJson) {
+        bus.publish(STAFF_ADDRESS, "{\"type\":\"ticket\",\"ticket\":" + ticketJson + "}");
     }
 }

@@ -55,6 +55,7 @@ public final class StaffApi {
         router.route("/staff/api/*").handler(this::authenticate);
         router.post("/staff/api/logout").handler(this::logout);
         router.get("/staff/api/me").handler(ctx -> ChatApi.json(ctx, 200, me(session(ctx))));
+        router.get("/staff/api/events").handler(this::events);
         router.get("/staff/api/tickets").handler(ctx -> respond(ctx, blocking(() -> Map.of("tickets", desk.queue()))));
         router.get("/staff/api/tickets/:id").handler(ctx -> respond(ctx, blocking(() -> desk.ticket(ctx.pathParam("id")))));
         router.post("/staff/api/tickets/:id/claim").handler(ctx ->
@@ -127,6 +128,24 @@ public final class StaffApi {
         }).onComplete(ar -> {
             ctx.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/staff").setMaxAge(0).setHttpOnly(true));
             ChatApi.json(ctx, 200, Map.of("loggedOut", true));
+        });
+    }
+
+    /** Live stream for the console: ticket changes and new messages of every conversation, as SSE. */
+    private void events(RoutingContext ctx) {
+        var res = ctx.response();
+        res.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
+        res.write("retry: 2000\n\n");
+        var consumer = vertx.eventBus().<String>consumer(EventBusMessageFeed.STAFF_ADDRESS, msg -> {
+            String body = msg.body();
+            String type = body.startsWith("{\"type\":\"ticket\"") ? "ticket" : "messages";
+            res.write("event: " + type + "\ndata: " + body + "\n\n");
+        });
+        long ping = vertx.setPeriodic(15_000, t -> res.write(": ping\n\n"));
+        res.closeHandler(v -> {
+            vertx.cancelTimer(ping);
+            consumer.unregister();
         });
     }
 

@@ -39,7 +39,8 @@ public final class ChatService {
     }
 
     /** A stored turn: what the API acknowledges. */
-    public record Turn(String intent, double confidence, boolean handoff, Message userMessage, List<Message> replies) {
+    public record Turn(String intent, double confidence, boolean handoff, Message userMessage, List<Message> replies,
+                       Ticket openedTicket) {
     }
 
     public Started start(Language language, String channel) {
@@ -60,6 +61,7 @@ public final class ChatService {
             Instant now = clock.instant();
             TurnResult result = engine.respond(state, text, now);
             ConversationState next = result.state();
+            Ticket opened = null;
             List<Message> toStore = new ArrayList<>(2 + result.replies().size());
             toStore.add(Message.user(text, now, result.userIntent(), result.confidence()));
             toStore.addAll(result.replies());
@@ -69,18 +71,22 @@ public final class ChatService {
                 Ticket ticket = new Ticket(Tokens.random(12), id, next.channel(), next.locale(), result.handoffReason(),
                         Ticket.WAITING, null, now, now, next.recentTurns());
                 tickets.open(ticket);
+                opened = ticket;
                 next = next.withTicket(ticket.id());
                 toStore.add(engine.queuePosition(Language.fromCode(next.locale()), tickets.position(ticket.id()), now));
                 LOG.info("handoff conversation={} ticket={} reason={}", id, ticket.id(), result.handoffReason());
             }
             List<Message> stored = store.append(next, toStore);
             return new Turn(result.intent(), result.confidence(), result.state().isHandoff(), stored.get(0),
-                    stored.subList(1, stored.size()));
+                    stored.subList(1, stored.size()), opened);
         });
         List<Message> all = new ArrayList<>();
         all.add(turn.userMessage());
         all.addAll(turn.replies());
         feed.publish(id, all);
+        if (turn.openedTicket() != null) {
+            feed.ticketChanged(turn.openedTicket());
+        }
         LOG.info("turn conversation={} intent={} confidence={} handoff={} ms={}", id, turn.intent(),
                 String.format(java.util.Locale.ROOT, "%.2f", turn.confidence()), turn.handoff(),
                 (System.nanoTime() - t0) / 1_000_000);

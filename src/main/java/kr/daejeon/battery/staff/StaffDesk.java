@@ -76,7 +76,9 @@ public final class StaffDesk {
             }
             throw new TicketConflictException("Already claimed by " + r.assignee() + ".");
         }
-        return tickets.find(id).orElseThrow(TicketNotFoundException::new);
+        Ticket claimed = tickets.find(id).orElseThrow(TicketNotFoundException::new);
+        feed.ticketChanged(claimed);
+        return claimed;
     }
 
     /** Sends a staff reply to the customer; only the staff member who claimed the ticket may reply. */
@@ -110,7 +112,9 @@ public final class StaffDesk {
                             List.of(), now, FaqCatalog.HANDOFF_INTENT)));
                 }).orElse(null)));
         stored.ifPresent(m -> feed.publish(t.conversationId(), m));
-        return tickets.find(id).orElse(t);
+        Ticket resolved = tickets.find(id).orElse(t);
+        feed.ticketChanged(resolved);
+        return resolved;
     }
 
     private Ticket ownedBy(String id, StaffSession staff) {
