@@ -103,7 +103,8 @@ public final class Server {
             LOG.warn("no staff accounts (set STAFF_ACCOUNTS_FILE): nobody can log in to the staff API");
         }
         StaffApi staffApi = new StaffApi(vertx, accounts, new StaffSessionStore(sharedRedis, config.staffSessionLifetime()),
-                new StaffDesk(store, tickets, faq, feed, clock), clock, config.maxMessageChars());
+                new StaffDesk(store, tickets, faq, new AnswerRenderer(config.timeZone()), accounts, feed, clock), clock, config.maxMessageChars(),
+                config.staffLoginRateLimitPerMinute());
 
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {

@@ -34,11 +34,12 @@ public final class StaffApi {
     private final StaffSessionStore sessions;
     private final StaffDesk desk;
     private final Clock clock;
-    private final RateLimiter logins = new RateLimiter(10);
+    private final RateLimiter logins;
     private final int maxMessageChars;
 
     public StaffApi(Vertx vertx, StaffAccounts accounts, StaffSessionStore sessions, StaffDesk desk, Clock clock,
-                    int maxMessageChars) {
+                    int maxMessageChars, int loginsPerMinute) {
+        this.logins = new RateLimiter(loginsPerMinute);
         this.vertx = vertx;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -61,6 +62,18 @@ public final class StaffApi {
         router.post("/staff/api/tickets/:id/claim").handler(ctx ->
                 respond(ctx, blocking(() -> desk.claim(ctx.pathParam("id"), session(ctx)))));
         router.post("/staff/api/tickets/:id/reply").handler(this::reply);
+        router.get("/staff/api/tickets/:id/canned").handler(ctx -> respond(ctx, blocking(() ->
+                Map.of("answers", desk.cannedAnswers(ctx.pathParam("id"), ctx.request().getParam("q"))))));
+        router.post("/staff/api/tickets/:id/notes").handler(ctx -> {
+            String text = requiredText(ctx, "text");
+            respond(ctx, blocking(() -> desk.addNote(ctx.pathParam("id"), session(ctx), text)));
+        });
+        router.post("/staff/api/tickets/:id/unassign").handler(ctx ->
+                respond(ctx, blocking(() -> desk.reassign(ctx.pathParam("id"), session(ctx), null))));
+        router.post("/staff/api/tickets/:id/transfer").handler(ctx -> {
+            String to = requiredText(ctx, "to");
+            respond(ctx, blocking(() -> desk.reassign(ctx.pathParam("id"), session(ctx), to)));
+        });
         router.post("/staff/api/tickets/:id/resolve").handler(ctx ->
                 respond(ctx, blocking(() -> desk.resolve(ctx.pathParam("id"), session(ctx)))));
     }
@@ -150,17 +163,22 @@ public final class StaffApi {
     }
 
     private void reply(RoutingContext ctx) {
-        JsonNode body = jsonBody(ctx);
-        JsonNode text = body.get("text");
-        if (text == null || !text.isTextual() || text.asText().isBlank()) {
-            throw new ApiError(400, "invalid_text", "'text' must be a non-empty string.");
-        }
-        if (text.asText().codePointCount(0, text.asText().length()) > maxMessageChars) {
-            throw new ApiError(400, "message_too_long", "The reply is longer than " + maxMessageChars + " characters.");
-        }
+        String text = requiredText(ctx, "text");
         String id = ctx.pathParam("id");
         StaffSession s = session(ctx);
-        respond(ctx, blocking(() -> desk.reply(id, s, text.asText().strip())));
+        respond(ctx, blocking(() -> desk.reply(id, s, text)));
+    }
+
+    private String requiredText(RoutingContext ctx, String field) {
+        JsonNode value = jsonBody(ctx).get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new ApiError(400, "invalid_" + field, "'" + field + "' must be a non-empty string.");
+        }
+        String text = value.asText().strip();
+        if (text.codePointCount(0, text.length()) > maxMessageChars) {
+            throw new ApiError(400, "message_too_long", "'" + field + "' is longer than " + maxMessageChars + " characters.");
+        }
+        return text;
     }
 
     private static JsonNode jsonBody(RoutingContext ctx) {
@@ -208,6 +226,8 @@ public final class StaffApi {
                 new ApiError(404, "ticket_not_found", "No such ticket.").send(ctx);
             } else if (ar.cause() instanceof StaffDesk.TicketConflictException e) {
                 new ApiError(409, "ticket_conflict", e.getMessage()).send(ctx);
+            } else if (ar.cause() instanceof IllegalArgumentException e) {
+                new ApiError(400, "invalid_request", e.getMessage()).send(ctx);
             } else {
                 ChatApi.fail(ctx, ar.cause());
             }

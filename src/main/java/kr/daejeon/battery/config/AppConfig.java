@@ -55,6 +55,7 @@ public final class AppConfig {
     private final String redisKeyPrefix;
     private final Path staffAccountsFile;
     private final Duration staffSessionLifetime;
+    private final int staffLoginRateLimitPerMinute;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -104,6 +105,7 @@ public final class AppConfig {
             problems.add("STAFF_ACCOUNTS_FILE: file not found: " + staffAccountsFile.toAbsolutePath());
         }
         staffSessionLifetime = Duration.ofHours(integer("staff_session_hours", 1, 24 * 30));
+        staffLoginRateLimitPerMinute = integer("staff_login_rate_limit_per_minute", 1, 10_000);
         ZoneId zone = ZoneId.of("Asia/Seoul");
         try {
             zone = ZoneId.of(text("time_zone"));
@@ -221,6 +223,7 @@ public final class AppConfig {
         d.put("memory_max_conversations", "100000");
         d.put("staff_accounts_file", "");
         d.put("staff_session_hours", "8");
+        d.put("staff_login_rate_limit_per_minute", "10");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -287,4 +290,5 @@ public final class AppConfig {
     public String redisKeyPrefix() { return redisKeyPrefix; }
     public Path staffAccountsFile() { return staffAccountsFile; }
     public Duration staffSessionLifetime() { return staffSessionLifetime; }
+    public int staffLoginRateLimitPerMinute() { return staffLoginRateLimitPerMinute; }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class InMemoryTicketStore implements TicketStore {
 
     private final Map<String, Ticket> tickets = new LinkedHashMap<>();
+    private final Map<String, List<Note>> notes = new LinkedHashMap<>();
 
     @Override
     public synchronized void open(Ticket ticket) {
@@ -52,6 +53,26 @@ public final class InMemoryTicketStore implements TicketStore {
         }
         tickets.put(id, t.withStatus(Ticket.ASSIGNED, staff, now));
         return new ClaimResult(true, staff);
+    }
+
+    @Override
+    public synchronized boolean reassign(String id, String newAssignee, Instant now) {
+        Ticket t = tickets.get(id);
+        if (t == null || Ticket.RESOLVED.equals(t.status())) {
+            return false;
+        }
+        tickets.put(id, t.withStatus(newAssignee == null ? Ticket.WAITING : Ticket.ASSIGNED, newAssignee, now));
+        return true;
+    }
+
+    @Override
+    public synchronized void addNote(String id, Note note) {
+        notes.computeIfAbsent(id, k -> new ArrayList<>()).add(note);
+    }
+
+    @Override
+    public synchronized List<Note> notes(String id) {
+        return List.copyOf(notes.getOrDefault(id, List.of()));
     }
 
     @Override

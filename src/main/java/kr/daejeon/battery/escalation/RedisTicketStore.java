@@ -37,6 +37,17 @@ public final class RedisTicketStore implements TicketStore {
             if redis.call('HGET', KEYS[1], 'status') == 'resolved' then return 0 end
             redis.call('HSET', KEYS[1], 'status', 'resolved', 'updatedAt', ARGV[1])
             redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
+            redis.call('EXPIRE', KEYS[1] .. ':notes', tonumber(ARGV[2]))
+            return 1
+            """;
+
+    /** KEYS: ticket hash. ARGV: assignee ('' = back to waiting), now. Returns 1 when it was open. */
+    private static final String REASSIGN = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            if redis.call('HGET', KEYS[1], 'status') == 'resolved' then return 0 end
+            local status = 'assigned'
+            if ARGV[1] == '' then status = 'waiting' end
+            redis.call('HSET', KEYS[1], 'status', status, 'assignee', ARGV[1], 'updatedAt', ARGV[2])
             return 1
             """;
 
@@ -105,6 +116,33 @@ public final class RedisTicketStore implements TicketStore {
             redis.call(j -> j.zrem(waitingKey, id));
         }
         return new ClaimResult(claimed, assignee.isEmpty() ? null : assignee);
+    }
+
+    @Override
+    public boolean reassign(String id, String newAssignee, Instant now) {
+        Object r = redis.call(j -> j.eval(REASSIGN, List.of(key(id)),
+                List.of(newAssignee == null ? "" : newAssignee, now.toString())));
+        if (!Long.valueOf(1).equals(r)) {
+            return false;
+        }
+        if (newAssignee == null) {
+            Ticket t = find(id).orElseThrow();
+            redis.call(j -> j.zadd(waitingKey, t.createdAt().toEpochMilli(), id));
+        } else {
+            redis.call(j -> j.zrem(waitingKey, id));
+        }
+        return true;
+    }
+
+    @Override
+    public void addNote(String id, Note note) {
+        redis.call(j -> j.rpush(key(id) + ":notes", JsonCodec.write(note)));
+    }
+
+    @Override
+    public List<Note> notes(String id) {
+        return redis.call(j -> j.lrange(key(id) + ":notes", 0, -1)).stream()
+                .map(json -> JsonCodec.read(json, Note.class)).toList();
     }
 
     @Override

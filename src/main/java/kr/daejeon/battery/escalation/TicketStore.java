@@ -23,6 +23,16 @@ public interface TicketStore extends AutoCloseable {
     /** Assigns the ticket to {@code staff} if nobody has it; otherwise reports who has it. */
     ClaimResult claim(String id, String staff, Instant now);
 
+    /**
+     * Hands the ticket to {@code newAssignee}, or back to the waiting queue when it is null.
+     * Returns false when the ticket is not open.
+     */
+    boolean reassign(String id, String newAssignee, Instant now);
+
+    void addNote(String id, Note note);
+
+    List<Note> notes(String id);
+
     /** Closes the ticket; returns false when it was not open. */
     boolean resolve(String id, Instant now);
 

@@ -68,6 +68,10 @@ public final class StaffAccounts {
         return byName.isEmpty();
     }
 
+    public boolean exists(String username) {
+        return byName.containsKey(username);
+    }
+
     public Optional<StaffAccount> authenticate(String username, char[] password) {
         StaffAccount account = byName.get(username);
         boolean ok = PasswordHasher.verify(password, account == null ? DUMMY_HASH : account.passwordHash());

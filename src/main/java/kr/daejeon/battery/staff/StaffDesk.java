@@ -13,7 +13,10 @@ import kr.daejeon.battery.conversation.MessageFeed;
 import kr.daejeon.battery.escalation.ClaimResult;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.escalation.TicketStore;
+import kr.daejeon.battery.escalation.Note;
+import kr.daejeon.battery.faq.AnswerRenderer;
 import kr.daejeon.battery.faq.FaqCatalog;
+import kr.daejeon.battery.faq.FaqEntry;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.session.SessionStore;
 
@@ -39,15 +42,71 @@ public final class StaffDesk {
     private final SessionStore conversations;
     private final TicketStore tickets;
     private final FaqCatalog faq;
+    private final AnswerRenderer renderer;
+    private final StaffAccounts accounts;
     private final MessageFeed feed;
     private final Clock clock;
 
-    public StaffDesk(SessionStore conversations, TicketStore tickets, FaqCatalog faq, MessageFeed feed, Clock clock) {
+    public StaffDesk(SessionStore conversations, TicketStore tickets, FaqCatalog faq, AnswerRenderer renderer,
+                     StaffAccounts accounts, MessageFeed feed, Clock clock) {
         this.conversations = conversations;
         this.tickets = tickets;
         this.faq = faq;
+        this.renderer = renderer;
+        this.accounts = accounts;
         this.feed = feed;
         this.clock = clock;
+    }
+
+    /** A canned answer: an FAQ entry rendered now, in the customer's language. */
+    public record CannedAnswer(String intent, String title, String text) {
+    }
+
+    /** FAQ answers matching {@code query} (title, intent or text), for the reply box. */
+    public List<CannedAnswer> cannedAnswers(String id, String query) {
+        Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
+        Language lang = Optional.ofNullable(Language.fromCode(t.language())).orElse(Language.KO);
+        String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+        Instant now = clock.instant();
+        List<CannedAnswer> titleMatches = new ArrayList<>();
+        List<CannedAnswer> textMatches = new ArrayList<>();
+        for (FaqEntry e : faq.entries().stream().sorted(java.util.Comparator.comparing(FaqEntry::intent)).toList()) {
+            String text = renderer.render(e, lang, now);
+            String title = (e.intent() + " " + e.title().ko() + " " + e.title().en()).toLowerCase(java.util.Locale.ROOT);
+            CannedAnswer answer = new CannedAnswer(e.intent(), e.title().in(lang), text);
+            if (q.isEmpty() || title.contains(q)) {
+                titleMatches.add(answer);
+            } else if (text.toLowerCase(java.util.Locale.ROOT).contains(q)) {
+                textMatches.add(answer);
+            }
+        }
+        // Matches in the topic name first: that is usually what the staff member typed.
+        titleMatches.addAll(textMatches);
+        return titleMatches;
+    }
+
+    public Note addNote(String id, StaffSession staff, String text) {
+        tickets.find(id).orElseThrow(TicketNotFoundException::new);
+        Note note = new Note(staff.displayName(), text, clock.instant());
+        tickets.addNote(id, note);
+        return note;
+    }
+
+    /** Gives the ticket to another staff member ({@code to}), or back to the queue when {@code to} is null. */
+    public Ticket reassign(String id, StaffSession staff, String to) {
+        Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
+        if (t.assignee() != null && !t.assignee().equals(staff.username()) && !"admin".equals(staff.role())) {
+            throw new TicketConflictException("Claimed by " + t.assignee() + "; only they or an admin can hand it on.");
+        }
+        if (to != null && !accounts.exists(to)) {
+            throw new IllegalArgumentException("no staff account '" + to + "'");
+        }
+        if (!tickets.reassign(id, to, clock.instant())) {
+            throw new TicketConflictException("This ticket is already resolved.");
+        }
+        Ticket changed = tickets.find(id).orElseThrow(TicketNotFoundException::new);
+        feed.ticketChanged(changed);
+        return changed;
     }
 
     public List<TicketView> queue() {
@@ -55,7 +114,8 @@ public final class StaffDesk {
         List<TicketView> out = new ArrayList<>();
         for (Ticket t : tickets.openTickets(QUEUE_LIMIT)) {
             List<Message> transcript = conversations.messagesAfter(t.conversationId(), 0, 10_000);
-            out.add(new TicketView(t, Duration.between(t.createdAt(), now).toSeconds(), lastCustomerText(transcript), null));
+            out.add(new TicketView(t, Duration.between(t.createdAt(), now).toSeconds(), lastCustomerText(transcript), null,
+                    null));
         }
         return out;
     }
@@ -64,7 +124,7 @@ public final class StaffDesk {
         Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
         List<Message> transcript = conversations.messagesAfter(t.conversationId(), 0, 10_000);
         return new TicketView(t, Duration.between(t.createdAt(), clock.instant()).toSeconds(), lastCustomerText(transcript),
-                transcript);
+                transcript, tickets.notes(id));
     }
 
     public Ticket claim(String id, StaffSession staff) {

@@ -112,6 +112,36 @@ abstract class TicketStoreContract {
     }
 
     @Test
+    void reassignMovesBetweenStaffAndBackToTheQueue() {
+        Ticket a = ticket(T0);
+        Ticket b = ticket(T0.plusSeconds(5));
+        store.open(a);
+        store.open(b);
+        store.claim(a.id(), "kim", T0);
+        assertTrue(store.reassign(a.id(), "lee", T0.plusSeconds(1)));
+        assertEquals("lee", store.find(a.id()).orElseThrow().assignee());
+        assertFalse(store.claim(a.id(), "kim", T0).claimed());
+        assertTrue(store.reassign(a.id(), null, T0.plusSeconds(2)));
+        Ticket back = store.find(a.id()).orElseThrow();
+        assertEquals(Ticket.WAITING, back.status());
+        assertNull(back.assignee());
+        assertEquals(1, store.position(a.id()), "keeps its original place in the queue");
+        assertEquals(2, store.position(b.id()));
+        assertTrue(store.claim(a.id(), "kim", T0).claimed());
+        assertFalse(store.reassign("missing", "kim", T0));
+    }
+
+    @Test
+    void notesAreKeptInOrder() {
+        Ticket t = ticket(T0);
+        store.open(t);
+        store.addNote(t.id(), new Note("kim", "회사 규모 확인 필요", T0));
+        store.addNote(t.id(), new Note("lee", "<b>not html</b>", T0.plusSeconds(1)));
+        assertEquals(List.of("회사 규모 확인 필요", "<b>not html</b>"), store.notes(t.id()).stream().map(Note::text).toList());
+        assertTrue(store.notes("missing").isEmpty());
+    }
+
+    @Test
     void resolveClosesOnce() {
         Ticket t = ticket(T0);
         store.open(t);

@@ -29,7 +29,8 @@ class StaffApiTest {
         Files.writeString(accounts, "accounts:\n"
                 + "  - {username: kim, name: 김담당, role: agent, password_hash: '" + PasswordHasher.hash("kim-pass".toCharArray()) + "'}\n"
                 + "  - {username: lee, name: 이담당, role: agent, password_hash: '" + PasswordHasher.hash("lee-pass".toCharArray()) + "'}\n");
-        server = TestServer.start(Map.of("STAFF_ACCOUNTS_FILE", accounts.toString()));
+        server = TestServer.start(Map.of("STAFF_ACCOUNTS_FILE", accounts.toString(),
+                "STAFF_LOGIN_RATE_LIMIT_PER_MINUTE", "1000"));
     }
 
     @AfterAll
@@ -172,6 +173,43 @@ class StaffApiTest {
         JsonNode back = TestServer.json(server.say(c, "교육 일정 알려주세요"));
         assertEquals("training_schedule", back.get("intent").asText());
         assertEquals(false, back.get("handoff").asBoolean());
+    }
+
+    @Test
+    void notesCannedAnswersTransferAndUnassign() {
+        Conversation c = server.newConversation("en");
+        server.say(c, "Talk to staff");
+        Staff kim = login("kim", "kim-pass");
+        Staff lee = login("lee", "lee-pass");
+        String ticket = ticketOf(kim, c.id());
+        String base = "/staff/api/tickets/" + ticket;
+
+        assertEquals(200, staffPost(kim, base + "/notes", "{\"text\":\"<b>check company size</b>\"}").statusCode());
+        assertEquals(400, staffPost(kim, base + "/notes", "{\"text\":\"\"}").statusCode());
+        JsonNode detail = TestServer.json(staffGet(kim, base));
+        assertEquals("<b>check company size</b>", detail.get("notes").get(0).get("text").asText());
+        assertEquals("김담당", detail.get("notes").get(0).get("author").asText());
+        // Notes are private: the customer's transcript does not contain them.
+        assertTrue(!server.get("/api/v1/conversations/" + c.id() + "/messages", c.token()).body().contains("check company size"));
+
+        // Canned answers come in the customer's language (English here), rendered now.
+        JsonNode canned = TestServer.json(staffGet(kim, base + "/canned?q=document")).get("answers");
+        assertTrue(canned.size() >= 1);
+        assertEquals("required_documents", canned.get(0).get("intent").asText());
+        assertTrue(canned.get(0).get("text").asText().startsWith("[Example] Documents"));
+
+        assertEquals(200, staffPost(kim, base + "/claim", "").statusCode());
+        assertEquals(409, staffPost(lee, base + "/unassign", "").statusCode(), "only the owner or an admin");
+        assertEquals(400, staffPost(kim, base + "/transfer", "{\"to\":\"ghost\"}").statusCode());
+        HttpResponse<String> moved = staffPost(kim, base + "/transfer", "{\"to\":\"lee\"}");
+        assertEquals(200, moved.statusCode(), moved.body());
+        assertEquals("lee", TestServer.json(moved).get("assignee").asText());
+        assertEquals(200, staffPost(lee, base + "/reply", "{\"text\":\"Hello from Lee\"}").statusCode());
+        HttpResponse<String> back = staffPost(lee, base + "/unassign", "");
+        assertEquals(200, back.statusCode());
+        assertEquals("waiting", TestServer.json(back).get("status").asText());
+        assertEquals(200, staffPost(kim, base + "/claim", "").statusCode());
+        assertEquals(404, staffGet(kim, "/staff/api/tickets/nope/canned").statusCode());
     }
 
     @Test
