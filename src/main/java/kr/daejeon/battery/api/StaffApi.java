@@ -8,6 +8,7 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -49,7 +50,22 @@ public final class StaffApi {
         vertx.setPeriodic(60_000, t -> logins.sweep());
     }
 
+    /** The console's strict CSP: only its own script and style, never framed. */
+    static final String CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     public void mount(Router router) {
+        router.route("/staff*").handler(ctx -> {
+            ctx.response().putHeader("Content-Security-Policy", CONSOLE_CSP).putHeader("Cache-Control", "no-store");
+            ctx.next();
+        });
+        router.get("/staff").handler(ctx -> {
+            if (ctx.request().path().equals("/staff")) {
+                ctx.redirect("/staff/");
+            } else {
+                ctx.next();
+            }
+        });
         // The body is read first: authentication is asynchronous, and a body not read by then is lost.
         router.route("/staff/api/*").handler(BodyHandler.create(false).setBodyLimit(16 * 1024));
         router.post("/staff/api/login").handler(this::login);
@@ -76,6 +92,8 @@ public final class StaffApi {
         });
         router.post("/staff/api/tickets/:id/resolve").handler(ctx ->
                 respond(ctx, blocking(() -> desk.resolve(ctx.pathParam("id"), session(ctx)))));
+        // The console page itself: static files, no build step.
+        router.get("/staff/*").handler(StaticHandler.create("webroot/staff").setCachingEnabled(false));
     }
 
     private void login(RoutingContext ctx) {

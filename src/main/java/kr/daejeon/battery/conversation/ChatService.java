@@ -83,10 +83,11 @@ public final class ChatService {
         List<Message> all = new ArrayList<>();
         all.add(turn.userMessage());
         all.addAll(turn.replies());
-        feed.publish(id, all);
+        // The ticket first, so a console that learns of it also gets the messages that opened it.
         if (turn.openedTicket() != null) {
             feed.ticketChanged(turn.openedTicket());
         }
+        feed.publish(id, all);
         LOG.info("turn conversation={} intent={} confidence={} handoff={} ms={}", id, turn.intent(),
                 String.format(java.util.Locale.ROOT, "%.2f", turn.confidence()), turn.handoff(),
                 (System.nanoTime() - t0) / 1_000_000);
