@@ -85,7 +85,7 @@ public final class Server {
             }
         }
         ConversationEngine engine = new ConversationEngine(classifier, faq, new AnswerRenderer(config.timeZone()),
-                config.clarifyThreshold(), config.missesBeforeHandoff());
+                config.clarifyThreshold(), config.missesBeforeHandoff(), config.businessHours());
         EventBusMessageFeed localFeed = new EventBusMessageFeed(vertx.eventBus());
         MessageFeed feed = localFeed;
         List<AutoCloseable> resources = new ArrayList<>(List.of(store, tickets));

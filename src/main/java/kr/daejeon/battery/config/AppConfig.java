@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kr.daejeon.battery.escalation.BusinessHours;
 import kr.daejeon.battery.nlu.ClassifierSettings;
 
 /**
@@ -56,6 +57,7 @@ public final class AppConfig {
     private final Path staffAccountsFile;
     private final Duration staffSessionLifetime;
     private final int staffLoginRateLimitPerMinute;
+    private final BusinessHours businessHours;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -113,6 +115,13 @@ public final class AppConfig {
             problems.add("TIME_ZONE is not a known time zone: '" + text("time_zone") + "'");
         }
         timeZone = zone;
+        BusinessHours hours = null;
+        try {
+            hours = BusinessHours.parse(text("business_hours"), text("holidays"), zone);
+        } catch (IllegalArgumentException e) {
+            problems.add("BUSINESS_HOURS / HOLIDAYS: " + e.getMessage());
+        }
+        businessHours = hours;
         if (maxMessageChars * 4L + 1024 > maxBodyBytes) {
             problems.add("MAX_BODY_BYTES (" + maxBodyBytes + ") must leave room for MAX_MESSAGE_CHARS (" + maxMessageChars
                     + ") of UTF-8 text: at least " + (maxMessageChars * 4L + 1024));
@@ -224,6 +233,8 @@ public final class AppConfig {
         d.put("staff_accounts_file", "");
         d.put("staff_session_hours", "8");
         d.put("staff_login_rate_limit_per_minute", "10");
+        d.put("business_hours", "MON-FRI 09:00-18:00");
+        d.put("holidays", "");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -291,4 +302,5 @@ public final class AppConfig {
     public Path staffAccountsFile() { return staffAccountsFile; }
     public Duration staffSessionLifetime() { return staffSessionLifetime; }
     public int staffLoginRateLimitPerMinute() { return staffLoginRateLimitPerMinute; }
+    public BusinessHours businessHours() { return businessHours; }
 }

@@ -69,12 +69,16 @@ public final class ChatService {
                 // The ticket is opened before the transcript is saved: if saving fails, staff still see
                 // the ticket, rather than a conversation stuck waiting for nobody.
                 Ticket ticket = new Ticket(Tokens.random(12), id, next.channel(), next.locale(), result.handoffReason(),
-                        Ticket.WAITING, null, now, now, next.recentTurns());
+                        Ticket.WAITING, null, now, now, next.recentTurns(), null);
                 tickets.open(ticket);
                 opened = ticket;
                 next = next.withTicket(ticket.id());
                 toStore.add(engine.queuePosition(Language.fromCode(next.locale()), tickets.position(ticket.id()), now));
                 LOG.info("handoff conversation={} ticket={} reason={}", id, ticket.id(), result.handoffReason());
+            }
+            if (result.contact() != null && next.ticketId() != null && tickets.setContact(next.ticketId(), result.contact())) {
+                opened = tickets.find(next.ticketId()).orElse(null);
+                LOG.info("contact details attached to ticket={}", next.ticketId());
             }
             List<Message> stored = store.append(next, toStore);
             return new Turn(result.intent(), result.confidence(), result.state().isHandoff(), stored.get(0),

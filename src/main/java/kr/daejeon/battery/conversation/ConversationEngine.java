@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kr.daejeon.battery.escalation.BusinessHours;
+import kr.daejeon.battery.escalation.ContactDetails;
 import kr.daejeon.battery.escalation.TurnContext;
 import kr.daejeon.battery.faq.AnswerRenderer;
 import kr.daejeon.battery.faq.FaqCatalog;
@@ -27,15 +29,20 @@ public final class ConversationEngine {
     private final FaqCatalog faq;
     private final AnswerRenderer renderer;
     private final double clarifyThreshold;
+    private static final java.time.format.DateTimeFormatter NEXT_OPENING =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final int missesBeforeHandoffOffer;
+    private final BusinessHours hours;
 
     public ConversationEngine(IntentClassifier classifier, FaqCatalog faq, AnswerRenderer renderer, double clarifyThreshold,
-                              int missesBeforeHandoffOffer) {
+                              int missesBeforeHandoffOffer, BusinessHours hours) {
         this.classifier = classifier;
         this.faq = faq;
         this.renderer = renderer;
         this.clarifyThreshold = clarifyThreshold;
         this.missesBeforeHandoffOffer = missesBeforeHandoffOffer;
+        this.hours = hours;
     }
 
     /** The first message of a new conversation. */
@@ -57,8 +64,7 @@ public final class ConversationEngine {
 
         if (state.isHandoff()) {
             // Staff own the conversation: the bot must not talk over them.
-            return new TurnResult(state.withTurn(language.code(), state.status(), 0, now), FaqCatalog.HANDOFF_INTENT, 1.0,
-                    null, List.of(), List.of(), null);
+            return whileWithStaff(state, text, language, now);
         }
 
         Optional<String> tapped = faq.intentForLabel(text);
@@ -78,7 +84,7 @@ public final class ConversationEngine {
                 return handoff(state, language, now, c, List.of(answer));
             }
             return new TurnResult(remember(state, now, c).withTurn(language.code(), state.status(), 0, now), intent,
-                    c.confidence(), intent, List.of(answer), c.ranking(), null);
+                    c.confidence(), intent, List.of(answer), c.ranking(), null, null);
         }
         return miss(state, language, now, c);
     }
@@ -105,7 +111,7 @@ public final class ConversationEngine {
                             IntentClassifier.FALLBACK);
         }
         return new TurnResult(remember(state, now, c).withTurn(language.code(), state.status(), misses, now),
-                IntentClassifier.FALLBACK, c.confidence(), IntentClassifier.FALLBACK, List.of(reply), c.ranking(), null);
+                IntentClassifier.FALLBACK, c.confidence(), IntentClassifier.FALLBACK, List.of(reply), c.ranking(), null, null);
     }
 
     private TurnResult handoff(ConversationState state, Language language, Instant now, Classification c,
@@ -113,10 +119,41 @@ public final class ConversationEngine {
         List<Message> replies = new ArrayList<>(before);
         replies.add(Message.bot(faq.message("handoff_started", language), List.of(), List.of(), now,
                 FaqCatalog.HANDOFF_INTENT));
+        boolean afterHours = !hours.isOpen(now);
+        if (afterHours) {
+            String next = NEXT_OPENING.format(hours.nextOpening(now));
+            replies.add(Message.bot(faq.message("handoff_after_hours", language).replace("{next}", next), List.of(),
+                    List.of(), now, FaqCatalog.HANDOFF_INTENT));
+        }
         // An escalating FAQ entry still reports the intent its answer came from.
         String reported = before.isEmpty() ? FaqCatalog.HANDOFF_INTENT : c.intent();
-        return new TurnResult(remember(state, now, c).withTurn(language.code(), ConversationState.WAITING, 0, now), reported,
-                c.confidence(), c.intent(), replies, c.ranking(), before.isEmpty() ? "user_request" : "faq_escalate");
+        ConversationState next = remember(state, now, c).withTurn(language.code(), ConversationState.WAITING, 0, now)
+                .withAwaitingContact(afterHours);
+        return new TurnResult(next, reported, c.confidence(), c.intent(), replies, c.ranking(),
+                before.isEmpty() ? "user_request" : "faq_escalate", null);
+    }
+
+    /**
+     * Staff own the conversation: the bot does not answer questions over them. It only collects the
+     * contact details it asked for outside business hours.
+     */
+    private TurnResult whileWithStaff(ConversationState state, String text, Language language, Instant now) {
+        ConversationState next = state.withTurn(language.code(), state.status(), 0, now);
+        if (!state.awaitingContact()) {
+            return new TurnResult(next, FaqCatalog.HANDOFF_INTENT, 1.0, null, List.of(), List.of(), null, null);
+        }
+        Optional<String> contact = ContactDetails.find(text);
+        if (contact.isPresent()) {
+            return new TurnResult(next.withAwaitingContact(false), FaqCatalog.HANDOFF_INTENT, 1.0, null,
+                    List.of(Message.bot(faq.message("contact_saved", language), List.of(), List.of(), now,
+                            FaqCatalog.HANDOFF_INTENT)), List.of(), null, contact.get());
+        }
+        boolean lookedLikeContact = text.contains("@") || text.chars().filter(Character::isDigit).count() >= 7;
+        List<Message> replies = lookedLikeContact
+                ? List.of(Message.bot(faq.message("contact_invalid", language), List.of(), List.of(), now,
+                        FaqCatalog.HANDOFF_INTENT))
+                : List.of();
+        return new TurnResult(next, FaqCatalog.HANDOFF_INTENT, 1.0, null, replies, List.of(), null, null);
     }
 
     private static ConversationState remember(ConversationState state, Instant now, Classification c) {

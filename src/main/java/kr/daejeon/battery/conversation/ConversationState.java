@@ -12,9 +12,11 @@ import kr.daejeon.battery.escalation.TurnContext;
  *
  * @param status {@link #BOT} while the assistant answers, {@link #WAITING} once handed to staff
  * @param misses consecutive turns the assistant could not answer
+ * @param awaitingContact the customer was asked for contact details (handoff outside business hours)
  */
 public record ConversationState(String id, String tokenHash, String channel, String locale, String status, int misses,
-                                Instant createdAt, Instant updatedAt, List<TurnContext> recentTurns, String ticketId) {
+                                Instant createdAt, Instant updatedAt, List<TurnContext> recentTurns, String ticketId,
+                                boolean awaitingContact) {
 
     /** How many recent classifications travel with the conversation for a ticket. */
     public static final int RECENT_TURNS = 3;
@@ -24,7 +26,7 @@ public record ConversationState(String id, String tokenHash, String channel, Str
     }
 
     public static ConversationState start(String id, String tokenHash, String channel, String locale, Instant now) {
-        return new ConversationState(id, tokenHash, channel, locale, BOT, 0, now, now, List.of(), null);
+        return new ConversationState(id, tokenHash, channel, locale, BOT, 0, now, now, List.of(), null, false);
     }
 
     public static final String BOT = "bot";
@@ -39,7 +41,7 @@ public record ConversationState(String id, String tokenHash, String channel, Str
 
     public ConversationState withTurn(String newLocale, String newStatus, int newMisses, Instant now) {
         return new ConversationState(id, tokenHash, channel, newLocale, newStatus, newMisses, createdAt, now, recentTurns,
-                ticketId);
+                ticketId, awaitingContact);
     }
 
     /** Remembers this turn's classification, keeping the last {@value #RECENT_TURNS}. */
@@ -49,11 +51,18 @@ public record ConversationState(String id, String tokenHash, String channel, Str
         while (turns.size() > RECENT_TURNS) {
             turns.remove(0);
         }
-        return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, turns, ticketId);
+        return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, turns, ticketId,
+                awaitingContact);
     }
 
     public ConversationState withTicket(String newTicketId) {
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
-                newTicketId);
+                newTicketId, awaitingContact);
+    }
+
+    /** Outside business hours the customer is asked for an e-mail or phone number until they give one. */
+    public ConversationState withAwaitingContact(boolean awaiting) {
+        return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
+                ticketId, awaiting);
     }
 }

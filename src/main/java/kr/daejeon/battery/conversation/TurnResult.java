@@ -9,8 +9,9 @@ import kr.daejeon.battery.nlu.ScoredIntent;
  * @param intent     the intent the answer came from, {@code fallback} or {@code human_handoff}
  * @param userIntent what the classifier made of the user's message (kept on the stored message)
  * @param replies    the bot messages to append after the user's message (no ids yet)
+ * @param contact    contact details the customer just gave for their ticket, or null
  * @param handoffReason set when this turn hands the conversation to staff: {@code user_request} or {@code faq_escalate}
  */
 public record TurnResult(ConversationState state, String intent, double confidence, String userIntent,
-                         List<Message> replies, List<ScoredIntent> ranking, String handoffReason) {
+                         List<Message> replies, List<ScoredIntent> ranking, String handoffReason, String contact) {
 }

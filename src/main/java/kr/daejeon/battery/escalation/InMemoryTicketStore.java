@@ -66,6 +66,16 @@ public final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
+    public synchronized boolean setContact(String id, String contact) {
+        Ticket t = tickets.get(id);
+        if (t == null || Ticket.RESOLVED.equals(t.status())) {
+            return false;
+        }
+        tickets.put(id, t.withContact(contact));
+        return true;
+    }
+
+    @Override
     public synchronized void addNote(String id, Note note) {
         notes.computeIfAbsent(id, k -> new ArrayList<>()).add(note);
     }

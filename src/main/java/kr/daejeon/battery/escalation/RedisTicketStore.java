@@ -88,7 +88,8 @@ public final class RedisTicketStore implements TicketStore {
     private static Ticket fromHash(Map<String, String> h) {
         Ticket base = JsonCodec.read(h.get("json"), Ticket.class);
         String assignee = h.getOrDefault("assignee", "");
-        return base.withStatus(h.get("status"), assignee.isEmpty() ? null : assignee, Instant.parse(h.get("updatedAt")));
+        Ticket t = base.withStatus(h.get("status"), assignee.isEmpty() ? null : assignee, Instant.parse(h.get("updatedAt")));
+        return h.containsKey("contact") ? t.withContact(h.get("contact")) : t;
     }
 
     @Override
@@ -132,6 +133,14 @@ public final class RedisTicketStore implements TicketStore {
             redis.call(j -> j.zrem(waitingKey, id));
         }
         return true;
+    }
+
+    @Override
+    public boolean setContact(String id, String contact) {
+        return Long.valueOf(1).equals(redis.call(j -> j.eval(
+                "if redis.call('HGET', KEYS[1], 'status') == 'waiting' or redis.call('HGET', KEYS[1], 'status') == 'assigned' "
+                        + "then redis.call('HSET', KEYS[1], 'contact', ARGV[1]) return 1 else return 0 end",
+                List.of(key(id)), List.of(contact))));
     }
 
     @Override

@@ -31,6 +31,9 @@ public interface TicketStore extends AutoCloseable {
 
     void addNote(String id, Note note);
 
+    /** Attaches the customer's contact details; returns false when the ticket is not open. */
+    boolean setContact(String id, String contact);
+
     List<Note> notes(String id);
 
     /** Closes the ticket; returns false when it was not open. */

@@ -39,7 +39,7 @@ abstract class TicketStoreContract {
     static Ticket ticket(Instant created) {
         return new Ticket(Tokens.random(12), Tokens.random(18), "web", "ko", "user_request", Ticket.WAITING, null, created,
                 created, List.of(new TurnContext(created, List.of(new ScoredIntent("eligibility", 0.31),
-                        new ScoredIntent("contact", 0.2), new ScoredIntent("application_process", 0.1)))));
+                        new ScoredIntent("contact", 0.2), new ScoredIntent("application_process", 0.1)))), null);
     }
 
     @Test
@@ -129,6 +129,19 @@ abstract class TicketStoreContract {
         assertEquals(2, store.position(b.id()));
         assertTrue(store.claim(a.id(), "kim", T0).claimed());
         assertFalse(store.reassign("missing", "kim", T0));
+    }
+
+    @Test
+    void contactIsAttachedToOpenTicketsOnly() {
+        Ticket t = ticket(T0);
+        store.open(t);
+        assertTrue(store.setContact(t.id(), "name@example.com"));
+        assertEquals("name@example.com", store.find(t.id()).orElseThrow().contact());
+        store.claim(t.id(), "kim", T0);
+        assertEquals("name@example.com", store.find(t.id()).orElseThrow().contact());
+        store.resolve(t.id(), T0);
+        assertFalse(store.setContact(t.id(), "010-1234-5678"));
+        assertFalse(store.setContact("missing", "x@y.kr"));
     }
 
     @Test

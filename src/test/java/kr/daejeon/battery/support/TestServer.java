@@ -53,6 +53,8 @@ public final class TestServer implements AutoCloseable {
         all.put("MODEL_FILE", sharedModel().toString());
         all.put("PORT", "0");
         all.put("HOST", "127.0.0.1");
+        // Staff are always in unless a test says otherwise, so results do not depend on when the suite runs.
+        all.put("BUSINESS_HOURS", "MON-SUN 00:00-24:00");
         all.putAll(env);
         AppConfig config = AppConfig.load(List.of(), all);
         return new TestServer(Server.start(config, clock).toCompletionStage().toCompletableFuture().join());

@@ -1,0 +1,59 @@
+package kr.daejeon.battery.escalation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import kr.daejeon.battery.conversation.Tokens;
+import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.support.MutableClock;
+import kr.daejeon.battery.support.TestRedis;
+import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestServer.Conversation;
+import org.junit.jupiter.api.Test;
+
+/** Outside business hours the handoff says when staff reply and collects a valid contact for the ticket. */
+class AfterHoursHandoffTest {
+
+    @Test
+    void saturdayHandoffAsksForContactAndAttachesIt() {
+        String prefix = "afterhours" + Tokens.random(6);
+        // Saturday 2027-03-06 10:00 KST; staff work MON-FRI 09:00-18:00.
+        MutableClock clock = new MutableClock(Instant.parse("2027-03-06T01:00:00Z"));
+        try (TestServer server = TestServer.start(Map.of("REDIS_URL", TestRedis.shared().url(), "REDIS_KEY_PREFIX", prefix,
+                "BUSINESS_HOURS", "MON-FRI 09:00-18:00", "HOLIDAYS", "2027-03-08"), clock);
+             RedisClient client = new RedisClient(TestRedis.shared().url(), prefix, 2, Duration.ofSeconds(2))) {
+            Conversation c = server.newConversation("ko");
+            JsonNode r = TestServer.json(server.say(c, "상담원 연결해 주세요"));
+            String all = r.get("messages").toString();
+            assertTrue(all.contains("2027-03-09 09:00 이후에 답변"), all);
+
+            JsonNode bad = TestServer.json(server.say(c, "제 메일은 kim@ 이에요"));
+            assertTrue(bad.get("messages").get(0).get("text").asText().contains("형식"));
+            JsonNode silent = TestServer.json(server.say(c, "언제쯤 답변 받을 수 있나요"));
+            assertEquals(0, silent.get("messages").size());
+            JsonNode ok = TestServer.json(server.say(c, "kim@example.co.kr 로 부탁드려요"));
+            assertTrue(ok.get("messages").get(0).get("text").asText().contains("연락처를 받았습니다"));
+
+            Ticket t = new RedisTicketStore(client).openTickets(10).get(0);
+            assertEquals(c.id(), t.conversationId());
+            assertEquals("kim@example.co.kr", t.contact());
+            // Asked once: later messages are for staff, not for the bot.
+            assertEquals(0, TestServer.json(server.say(c, "010-1234-5678 도 있어요")).get("messages").size());
+        }
+    }
+
+    @Test
+    void duringBusinessHoursNoContactIsAsked() {
+        MutableClock clock = new MutableClock(Instant.parse("2027-03-05T01:00:00Z"));
+        try (TestServer server = TestServer.start(Map.of("BUSINESS_HOURS", "MON-FRI 09:00-18:00"), clock)) {
+            Conversation c = server.newConversation("en");
+            JsonNode r = TestServer.json(server.say(c, "Talk to staff"));
+            assertTrue(!r.get("messages").toString().contains("out of office"), r.toString());
+            assertEquals(0, TestServer.json(server.say(c, "my mail is a@b.kr")).get("messages").size());
+        }
+    }
+}
