@@ -137,6 +137,7 @@ public final class StaffDesk {
             throw new TicketConflictException("Already claimed by " + r.assignee() + ".");
         }
         Ticket claimed = tickets.find(id).orElseThrow(TicketNotFoundException::new);
+        tellCustomer(claimed, "handoff_claimed", staff.displayName());
         feed.ticketChanged(claimed);
         return claimed;
     }
@@ -175,6 +176,22 @@ public final class StaffDesk {
         Ticket resolved = tickets.find(id).orElse(t);
         feed.ticketChanged(resolved);
         return resolved;
+    }
+
+    /** A system line in the customer's language ("김담당 담당자가 상담을 시작했습니다"). */
+    private void tellCustomer(Ticket t, String messageKey, String staffName) {
+        Instant now = clock.instant();
+        List<Message> stored = conversations.withLock(t.conversationId(), () ->
+                conversations.find(t.conversationId()).map(state -> {
+                    Language lang = Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO);
+                    String text = faq.message(messageKey, lang).replace("{name}", staffName);
+                    ConversationState next = state.withTurn(state.locale(), ConversationState.WITH_STAFF, 0, now);
+                    return conversations.append(next, List.of(Message.bot(text, List.of(), List.of(), now,
+                            FaqCatalog.HANDOFF_INTENT)));
+                }).orElse(List.of()));
+        if (!stored.isEmpty()) {
+            feed.publish(t.conversationId(), stored);
+        }
     }
 
     private Ticket ownedBy(String id, StaffSession staff) {

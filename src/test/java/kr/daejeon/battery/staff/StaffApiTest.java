@@ -145,6 +145,10 @@ class StaffApiTest {
         assertTrue(TestServer.json(lost).get("error").get("message").asText().contains("kim"));
         assertEquals(409, staffPost(lee, "/staff/api/tickets/" + ticket + "/reply", "{\"text\":\"hi\"}").statusCode());
 
+        JsonNode customerView = TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token()))
+                .get("messages");
+        assertEquals("김담당 담당자가 상담을 시작했습니다.",
+                customerView.get(customerView.size() - 1).get("text").asText(), "the customer is told who joined");
         JsonNode detail = TestServer.json(staffGet(kim, "/staff/api/tickets/" + ticket));
         assertEquals(c.id(), detail.get("ticket").get("conversationId").asText());
         assertTrue(detail.get("transcript").size() >= 5);

@@ -82,7 +82,8 @@ class TwoNodeTest {
             TestServer winnerNode = claimB == 200 ? b : a;
 
             // The reply from the winner's node reaches the company's stream on node A.
-            try (SseClient sse = new SseClient(a.uri("/api/v1/conversations/" + c.id() + "/events"), c.token(), "4")) {
+            // 1 greeting, 2 question, 3 handoff, 4 queue position, 5 "staff joined"
+            try (SseClient sse = new SseClient(a.uri("/api/v1/conversations/" + c.id() + "/events"), c.token(), "5")) {
                 assertEquals(200, post(winnerNode, winner, "/staff/api/tickets/" + id + "/reply",
                         "{\"text\":\"안녕하세요, 담당자입니다.\"}").statusCode());
                 SseClient.Event e = sse.next(5000);
