@@ -31,6 +31,7 @@ import kr.daejeon.battery.nlu.IntentCorpus;
 import kr.daejeon.battery.escalation.InMemoryTicketStore;
 import kr.daejeon.battery.escalation.RedisTicketStore;
 import kr.daejeon.battery.escalation.TicketStore;
+import kr.daejeon.battery.escalation.TicketWebhook;
 import kr.daejeon.battery.session.InMemorySessionStore;
 import kr.daejeon.battery.session.RedisClient;
 import kr.daejeon.battery.session.RedisSessionStore;
@@ -96,7 +97,9 @@ public final class Server {
             resources.add(redisFeed);
         }
         resources.add(connection);
-        ChatService chat = new ChatService(store, tickets, engine, feed, clock);
+        TicketWebhook webhook = config.ticketWebhookUrl() == null ? null
+                : new TicketWebhook(config.ticketWebhookUrl(), config.publicBaseUrl() == null ? null : config.publicBaseUrl() + "/staff/");
+        ChatService chat = new ChatService(store, tickets, engine, feed, clock, webhook);
         StaffAccounts accounts = config.staffAccountsFile() == null ? StaffAccounts.none()
                 : StaffAccounts.load(config.staffAccountsFile());
         if (accounts.isEmpty()) {

@@ -58,6 +58,8 @@ public final class AppConfig {
     private final Duration staffSessionLifetime;
     private final int staffLoginRateLimitPerMinute;
     private final BusinessHours businessHours;
+    private final String ticketWebhookUrl;
+    private final String publicBaseUrl;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -122,6 +124,9 @@ public final class AppConfig {
             problems.add("BUSINESS_HOURS / HOLIDAYS: " + e.getMessage());
         }
         businessHours = hours;
+        ticketWebhookUrl = optionalUrl("ticket_webhook_url");
+        String base = optionalUrl("public_base_url");
+        publicBaseUrl = base == null ? null : base.replaceAll("/+$", "");
         if (maxMessageChars * 4L + 1024 > maxBodyBytes) {
             problems.add("MAX_BODY_BYTES (" + maxBodyBytes + ") must leave room for MAX_MESSAGE_CHARS (" + maxMessageChars
                     + ") of UTF-8 text: at least " + (maxMessageChars * 4L + 1024));
@@ -235,6 +240,8 @@ public final class AppConfig {
         d.put("staff_login_rate_limit_per_minute", "10");
         d.put("business_hours", "MON-FRI 09:00-18:00");
         d.put("holidays", "");
+        d.put("ticket_webhook_url", "");
+        d.put("public_base_url", "");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -270,6 +277,18 @@ public final class AppConfig {
         }
     }
 
+    private String optionalUrl(String key) {
+        String raw = text(key).trim();
+        if (raw.isEmpty()) {
+            return null;
+        }
+        if (!raw.startsWith("https://") && !raw.startsWith("http://")) {
+            problems.add(key.toUpperCase(Locale.ROOT) + " must be an http(s) URL (got '" + raw + "')");
+            return null;
+        }
+        return raw;
+    }
+
     private Path directory(String key) {
         Path p = Path.of(text(key));
         if (!Files.isDirectory(p)) {
@@ -303,4 +322,6 @@ public final class AppConfig {
     public Duration staffSessionLifetime() { return staffSessionLifetime; }
     public int staffLoginRateLimitPerMinute() { return staffLoginRateLimitPerMinute; }
     public BusinessHours businessHours() { return businessHours; }
+    public String ticketWebhookUrl() { return ticketWebhookUrl; }
+    public String publicBaseUrl() { return publicBaseUrl; }
 }

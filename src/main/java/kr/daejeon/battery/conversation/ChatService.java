@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.escalation.TicketStore;
+import kr.daejeon.battery.escalation.TicketWebhook;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.session.SessionStore;
 import org.slf4j.Logger;
@@ -25,13 +26,17 @@ public final class ChatService {
     private final ConversationEngine engine;
     private final MessageFeed feed;
     private final Clock clock;
+    private final TicketWebhook webhook;
 
-    public ChatService(SessionStore store, TicketStore tickets, ConversationEngine engine, MessageFeed feed, Clock clock) {
+    /** @param webhook notified of new tickets, or null */
+    public ChatService(SessionStore store, TicketStore tickets, ConversationEngine engine, MessageFeed feed, Clock clock,
+                       TicketWebhook webhook) {
         this.store = store;
         this.tickets = tickets;
         this.engine = engine;
         this.feed = feed;
         this.clock = clock;
+        this.webhook = webhook;
     }
 
     /** A new conversation and its secret token; the token is returned once and stored only as a hash. */
@@ -39,8 +44,9 @@ public final class ChatService {
     }
 
     /** A stored turn: what the API acknowledges. */
+    /** @param changedTicket the ticket this turn opened or updated, if any; {@code ticketOpened} tells which */
     public record Turn(String intent, double confidence, boolean handoff, Message userMessage, List<Message> replies,
-                       Ticket openedTicket) {
+                       Ticket changedTicket, boolean ticketOpened) {
     }
 
     public Started start(Language language, String channel) {
@@ -61,7 +67,8 @@ public final class ChatService {
             Instant now = clock.instant();
             TurnResult result = engine.respond(state, text, now);
             ConversationState next = result.state();
-            Ticket opened = null;
+            Ticket changed = null;
+            boolean opened = false;
             List<Message> toStore = new ArrayList<>(2 + result.replies().size());
             toStore.add(Message.user(text, now, result.userIntent(), result.confidence()));
             toStore.addAll(result.replies());
@@ -71,25 +78,29 @@ public final class ChatService {
                 Ticket ticket = new Ticket(Tokens.random(12), id, next.channel(), next.locale(), result.handoffReason(),
                         Ticket.WAITING, null, now, now, next.recentTurns(), null);
                 tickets.open(ticket);
-                opened = ticket;
+                changed = ticket;
+                opened = true;
                 next = next.withTicket(ticket.id());
                 toStore.add(engine.queuePosition(Language.fromCode(next.locale()), tickets.position(ticket.id()), now));
                 LOG.info("handoff conversation={} ticket={} reason={}", id, ticket.id(), result.handoffReason());
             }
             if (result.contact() != null && next.ticketId() != null && tickets.setContact(next.ticketId(), result.contact())) {
-                opened = tickets.find(next.ticketId()).orElse(null);
+                changed = tickets.find(next.ticketId()).orElse(null);
                 LOG.info("contact details attached to ticket={}", next.ticketId());
             }
             List<Message> stored = store.append(next, toStore);
             return new Turn(result.intent(), result.confidence(), result.state().isHandoff(), stored.get(0),
-                    stored.subList(1, stored.size()), opened);
+                    stored.subList(1, stored.size()), changed, opened);
         });
         List<Message> all = new ArrayList<>();
         all.add(turn.userMessage());
         all.addAll(turn.replies());
         // The ticket first, so a console that learns of it also gets the messages that opened it.
-        if (turn.openedTicket() != null) {
-            feed.ticketChanged(turn.openedTicket());
+        if (turn.changedTicket() != null) {
+            feed.ticketChanged(turn.changedTicket());
+            if (webhook != null && turn.ticketOpened()) {
+                webhook.ticketOpened(turn.changedTicket());
+            }
         }
         feed.publish(id, all);
         LOG.info("turn conversation={} intent={} confidence={} handoff={} ms={}", id, turn.intent(),

@@ -104,6 +104,27 @@ class TwoNodeTest {
         }
     }
 
+    @Test
+    void ticketsSurviveAServerRestart() throws Exception {
+        Path accounts = Files.createTempFile("staff", ".yaml");
+        accounts.toFile().deleteOnExit();
+        Files.writeString(accounts, "accounts:\n  - {username: kim, name: 김담당, role: agent, password_hash: '"
+                + PasswordHasher.hash("kim-pass".toCharArray()) + "'}\n");
+        Map<String, String> env = Map.of("REDIS_URL", TestRedis.shared().url(), "REDIS_KEY_PREFIX", "restart" + Tokens.random(6),
+                "STAFF_ACCOUNTS_FILE", accounts.toString());
+        Conversation c;
+        try (TestServer first = TestServer.start(env)) {
+            c = first.newConversation("ko");
+            first.say(c, "상담원 연결해 주세요");
+        }
+        try (TestServer second = TestServer.start(env)) {
+            String[] kim = login(second, "kim", "kim-pass");
+            HttpResponse<String> queue = second.send(HttpRequest.newBuilder(second.uri("/staff/api/tickets"))
+                    .header("Cookie", kim[0]).GET());
+            assertTrue(queue.body().contains(c.id()), queue.body());
+        }
+    }
+
     static String[] login(TestServer s, String user, String password) {
         HttpResponse<String> r = s.postJson("/staff/api/login",
                 "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}", null);

@@ -1,0 +1,61 @@
+package kr.daejeon.battery.escalation;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import kr.daejeon.battery.session.JsonCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells a team chat about new tickets through an incoming webhook (Slack-compatible
+ * {@code {"text": …}}). Asynchronous, with a timeout and a few retries; a dead webhook never
+ * delays a customer. The message carries no customer text or contact details, only what is needed
+ * to go and look.
+ */
+public final class TicketWebhook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TicketWebhook.class);
+    private static final int ATTEMPTS = 3;
+
+    private final URI url;
+    private final String consoleUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    public TicketWebhook(String url, String consoleUrl) {
+        this.url = URI.create(url);
+        this.consoleUrl = consoleUrl;
+    }
+
+    public CompletableFuture<Boolean> ticketOpened(Ticket t) {
+        String text = "새 상담 요청 / New ticket " + t.id() + " · " + t.channel() + " · " + t.language() + " · " + t.reason()
+                + (consoleUrl == null || consoleUrl.isBlank() ? "" : " · " + consoleUrl);
+        String body = JsonCodec.write(Map.of("text", text));
+        return send(body, 1);
+    }
+
+    private CompletableFuture<Boolean> send(String body, int attempt) {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .thenApply(r -> r.statusCode() / 100 == 2)
+                .exceptionally(e -> false)
+                .thenCompose(ok -> {
+                    if (ok) {
+                        return CompletableFuture.completedFuture(true);
+                    }
+                    if (attempt >= ATTEMPTS) {
+                        LOG.warn("ticket webhook failed {} times; giving up", attempt);
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    Executor later = CompletableFuture.delayedExecutor(200L << attempt, TimeUnit.MILLISECONDS);
+                    return CompletableFuture.supplyAsync(() -> null, later).thenCompose(x -> send(body, attempt + 1));
+                });
+    }
+}
