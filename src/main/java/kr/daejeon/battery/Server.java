@@ -86,7 +86,8 @@ public final class Server {
             }
         }
         ConversationEngine engine = new ConversationEngine(classifier, faq, new AnswerRenderer(config.timeZone()),
-                config.clarifyThreshold(), config.missesBeforeHandoff(), config.businessHours());
+                config.clarifyThreshold(), config.missesBeforeHandoff(), config.businessHours(),
+                config.expectedMinutesPerTicket());
         EventBusMessageFeed localFeed = new EventBusMessageFeed(vertx.eventBus());
         MessageFeed feed = localFeed;
         List<AutoCloseable> resources = new ArrayList<>(List.of(store, tickets));

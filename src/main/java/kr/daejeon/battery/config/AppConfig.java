@@ -60,6 +60,7 @@ public final class AppConfig {
     private final BusinessHours businessHours;
     private final String ticketWebhookUrl;
     private final String publicBaseUrl;
+    private final int expectedMinutesPerTicket;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -125,6 +126,7 @@ public final class AppConfig {
         }
         businessHours = hours;
         ticketWebhookUrl = optionalUrl("ticket_webhook_url");
+        expectedMinutesPerTicket = integer("expected_minutes_per_ticket", 1, 600);
         String base = optionalUrl("public_base_url");
         publicBaseUrl = base == null ? null : base.replaceAll("/+$", "");
         if (maxMessageChars * 4L + 1024 > maxBodyBytes) {
@@ -241,6 +243,7 @@ public final class AppConfig {
         d.put("business_hours", "MON-FRI 09:00-18:00");
         d.put("holidays", "");
         d.put("ticket_webhook_url", "");
+        d.put("expected_minutes_per_ticket", "5");
         d.put("public_base_url", "");
         return java.util.Collections.unmodifiableMap(d);
     }
@@ -324,4 +327,5 @@ public final class AppConfig {
     public BusinessHours businessHours() { return businessHours; }
     public String ticketWebhookUrl() { return ticketWebhookUrl; }
     public String publicBaseUrl() { return publicBaseUrl; }
+    public int expectedMinutesPerTicket() { return expectedMinutesPerTicket; }
 }

@@ -34,9 +34,11 @@ public final class ConversationEngine {
 
     private final int missesBeforeHandoffOffer;
     private final BusinessHours hours;
+    private final int minutesPerTicket;
 
     public ConversationEngine(IntentClassifier classifier, FaqCatalog faq, AnswerRenderer renderer, double clarifyThreshold,
-                              int missesBeforeHandoffOffer, BusinessHours hours) {
+                              int missesBeforeHandoffOffer, BusinessHours hours, int minutesPerTicket) {
+        this.minutesPerTicket = minutesPerTicket;
         this.classifier = classifier;
         this.faq = faq;
         this.renderer = renderer;
@@ -52,9 +54,13 @@ public final class ConversationEngine {
                 "greeting");
     }
 
-    /** Tells a customer who just joined the staff queue where they stand. */
+    /**
+     * Tells a customer who just joined the staff queue where they stand, with a rough wait:
+     * the configured minutes per ticket for every ticket ahead of them and their own.
+     */
     public Message queuePosition(Language language, int position, Instant now) {
-        String text = faq.message("handoff_position", language).replace("{position}", Integer.toString(position));
+        String text = faq.message("handoff_position", language).replace("{position}", Integer.toString(position))
+                .replace("{minutes}", Integer.toString(Math.max(1, position) * minutesPerTicket));
         return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT);
     }
 
@@ -129,8 +135,9 @@ public final class ConversationEngine {
         String reported = before.isEmpty() ? FaqCatalog.HANDOFF_INTENT : c.intent();
         ConversationState next = remember(state, now, c).withTurn(language.code(), ConversationState.WAITING, 0, now)
                 .withAwaitingContact(afterHours);
-        return new TurnResult(next, reported, c.confidence(), c.intent(), replies, c.ranking(),
-                before.isEmpty() ? "user_request" : "faq_escalate", null);
+        String reason = !before.isEmpty() ? "faq_escalate"
+                : state.misses() >= missesBeforeHandoffOffer ? "repeated_misses" : "user_request";
+        return new TurnResult(next, reported, c.confidence(), c.intent(), replies, c.ranking(), reason, null);
     }
 
     /**

@@ -18,6 +18,43 @@ import org.junit.jupiter.api.Test;
 class HandoffTicketTest {
 
     @Test
+    void acceptingTheOfferAfterRepeatedMissesIsRecordedAsSuch() {
+        String prefix = "misses" + Tokens.random(6);
+        try (TestServer server = TestServer.start(Map.of("REDIS_URL", TestRedis.shared().url(), "REDIS_KEY_PREFIX", prefix));
+             RedisClient client = new RedisClient(TestRedis.shared().url(), prefix, 2, Duration.ofSeconds(2))) {
+            Conversation c = server.newConversation("ko");
+            server.say(c, "전기차 보조금 얼마예요");
+            JsonNode offer = TestServer.json(server.say(c, "대전 맛집 추천해 주세요"));
+            assertTrue(offer.get("messages").get(0).get("quickReplies").toString().contains("상담원 연결"));
+            server.say(c, "상담원 연결");
+            assertEquals("repeated_misses", new RedisTicketStore(client).openTickets(10).get(0).reason());
+        }
+    }
+
+    @Test
+    void faqEntryMarkedEscalateAnswersThenHandsOver(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        for (String f : new String[] {"program.yaml", "application.yaml", "training.yaml", "conversation.yaml"}) {
+            String text = java.nio.file.Files.readString(java.nio.file.Path.of("faq", f));
+            if (f.equals("application.yaml")) {
+                text = text.replace("    follow_ups: [human_handoff, application_process]",
+                        "    follow_ups: [human_handoff, application_process]\n    escalate: true");
+            }
+            java.nio.file.Files.writeString(dir.resolve(f), text);
+        }
+        String prefix = "escalate" + Tokens.random(6);
+        try (TestServer server = TestServer.start(Map.of("FAQ_DIR", dir.toString(), "REDIS_URL", TestRedis.shared().url(),
+                "REDIS_KEY_PREFIX", prefix));
+             RedisClient client = new RedisClient(TestRedis.shared().url(), prefix, 2, Duration.ofSeconds(2))) {
+            Conversation c = server.newConversation("ko");
+            JsonNode r = TestServer.json(server.say(c, "담당자 연락처 알려주세요"));
+            assertEquals("contact", r.get("intent").asText(), "reports the FAQ intent it answered from");
+            assertTrue(r.get("handoff").asBoolean());
+            assertTrue(r.get("messages").get(0).get("text").asText().contains("전략사업추진실"));
+            assertEquals("faq_escalate", new RedisTicketStore(client).openTickets(10).get(0).reason());
+        }
+    }
+
+    @Test
     void handoffOpensTicketWithContextAndTellsQueuePosition() {
         String prefix = "handoff" + Tokens.random(6);
         try (TestServer server = TestServer.start(Map.of("REDIS_URL", TestRedis.shared().url(), "REDIS_KEY_PREFIX", prefix));
@@ -29,7 +66,8 @@ class HandoffTicketTest {
             JsonNode handoff = TestServer.json(server.say(first, "상담원 연결해 주세요"));
             assertTrue(handoff.get("handoff").asBoolean());
             JsonNode replies = handoff.get("messages");
-            assertEquals("현재 대기 순서는 1번째입니다.", replies.get(replies.size() - 1).get("text").asText());
+            assertEquals("현재 대기 순서는 1번째입니다 (예상 대기 약 5분, 상담 시간 기준).",
+                    replies.get(replies.size() - 1).get("text").asText());
 
             List<Ticket> open = tickets.openTickets(10);
             assertEquals(1, open.size());
@@ -46,7 +84,8 @@ class HandoffTicketTest {
             Conversation second = server.newConversation("en");
             JsonNode secondHandoff = TestServer.json(server.say(second, "Talk to staff"));
             JsonNode r2 = secondHandoff.get("messages");
-            assertEquals("You are number 2 in the queue.", r2.get(r2.size() - 1).get("text").asText());
+            assertEquals("You are number 2 in the queue (expected wait about 10 minutes during office hours).",
+                    r2.get(r2.size() - 1).get("text").asText());
             assertEquals(2, tickets.openTickets(10).size());
 
             // Staff claim the first ticket: the second customer moves up.

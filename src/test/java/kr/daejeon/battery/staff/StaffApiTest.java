@@ -217,6 +217,20 @@ class StaffApiTest {
     }
 
     @Test
+    void unknownTicketIs404ForEveryAction() {
+        Staff kim = login("kim", "kim-pass");
+        String base = "/staff/api/tickets/no-such-ticket";
+        assertEquals(404, staffGet(kim, base).statusCode());
+        assertEquals(404, staffGet(kim, base + "/canned").statusCode());
+        for (String[] action : new String[][] {{"/claim", ""}, {"/reply", "{\"text\":\"x\"}"}, {"/notes", "{\"text\":\"x\"}"},
+                {"/unassign", ""}, {"/transfer", "{\"to\":\"lee\"}"}, {"/resolve", ""}}) {
+            HttpResponse<String> r = staffPost(kim, base + action[0], action[1]);
+            assertEquals(404, r.statusCode(), action[0] + " " + r.body());
+            assertEquals("ticket_not_found", errorCode(r));
+        }
+    }
+
+    @Test
     void loginAttemptsAreRateLimited() {
         // Its own server: the limit is per client address, and every test here comes from 127.0.0.1.
         try (TestServer own = TestServer.start(Map.of())) {
