@@ -28,7 +28,8 @@ class StaffApiTest {
         accounts.toFile().deleteOnExit();
         Files.writeString(accounts, "accounts:\n"
                 + "  - {username: kim, name: 김담당, role: agent, password_hash: '" + PasswordHasher.hash("kim-pass".toCharArray()) + "'}\n"
-                + "  - {username: lee, name: 이담당, role: agent, password_hash: '" + PasswordHasher.hash("lee-pass".toCharArray()) + "'}\n");
+                + "  - {username: lee, name: 이담당, role: agent, password_hash: '" + PasswordHasher.hash("lee-pass".toCharArray()) + "'}\n"
+                + "  - {username: boss, name: 관리자, role: admin, password_hash: '" + PasswordHasher.hash("boss-pass".toCharArray()) + "'}\n");
         server = TestServer.start(Map.of("STAFF_ACCOUNTS_FILE", accounts.toString(),
                 "STAFF_LOGIN_RATE_LIMIT_PER_MINUTE", "1000"));
     }
@@ -214,6 +215,32 @@ class StaffApiTest {
         assertEquals("waiting", TestServer.json(back).get("status").asText());
         assertEquals(200, staffPost(kim, base + "/claim", "").statusCode());
         assertEquals(404, staffGet(kim, "/staff/api/tickets/nope/canned").statusCode());
+    }
+
+    @Test
+    void onlyTheOwnerOrAnAdminMayResolveAClaimedTicket() {
+        Conversation c = server.newConversation("ko");
+        server.say(c, "상담원 연결해 주세요");
+        Staff kim = login("kim", "kim-pass");
+        Staff lee = login("lee", "lee-pass");
+        Staff boss = login("boss", "boss-pass");
+        assertEquals("admin", TestServer.json(staffGet(boss, "/staff/api/me")).get("role").asText());
+        String ticket = ticketOf(kim, c.id());
+        assertEquals(200, staffPost(kim, "/staff/api/tickets/" + ticket + "/claim", "").statusCode());
+        assertEquals(409, staffPost(lee, "/staff/api/tickets/" + ticket + "/resolve", "").statusCode());
+        assertEquals(200, staffPost(boss, "/staff/api/tickets/" + ticket + "/resolve", "").statusCode());
+    }
+
+    @Test
+    void consolePageIsServedWithStrictSecurityHeaders() {
+        HttpResponse<String> page = server.get("/staff/", null);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("console.js"));
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'") && !csp.contains("unsafe"), csp);
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals(302, server.get("/staff", null).statusCode());
+        assertEquals(404, server.get("/staff/../pom.xml", null).statusCode());
     }
 
     @Test
