@@ -137,7 +137,7 @@ public final class StaffDesk {
             throw new TicketConflictException("Already claimed by " + r.assignee() + ".");
         }
         Ticket claimed = tickets.find(id).orElseThrow(TicketNotFoundException::new);
-        tellCustomer(claimed, "handoff_claimed", staff.displayName());
+        tellCustomer(claimed, "handoff_claimed", staff.displayName(), ConversationState.WITH_STAFF);
         feed.ticketChanged(claimed);
         return claimed;
     }
@@ -165,27 +165,26 @@ public final class StaffDesk {
         if (!tickets.resolve(id, now)) {
             throw new TicketConflictException("This ticket is already resolved.");
         }
-        Optional<List<Message>> stored = Optional.ofNullable(conversations.withLock(t.conversationId(), () ->
-                conversations.find(t.conversationId()).map(state -> {
-                    Language lang = Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO);
-                    ConversationState next = state.withTurn(state.locale(), ConversationState.BOT, 0, now).withTicket(null);
-                    return conversations.append(next, List.of(Message.bot(faq.message("handoff_resolved", lang), List.of(),
-                            List.of(), now, FaqCatalog.HANDOFF_INTENT)));
-                }).orElse(null)));
-        stored.ifPresent(m -> feed.publish(t.conversationId(), m));
+        tellCustomer(t, "handoff_resolved", staff.displayName(), ConversationState.BOT);
         Ticket resolved = tickets.find(id).orElse(t);
         feed.ticketChanged(resolved);
         return resolved;
     }
 
-    /** A system line in the customer's language ("김담당 담당자가 상담을 시작했습니다"). */
-    private void tellCustomer(Ticket t, String messageKey, String staffName) {
+    /**
+     * Tells the customer, in their language, that staff joined or left ("김담당 담당자가 상담을
+     * 시작했습니다"), and moves the conversation to {@code newStatus}; back to the bot clears the ticket.
+     */
+    private void tellCustomer(Ticket t, String messageKey, String staffName, String newStatus) {
         Instant now = clock.instant();
         List<Message> stored = conversations.withLock(t.conversationId(), () ->
                 conversations.find(t.conversationId()).map(state -> {
                     Language lang = Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO);
                     String text = faq.message(messageKey, lang).replace("{name}", staffName);
-                    ConversationState next = state.withTurn(state.locale(), ConversationState.WITH_STAFF, 0, now);
+                    ConversationState next = state.withTurn(state.locale(), newStatus, 0, now);
+                    if (ConversationState.BOT.equals(newStatus)) {
+                        next = next.withTicket(null);
+                    }
                     return conversations.append(next, List.of(Message.bot(text, List.of(), List.of(), now,
                             FaqCatalog.HANDOFF_INTENT)));
                 }).orElse(List.of()));

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import kr.daejeon.battery.staff.PasswordHasher;
 import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestStaff;
 import kr.daejeon.battery.support.TestServer.Conversation;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,10 +27,7 @@ class StaffConsoleBrowserTest {
 
     @Test
     void loginSeeTicketLiveReplyAndResolve() throws Exception {
-        Path accounts = Files.createTempFile("staff", ".yaml");
-        accounts.toFile().deleteOnExit();
-        Files.writeString(accounts, "accounts:\n  - {username: kim, name: 김담당, role: agent, password_hash: '"
-                + PasswordHasher.hash("kim-pass".toCharArray()) + "'}\n");
+        Path accounts = TestStaff.accountsFile("kim:김담당:agent");
         try (TestServer server = TestServer.start(Map.of("STAFF_ACCOUNTS_FILE", accounts.toString()))) {
             ChromeDriver driver = Browser.start(1280, 900);
             try {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import kr.daejeon.battery.support.SseClient;
+import kr.daejeon.battery.support.TestStaff;
 import kr.daejeon.battery.support.TestServer;
 import kr.daejeon.battery.support.TestServer.Conversation;
 import org.junit.jupiter.api.AfterAll;
@@ -24,12 +25,7 @@ class StaffApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path accounts = Files.createTempFile("staff", ".yaml");
-        accounts.toFile().deleteOnExit();
-        Files.writeString(accounts, "accounts:\n"
-                + "  - {username: kim, name: 김담당, role: agent, password_hash: '" + PasswordHasher.hash("kim-pass".toCharArray()) + "'}\n"
-                + "  - {username: lee, name: 이담당, role: agent, password_hash: '" + PasswordHasher.hash("lee-pass".toCharArray()) + "'}\n"
-                + "  - {username: boss, name: 관리자, role: admin, password_hash: '" + PasswordHasher.hash("boss-pass".toCharArray()) + "'}\n");
+        Path accounts = TestStaff.accountsFile("kim:김담당:agent", "lee:이담당:agent", "boss:관리자:admin");
         server = TestServer.start(Map.of("STAFF_ACCOUNTS_FILE", accounts.toString(),
                 "STAFF_LOGIN_RATE_LIMIT_PER_MINUTE", "1000"));
     }

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,6 +19,7 @@ import kr.daejeon.battery.conversation.Tokens;
 import kr.daejeon.battery.support.SseClient;
 import kr.daejeon.battery.support.TestRedis;
 import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestStaff;
 import kr.daejeon.battery.support.TestServer.Conversation;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +28,7 @@ class TwoNodeTest {
 
     @Test
     void messagesFlowBothWaysLiveAndClaimsStayAtomic() throws Exception {
-        Path accounts = Files.createTempFile("staff", ".yaml");
-        accounts.toFile().deleteOnExit();
-        Files.writeString(accounts, "accounts:\n"
-                + "  - {username: kim, name: 김담당, role: agent, password_hash: '" + PasswordHasher.hash("kim-pass".toCharArray()) + "'}\n"
-                + "  - {username: lee, name: 이담당, role: agent, password_hash: '" + PasswordHasher.hash("lee-pass".toCharArray()) + "'}\n");
+        Path accounts = TestStaff.accountsFile("kim:김담당:agent", "lee:이담당:agent");
         Map<String, String> env = Map.of("REDIS_URL", TestRedis.shared().url(), "REDIS_KEY_PREFIX", "two" + Tokens.random(6),
                 "STAFF_ACCOUNTS_FILE", accounts.toString());
         try (TestServer a = TestServer.start(env); TestServer b = TestServer.start(env)) {
@@ -106,10 +102,7 @@ class TwoNodeTest {
 
     @Test
     void ticketsSurviveAServerRestart() throws Exception {
-        Path accounts = Files.createTempFile("staff", ".yaml");
-        accounts.toFile().deleteOnExit();
-        Files.writeString(accounts, "accounts:\n  - {username: kim, name: 김담당, role: agent, password_hash: '"
-                + PasswordHasher.hash("kim-pass".toCharArray()) + "'}\n");
+        Path accounts = TestStaff.accountsFile("kim:김담당:agent");
         Map<String, String> env = Map.of("REDIS_URL", TestRedis.shared().url(), "REDIS_KEY_PREFIX", "restart" + Tokens.random(6),
                 "STAFF_ACCOUNTS_FILE", accounts.toString());
         Conversation c;
