@@ -6,6 +6,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class Server {
 
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    static final String SITE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final Vertx vertx;
     private final HttpServer http;
@@ -119,6 +122,15 @@ public final class Server {
         });
         new ChatApi(vertx, chat, store, config).mount(router);
         staffApi.mount(router);
+        // The demo information page and the widget: static files, strict CSP, no build step.
+        router.getWithRegex("/(index\\.html|widget\\.js|widget\\.css|demo\\.css)?").handler(ctx -> {
+            ctx.response().putHeader("Content-Security-Policy", SITE_CSP);
+            if (ctx.request().path().equals("/widget.css")) {
+                // Host pages on other origins load the widget's stylesheet with fetch().
+                ctx.response().putHeader("Access-Control-Allow-Origin", "*");
+            }
+            ctx.next();
+        }).handler(StaticHandler.create("webroot/site").setCachingEnabled(false));
         router.route().failureHandler(ctx -> {
             Throwable failure = ctx.failure();
             if (failure == null) {

@@ -63,6 +63,7 @@ public final class ChatApi {
         router.get("/health").handler(ctx -> json(ctx, 200, Map.of("status", "ok")));
         router.get("/ready").handler(this::ready);
 
+        router.route("/api/*").handler(new CorsPolicy(config.corsOrigins())::handle);
         router.route("/api/*").handler(this::limitClient);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
         router.post("/api/v1/conversations").handler(body).handler(ctx -> requireJson(ctx, true)).handler(this::create);

@@ -61,6 +61,7 @@ public final class AppConfig {
     private final String ticketWebhookUrl;
     private final String publicBaseUrl;
     private final int expectedMinutesPerTicket;
+    private final java.util.Set<String> corsOrigins;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -127,6 +128,18 @@ public final class AppConfig {
         businessHours = hours;
         ticketWebhookUrl = optionalUrl("ticket_webhook_url");
         expectedMinutesPerTicket = integer("expected_minutes_per_ticket", 1, 600);
+        java.util.Set<String> origins = new java.util.LinkedHashSet<>();
+        for (String o : text("cors_origins").split(",")) {
+            String origin = o.trim().replaceAll("/+$", "");
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!origin.matches("https?://[^/\\s]+")) {
+                problems.add("CORS_ORIGINS entries must be origins like https://www.example.kr (got '" + origin + "')");
+            }
+            origins.add(origin);
+        }
+        corsOrigins = java.util.Set.copyOf(origins);
         String base = optionalUrl("public_base_url");
         publicBaseUrl = base == null ? null : base.replaceAll("/+$", "");
         if (maxMessageChars * 4L + 1024 > maxBodyBytes) {
@@ -244,6 +257,7 @@ public final class AppConfig {
         d.put("holidays", "");
         d.put("ticket_webhook_url", "");
         d.put("expected_minutes_per_ticket", "5");
+        d.put("cors_origins", "");
         d.put("public_base_url", "");
         return java.util.Collections.unmodifiableMap(d);
     }
@@ -328,4 +342,5 @@ public final class AppConfig {
     public String ticketWebhookUrl() { return ticketWebhookUrl; }
     public String publicBaseUrl() { return publicBaseUrl; }
     public int expectedMinutesPerTicket() { return expectedMinutesPerTicket; }
+    public java.util.Set<String> corsOrigins() { return corsOrigins; }
 }

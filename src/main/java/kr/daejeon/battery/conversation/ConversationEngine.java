@@ -61,7 +61,7 @@ public final class ConversationEngine {
     public Message queuePosition(Language language, int position, Instant now) {
         String text = faq.message("handoff_position", language).replace("{position}", Integer.toString(position))
                 .replace("{minutes}", Integer.toString(Math.max(1, position) * minutesPerTicket));
-        return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT);
+        return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT).withKind("queue");
     }
 
     public TurnResult respond(ConversationState state, String text, Instant now) {
@@ -124,7 +124,7 @@ public final class ConversationEngine {
                                List<Message> before) {
         List<Message> replies = new ArrayList<>(before);
         replies.add(Message.bot(faq.message("handoff_started", language), List.of(), List.of(), now,
-                FaqCatalog.HANDOFF_INTENT));
+                FaqCatalog.HANDOFF_INTENT).withKind("handoff"));
         boolean afterHours = !hours.isOpen(now);
         if (afterHours) {
             String next = NEXT_OPENING.format(hours.nextOpening(now));

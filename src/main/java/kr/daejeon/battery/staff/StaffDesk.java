@@ -137,7 +137,7 @@ public final class StaffDesk {
             throw new TicketConflictException("Already claimed by " + r.assignee() + ".");
         }
         Ticket claimed = tickets.find(id).orElseThrow(TicketNotFoundException::new);
-        tellCustomer(claimed, "handoff_claimed", staff.displayName(), ConversationState.WITH_STAFF);
+        tellCustomer(claimed, "handoff_claimed", staff.displayName(), ConversationState.WITH_STAFF, "staff_joined");
         feed.ticketChanged(claimed);
         return claimed;
     }
@@ -165,7 +165,7 @@ public final class StaffDesk {
         if (!tickets.resolve(id, now)) {
             throw new TicketConflictException("This ticket is already resolved.");
         }
-        tellCustomer(t, "handoff_resolved", staff.displayName(), ConversationState.BOT);
+        tellCustomer(t, "handoff_resolved", staff.displayName(), ConversationState.BOT, "resolved");
         Ticket resolved = tickets.find(id).orElse(t);
         feed.ticketChanged(resolved);
         return resolved;
@@ -175,7 +175,7 @@ public final class StaffDesk {
      * Tells the customer, in their language, that staff joined or left ("김담당 담당자가 상담을
      * 시작했습니다"), and moves the conversation to {@code newStatus}; back to the bot clears the ticket.
      */
-    private void tellCustomer(Ticket t, String messageKey, String staffName, String newStatus) {
+    private void tellCustomer(Ticket t, String messageKey, String staffName, String newStatus, String kind) {
         Instant now = clock.instant();
         List<Message> stored = conversations.withLock(t.conversationId(), () ->
                 conversations.find(t.conversationId()).map(state -> {
@@ -186,7 +186,7 @@ public final class StaffDesk {
                         next = next.withTicket(null);
                     }
                     return conversations.append(next, List.of(Message.bot(text, List.of(), List.of(), now,
-                            FaqCatalog.HANDOFF_INTENT)));
+                            FaqCatalog.HANDOFF_INTENT).withKind(kind)));
                 }).orElse(List.of()));
         if (!stored.isEmpty()) {
             feed.publish(t.conversationId(), stored);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -322,6 +323,47 @@ class ChatApiTest {
             Conversation other = limited.newConversation("ko");
             assertEquals(200, limited.say(other, "안녕하세요").statusCode());
         }
+    }
+
+    @Test
+    void corsOnlyForConfiguredOrigins() {
+        try (TestServer cors = TestServer.start(Map.of("CORS_ORIGINS", "https://www.daejeon.example"))) {
+            HttpResponse<String> ok = cors.send(HttpRequest.newBuilder(cors.uri("/api/v1/conversations"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://www.daejeon.example").header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "authorization, content-type"));
+            assertEquals(204, ok.statusCode());
+            assertEquals("https://www.daejeon.example", ok.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+            assertTrue(ok.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Authorization"));
+            HttpResponse<String> evil = cors.send(HttpRequest.newBuilder(cors.uri("/api/v1/conversations"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST"));
+            assertError(evil, 403, "origin_not_allowed");
+            HttpResponse<String> post = cors.send(HttpRequest.newBuilder(cors.uri("/api/v1/conversations"))
+                    .header("Origin", "https://evil.example").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertTrue(post.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "no CORS grant for other origins");
+            HttpResponse<String> allowedPost = cors.send(HttpRequest.newBuilder(cors.uri("/api/v1/conversations"))
+                    .header("Origin", "https://www.daejeon.example").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertEquals(201, allowedPost.statusCode());
+            assertEquals("https://www.daejeon.example", allowedPost.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        }
+        assertThrows(kr.daejeon.battery.config.ConfigException.class,
+                () -> TestServer.start(Map.of("CORS_ORIGINS", "www.daejeon.example/path")));
+    }
+
+    @Test
+    void demoPageAndWidgetAreServedWithStrictCsp() {
+        HttpResponse<String> page = server.get("/", null);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("/widget.js"));
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe"), csp);
+        HttpResponse<String> js = server.get("/widget.js", null);
+        assertEquals(200, js.statusCode());
+        assertTrue(!js.body().contains("eval(") && !js.body().contains("innerHTML"), "no eval, no HTML injection");
+        assertEquals("*", server.get("/widget.css", null).headers().firstValue("Access-Control-Allow-Origin").orElse(null));
     }
 
     @Test
