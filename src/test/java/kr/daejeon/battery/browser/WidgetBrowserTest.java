@@ -41,6 +41,22 @@ class WidgetBrowserTest {
                 driver.get(server.uri("/").toString());
                 wait.until(d -> !driver.findElements(By.cssSelector("[data-daejeon-battery-widget]")).isEmpty());
                 WebElement launcher = widget(driver).findElement(By.cssSelector(".launcher"));
+                assertEquals("false", launcher.getAttribute("aria-expanded"));
+                // Keyboard only: Enter on the launcher opens the panel and moves focus to the input;
+                // Escape closes it and gives focus back to the launcher.
+                driver.executeScript("arguments[0].focus()", launcher);
+                driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+                wait.until(d -> messages(driver).size() == 1);
+                assertEquals("true", launcher.getAttribute("aria-expanded"));
+                assertEquals("dialog", widget(driver).findElement(By.cssSelector(".panel")).getAttribute("role"));
+                assertEquals("log", widget(driver).findElement(By.cssSelector(".log")).getAttribute("role"));
+                assertEquals("TEXTAREA", driver.executeScript(
+                        "return document.querySelector('[data-daejeon-battery-widget]').shadowRoot.activeElement.tagName"));
+                driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+                wait.until(d -> "false".equals(launcher.getAttribute("aria-expanded")));
+                assertTrue(launcher.getAttribute("class").contains("launcher"));
+                assertEquals("BUTTON", driver.executeScript(
+                        "return document.querySelector('[data-daejeon-battery-widget]').shadowRoot.activeElement.tagName"));
                 launcher.click();
                 wait.until(d -> messages(driver).size() == 1);
                 assertTrue(messages(driver).get(0).getText().contains("안녕하세요"));
