@@ -17,6 +17,12 @@ import kr.daejeon.battery.api.ChatApi;
 import kr.daejeon.battery.api.EventBusMessageFeed;
 import kr.daejeon.battery.api.RedisMessageFeed;
 import kr.daejeon.battery.api.StaffApi;
+import kr.daejeon.battery.channel.ChannelDelivery;
+import kr.daejeon.battery.channel.ChannelDirectory;
+import kr.daejeon.battery.channel.ChannelRouter;
+import kr.daejeon.battery.channel.telegram.TelegramChannel;
+import java.util.HashMap;
+import java.util.Map;
 import kr.daejeon.battery.conversation.MessageFeed;
 import kr.daejeon.battery.staff.StaffAccounts;
 import kr.daejeon.battery.staff.StaffDesk;
@@ -109,8 +115,17 @@ public final class Server {
         if (accounts.isEmpty()) {
             LOG.warn("no staff accounts (set STAFF_ACCOUNTS_FILE): nobody can log in to the staff API");
         }
+        ChannelDirectory directory = new ChannelDirectory(sharedRedis);
+        Map<String, ChannelDelivery> channels = new HashMap<>();
+        TelegramChannel telegram = null;
+        if (config.telegramEnabled()) {
+            telegram = new TelegramChannel(vertx, chat, directory, config.telegramBotToken(), config.telegramSecretToken(),
+                    config.telegramApiBase());
+            channels.put(TelegramChannel.CHANNEL, telegram);
+        }
         StaffApi staffApi = new StaffApi(vertx, accounts, new StaffSessionStore(sharedRedis, config.staffSessionLifetime()),
-                new StaffDesk(store, tickets, faq, new AnswerRenderer(config.timeZone()), accounts, feed, clock), clock, config.maxMessageChars(),
+                new StaffDesk(store, tickets, faq, new AnswerRenderer(config.timeZone()), accounts, feed,
+                        new ChannelRouter(channels), clock), clock, config.maxMessageChars(),
                 config.staffLoginRateLimitPerMinute());
 
         Router router = Router.router(vertx);
@@ -122,6 +137,9 @@ public final class Server {
         });
         new ChatApi(vertx, chat, store, config).mount(router);
         staffApi.mount(router);
+        if (telegram != null) {
+            telegram.mount(router);
+        }
         // The demo information page and the widget: static files, strict CSP, no build step.
         router.getWithRegex("/(index\\.html|widget\\.js|widget\\.css|demo\\.css)?").handler(ctx -> {
             ctx.response().putHeader("Content-Security-Policy", SITE_CSP);

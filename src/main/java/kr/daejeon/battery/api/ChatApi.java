@@ -358,7 +358,7 @@ public final class ChatApi {
         });
     }
 
-    static void json(RoutingContext ctx, int status, Object body) {
+    public static void json(RoutingContext ctx, int status, Object body) {
         if (ctx.response().ended()) {
             return;
         }

@@ -62,6 +62,9 @@ public final class AppConfig {
     private final String publicBaseUrl;
     private final int expectedMinutesPerTicket;
     private final java.util.Set<String> corsOrigins;
+    private final String telegramBotToken;
+    private final String telegramSecretToken;
+    private final String telegramApiBase;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -140,6 +143,15 @@ public final class AppConfig {
             origins.add(origin);
         }
         corsOrigins = java.util.Set.copyOf(origins);
+        telegramBotToken = text("telegram_bot_token").trim();
+        telegramSecretToken = text("telegram_secret_token").trim();
+        telegramApiBase = optionalUrl("telegram_api_base");
+        if (telegramBotToken.isEmpty() != telegramSecretToken.isEmpty()) {
+            problems.add("Telegram needs both TELEGRAM_BOT_TOKEN and TELEGRAM_SECRET_TOKEN (or neither)");
+        }
+        if (!telegramSecretToken.isEmpty() && !telegramSecretToken.matches("[A-Za-z0-9_-]{16,256}")) {
+            problems.add("TELEGRAM_SECRET_TOKEN must be 16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)");
+        }
         String base = optionalUrl("public_base_url");
         publicBaseUrl = base == null ? null : base.replaceAll("/+$", "");
         if (maxMessageChars * 4L + 1024 > maxBodyBytes) {
@@ -258,6 +270,9 @@ public final class AppConfig {
         d.put("ticket_webhook_url", "");
         d.put("expected_minutes_per_ticket", "5");
         d.put("cors_origins", "");
+        d.put("telegram_bot_token", "");
+        d.put("telegram_secret_token", "");
+        d.put("telegram_api_base", "https://api.telegram.org");
         d.put("public_base_url", "");
         return java.util.Collections.unmodifiableMap(d);
     }
@@ -343,4 +358,9 @@ public final class AppConfig {
     public String publicBaseUrl() { return publicBaseUrl; }
     public int expectedMinutesPerTicket() { return expectedMinutesPerTicket; }
     public java.util.Set<String> corsOrigins() { return corsOrigins; }
+    /** Telegram is enabled only when both secrets are configured. */
+    public boolean telegramEnabled() { return !telegramBotToken.isEmpty(); }
+    public String telegramBotToken() { return telegramBotToken; }
+    public String telegramSecretToken() { return telegramSecretToken; }
+    public String telegramApiBase() { return telegramApiBase; }
 }

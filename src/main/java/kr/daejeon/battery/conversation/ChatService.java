@@ -50,10 +50,15 @@ public final class ChatService {
     }
 
     public Started start(Language language, String channel) {
+        return start(language, channel, null);
+    }
+
+    private Started start(Language language, String channel, String channelUser) {
         Instant now = clock.instant();
         String id = Tokens.random(18);
         String token = Tokens.random(32);
-        ConversationState state = ConversationState.start(id, Tokens.hash(token), channel, language.code(), now);
+        ConversationState state = ConversationState.start(id, Tokens.hash(token), channel, language.code(), now)
+                .withChannelUser(channelUser);
         List<Message> stored = store.create(state, List.of(engine.greeting(language, now)));
         LOG.info("conversation started id={} channel={} locale={}", id, channel, language.code());
         return new Started(id, token, state, stored);
@@ -61,9 +66,30 @@ public final class ChatService {
 
     /** Answers one user message; returns only after the user message and the replies are stored. */
     public Turn post(String id, String token, String text) {
+        return turn(id, () -> authorize(id, token), text);
+    }
+
+    /**
+     * A conversation for a messenger user; {@code address} is where later messages are pushed
+     * (e.g. the Telegram chat id). Returns the conversation id.
+     */
+    public String startChannelConversation(Language language, String channel, String address) {
+        return start(language, channel, address).id();
+    }
+
+    /** For messenger adapters, whose platform has already authenticated the sender. */
+    public Turn postFromChannel(String id, String text) {
+        return turn(id, () -> store.find(id).orElseThrow(ConversationNotFoundException::new), text);
+    }
+
+    public boolean exists(String id) {
+        return store.find(id).isPresent();
+    }
+
+    private Turn turn(String id, java.util.function.Supplier<ConversationState> access, String text) {
         long t0 = System.nanoTime();
         Turn turn = store.withLock(id, () -> {
-            ConversationState state = authorize(id, token);
+            ConversationState state = access.get();
             Instant now = clock.instant();
             TurnResult result = engine.respond(state, text, now);
             ConversationState next = result.state();

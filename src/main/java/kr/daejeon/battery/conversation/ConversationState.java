@@ -13,10 +13,12 @@ import kr.daejeon.battery.escalation.TurnContext;
  * @param status {@link #BOT} while the assistant answers, {@link #WAITING} once handed to staff
  * @param misses consecutive turns the assistant could not answer
  * @param awaitingContact the customer was asked for contact details (handoff outside business hours)
+ * @param channelUser the messenger's address for this customer (e.g. a Telegram chat id), for pushing
+ *                    staff replies; never shown to staff
  */
 public record ConversationState(String id, String tokenHash, String channel, String locale, String status, int misses,
                                 Instant createdAt, Instant updatedAt, List<TurnContext> recentTurns, String ticketId,
-                                boolean awaitingContact) {
+                                boolean awaitingContact, String channelUser) {
 
     /** How many recent classifications travel with the conversation for a ticket. */
     public static final int RECENT_TURNS = 3;
@@ -26,7 +28,7 @@ public record ConversationState(String id, String tokenHash, String channel, Str
     }
 
     public static ConversationState start(String id, String tokenHash, String channel, String locale, Instant now) {
-        return new ConversationState(id, tokenHash, channel, locale, BOT, 0, now, now, List.of(), null, false);
+        return new ConversationState(id, tokenHash, channel, locale, BOT, 0, now, now, List.of(), null, false, null);
     }
 
     public static final String BOT = "bot";
@@ -41,7 +43,7 @@ public record ConversationState(String id, String tokenHash, String channel, Str
 
     public ConversationState withTurn(String newLocale, String newStatus, int newMisses, Instant now) {
         return new ConversationState(id, tokenHash, channel, newLocale, newStatus, newMisses, createdAt, now, recentTurns,
-                ticketId, awaitingContact);
+                ticketId, awaitingContact, channelUser);
     }
 
     /** Remembers this turn's classification, keeping the last {@value #RECENT_TURNS}. */
@@ -52,17 +54,22 @@ public record ConversationState(String id, String tokenHash, String channel, Str
             turns.remove(0);
         }
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, turns, ticketId,
-                awaitingContact);
+                awaitingContact, channelUser);
     }
 
     public ConversationState withTicket(String newTicketId) {
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
-                newTicketId, awaitingContact);
+                newTicketId, awaitingContact, channelUser);
     }
 
     /** Outside business hours the customer is asked for an e-mail or phone number until they give one. */
+    public ConversationState withChannelUser(String user) {
+        return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
+                ticketId, awaitingContact, user);
+    }
+
     public ConversationState withAwaitingContact(boolean awaiting) {
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
-                ticketId, awaiting);
+                ticketId, awaiting, channelUser);
     }
 }

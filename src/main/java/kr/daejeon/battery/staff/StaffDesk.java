@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.conversation.ConversationNotFoundException;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
@@ -45,10 +46,12 @@ public final class StaffDesk {
     private final AnswerRenderer renderer;
     private final StaffAccounts accounts;
     private final MessageFeed feed;
+    private final ChannelDelivery delivery;
     private final Clock clock;
 
     public StaffDesk(SessionStore conversations, TicketStore tickets, FaqCatalog faq, AnswerRenderer renderer,
-                     StaffAccounts accounts, MessageFeed feed, Clock clock) {
+                     StaffAccounts accounts, MessageFeed feed, ChannelDelivery delivery, Clock clock) {
+        this.delivery = delivery;
         this.conversations = conversations;
         this.tickets = tickets;
         this.faq = faq;
@@ -146,12 +149,14 @@ public final class StaffDesk {
     public Message reply(String id, StaffSession staff, String text) {
         Ticket t = ownedBy(id, staff);
         Instant now = clock.instant();
+        ConversationState[] after = new ConversationState[1];
         List<Message> stored = conversations.withLock(t.conversationId(), () -> {
             ConversationState state = conversations.find(t.conversationId()).orElseThrow(ConversationNotFoundException::new);
-            ConversationState next = state.withTurn(state.locale(), ConversationState.WITH_STAFF, 0, now);
-            return conversations.append(next, List.of(Message.staff(text, staff.displayName(), now)));
+            after[0] = state.withTurn(state.locale(), ConversationState.WITH_STAFF, 0, now);
+            return conversations.append(after[0], List.of(Message.staff(text, staff.displayName(), now)));
         });
         feed.publish(t.conversationId(), stored);
+        delivery.deliver(after[0], stored);
         return stored.get(0);
     }
 
@@ -177,6 +182,7 @@ public final class StaffDesk {
      */
     private void tellCustomer(Ticket t, String messageKey, String staffName, String newStatus, String kind) {
         Instant now = clock.instant();
+        ConversationState[] after = new ConversationState[1];
         List<Message> stored = conversations.withLock(t.conversationId(), () ->
                 conversations.find(t.conversationId()).map(state -> {
                     Language lang = Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO);
@@ -185,11 +191,13 @@ public final class StaffDesk {
                     if (ConversationState.BOT.equals(newStatus)) {
                         next = next.withTicket(null);
                     }
+                    after[0] = next;
                     return conversations.append(next, List.of(Message.bot(text, List.of(), List.of(), now,
                             FaqCatalog.HANDOFF_INTENT).withKind(kind)));
                 }).orElse(List.of()));
         if (!stored.isEmpty()) {
             feed.publish(t.conversationId(), stored);
+            delivery.deliver(after[0], stored);
         }
     }
 

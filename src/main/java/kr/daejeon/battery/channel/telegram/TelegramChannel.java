@@ -1,0 +1,187 @@
+package kr.daejeon.battery.channel.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import kr.daejeon.battery.api.ApiError;
+import kr.daejeon.battery.api.ChatApi;
+import kr.daejeon.battery.channel.ChannelDelivery;
+import kr.daejeon.battery.channel.ChannelDirectory;
+import kr.daejeon.battery.channel.OutboundHttp;
+import kr.daejeon.battery.conversation.ChatService;
+import kr.daejeon.battery.conversation.ConversationState;
+import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.Tokens;
+import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.nlu.LanguageDetector;
+import kr.daejeon.battery.session.JsonCodec;
+
+/**
+ * Telegram Bot API adapter: the webhook ({@code POST /channels/telegram/webhook}) checks
+ * {@code X-Telegram-Bot-Api-Secret-Token} before the body is read, ignores retried updates
+ * ({@code update_id}), answers text messages and inline-keyboard taps ({@code callback_query}) with
+ * {@code sendMessage}, and pushes staff replies the same way.
+ */
+public final class TelegramChannel implements ChannelDelivery {
+
+    public static final String CHANNEL = "telegram";
+    static final int MAX_TEXT = 4096;
+    private static final Duration DEDUP_WINDOW = Duration.ofDays(1);
+
+    private final Vertx vertx;
+    private final ChatService chat;
+    private final ChannelDirectory directory;
+    private final byte[] secret;
+    private final String apiBase;
+    private final OutboundHttp out = new OutboundHttp(CHANNEL);
+
+    public TelegramChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, String botToken, String secretToken,
+                           String apiBase) {
+        this.vertx = vertx;
+        this.chat = chat;
+        this.directory = directory;
+        this.secret = secretToken.getBytes(StandardCharsets.UTF_8);
+        this.apiBase = apiBase.replaceAll("/+$", "") + "/bot" + botToken + "/";
+    }
+
+    public void mount(Router router) {
+        // Two routes: the secret is checked before anything reads the body.
+        router.post("/channels/telegram/webhook").handler(this::checkSecret);
+        router.post("/channels/telegram/webhook").handler(BodyHandler.create(false).setBodyLimit(256 * 1024))
+                .handler(this::update);
+    }
+
+    private void checkSecret(RoutingContext ctx) {
+        String presented = ctx.request().getHeader("X-Telegram-Bot-Api-Secret-Token");
+        if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), secret)) {
+            new ApiError(401, "invalid_secret", "Wrong or missing X-Telegram-Bot-Api-Secret-Token.").send(ctx);
+            return;
+        }
+        ctx.next();
+    }
+
+    private void update(RoutingContext ctx) {
+        JsonNode update;
+        try {
+            update = JsonCodec.MAPPER.readTree(ctx.body().buffer().getBytes());
+        } catch (Exception e) {
+            new ApiError(400, "malformed_json", "The update is not valid JSON.").send(ctx);
+            return;
+        }
+        if (update == null || !update.path("update_id").canConvertToLong()) {
+            new ApiError(400, "invalid_update", "Not a Telegram update.").send(ctx);
+            return;
+        }
+        vertx.executeBlocking(() -> handle(update), false).onComplete(ar -> {
+            if (ar.succeeded()) {
+                ChatApi.json(ctx, 200, Map.of("ok", true));
+            } else {
+                ChatApi.fail(ctx, ar.cause());
+            }
+        });
+    }
+
+    /** Processes one update; returns after the turn is stored (replies are sent asynchronously). */
+    private boolean handle(JsonNode update) {
+        if (!directory.firstDelivery(CHANNEL + ":" + update.get("update_id").asLong(), DEDUP_WINDOW)) {
+            return false;
+        }
+        String text;
+        JsonNode chatNode;
+        JsonNode callback = update.get("callback_query");
+        if (callback != null) {
+            text = callback.path("data").asText("");
+            chatNode = callback.path("message").path("chat");
+            send("answerCallbackQuery", Map.of("callback_query_id", callback.path("id").asText()));
+        } else {
+            JsonNode message = update.has("message") ? update.get("message") : update.path("edited_message");
+            text = message.path("text").asText("");
+            chatNode = message.path("chat");
+        }
+        if (text.isBlank() || !chatNode.has("id")) {
+            return false;
+        }
+        String chatId = chatNode.get("id").asText();
+        String key = CHANNEL + ":" + Tokens.hash(chatId);
+        String id = directory.conversationFor(key).filter(chat::exists).orElseGet(() -> {
+            String created = chat.startChannelConversation(LanguageDetector.detect(text, Language.KO), CHANNEL, chatId);
+            directory.link(key, created, Duration.ofDays(90));
+            return created;
+        });
+        String limited = text.length() > 2000 ? text.substring(0, 2000) : text;
+        ChatService.Turn turn = chat.postFromChannel(id, limited);
+        sendAll(chatId, turn.replies());
+        return true;
+    }
+
+    @Override
+    public void deliver(ConversationState conversation, List<Message> messages) {
+        sendAll(conversation.channelUser(), messages);
+    }
+
+    /** Sends in order: each message after the previous one was accepted (or finally failed). */
+    private void sendAll(String chatId, List<Message> messages) {
+        CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
+        for (Message m : messages) {
+            for (Map<String, Object> payload : payloads(chatId, m)) {
+                chain = chain.thenCompose(ok -> send("sendMessage", payload));
+            }
+        }
+    }
+
+    static List<Map<String, Object>> payloads(String chatId, Message m) {
+        String text = m.author() != null ? m.author() + ": " + m.text() : m.text();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < text.length(); i += MAX_TEXT) {
+            parts.add(text.substring(i, Math.min(text.length(), i + MAX_TEXT)));
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("chat_id", chatId);
+            p.put("text", parts.get(i));
+            boolean last = i == parts.size() - 1;
+            if (last && m.quickReplies() != null && !m.quickReplies().isEmpty()) {
+                List<List<Map<String, String>>> rows = new ArrayList<>();
+                for (String q : m.quickReplies()) {
+                    rows.add(List.of(Map.of("text", q, "callback_data", truncateUtf8(q, 64))));
+                }
+                p.put("reply_markup", Map.of("inline_keyboard", rows));
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    static String truncateUtf8(String s, int maxBytes) {
+        StringBuilder b = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + n > maxBytes) {
+                break;
+            }
+            b.appendCodePoint(cp);
+            bytes += n;
+            i += Character.charCount(cp);
+        }
+        return b.toString();
+    }
+
+    private CompletableFuture<Boolean> send(String method, Map<String, ?> payload) {
+        return out.post(URI.create(apiBase + method), Map.of(), payload,
+                body -> body.path("parameters").path("retry_after").asLong(1) * 1000);
+    }
+}
