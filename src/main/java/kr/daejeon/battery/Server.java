@@ -20,6 +20,7 @@ import kr.daejeon.battery.api.StaffApi;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
 import kr.daejeon.battery.channel.ChannelRouter;
+import kr.daejeon.battery.channel.line.LineChannel;
 import kr.daejeon.battery.channel.telegram.TelegramChannel;
 import java.util.HashMap;
 import java.util.Map;
@@ -123,6 +124,12 @@ public final class Server {
                     config.telegramApiBase());
             channels.put(TelegramChannel.CHANNEL, telegram);
         }
+        LineChannel line = null;
+        if (config.lineEnabled()) {
+            line = new LineChannel(vertx, chat, directory, config.lineChannelSecret(), config.lineAccessToken(),
+                    config.lineApiBase());
+            channels.put(LineChannel.CHANNEL, line);
+        }
         StaffApi staffApi = new StaffApi(vertx, accounts, new StaffSessionStore(sharedRedis, config.staffSessionLifetime()),
                 new StaffDesk(store, tickets, faq, new AnswerRenderer(config.timeZone()), accounts, feed,
                         new ChannelRouter(channels), clock), clock, config.maxMessageChars(),
@@ -139,6 +146,9 @@ public final class Server {
         staffApi.mount(router);
         if (telegram != null) {
             telegram.mount(router);
+        }
+        if (line != null) {
+            line.mount(router);
         }
         // The demo information page and the widget: static files, strict CSP, no build step.
         router.getWithRegex("/(index\\.html|widget\\.js|widget\\.css|demo\\.css)?").handler(ctx -> {

@@ -65,6 +65,9 @@ public final class AppConfig {
     private final String telegramBotToken;
     private final String telegramSecretToken;
     private final String telegramApiBase;
+    private final String lineChannelSecret;
+    private final String lineAccessToken;
+    private final String lineApiBase;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -148,6 +151,12 @@ public final class AppConfig {
         telegramApiBase = optionalUrl("telegram_api_base");
         if (telegramBotToken.isEmpty() != telegramSecretToken.isEmpty()) {
             problems.add("Telegram needs both TELEGRAM_BOT_TOKEN and TELEGRAM_SECRET_TOKEN (or neither)");
+        }
+        lineChannelSecret = text("line_channel_secret").trim();
+        lineAccessToken = text("line_channel_access_token").trim();
+        lineApiBase = optionalUrl("line_api_base");
+        if (lineChannelSecret.isEmpty() != lineAccessToken.isEmpty()) {
+            problems.add("LINE needs both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN (or neither)");
         }
         if (!telegramSecretToken.isEmpty() && !telegramSecretToken.matches("[A-Za-z0-9_-]{16,256}")) {
             problems.add("TELEGRAM_SECRET_TOKEN must be 16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)");
@@ -273,6 +282,9 @@ public final class AppConfig {
         d.put("telegram_bot_token", "");
         d.put("telegram_secret_token", "");
         d.put("telegram_api_base", "https://api.telegram.org");
+        d.put("line_channel_secret", "");
+        d.put("line_channel_access_token", "");
+        d.put("line_api_base", "https://api.line.me");
         d.put("public_base_url", "");
         return java.util.Collections.unmodifiableMap(d);
     }
@@ -363,4 +375,9 @@ public final class AppConfig {
     public String telegramBotToken() { return telegramBotToken; }
     public String telegramSecretToken() { return telegramSecretToken; }
     public String telegramApiBase() { return telegramApiBase; }
+    /** LINE is enabled only when its secret and access token are configured. */
+    public boolean lineEnabled() { return !lineChannelSecret.isEmpty(); }
+    public String lineChannelSecret() { return lineChannelSecret; }
+    public String lineAccessToken() { return lineAccessToken; }
+    public String lineApiBase() { return lineApiBase; }
 }

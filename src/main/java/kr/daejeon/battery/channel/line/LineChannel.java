@@ -1,0 +1,191 @@
+package kr.daejeon.battery.channel.line;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import kr.daejeon.battery.api.ApiError;
+import kr.daejeon.battery.api.ChatApi;
+import kr.daejeon.battery.channel.ChannelDelivery;
+import kr.daejeon.battery.channel.ChannelDirectory;
+import kr.daejeon.battery.channel.OutboundHttp;
+import kr.daejeon.battery.conversation.ChatService;
+import kr.daejeon.battery.conversation.ConversationState;
+import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.Tokens;
+import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.nlu.LanguageDetector;
+import kr.daejeon.battery.session.JsonCodec;
+
+/**
+ * LINE Messaging API adapter: the webhook verifies {@code X-Line-Signature} (Base64 HMAC-SHA256 of
+ * the raw body with the channel secret) before parsing, accepts the empty verification request,
+ * ignores redelivered events ({@code webhookEventId}), answers with the reply API (≤5 messages,
+ * ≤13 quick-reply items) and pushes staff replies with the push API and an {@code X-Line-Retry-Key}.
+ */
+public final class LineChannel implements ChannelDelivery {
+
+    public static final String CHANNEL = "line";
+    static final int MAX_TEXT = 5000;
+    static final int MAX_MESSAGES = 5;
+    static final int MAX_QUICK_REPLIES = 13;
+    private static final Duration DEDUP_WINDOW = Duration.ofDays(1);
+
+    private final Vertx vertx;
+    private final ChatService chat;
+    private final ChannelDirectory directory;
+    private final byte[] channelSecret;
+    private final String accessToken;
+    private final String apiBase;
+    private final OutboundHttp out = new OutboundHttp(CHANNEL);
+
+    public LineChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, String channelSecret, String accessToken,
+                       String apiBase) {
+        this.vertx = vertx;
+        this.chat = chat;
+        this.directory = directory;
+        this.channelSecret = channelSecret.getBytes(StandardCharsets.UTF_8);
+        this.accessToken = accessToken;
+        this.apiBase = apiBase.replaceAll("/+$", "");
+    }
+
+    public void mount(Router router) {
+        router.post("/channels/line/webhook").handler(BodyHandler.create(false).setBodyLimit(1024 * 1024))
+                .handler(this::webhook);
+    }
+
+    private void webhook(RoutingContext ctx) {
+        byte[] raw = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        String signature = ctx.request().getHeader("X-Line-Signature");
+        if (signature == null || !MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
+                sign(raw).getBytes(StandardCharsets.US_ASCII))) {
+            new ApiError(401, "invalid_signature", "Wrong or missing X-Line-Signature.").send(ctx);
+            return;
+        }
+        JsonNode body;
+        try {
+            body = JsonCodec.MAPPER.readTree(raw);
+        } catch (Exception e) {
+            new ApiError(400, "malformed_json", "The webhook body is not valid JSON.").send(ctx);
+            return;
+        }
+        if (body == null || !body.path("events").isArray()) {
+            new ApiError(400, "invalid_webhook", "Not a LINE webhook body.").send(ctx);
+            return;
+        }
+        vertx.executeBlocking(() -> {
+            for (JsonNode event : body.get("events")) {
+                handle(event);
+            }
+            return true;
+        }, false).onComplete(ar -> {
+            if (ar.succeeded()) {
+                ChatApi.json(ctx, 200, Map.of());
+            } else {
+                ChatApi.fail(ctx, ar.cause());
+            }
+        });
+    }
+
+    String sign(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(channelSecret, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void handle(JsonNode event) {
+        String eventId = event.path("webhookEventId").asText("");
+        if (!eventId.isEmpty() && !directory.firstDelivery(CHANNEL + ":" + eventId, DEDUP_WINDOW)) {
+            return;
+        }
+        if (!"message".equals(event.path("type").asText()) || !"text".equals(event.path("message").path("type").asText())) {
+            return;
+        }
+        String text = event.path("message").path("text").asText("");
+        String userId = event.path("source").path("userId").asText("");
+        String replyToken = event.path("replyToken").asText("");
+        if (text.isBlank() || userId.isEmpty()) {
+            return;
+        }
+        String key = CHANNEL + ":" + Tokens.hash(userId);
+        String id = directory.conversationFor(key).filter(chat::exists).orElseGet(() -> {
+            String created = chat.startChannelConversation(LanguageDetector.detect(text, Language.KO), CHANNEL, userId);
+            directory.link(key, created, Duration.ofDays(90));
+            return created;
+        });
+        ChatService.Turn turn = chat.postFromChannel(id, text.length() > 2000 ? text.substring(0, 2000) : text);
+        if (!turn.replies().isEmpty()) {
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("replyToken", replyToken);
+            reply.put("messages", messages(turn.replies()));
+            out.post(URI.create(apiBase + "/v2/bot/message/reply"), Map.of("Authorization", "Bearer " + accessToken), reply,
+                    b -> 1000);
+        }
+    }
+
+    @Override
+    public void deliver(ConversationState conversation, List<Message> messages) {
+        Map<String, Object> push = new LinkedHashMap<>();
+        push.put("to", conversation.channelUser());
+        push.put("messages", messages(messages));
+        // One retry key for all attempts of this push, so LINE never delivers it twice.
+        out.post(URI.create(apiBase + "/v2/bot/message/push"), Map.of("Authorization", "Bearer " + accessToken,
+                "X-Line-Retry-Key", UUID.randomUUID().toString()), push, b -> 1000);
+    }
+
+    /** LINE text messages: at most five per call; quick replies ride on the last one. */
+    static List<Map<String, Object>> messages(List<Message> messages) {
+        List<String> texts = new ArrayList<>();
+        List<String> quick = List.of();
+        for (Message m : messages) {
+            String text = m.author() != null ? m.author() + ": " + m.text() : m.text();
+            for (int i = 0; i < text.length(); i += MAX_TEXT) {
+                texts.add(text.substring(i, Math.min(text.length(), i + MAX_TEXT)));
+            }
+            if (m.quickReplies() != null && !m.quickReplies().isEmpty()) {
+                quick = m.quickReplies();
+            }
+        }
+        if (texts.size() > MAX_MESSAGES) {
+            // Keep the newest: the latest answer matters most; earlier parts are merged into the first slot.
+            List<String> kept = new ArrayList<>(texts.subList(texts.size() - (MAX_MESSAGES - 1), texts.size()));
+            String merged = String.join("\n", texts.subList(0, texts.size() - (MAX_MESSAGES - 1)));
+            kept.add(0, merged.length() > MAX_TEXT ? merged.substring(0, MAX_TEXT) : merged);
+            texts = kept;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Map<String, Object> msg = new LinkedHashMap<>();
+            msg.put("type", "text");
+            msg.put("text", texts.get(i));
+            if (i == texts.size() - 1 && !quick.isEmpty()) {
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (String q : quick.subList(0, Math.min(MAX_QUICK_REPLIES, quick.size()))) {
+                    String label = q.length() > 20 ? q.substring(0, 20) : q;
+                    items.add(Map.of("type", "action", "action", Map.of("type", "message", "label", label, "text", q)));
+                }
+                msg.put("quickReply", Map.of("items", items));
+            }
+            out.add(msg);
+        }
+        return out;
+    }
+}
