@@ -20,6 +20,7 @@ import kr.daejeon.battery.api.StaffApi;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
 import kr.daejeon.battery.channel.ChannelRouter;
+import kr.daejeon.battery.channel.kakao.KakaoChannel;
 import kr.daejeon.battery.channel.line.LineChannel;
 import kr.daejeon.battery.channel.telegram.TelegramChannel;
 import java.util.HashMap;
@@ -124,6 +125,12 @@ public final class Server {
                     config.telegramApiBase());
             channels.put(TelegramChannel.CHANNEL, telegram);
         }
+        KakaoChannel kakao = null;
+        if (config.kakaoEnabled()) {
+            kakao = new KakaoChannel(vertx, chat, directory, faq, config.kakaoSecretHeader(), config.kakaoSkillSecret(),
+                    config.kakaoBotIds());
+            channels.put(KakaoChannel.CHANNEL, kakao);
+        }
         LineChannel line = null;
         if (config.lineEnabled()) {
             line = new LineChannel(vertx, chat, directory, config.lineChannelSecret(), config.lineAccessToken(),
@@ -149,6 +156,9 @@ public final class Server {
         }
         if (line != null) {
             line.mount(router);
+        }
+        if (kakao != null) {
+            kakao.mount(router);
         }
         // The demo information page and the widget: static files, strict CSP, no build step.
         router.getWithRegex("/(index\\.html|widget\\.js|widget\\.css|demo\\.css)?").handler(ctx -> {

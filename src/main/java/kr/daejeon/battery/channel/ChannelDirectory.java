@@ -18,6 +18,8 @@ public final class ChannelDirectory {
     private final RedisClient redis;
     private final Map<String, String> links = boundedMap();
     private final Map<String, Long> seen = boundedMap();
+    private final Map<String, Object[]> onceValues = boundedMap();
+    private final Map<String, java.util.List<String>> queues = boundedMap();
 
     public ChannelDirectory(RedisClient redisOrNull) {
         this.redis = redisOrNull;
@@ -59,6 +61,52 @@ public final class ChannelDirectory {
         }
         return "OK".equals(redis.call(j -> j.set(redis.prefix() + ":delivered:" + deliveryKey, "1",
                 SetParams.setParams().nx().ex(ttl.toSeconds()))));
+    }
+
+    /** Keeps a value for one later {@link #take} within {@code ttl} (e.g. a one-shot callback URL). */
+    public void putOnce(String key, String value, Duration ttl) {
+        if (redis == null) {
+            onceValues.put(key, new Object[] {value, System.currentTimeMillis() + ttl.toMillis()});
+        } else {
+            redis.call(j -> j.setex(redis.prefix() + ":once:" + key, ttl.toSeconds(), value));
+        }
+    }
+
+    public Optional<String> take(String key) {
+        if (redis == null) {
+            Object[] v = onceValues.remove(key);
+            return v == null || (long) v[1] < System.currentTimeMillis() ? Optional.empty() : Optional.of((String) v[0]);
+        }
+        return Optional.ofNullable(redis.call(j -> j.getDel(redis.prefix() + ":once:" + key)));
+    }
+
+    /** Queues a value to hand over later, in order (e.g. staff replies waiting for the user's next message). */
+    public void enqueue(String key, String value) {
+        if (redis == null) {
+            synchronized (queues) {
+                queues.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
+            }
+        } else {
+            redis.call(j -> j.rpush(redis.prefix() + ":queue:" + key, value));
+        }
+    }
+
+    /** Everything queued under {@code key}, oldest first, removed atomically. */
+    public java.util.List<String> drain(String key) {
+        if (redis == null) {
+            synchronized (queues) {
+                java.util.List<String> v = queues.remove(key);
+                return v == null ? java.util.List.of() : v;
+            }
+        }
+        String k = redis.prefix() + ":queue:" + key;
+        Object r = redis.call(j -> j.eval("local v = redis.call('LRANGE', KEYS[1], 0, -1) redis.call('DEL', KEYS[1]) return v",
+                java.util.List.of(k), java.util.List.of()));
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Object o : (java.util.List<?>) r) {
+            out.add((String) o);
+        }
+        return out;
     }
 
     private String linkKey(String userKey) {

@@ -68,6 +68,9 @@ public final class AppConfig {
     private final String lineChannelSecret;
     private final String lineAccessToken;
     private final String lineApiBase;
+    private final String kakaoSkillSecret;
+    private final String kakaoSecretHeader;
+    private final java.util.Set<String> kakaoBotIds;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -157,6 +160,21 @@ public final class AppConfig {
         lineApiBase = optionalUrl("line_api_base");
         if (lineChannelSecret.isEmpty() != lineAccessToken.isEmpty()) {
             problems.add("LINE needs both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN (or neither)");
+        }
+        kakaoSkillSecret = text("kakao_skill_secret").trim();
+        kakaoSecretHeader = text("kakao_secret_header").trim();
+        java.util.Set<String> bots = new java.util.LinkedHashSet<>();
+        for (String b : text("kakao_bot_ids").split(",")) {
+            if (!b.isBlank()) {
+                bots.add(b.trim());
+            }
+        }
+        kakaoBotIds = java.util.Set.copyOf(bots);
+        if (kakaoSkillSecret.isEmpty() != kakaoBotIds.isEmpty()) {
+            problems.add("KakaoTalk needs both KAKAO_SKILL_SECRET and KAKAO_BOT_IDS (or neither)");
+        }
+        if (!kakaoSkillSecret.isEmpty() && kakaoSkillSecret.length() < 16) {
+            problems.add("KAKAO_SKILL_SECRET must be at least 16 characters");
         }
         if (!telegramSecretToken.isEmpty() && !telegramSecretToken.matches("[A-Za-z0-9_-]{16,256}")) {
             problems.add("TELEGRAM_SECRET_TOKEN must be 16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)");
@@ -285,6 +303,9 @@ public final class AppConfig {
         d.put("line_channel_secret", "");
         d.put("line_channel_access_token", "");
         d.put("line_api_base", "https://api.line.me");
+        d.put("kakao_skill_secret", "");
+        d.put("kakao_secret_header", "X-Skill-Secret");
+        d.put("kakao_bot_ids", "");
         d.put("public_base_url", "");
         return java.util.Collections.unmodifiableMap(d);
     }
@@ -380,4 +401,9 @@ public final class AppConfig {
     public String lineChannelSecret() { return lineChannelSecret; }
     public String lineAccessToken() { return lineAccessToken; }
     public String lineApiBase() { return lineApiBase; }
+    /** KakaoTalk is enabled only when the skill secret and the allowed bot ids are configured. */
+    public boolean kakaoEnabled() { return !kakaoSkillSecret.isEmpty(); }
+    public String kakaoSkillSecret() { return kakaoSkillSecret; }
+    public String kakaoSecretHeader() { return kakaoSecretHeader; }
+    public java.util.Set<String> kakaoBotIds() { return kakaoBotIds; }
 }

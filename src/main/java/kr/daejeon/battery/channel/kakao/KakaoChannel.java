@@ -1,0 +1,204 @@
+package kr.daejeon.battery.channel.kakao;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kr.daejeon.battery.api.ApiError;
+import kr.daejeon.battery.api.ChatApi;
+import kr.daejeon.battery.channel.ChannelDelivery;
+import kr.daejeon.battery.channel.ChannelDirectory;
+import kr.daejeon.battery.channel.OutboundHttp;
+import kr.daejeon.battery.conversation.ChatService;
+import kr.daejeon.battery.conversation.ConversationState;
+import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.Tokens;
+import kr.daejeon.battery.faq.FaqCatalog;
+import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.nlu.LanguageDetector;
+import kr.daejeon.battery.session.JsonCodec;
+
+/**
+ * Kakao i Open Builder skill server ({@code POST /channels/kakao/skill}). Kakao does not sign
+ * requests, so a shared-secret header set in the skill's settings is checked (constant time) before
+ * the body is read, and only allow-listed bot ids are served. Answers are skill responses version
+ * 2.0: up to three {@code simpleText} outputs of at most 1,000 characters and up to ten
+ * {@code quickReplies}, always within Kakao's five-second limit. Staff replies go to the block's
+ * callback URL while it is valid (one minute, once); otherwise they wait and are delivered with the
+ * user's next message, which the user is told at handoff.
+ */
+public final class KakaoChannel implements ChannelDelivery {
+
+    public static final String CHANNEL = "kakao";
+    static final int MAX_TEXT = 1000;
+    static final int MAX_OUTPUTS = 3;
+    static final int MAX_QUICK_REPLIES = 10;
+    static final long ANSWER_WITHIN_MS = 4000;
+    private static final Duration CALLBACK_VALIDITY = Duration.ofSeconds(55);
+
+    private final Vertx vertx;
+    private final ChatService chat;
+    private final ChannelDirectory directory;
+    private final FaqCatalog faq;
+    private final String secretHeader;
+    private final byte[] secret;
+    private final Set<String> botIds;
+    private final OutboundHttp out = new OutboundHttp(CHANNEL);
+
+    public KakaoChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, FaqCatalog faq, String secretHeader,
+                        String secret, Set<String> botIds) {
+        this.vertx = vertx;
+        this.chat = chat;
+        this.directory = directory;
+        this.faq = faq;
+        this.secretHeader = secretHeader;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.botIds = Set.copyOf(botIds);
+    }
+
+    public void mount(Router router) {
+        router.post("/channels/kakao/skill").handler(this::checkSecret);
+        router.post("/channels/kakao/skill").handler(BodyHandler.create(false).setBodyLimit(256 * 1024)).handler(this::skill);
+    }
+
+    private void checkSecret(RoutingContext ctx) {
+        String presented = ctx.request().getHeader(secretHeader);
+        if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), secret)) {
+            new ApiError(401, "invalid_secret", "Wrong or missing " + secretHeader + " header.").send(ctx);
+            return;
+        }
+        ctx.next();
+    }
+
+    private void skill(RoutingContext ctx) {
+        JsonNode req;
+        try {
+            req = JsonCodec.MAPPER.readTree(ctx.body().buffer().getBytes());
+        } catch (Exception e) {
+            new ApiError(400, "malformed_json", "The skill request is not valid JSON.").send(ctx);
+            return;
+        }
+        if (req == null || !req.path("userRequest").isObject()) {
+            new ApiError(400, "invalid_skill_request", "Not a Kakao skill request.").send(ctx);
+            return;
+        }
+        if (!botIds.contains(req.path("bot").path("id").asText(""))) {
+            new ApiError(403, "bot_not_allowed", "This bot id is not allowed.").send(ctx);
+            return;
+        }
+        String utterance = req.path("userRequest").path("utterance").asText("").strip();
+        String userId = req.path("userRequest").path("user").path("id").asText("");
+        String callbackUrl = req.path("userRequest").path("callbackUrl").asText("");
+        if (utterance.isEmpty() || userId.isEmpty()) {
+            new ApiError(400, "invalid_skill_request", "userRequest.utterance and userRequest.user.id are required.").send(ctx);
+            return;
+        }
+        AtomicBoolean answered = new AtomicBoolean();
+        // Kakao gives up after five seconds: answer in time whatever the store is doing.
+        long timer = vertx.setTimer(ANSWER_WITHIN_MS, t -> {
+            if (answered.compareAndSet(false, true)) {
+                ChatApi.json(ctx, 200, response(List.of(Language.KO == LanguageDetector.detect(utterance, Language.KO)
+                        ? "답변 준비에 시간이 걸리고 있어요. 잠시 후 다시 말씀해 주세요."
+                        : "This is taking longer than usual. Please ask again in a moment."), List.of()));
+            }
+        });
+        vertx.executeBlocking(() -> handle(userId, utterance, callbackUrl), false).onComplete(ar -> {
+            vertx.cancelTimer(timer);
+            if (!answered.compareAndSet(false, true)) {
+                return;
+            }
+            if (ar.succeeded()) {
+                ChatApi.json(ctx, 200, ar.result());
+            } else {
+                ChatApi.fail(ctx, ar.cause());
+            }
+        });
+    }
+
+    private Map<String, Object> handle(String userId, String utterance, String callbackUrl) {
+        String key = CHANNEL + ":" + Tokens.hash(userId);
+        // The conversation's push address is only a key: Kakao's user id is a secret and is never stored in clear.
+        String id = directory.conversationFor(key).filter(chat::exists).orElseGet(() -> {
+            String created = chat.startChannelConversation(LanguageDetector.detect(utterance, Language.KO), CHANNEL, key);
+            directory.link(key, created, Duration.ofDays(90));
+            return created;
+        });
+        List<Message> pending = new ArrayList<>();
+        for (String json : directory.drain("kakao-pending:" + key)) {
+            pending.add(JsonCodec.read(json, Message.class));
+        }
+        ChatService.Turn turn = chat.postFromChannel(id, utterance.length() > 2000 ? utterance.substring(0, 2000) : utterance);
+        if (!callbackUrl.isEmpty()) {
+            directory.putOnce("kakao-callback:" + key, callbackUrl, CALLBACK_VALIDITY);
+        }
+        List<Message> all = new ArrayList<>(pending);
+        all.addAll(turn.replies());
+        List<String> texts = new ArrayList<>();
+        for (Message m : all) {
+            texts.add(m.author() != null ? m.author() + ": " + m.text() : m.text());
+        }
+        if (turn.handoff() && turn.replies().stream().anyMatch(m -> "queue".equals(m.kind()))) {
+            Language lang = LanguageDetector.detect(utterance, Language.KO);
+            texts.add(faq.message("kakao_staff_delivery", lang));
+        }
+        List<String> quick = turn.replies().isEmpty() ? List.of() : turn.replies().get(turn.replies().size() - 1).quickReplies();
+        return response(texts, quick == null ? List.of() : quick);
+    }
+
+    @Override
+    public void deliver(ConversationState conversation, List<Message> messages) {
+        String key = conversation.channelUser();
+        var callback = directory.take("kakao-callback:" + key);
+        if (callback.isPresent()) {
+            List<String> texts = messages.stream().map(m -> m.author() != null ? m.author() + ": " + m.text() : m.text()).toList();
+            out.post(URI.create(callback.get()), Map.of(), response(texts, List.of()), b -> 1000);
+            return;
+        }
+        for (Message m : messages) {
+            directory.enqueue("kakao-pending:" + key, JsonCodec.write(m));
+        }
+    }
+
+    /** A skill response 2.0: texts split at 1,000 characters into at most three outputs. */
+    static Map<String, Object> response(List<String> texts, List<String> quickReplies) {
+        List<String> parts = new ArrayList<>();
+        for (String t : texts) {
+            for (int i = 0; i < t.length(); i += MAX_TEXT) {
+                parts.add(t.substring(i, Math.min(t.length(), i + MAX_TEXT)));
+            }
+        }
+        if (parts.size() > MAX_OUTPUTS) {
+            // Keep the newest two parts whole; fit what came before into the first output.
+            String merged = String.join("\n", parts.subList(0, parts.size() - (MAX_OUTPUTS - 1)));
+            List<String> kept = new ArrayList<>();
+            kept.add(merged.length() > MAX_TEXT ? merged.substring(merged.length() - MAX_TEXT) : merged);
+            kept.addAll(parts.subList(parts.size() - (MAX_OUTPUTS - 1), parts.size()));
+            parts = kept;
+        }
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        for (String p : parts) {
+            outputs.add(Map.of("simpleText", Map.of("text", p)));
+        }
+        Map<String, Object> template = new LinkedHashMap<>();
+        template.put("outputs", outputs);
+        if (!quickReplies.isEmpty()) {
+            List<Map<String, Object>> qr = new ArrayList<>();
+            for (String q : quickReplies.subList(0, Math.min(MAX_QUICK_REPLIES, quickReplies.size()))) {
+                qr.add(Map.of("label", q.length() > 14 ? q.substring(0, 14) : q, "action", "message", "messageText", q));
+            }
+            template.put("quickReplies", qr);
+        }
+        return Map.of("version", "2.0", "template", template);
+    }
+}
