@@ -157,12 +157,17 @@ class TelegramChannelTest {
     }
 
     @Test
-    void disabledChannelIs404() {
+    void disabledChannelsAre404() {
         try (TestServer plain = TestServer.start(Map.of())) {
             HttpResponse<String> r = plain.send(HttpRequest.newBuilder(plain.uri("/channels/telegram/webhook"))
                     .header("X-Telegram-Bot-Api-Secret-Token", SECRET).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(textUpdate(1, 1, "hi"))));
             assertEquals(404, r.statusCode());
+            for (String path : new String[] {"/channels/line/webhook", "/channels/kakao/skill"}) {
+                HttpResponse<String> other = plain.send(HttpRequest.newBuilder(plain.uri(path))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+                assertEquals(404, other.statusCode(), path);
+            }
         }
     }
 
