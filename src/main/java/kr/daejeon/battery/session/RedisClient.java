@@ -16,6 +16,7 @@ public final class RedisClient implements AutoCloseable {
 
     private final JedisPool pool;
     private final String prefix;
+    private final Duration timeout;
 
     public RedisClient(String redisUrl, String prefix, int poolSize, Duration timeout) {
         GenericObjectPoolConfig<Jedis> config = new GenericObjectPoolConfig<>();
@@ -28,6 +29,12 @@ public final class RedisClient implements AutoCloseable {
         int millis = (int) timeout.toMillis();
         this.pool = new JedisPool(config, URI.create(redisUrl), millis, millis);
         this.prefix = prefix;
+        this.timeout = timeout;
+    }
+
+    /** The timeout of every call. */
+    public Duration timeout() {
+        return timeout;
     }
 
     /** The configured key prefix, e.g. {@code ia}. */

@@ -22,8 +22,6 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class RedisSessionStore implements SessionStore {
 
-    private static final long LOCK_WAIT_MS = 10_000;
-    private static final long LOCK_LEASE_MS = 15_000;
 
     /** KEYS: msgs, state. ARGV: state JSON, TTL seconds (0 = keep), messages… Returns the new list length. */
     private static final String APPEND_SCRIPT = """
@@ -49,6 +47,13 @@ public final class RedisSessionStore implements SessionStore {
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
     private volatile String appendSha;
+    /**
+     * A turn makes a handful of Redis calls, each bounded by the timeout, so the lease covers a slow
+     * turn; a lease left behind by a node or Redis that died mid-turn blocks the conversation only
+     * that long, and a waiting turn gives up (503, retry) rather than hang.
+     */
+    private final long lockLeaseMs;
+    private final long lockWaitMs;
 
     public RedisSessionStore(RedisClient redis, Duration ttl) {
         this(redis, ttl, false);
@@ -64,6 +69,8 @@ public final class RedisSessionStore implements SessionStore {
         this.ownsClient = ownsClient;
         this.prefix = redis.prefix();
         this.ttl = ttl;
+        this.lockLeaseMs = 4 * redis.timeout().toMillis() + 1000;
+        this.lockWaitMs = Math.min(lockLeaseMs, 3 * redis.timeout().toMillis());
     }
 
     @Override
@@ -83,9 +90,9 @@ public final class RedisSessionStore implements SessionStore {
         byte[] tokenBytes = new byte[16];
         random.nextBytes(tokenBytes);
         String token = Base64.getEncoder().encodeToString(tokenBytes);
-        long deadline = System.currentTimeMillis() + LOCK_WAIT_MS;
+        long deadline = System.currentTimeMillis() + lockWaitMs;
         long backoff = 1;
-        while (!"OK".equals(redis(j -> j.set(lockKey, token, SetParams.setParams().nx().px(LOCK_LEASE_MS))))) {
+        while (!"OK".equals(redis(j -> j.set(lockKey, token, SetParams.setParams().nx().px(lockLeaseMs))))) {
             if (System.currentTimeMillis() > deadline) {
                 throw new StoreBusyException("conversation is busy");
             }
