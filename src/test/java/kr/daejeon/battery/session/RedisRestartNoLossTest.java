@@ -84,10 +84,18 @@ class RedisRestartNoLossTest {
             assertEquals(0, statuses[500], "never a 500");
             assertEquals(200, server.get("/ready", null).statusCode(), "recovered by itself");
             for (Conversation c : conversations) {
-                JsonNode messages = TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token()))
-                        .get("messages");
                 Set<String> stored = new HashSet<>();
-                messages.forEach(m -> stored.add(m.get("text").asText()));
+                long after = 0;
+                while (true) {
+                    // The transcript comes in pages of at most 500 messages.
+                    JsonNode page = TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages?after=" + after,
+                            c.token())).get("messages");
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    page.forEach(m -> stored.add(m.get("text").asText()));
+                    after = page.get(page.size() - 1).get("id").asLong();
+                }
                 for (String text : acknowledged.get(c.id())) {
                     assertTrue(stored.contains(text), "acknowledged but missing: " + text);
                 }
