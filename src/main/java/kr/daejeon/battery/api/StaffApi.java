@@ -67,7 +67,7 @@ public final class StaffApi {
             }
         });
         // The body is read first: authentication is asynchronous, and a body not read by then is lost.
-        router.route("/staff/api/*").handler(BodyHandler.create(false).setBodyLimit(16 * 1024));
+        router.post("/staff/api/*").handler(BodyHandler.create(false).setBodyLimit(16 * 1024));
         router.post("/staff/api/login").handler(this::login);
         router.route("/staff/api/*").handler(this::authenticate);
         router.post("/staff/api/logout").handler(this::logout);
