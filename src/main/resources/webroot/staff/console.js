@@ -37,8 +37,26 @@
     $('who-name').textContent = me.name + ' (' + me.role + ')';
     $('login-view').hidden = true; $('console-view').hidden = false; $('who').hidden = false;
     loadQueue();
+    loadDeadLetters();
     listen();
   }
+
+  // Messenger messages that never reached the customer after every retry: staff follow up by hand.
+  async function loadDeadLetters() {
+    const data = await api('GET', '/staff/api/dead-letters').catch(() => null);
+    if (!data) return;
+    $('dead-letters-panel').hidden = data.total === 0;
+    $('dead-count').textContent = '(' + data.total + ')';
+    const list = $('dead-letters');
+    list.replaceChildren();
+    for (const d of data.deadLetters) {
+      const li = el('li');
+      li.append(el('span', new Date(d.failedAt).toLocaleString('ko-KR') + ' · ' + d.channel + ' · ' + d.reason, 'meta'),
+        el('span', d.conversationId ? '대화 ' + d.conversationId : '', 'meta'), el('p', d.text));
+      list.append(li);
+    }
+  }
+  setInterval(() => { if (csrf && !$('console-view').hidden) loadDeadLetters(); }, 30000);
 
   function minutes(seconds) { return seconds < 60 ? seconds + '초' : Math.floor(seconds / 60) + '분'; }
 

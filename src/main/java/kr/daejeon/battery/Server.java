@@ -14,6 +14,18 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import kr.daejeon.battery.api.ApiError;
 import kr.daejeon.battery.api.ChatApi;
+import kr.daejeon.battery.api.ClientAddress;
+import kr.daejeon.battery.api.Correlation;
+import kr.daejeon.battery.api.MetricsApi;
+import kr.daejeon.battery.channel.DeadLetterLog;
+import kr.daejeon.battery.channel.OutboundHttp;
+import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.metrics.ServiceMetrics;
+import kr.daejeon.battery.ratelimit.RateLimiter;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import kr.daejeon.battery.api.EventBusMessageFeed;
 import kr.daejeon.battery.api.RedisMessageFeed;
 import kr.daejeon.battery.api.StaffApi;
@@ -58,11 +70,13 @@ public final class Server {
     private final Vertx vertx;
     private final HttpServer http;
     private final List<AutoCloseable> resources;
+    private final java.time.Duration shutdownGrace;
 
-    private Server(Vertx vertx, HttpServer http, List<AutoCloseable> resources) {
+    private Server(Vertx vertx, HttpServer http, List<AutoCloseable> resources, java.time.Duration shutdownGrace) {
         this.vertx = vertx;
         this.http = http;
         this.resources = resources;
+        this.shutdownGrace = shutdownGrace;
     }
 
     /** Loads content, trains the classifier, connects the store and listens. Blocks during training. */
@@ -74,7 +88,15 @@ public final class Server {
         LOG.info("content ready: {} intents, {} FAQ entries in {} ms", classifier.intents().size(), faq.entries().size(),
                 (System.nanoTime() - t0) / 1_000_000);
 
-        Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(config.workerPoolSize()));
+        ServiceMetrics metrics = new ServiceMetrics();
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setWorkerPoolSize(config.workerPoolSize()).setMetricsOptions(vertxMetrics())
+                        .setMaxEventLoopExecuteTime(config.eventLoopWarn().toMillis())
+                        .setMaxEventLoopExecuteTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .setBlockedThreadCheckInterval(Math.min(1000, Math.max(5, config.eventLoopWarn().toMillis() / 4)))
+                        .setBlockedThreadCheckIntervalUnit(java.util.concurrent.TimeUnit.MILLISECONDS))
+                .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+                .build();
         SessionStore store;
         TicketStore tickets;
         AutoCloseable connection;
@@ -87,7 +109,7 @@ public final class Server {
             connection = () -> { };
         } else {
             RedisClient redis = new RedisClient(config.redisUrl(), config.redisKeyPrefix(), config.redisPoolSize(),
-                    config.redisTimeout());
+                    config.redisTimeout(), metrics::storeError);
             store = new RedisSessionStore(redis, config.sessionTtl());
             tickets = new RedisTicketStore(redis);
             connection = redis;
@@ -111,45 +133,68 @@ public final class Server {
         resources.add(connection);
         TicketWebhook webhook = config.ticketWebhookUrl() == null ? null
                 : new TicketWebhook(config.ticketWebhookUrl(), config.publicBaseUrl() == null ? null : config.publicBaseUrl() + "/staff/");
-        ChatService chat = new ChatService(store, tickets, engine, feed, clock, webhook);
+        ChatService chat = new ChatService(store, tickets, engine, feed, clock, webhook, metrics);
+        metrics.gauge("chat_handoff_queue_waiting", "Tickets waiting for a staff member", List.of(),
+                () -> waitingTickets(tickets));
         StaffAccounts accounts = config.staffAccountsFile() == null ? StaffAccounts.none()
                 : StaffAccounts.load(config.staffAccountsFile());
         if (accounts.isEmpty()) {
             LOG.warn("no staff accounts (set STAFF_ACCOUNTS_FILE): nobody can log in to the staff API");
         }
         ChannelDirectory directory = new ChannelDirectory(sharedRedis);
+        DeadLetterLog deadLetters = new DeadLetterLog(sharedRedis);
         Map<String, ChannelDelivery> channels = new HashMap<>();
         TelegramChannel telegram = null;
         if (config.telegramEnabled()) {
-            telegram = new TelegramChannel(vertx, chat, directory, config.telegramBotToken(), config.telegramSecretToken(),
-                    config.telegramApiBase());
+            telegram = new TelegramChannel(vertx, chat, directory, new OutboundHttp(TelegramChannel.CHANNEL, metrics, deadLetters),
+                    config.telegramBotToken(), config.telegramSecretToken(), config.telegramApiBase());
             channels.put(TelegramChannel.CHANNEL, telegram);
         }
         KakaoChannel kakao = null;
         if (config.kakaoEnabled()) {
-            kakao = new KakaoChannel(vertx, chat, directory, faq, config.kakaoSecretHeader(), config.kakaoSkillSecret(),
-                    config.kakaoBotIds());
+            kakao = new KakaoChannel(vertx, chat, directory, new OutboundHttp(KakaoChannel.CHANNEL, metrics, deadLetters), faq,
+                    config.kakaoSecretHeader(), config.kakaoSkillSecret(), config.kakaoBotIds());
             channels.put(KakaoChannel.CHANNEL, kakao);
         }
         LineChannel line = null;
         if (config.lineEnabled()) {
-            line = new LineChannel(vertx, chat, directory, config.lineChannelSecret(), config.lineAccessToken(),
-                    config.lineApiBase());
+            line = new LineChannel(vertx, chat, directory, new OutboundHttp(LineChannel.CHANNEL, metrics, deadLetters),
+                    config.lineChannelSecret(), config.lineAccessToken(), config.lineApiBase());
             channels.put(LineChannel.CHANNEL, line);
         }
+        ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
         StaffApi staffApi = new StaffApi(vertx, accounts, new StaffSessionStore(sharedRedis, config.staffSessionLifetime()),
                 new StaffDesk(store, tickets, faq, new AnswerRenderer(config.timeZone()), accounts, feed,
-                        new ChannelRouter(channels), clock), clock, config.maxMessageChars(),
-                config.staffLoginRateLimitPerMinute());
+                        new ChannelRouter(channels), clock, metrics), clock, config.maxMessageChars(),
+                RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
+                clientAddress, deadLetters);
 
         Router router = Router.router(vertx);
+        router.route().handler(Correlation::assign);
         router.route().handler(ctx -> {
             ctx.response().putHeader("X-Content-Type-Options", "nosniff")
                     .putHeader("Referrer-Policy", "no-referrer")
                     .putHeader("X-Frame-Options", "DENY");
+            if (ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"))) {
+                // Only meaningful over TLS (browsers ignore it on plain HTTP), so only sent there.
+                ctx.response().putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            }
             ctx.next();
         });
-        new ChatApi(vertx, chat, store, config).mount(router);
+        // No endpoint takes forms: refuse form bodies before any body handler tries to decode them.
+        // (A route without method or path, so that it cannot turn a 404 into a 405.)
+        router.route().handler(ctx -> {
+            if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST && isFormBody(ctx.request())) {
+                new ApiError(415, "unsupported_media_type", "Send the body as application/json (UTF-8).").send(ctx);
+                return;
+            }
+            ctx.next();
+        });
+        new ChatApi(vertx, chat, store, config,
+                RateLimiter.create(vertx, sharedRedis, "ip", config.rateLimitPerMinute(), metrics),
+                RateLimiter.create(vertx, sharedRedis, "conversation", config.conversationRateLimitPerMinute(), metrics))
+                .mount(router);
+        new MetricsApi(vertx, metrics, config.metricsToken()).mount(router);
         staffApi.mount(router);
         if (telegram != null) {
             telegram.mount(router);
@@ -170,7 +215,16 @@ public final class Server {
             ctx.next();
         }).handler(StaticHandler.create("webroot/site").setCachingEnabled(false));
         router.route().failureHandler(ctx -> {
+            if (!ctx.request().isEnded()) {
+                // A request refused before its body was read (e.g. too large while paused): let the
+                // rest of the body drain, or the client, still sending, never reads the answer.
+                ctx.request().resume();
+            }
             Throwable failure = ctx.failure();
+            if (failure != null && failure.getClass().getName().startsWith("io.netty.handler.codec")) {
+                // The request body itself could not be decoded: the client's fault, not ours.
+                failure = new ApiError(400, "bad_request", "The request body could not be read.");
+            }
             if (failure == null) {
                 int code = ctx.statusCode();
                 failure = switch (code) {
@@ -190,7 +244,7 @@ public final class Server {
                 .map(http -> {
                     LOG.info("listening on http://{}:{} (store: {})", config.host(), http.actualPort(),
                             config.redisUrl() == null ? "memory" : "redis");
-                    return new Server(vertx, http, resources);
+                    return new Server(vertx, http, resources, config.shutdownGrace());
                 })
                 .recover(err -> {
                     closeAll(resources);
@@ -202,9 +256,34 @@ public final class Server {
         return http.actualPort();
     }
 
-    /** Stops listening, closes open connections and the stores. */
+    /**
+     * Stops gracefully: stops accepting connections, lets requests in flight (turns, webhooks) finish
+     * within the grace period, ends live event streams with a reconnect hint (clients resume from
+     * their last event id on another node), then closes the stores.
+     */
     public java.util.concurrent.CompletableFuture<Void> close() {
-        return vertx.close().toCompletionStage().toCompletableFuture().whenComplete((v, e) -> closeAll(resources));
+        // Chained outside Vert.x: a continuation scheduled on a closed event loop would never run.
+        return http.shutdown(shutdownGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .toCompletionStage().toCompletableFuture()
+                .handle((v, e) -> null)
+                .thenComposeAsync(x -> vertx.close().toCompletionStage().toCompletableFuture())
+                .whenComplete((v, e) -> closeAll(resources));
+    }
+
+    /** Vert.x's own meters (HTTP server, worker pool queue, JVM) with bounded labels: no paths, no event-bus addresses. */
+    private static MicrometerMetricsOptions vertxMetrics() {
+        return new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+                .setLabels(java.util.EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE,
+                        Label.POOL_NAME))
+                .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS);
+    }
+
+    private static Number waitingTickets(TicketStore tickets) {
+        try {
+            return tickets.openTickets(10_000).stream().filter(t -> Ticket.WAITING.equals(t.status())).count();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** Waits briefly for the live feed, so messages sent right after start-up are not missed. */
@@ -234,6 +313,7 @@ public final class Server {
     }
 
     static void startAndWait(AppConfig config) throws InterruptedException {
+        kr.daejeon.battery.logging.LogFormat.apply(config.logFormat());
         Server server;
         try {
             server = start(config, Clock.systemUTC()).toCompletionStage().toCompletableFuture().join();
@@ -281,6 +361,15 @@ public final class Server {
         if (!missing.isEmpty()) {
             throw new ConfigException(missing);
         }
+    }
+
+    /** A multipart body, or a non-empty form body ({@code curl -d ''} sends an empty one, which is harmless). */
+    private static boolean isFormBody(io.vertx.core.http.HttpServerRequest request) {
+        String type = request.getHeader("Content-Type");
+        String t = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
+        String length = request.getHeader("Content-Length");
+        boolean hasBody = request.getHeader("Transfer-Encoding") != null || (length != null && !length.trim().equals("0"));
+        return t.startsWith("multipart/") || (t.startsWith("application/x-www-form-urlencoded") && hasBody);
     }
 
     static String redactedUrl(String url) {

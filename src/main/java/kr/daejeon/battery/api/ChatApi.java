@@ -23,6 +23,7 @@ import kr.daejeon.battery.conversation.ConversationNotFoundException;
 import kr.daejeon.battery.conversation.InvalidTokenException;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.ratelimit.RateLimiter;
 import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.session.SessionStore;
 import kr.daejeon.battery.session.StoreBusyException;
@@ -45,18 +46,17 @@ public final class ChatApi {
     private final AppConfig config;
     private final RateLimiter perClient;
     private final RateLimiter perConversation;
+    private final ClientAddress clientAddress;
 
-    public ChatApi(Vertx vertx, ChatService chat, SessionStore store, AppConfig config) {
+    public ChatApi(Vertx vertx, ChatService chat, SessionStore store, AppConfig config, RateLimiter perClient,
+                   RateLimiter perConversation) {
         this.vertx = vertx;
         this.chat = chat;
         this.store = store;
         this.config = config;
-        this.perClient = new RateLimiter(config.rateLimitPerMinute());
-        this.perConversation = new RateLimiter(config.conversationRateLimitPerMinute());
-        vertx.setPeriodic(60_000, t -> {
-            perClient.sweep();
-            perConversation.sweep();
-        });
+        this.perClient = perClient;
+        this.perConversation = perConversation;
+        this.clientAddress = new ClientAddress(config.trustedProxies());
     }
 
     public void mount(Router router) {
@@ -74,7 +74,7 @@ public final class ChatApi {
     }
 
     private void ready(RoutingContext ctx) {
-        blocking(store::ping).onComplete(ar -> {
+        blocking(ctx, store::ping).onComplete(ar -> {
             boolean up = ar.succeeded() && Boolean.TRUE.equals(ar.result());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", up ? "ready" : "not_ready");
@@ -87,12 +87,20 @@ public final class ChatApi {
     }
 
     private void limitClient(RoutingContext ctx) {
-        int wait = perClient.acquire(clientIp(ctx));
-        if (wait > 0) {
-            new ApiError(429, "rate_limited", "Too many requests; retry after " + wait + " s.", wait).send(ctx);
-            return;
+        Future<Integer> check = perClient.acquire(clientAddress.of(ctx.request()));
+        if (!check.isComplete()) {
+            // Asynchronous (Redis): hold the body until the body handler reads it.
+            ctx.request().pause();
         }
-        ctx.next();
+        check.onComplete(ar -> {
+            int wait = ar.succeeded() ? ar.result() : 0;
+            if (wait > 0) {
+                ctx.request().resume();
+                new ApiError(429, "rate_limited", "Too many requests; retry after " + wait + " s.", wait).send(ctx);
+                return;
+            }
+            ctx.next();
+        });
     }
 
     private void create(RoutingContext ctx) {
@@ -106,7 +114,7 @@ public final class ChatApi {
             }
         }
         Language chosen = language;
-        respond(ctx, blocking(() -> chat.start(chosen, "web")).map(started -> {
+        respond(ctx, blocking(ctx, () -> chat.start(chosen, "web")).map(started -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("id", started.id());
             out.put("token", started.token());
@@ -138,12 +146,11 @@ public final class ChatApi {
             throw new ApiError(400, "message_too_long",
                     "The message has " + length + " characters; the limit is " + config.maxMessageChars() + ".");
         }
-        int wait = perConversation.acquire(id);
-        if (wait > 0) {
-            throw new ApiError(429, "rate_limited", "Too many messages in this conversation; retry after " + wait + " s.", wait);
-        }
         String token = bearer(ctx);
-        respond(ctx, blocking(() -> chat.post(id, token, text)).map(turn -> {
+        respond(ctx, perConversation.acquire(id).compose(wait -> wait > 0
+                ? Future.failedFuture(new ApiError(429, "rate_limited",
+                        "Too many messages in this conversation; retry after " + wait + " s.", wait))
+                : blocking(ctx, () -> chat.post(id, token, text))).map(turn -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("intent", turn.intent());
             out.put("confidence", Math.round(turn.confidence() * 1000) / 1000.0);
@@ -158,7 +165,7 @@ public final class ChatApi {
         String id = ctx.pathParam("id");
         long after = afterParam(ctx.request().getParam("after"), "after");
         String token = bearer(ctx);
-        respond(ctx, blocking(() -> chat.messages(id, token, after)).map(messages -> Map.of("messages", messages)), 200);
+        respond(ctx, blocking(ctx, () -> chat.messages(id, token, after)).map(messages -> Map.of("messages", messages)), 200);
     }
 
     private void events(RoutingContext ctx) {
@@ -166,7 +173,7 @@ public final class ChatApi {
         String lastEventId = ctx.request().getHeader("Last-Event-ID");
         long after = afterParam(lastEventId != null ? lastEventId : ctx.request().getParam("after"), "Last-Event-ID");
         String token = bearer(ctx);
-        blocking(() -> chat.authorize(id, token)).onComplete(ar -> {
+        blocking(ctx, () -> chat.authorize(id, token)).onComplete(ar -> {
             if (ar.failed()) {
                 fail(ctx, ar.cause());
                 return;
@@ -215,6 +222,7 @@ public final class ChatApi {
             });
             res.closeHandler(v -> close());
             res.exceptionHandler(e -> close());
+            endOnShutdown(ctx, this::close);
             consumer.completion().onComplete(v -> replayPage());
         }
 
@@ -223,7 +231,7 @@ public final class ChatApi {
             if (closed) {
                 return;
             }
-            blocking(() -> store.messagesAfter(id, lastSent, ChatService.MAX_PAGE)).onComplete(ar -> {
+            blocking(ctx, () -> store.messagesAfter(id, lastSent, ChatService.MAX_PAGE)).onComplete(ar -> {
                 if (ar.failed()) {
                     // The store is down: end the stream; the client reconnects with Last-Event-ID.
                     ctx.response().end();
@@ -256,6 +264,22 @@ public final class ChatApi {
                 consumer.unregister();
             }
         }
+    }
+
+    /**
+     * When the server shuts down, ends an event stream with a reconnect hint: the client reconnects
+     * (to another node) and resumes from its Last-Event-ID, so nothing is lost.
+     */
+    static void endOnShutdown(RoutingContext ctx, Runnable cleanup) {
+        if (ctx.request().connection() == null) {
+            return;
+        }
+        ctx.request().connection().shutdownHandler(v -> {
+            if (!ctx.response().ended()) {
+                ctx.response().end("retry: 500\nevent: reconnect\ndata: {}\n\n");
+            }
+            cleanup.run();
+        });
     }
 
     private static List<Message> decode(String json) {
@@ -333,19 +357,19 @@ public final class ChatApi {
     }
 
     static String bearer(RoutingContext ctx) {
-        String h = ctx.request().getHeader("Authorization");
+        return bearer(ctx.request());
+    }
+
+    static String bearer(io.vertx.core.http.HttpServerRequest request) {
+        String h = request.getHeader("Authorization");
         if (h == null || h.length() < 8 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }
         return h.substring(7).trim();
     }
 
-    private static String clientIp(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
-    }
-
-    private <T> Future<T> blocking(Callable<T> work) {
-        return vertx.executeBlocking(work, false);
+    private <T> Future<T> blocking(RoutingContext ctx, Callable<T> work) {
+        return vertx.executeBlocking(Correlation.wrap(ctx, work), false);
     }
 
     private static void respond(RoutingContext ctx, Future<?> result, int status) {
@@ -383,7 +407,7 @@ public final class ChatApi {
         } else if (t instanceof StoreBusyException) {
             error = new ApiError(503, "conversation_busy", "This conversation is busy; please retry.", 1);
         } else {
-            LOG.error("unexpected error on {} {}", ctx.request().method(), ctx.request().path(), t);
+            Correlation.run(ctx, () -> LOG.error("unexpected error on {} {}", ctx.request().method(), ctx.request().path(), t));
             error = new ApiError(500, "internal_error", "Something went wrong on our side.");
         }
         error.send(ctx);

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import kr.daejeon.battery.channel.DeadLetterLog;
+import kr.daejeon.battery.ratelimit.RateLimiter;
 import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.staff.StaffAccounts;
 import kr.daejeon.battery.staff.StaffDesk;
@@ -38,16 +40,20 @@ public final class StaffApi {
     private final RateLimiter logins;
     private final int maxMessageChars;
 
+    private final ClientAddress clientAddress;
+    private final DeadLetterLog deadLetters;
+
     public StaffApi(Vertx vertx, StaffAccounts accounts, StaffSessionStore sessions, StaffDesk desk, Clock clock,
-                    int maxMessageChars, int loginsPerMinute) {
-        this.logins = new RateLimiter(loginsPerMinute);
+                    int maxMessageChars, RateLimiter logins, ClientAddress clientAddress, DeadLetterLog deadLetters) {
+        this.deadLetters = deadLetters;
+        this.logins = logins;
+        this.clientAddress = clientAddress;
         this.vertx = vertx;
         this.accounts = accounts;
         this.sessions = sessions;
         this.desk = desk;
         this.clock = clock;
         this.maxMessageChars = maxMessageChars;
-        vertx.setPeriodic(60_000, t -> logins.sweep());
     }
 
     /** The console's strict CSP: only its own script and style, never framed. */
@@ -73,47 +79,56 @@ public final class StaffApi {
         router.post("/staff/api/logout").handler(this::logout);
         router.get("/staff/api/me").handler(ctx -> ChatApi.json(ctx, 200, me(session(ctx))));
         router.get("/staff/api/events").handler(this::events);
-        router.get("/staff/api/tickets").handler(ctx -> respond(ctx, blocking(() -> Map.of("tickets", desk.queue()))));
-        router.get("/staff/api/tickets/:id").handler(ctx -> respond(ctx, blocking(() -> desk.ticket(ctx.pathParam("id")))));
+        router.get("/staff/api/tickets").handler(ctx -> respond(ctx, blocking(ctx, () -> Map.of("tickets", desk.queue()))));
+        router.get("/staff/api/tickets/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> desk.ticket(ctx.pathParam("id")))));
         router.post("/staff/api/tickets/:id/claim").handler(ctx ->
-                respond(ctx, blocking(() -> desk.claim(ctx.pathParam("id"), session(ctx)))));
+                respond(ctx, blocking(ctx, () -> desk.claim(ctx.pathParam("id"), session(ctx)))));
         router.post("/staff/api/tickets/:id/reply").handler(this::reply);
-        router.get("/staff/api/tickets/:id/canned").handler(ctx -> respond(ctx, blocking(() ->
+        router.get("/staff/api/tickets/:id/canned").handler(ctx -> respond(ctx, blocking(ctx, () ->
                 Map.of("answers", desk.cannedAnswers(ctx.pathParam("id"), ctx.request().getParam("q"))))));
         router.post("/staff/api/tickets/:id/notes").handler(ctx -> {
             String text = requiredText(ctx, "text");
-            respond(ctx, blocking(() -> desk.addNote(ctx.pathParam("id"), session(ctx), text)));
+            respond(ctx, blocking(ctx, () -> desk.addNote(ctx.pathParam("id"), session(ctx), text)));
         });
         router.post("/staff/api/tickets/:id/unassign").handler(ctx ->
-                respond(ctx, blocking(() -> desk.reassign(ctx.pathParam("id"), session(ctx), null))));
+                respond(ctx, blocking(ctx, () -> desk.reassign(ctx.pathParam("id"), session(ctx), null))));
         router.post("/staff/api/tickets/:id/transfer").handler(ctx -> {
             String to = requiredText(ctx, "to");
-            respond(ctx, blocking(() -> desk.reassign(ctx.pathParam("id"), session(ctx), to)));
+            respond(ctx, blocking(ctx, () -> desk.reassign(ctx.pathParam("id"), session(ctx), to)));
         });
         router.post("/staff/api/tickets/:id/resolve").handler(ctx ->
-                respond(ctx, blocking(() -> desk.resolve(ctx.pathParam("id"), session(ctx)))));
+                respond(ctx, blocking(ctx, () -> desk.resolve(ctx.pathParam("id"), session(ctx)))));
+        router.get("/staff/api/dead-letters").handler(ctx -> respond(ctx, blocking(ctx, () ->
+                Map.of("deadLetters", deadLetters.recent(200), "total", deadLetters.size()))));
         // The console page itself: static files, no build step.
         router.get("/staff/*").handler(StaticHandler.create("webroot/staff").setCachingEnabled(false));
     }
 
     private void login(RoutingContext ctx) {
-        int wait = logins.acquire(ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host());
-        if (wait > 0) {
-            throw new ApiError(429, "rate_limited", "Too many login attempts; retry after " + wait + " s.", wait);
-        }
         JsonNode body = jsonBody(ctx);
         String user = body.path("username").asText("");
         String password = body.path("password").asText("");
         if (user.isEmpty() || password.isEmpty()) {
             throw new ApiError(400, "missing_credentials", "'username' and 'password' are required.");
         }
-        blocking(() -> accounts.authenticate(user, password.toCharArray())).onComplete(ar -> {
+        logins.acquire(clientAddress.of(ctx.request())).onComplete(limit -> {
+            int wait = limit.succeeded() ? limit.result() : 0;
+            if (wait > 0) {
+                new ApiError(429, "rate_limited", "Too many login attempts; retry after " + wait + " s.", wait).send(ctx);
+                return;
+            }
+            authenticateAndStartSession(ctx, user, password);
+        });
+    }
+
+    private void authenticateAndStartSession(RoutingContext ctx, String user, String password) {
+        blocking(ctx, () -> accounts.authenticate(user, password.toCharArray())).onComplete(ar -> {
             if (ar.failed() || ar.result().isEmpty()) {
                 new ApiError(401, "invalid_credentials", "Wrong username or password.").send(ctx);
                 return;
             }
             // A new session id at every login: no session fixation.
-            blocking(() -> sessions.create(ar.result().get(), clock.instant())).onComplete(created -> {
+            blocking(ctx, () -> sessions.create(ar.result().get(), clock.instant())).onComplete(created -> {
                 if (created.failed()) {
                     ChatApi.fail(ctx, created.cause());
                     return;
@@ -121,7 +136,7 @@ public final class StaffApi {
                 Cookie cookie = Cookie.cookie(COOKIE, created.result()).setPath("/staff").setHttpOnly(true)
                         .setSameSite(CookieSameSite.STRICT).setSecure(isHttps(ctx));
                 ctx.response().addCookie(cookie);
-                blocking(() -> sessions.find(created.result(), clock.instant()).orElseThrow())
+                blocking(ctx, () -> sessions.find(created.result(), clock.instant()).orElseThrow())
                         .onComplete(s -> ChatApi.json(ctx, 200, me(s.result())));
             });
         });
@@ -130,7 +145,7 @@ public final class StaffApi {
     private void authenticate(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
         String value = cookie == null ? null : cookie.getValue();
-        blocking(() -> sessions.find(value, clock.instant())).onComplete(ar -> {
+        blocking(ctx, () -> sessions.find(value, clock.instant())).onComplete(ar -> {
             if (ar.failed()) {
                 ChatApi.fail(ctx, ar.cause());
                 return;
@@ -153,7 +168,7 @@ public final class StaffApi {
 
     private void logout(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
-        blocking(() -> {
+        blocking(ctx, () -> {
             sessions.delete(cookie == null ? null : cookie.getValue());
             return Map.of("loggedOut", true);
         }).onComplete(ar -> {
@@ -174,17 +189,19 @@ public final class StaffApi {
             res.write("event: " + type + "\ndata: " + body + "\n\n");
         });
         long ping = vertx.setPeriodic(15_000, t -> res.write(": ping\n\n"));
-        res.closeHandler(v -> {
+        Runnable cleanup = () -> {
             vertx.cancelTimer(ping);
             consumer.unregister();
-        });
+        };
+        res.closeHandler(v -> cleanup.run());
+        ChatApi.endOnShutdown(ctx, cleanup);
     }
 
     private void reply(RoutingContext ctx) {
         String text = requiredText(ctx, "text");
         String id = ctx.pathParam("id");
         StaffSession s = session(ctx);
-        respond(ctx, blocking(() -> desk.reply(id, s, text)));
+        respond(ctx, blocking(ctx, () -> desk.reply(id, s, text)));
     }
 
     private String requiredText(RoutingContext ctx, String field) {
@@ -232,8 +249,8 @@ public final class StaffApi {
         return ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
     }
 
-    private <T> Future<T> blocking(Callable<T> work) {
-        return vertx.executeBlocking(work, false);
+    private <T> Future<T> blocking(RoutingContext ctx, Callable<T> work) {
+        return vertx.executeBlocking(Correlation.wrap(ctx, work), false);
     }
 
     private static void respond(RoutingContext ctx, Future<?> result) {

@@ -6,59 +6,85 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
+import kr.daejeon.battery.conversation.Tokens;
+import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.session.JsonCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * JSON POSTs to a messenger platform: asynchronous (never on the event loop, never blocking other
- * conversations), with a timeout, bounded retries with backoff, and the platform's own "retry
- * after" on 429. A delivery that still fails is logged as an error, never dropped silently.
+ * conversations), with a timeout, bounded retries with backoff, the platform's own "retry after"
+ * on 429, and a bound on calls in flight so a dead platform cannot pile up work. A delivery that
+ * still fails becomes a {@link DeadLetter} staff can see.
  */
 public final class OutboundHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundHttp.class);
     static final int ATTEMPTS = 4;
+    static final int MAX_IN_FLIGHT = 500;
     private static final long MAX_WAIT_MS = 30_000;
+    private static final int MAX_TEXT = 4000;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String platform;
+    private final ServiceMetrics metrics;
+    private final DeadLetterLog deadLetters;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
-    public OutboundHttp(String platform) {
+    public OutboundHttp(String platform, ServiceMetrics metrics, DeadLetterLog deadLetters) {
         this.platform = platform;
+        this.metrics = metrics;
+        this.deadLetters = deadLetters;
+        metrics.gauge("channel_outbound_in_flight", "Messenger deliveries in progress (including waits between retries)",
+                java.util.List.of("channel", platform), inFlight::get);
+    }
+
+    /** One call: where it goes, what it is for (for the dead-letter record), and what it carries. */
+    public record Call(URI url, String conversationId, String operation, Map<String, String> headers, Object body) {
     }
 
     /**
-     * POSTs {@code body} as JSON. {@code retryAfterMs} reads the platform's wait from a 429 answer.
+     * POSTs the call's body as JSON. {@code retryAfterMs} reads the platform's wait from a 429 answer.
      * Completes with true when the platform accepted it.
      */
-    public CompletableFuture<Boolean> post(URI url, Map<String, String> headers, Object body,
-                                           ToLongFunction<JsonNode> retryAfterMs) {
-        return attempt(url, headers, JsonCodec.write(body), retryAfterMs, 1);
+    public CompletableFuture<Boolean> post(Call call, ToLongFunction<JsonNode> retryAfterMs) {
+        if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+            inFlight.decrementAndGet();
+            giveUp(call, "too many deliveries in progress (" + MAX_IN_FLIGHT + ")", 0, "dropped");
+            return CompletableFuture.completedFuture(false);
+        }
+        return attempt(call, JsonCodec.write(call.body()), retryAfterMs, 1)
+                .whenComplete((ok, e) -> inFlight.decrementAndGet());
     }
 
-    private CompletableFuture<Boolean> attempt(URI url, Map<String, String> headers, String json,
-                                               ToLongFunction<JsonNode> retryAfterMs, int n) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+    private CompletableFuture<Boolean> attempt(Call call, String json, ToLongFunction<JsonNode> retryAfterMs, int n) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(call.url()).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        headers.forEach(b::header);
+        call.headers().forEach(b::header);
         return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).handle((r, error) -> {
             if (error == null && r.statusCode() / 100 == 2) {
+                metrics.delivery(platform, "delivered");
                 return CompletableFuture.completedFuture(true);
             }
+            String what = error != null ? error.getClass().getSimpleName() : "HTTP " + r.statusCode();
             if (error == null && r.statusCode() / 100 == 4 && r.statusCode() != 429) {
-                LOG.error("{} rejected a delivery with {}; not retried", platform, r.statusCode());
+                giveUp(call, "rejected: " + what, n, "rejected");
                 return CompletableFuture.completedFuture(false);
             }
             if (n >= ATTEMPTS) {
-                LOG.error("{} delivery failed after {} attempts ({})", platform, n,
-                        error != null ? error.getClass().getSimpleName() : "HTTP " + r.statusCode());
+                giveUp(call, "failed after " + n + " attempts: " + what, n, "failed");
                 return CompletableFuture.completedFuture(false);
             }
+            metrics.delivery(platform, "retried");
             long wait = 250L << n;
             if (error == null && r.statusCode() == 429) {
                 try {
@@ -67,11 +93,47 @@ public final class OutboundHttp {
                     // no usable hint: plain backoff
                 }
             }
-            LOG.warn("{} delivery attempt {} failed ({}); retrying in {} ms", platform, n,
-                    error != null ? error.getClass().getSimpleName() : "HTTP " + r.statusCode(), Math.min(wait, MAX_WAIT_MS));
+            LOG.warn("{} {} attempt {} failed ({}); retrying in {} ms", platform, call.operation(), n, what,
+                    Math.min(wait, MAX_WAIT_MS));
             return CompletableFuture.supplyAsync(() -> null,
                             CompletableFuture.delayedExecutor(Math.min(wait, MAX_WAIT_MS), TimeUnit.MILLISECONDS))
-                    .thenCompose(x -> attempt(url, headers, json, retryAfterMs, n + 1));
+                    .thenCompose(x -> attempt(call, json, retryAfterMs, n + 1));
         }).thenCompose(f -> f);
+    }
+
+    private void giveUp(Call call, String reason, int attempts, String outcome) {
+        metrics.delivery(platform, outcome);
+        LOG.error("{} {} for conversation={} not delivered: {}", platform, call.operation(), call.conversationId(), reason);
+        DeadLetter letter = new DeadLetter(Tokens.random(9), platform, call.conversationId(), call.operation(),
+                texts(call.body()), reason, attempts, Instant.now());
+        CompletableFuture.runAsync(() -> {
+            try {
+                deadLetters.add(letter);
+            } catch (RuntimeException e) {
+                LOG.error("dead letter {} could not be recorded: {}", letter.id(), e.getMessage());
+            }
+        });
+    }
+
+    /** The human-readable texts of a platform payload (every {@code text} field), without ids or tokens. */
+    static String texts(Object body) {
+        List<String> found = new ArrayList<>();
+        collect(JsonCodec.MAPPER.valueToTree(body), found);
+        String joined = String.join("\n", found);
+        return joined.length() > MAX_TEXT ? joined.substring(0, MAX_TEXT) + "…" : joined;
+    }
+
+    private static void collect(JsonNode node, List<String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("text") && e.getValue().isTextual()) {
+                    out.add(e.getValue().asText());
+                } else {
+                    collect(e.getValue(), out);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collect(n, out));
+        }
     }
 }

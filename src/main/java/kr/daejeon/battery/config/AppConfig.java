@@ -71,6 +71,11 @@ public final class AppConfig {
     private final String kakaoSkillSecret;
     private final String kakaoSecretHeader;
     private final java.util.Set<String> kakaoBotIds;
+    private final java.util.Set<String> trustedProxies;
+    private final String metricsToken;
+    private final String logFormat;
+    private final Duration shutdownGrace;
+    private final Duration eventLoopWarn;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -170,6 +175,28 @@ public final class AppConfig {
             }
         }
         kakaoBotIds = java.util.Set.copyOf(bots);
+        java.util.Set<String> proxies = new java.util.LinkedHashSet<>();
+        for (String p : text("trusted_proxies").split(",")) {
+            String proxy = p.trim();
+            if (proxy.isEmpty()) {
+                continue;
+            }
+            if (!proxy.matches("[0-9a-fA-F:.]+")) {
+                problems.add("TRUSTED_PROXIES entries must be IP addresses (got '" + proxy + "')");
+            }
+            proxies.add(proxy);
+        }
+        trustedProxies = java.util.Set.copyOf(proxies);
+        metricsToken = text("metrics_token").trim();
+        if (!metricsToken.isEmpty() && metricsToken.length() < 16) {
+            problems.add("METRICS_TOKEN must be at least 16 characters (or empty: /metrics only from this machine)");
+        }
+        logFormat = text("log_format").trim().toLowerCase(Locale.ROOT);
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            problems.add("LOG_FORMAT must be text or json (got '" + logFormat + "')");
+        }
+        shutdownGrace = Duration.ofSeconds(integer("shutdown_grace_seconds", 0, 600));
+        eventLoopWarn = Duration.ofMillis(integer("event_loop_warn_ms", 10, 60_000));
         if (kakaoSkillSecret.isEmpty() != kakaoBotIds.isEmpty()) {
             problems.add("KakaoTalk needs both KAKAO_SKILL_SECRET and KAKAO_BOT_IDS (or neither)");
         }
@@ -307,6 +334,11 @@ public final class AppConfig {
         d.put("kakao_secret_header", "X-Skill-Secret");
         d.put("kakao_bot_ids", "");
         d.put("public_base_url", "");
+        d.put("trusted_proxies", "");
+        d.put("metrics_token", "");
+        d.put("log_format", "text");
+        d.put("shutdown_grace_seconds", "20");
+        d.put("event_loop_warn_ms", "2000");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -406,4 +438,14 @@ public final class AppConfig {
     public String kakaoSkillSecret() { return kakaoSkillSecret; }
     public String kakaoSecretHeader() { return kakaoSecretHeader; }
     public java.util.Set<String> kakaoBotIds() { return kakaoBotIds; }
+    /** Proxies whose {@code X-Forwarded-For} is believed when finding the client's address. */
+    public java.util.Set<String> trustedProxies() { return trustedProxies; }
+    /** Bearer token for {@code /metrics}; empty: only direct requests from this machine. */
+    public String metricsToken() { return metricsToken; }
+    /** {@code text} or {@code json} (one JSON object per line). */
+    public String logFormat() { return logFormat; }
+    /** How long shutdown waits for turns in flight. */
+    public Duration shutdownGrace() { return shutdownGrace; }
+    /** Vert.x logs a blocked-thread warning when an event-loop task runs longer than this. */
+    public Duration eventLoopWarn() { return eventLoopWarn; }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.escalation.TicketWebhook;
+import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.session.SessionStore;
 import org.slf4j.Logger;
@@ -27,10 +28,12 @@ public final class ChatService {
     private final MessageFeed feed;
     private final Clock clock;
     private final TicketWebhook webhook;
+    private final ServiceMetrics metrics;
 
     /** @param webhook notified of new tickets, or null */
     public ChatService(SessionStore store, TicketStore tickets, ConversationEngine engine, MessageFeed feed, Clock clock,
-                       TicketWebhook webhook) {
+                       TicketWebhook webhook, ServiceMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.tickets = tickets;
         this.engine = engine;
@@ -46,7 +49,7 @@ public final class ChatService {
     /** A stored turn: what the API acknowledges. */
     /** @param changedTicket the ticket this turn opened or updated, if any; {@code ticketOpened} tells which */
     public record Turn(String intent, double confidence, boolean handoff, Message userMessage, List<Message> replies,
-                       Ticket changedTicket, boolean ticketOpened) {
+                       Ticket changedTicket, boolean ticketOpened, String channel, String language) {
     }
 
     public Started start(Language language, String channel) {
@@ -60,6 +63,7 @@ public final class ChatService {
         ConversationState state = ConversationState.start(id, Tokens.hash(token), channel, language.code(), now)
                 .withChannelUser(channelUser);
         List<Message> stored = store.create(state, List.of(engine.greeting(language, now)));
+        metrics.conversationStarted(channel);
         LOG.info("conversation started id={} channel={} locale={}", id, channel, language.code());
         return new Started(id, token, state, stored);
     }
@@ -116,7 +120,7 @@ public final class ChatService {
             }
             List<Message> stored = store.append(next, toStore);
             return new Turn(result.intent(), result.confidence(), result.state().isHandoff(), stored.get(0),
-                    stored.subList(1, stored.size()), changed, opened);
+                    stored.subList(1, stored.size()), changed, opened, next.channel(), next.locale());
         });
         List<Message> all = new ArrayList<>();
         all.add(turn.userMessage());
@@ -129,6 +133,8 @@ public final class ChatService {
             }
         }
         feed.publish(id, all);
+        metrics.turn(turn.channel(), turn.language(), turn.intent(), turn.ticketOpened(),
+                java.time.Duration.ofNanos(System.nanoTime() - t0));
         LOG.info("turn conversation={} intent={} confidence={} handoff={} ms={}", id, turn.intent(),
                 String.format(java.util.Locale.ROOT, "%.2f", turn.confidence()), turn.handoff(),
                 (System.nanoTime() - t0) / 1_000_000);

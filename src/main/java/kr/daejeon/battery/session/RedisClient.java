@@ -18,7 +18,15 @@ public final class RedisClient implements AutoCloseable {
     private final String prefix;
     private final Duration timeout;
 
+    private final Runnable onFailure;
+
     public RedisClient(String redisUrl, String prefix, int poolSize, Duration timeout) {
+        this(redisUrl, prefix, poolSize, timeout, () -> { });
+    }
+
+    /** @param onFailure told of every failed call (for the error count in the metrics) */
+    public RedisClient(String redisUrl, String prefix, int poolSize, Duration timeout, Runnable onFailure) {
+        this.onFailure = onFailure;
         GenericObjectPoolConfig<Jedis> config = new GenericObjectPoolConfig<>();
         config.setMaxTotal(poolSize);
         config.setMaxIdle(poolSize);
@@ -46,6 +54,7 @@ public final class RedisClient implements AutoCloseable {
         try (Jedis j = pool.getResource()) {
             return command.apply(j);
         } catch (JedisException e) {
+            onFailure.run();
             throw new StoreUnavailableException("Redis unavailable: " + e.getMessage(), e);
         }
     }

@@ -14,6 +14,7 @@ import kr.daejeon.battery.conversation.MessageFeed;
 import kr.daejeon.battery.escalation.ClaimResult;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.escalation.TicketStore;
+import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.escalation.Note;
 import kr.daejeon.battery.faq.AnswerRenderer;
 import kr.daejeon.battery.faq.FaqCatalog;
@@ -49,8 +50,11 @@ public final class StaffDesk {
     private final ChannelDelivery delivery;
     private final Clock clock;
 
+    private final ServiceMetrics metrics;
+
     public StaffDesk(SessionStore conversations, TicketStore tickets, FaqCatalog faq, AnswerRenderer renderer,
-                     StaffAccounts accounts, MessageFeed feed, ChannelDelivery delivery, Clock clock) {
+                     StaffAccounts accounts, MessageFeed feed, ChannelDelivery delivery, Clock clock, ServiceMetrics metrics) {
+        this.metrics = metrics;
         this.delivery = delivery;
         this.conversations = conversations;
         this.tickets = tickets;
@@ -131,7 +135,8 @@ public final class StaffDesk {
     }
 
     public Ticket claim(String id, StaffSession staff) {
-        ClaimResult r = tickets.claim(id, staff.username(), clock.instant());
+        Instant now = clock.instant();
+        ClaimResult r = tickets.claim(id, staff.username(), now);
         if (!r.claimed()) {
             if (r.assignee() == null) {
                 tickets.find(id).orElseThrow(TicketNotFoundException::new);
@@ -140,6 +145,7 @@ public final class StaffDesk {
             throw new TicketConflictException("Already claimed by " + r.assignee() + ".");
         }
         Ticket claimed = tickets.find(id).orElseThrow(TicketNotFoundException::new);
+        metrics.handoffClaimed(claimed.channel(), Duration.between(claimed.createdAt(), now));
         tellCustomer(claimed, "handoff_claimed", staff.displayName(), ConversationState.WITH_STAFF, "staff_joined");
         feed.ticketChanged(claimed);
         return claimed;

@@ -17,12 +17,14 @@ import kr.daejeon.battery.session.JsonCodec;
 /** Reads a Server-Sent Events stream on a background thread; events land in a queue. */
 public final class SseClient implements AutoCloseable {
 
-    public record Event(long id, JsonNode data) {
+    /** @param type the {@code event:} field, {@code message} when absent */
+    public record Event(long id, JsonNode data, String type) {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final HttpResponse<InputStream> response;
     private final Thread reader;
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     public SseClient(URI uri, String token, String lastEventId) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
@@ -51,15 +53,19 @@ public final class SseClient implements AutoCloseable {
     private void read() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             long id = -1;
+            String type = "message";
             StringBuilder data = new StringBuilder();
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
-                        events.add(new Event(id, JsonCodec.MAPPER.readTree(data.toString())));
+                        events.add(new Event(id, JsonCodec.MAPPER.readTree(data.toString()), type));
                     }
                     data.setLength(0);
                     id = -1;
+                    type = "message";
+                } else if (line.startsWith("event: ")) {
+                    type = line.substring(7);
                 } else if (line.startsWith("id: ")) {
                     id = Long.parseLong(line.substring(4));
                 } else if (line.startsWith("data: ")) {
@@ -68,7 +74,14 @@ public final class SseClient implements AutoCloseable {
             }
         } catch (Exception ignored) {
             // stream closed
+        } finally {
+            ended.countDown();
         }
+    }
+
+    /** True when the server ended the stream within the timeout. */
+    public boolean awaitEnd(long timeoutMs) throws InterruptedException {
+        return ended.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     public Event next(long timeoutMs) throws InterruptedException {

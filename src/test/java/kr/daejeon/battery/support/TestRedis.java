@@ -75,6 +75,13 @@ public final class TestRedis implements AutoCloseable {
         }
     }
 
+    /** Makes this Redis unresponsive for {@code seconds} ({@code DEBUG SLEEP}); blocks meanwhile. */
+    public void sleep(double seconds) {
+        try (Jedis j = client()) {
+            j.sendCommand(() -> "DEBUG".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "SLEEP", String.valueOf(seconds));
+        }
+    }
+
     public Jedis client() {
         return new Jedis(java.net.URI.create(url));
     }

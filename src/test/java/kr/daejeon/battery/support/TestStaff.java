@@ -12,6 +12,31 @@ public final class TestStaff {
     private TestStaff() {
     }
 
+    /** A logged-in staff member on one server: the session cookie and the CSRF token for writes. */
+    public record Login(TestServer server, String cookie, String csrf) {
+
+        public java.net.http.HttpResponse<String> get(String path) {
+            return server.send(java.net.http.HttpRequest.newBuilder(server.uri(path)).header("Cookie", cookie).GET());
+        }
+
+        public java.net.http.HttpResponse<String> post(String path, String json) {
+            return server.send(java.net.http.HttpRequest.newBuilder(server.uri(path)).header("Cookie", cookie)
+                    .header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+        }
+    }
+
+    /** Logs in with the test password ({@code username + "-pass"}); fails the test when refused. */
+    public static Login login(TestServer server, String username) {
+        var r = server.postJson("/staff/api/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + username + "-pass\"}", null);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("login failed: " + r.statusCode() + " " + r.body());
+        }
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        return new Login(server, setCookie.substring(0, setCookie.indexOf(';')), TestServer.json(r).get("csrfToken").asText());
+    }
+
     public static Path accountsFile(String... accounts) {
         StringBuilder yaml = new StringBuilder("accounts:\n");
         for (String account : accounts) {

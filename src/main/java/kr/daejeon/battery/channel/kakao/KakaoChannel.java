@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kr.daejeon.battery.api.ApiError;
 import kr.daejeon.battery.api.ChatApi;
+import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
 import kr.daejeon.battery.channel.OutboundHttp;
@@ -54,10 +55,11 @@ public final class KakaoChannel implements ChannelDelivery {
     private final String secretHeader;
     private final byte[] secret;
     private final Set<String> botIds;
-    private final OutboundHttp out = new OutboundHttp(CHANNEL);
+    private final OutboundHttp out;
 
-    public KakaoChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, FaqCatalog faq, String secretHeader,
-                        String secret, Set<String> botIds) {
+    public KakaoChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, OutboundHttp out, FaqCatalog faq,
+                        String secretHeader, String secret, Set<String> botIds) {
+        this.out = out;
         this.vertx = vertx;
         this.chat = chat;
         this.directory = directory;
@@ -113,7 +115,7 @@ public final class KakaoChannel implements ChannelDelivery {
                         : "This is taking longer than usual. Please ask again in a moment."), List.of()));
             }
         });
-        vertx.executeBlocking(() -> handle(userId, utterance, callbackUrl), false).onComplete(ar -> {
+        vertx.executeBlocking(Correlation.wrap(ctx, () -> handle(userId, utterance, callbackUrl)), false).onComplete(ar -> {
             vertx.cancelTimer(timer);
             if (!answered.compareAndSet(false, true)) {
                 return;
@@ -162,7 +164,8 @@ public final class KakaoChannel implements ChannelDelivery {
         var callback = directory.take("kakao-callback:" + key);
         if (callback.isPresent()) {
             List<String> texts = messages.stream().map(m -> m.author() != null ? m.author() + ": " + m.text() : m.text()).toList();
-            out.post(URI.create(callback.get()), Map.of(), response(texts, List.of()), b -> 1000);
+            out.post(new OutboundHttp.Call(URI.create(callback.get()), conversation.id(), "callback", Map.of(),
+                    response(texts, List.of())), b -> 1000);
             return;
         }
         for (Message m : messages) {

@@ -20,6 +20,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import kr.daejeon.battery.api.ApiError;
 import kr.daejeon.battery.api.ChatApi;
+import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
 import kr.daejeon.battery.channel.OutboundHttp;
@@ -51,10 +52,11 @@ public final class LineChannel implements ChannelDelivery {
     private final byte[] channelSecret;
     private final String accessToken;
     private final String apiBase;
-    private final OutboundHttp out = new OutboundHttp(CHANNEL);
+    private final OutboundHttp out;
 
-    public LineChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, String channelSecret, String accessToken,
-                       String apiBase) {
+    public LineChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, OutboundHttp out, String channelSecret,
+                       String accessToken, String apiBase) {
+        this.out = out;
         this.vertx = vertx;
         this.chat = chat;
         this.directory = directory;
@@ -87,12 +89,12 @@ public final class LineChannel implements ChannelDelivery {
             new ApiError(400, "invalid_webhook", "Not a LINE webhook body.").send(ctx);
             return;
         }
-        vertx.executeBlocking(() -> {
+        vertx.executeBlocking(Correlation.wrap(ctx, () -> {
             for (JsonNode event : body.get("events")) {
                 handle(event);
             }
             return true;
-        }, false).onComplete(ar -> {
+        }), false).onComplete(ar -> {
             if (ar.succeeded()) {
                 ChatApi.json(ctx, 200, Map.of());
             } else {
@@ -136,8 +138,8 @@ public final class LineChannel implements ChannelDelivery {
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("replyToken", replyToken);
             reply.put("messages", messages(turn.replies()));
-            out.post(URI.create(apiBase + "/v2/bot/message/reply"), Map.of("Authorization", "Bearer " + accessToken), reply,
-                    b -> 1000);
+            out.post(new OutboundHttp.Call(URI.create(apiBase + "/v2/bot/message/reply"), id, "reply",
+                    Map.of("Authorization", "Bearer " + accessToken), reply), b -> 1000);
         }
     }
 
@@ -147,8 +149,9 @@ public final class LineChannel implements ChannelDelivery {
         push.put("to", conversation.channelUser());
         push.put("messages", messages(messages));
         // One retry key for all attempts of this push, so LINE never delivers it twice.
-        out.post(URI.create(apiBase + "/v2/bot/message/push"), Map.of("Authorization", "Bearer " + accessToken,
-                "X-Line-Retry-Key", UUID.randomUUID().toString()), push, b -> 1000);
+        out.post(new OutboundHttp.Call(URI.create(apiBase + "/v2/bot/message/push"), conversation.id(), "push",
+                Map.of("Authorization", "Bearer " + accessToken, "X-Line-Retry-Key", UUID.randomUUID().toString()), push),
+                b -> 1000);
     }
 
     /** LINE text messages: at most five per call; quick replies ride on the last one. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import kr.daejeon.battery.api.ApiError;
 import kr.daejeon.battery.api.ChatApi;
+import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
 import kr.daejeon.battery.channel.OutboundHttp;
@@ -44,10 +45,11 @@ public final class TelegramChannel implements ChannelDelivery {
     private final ChannelDirectory directory;
     private final byte[] secret;
     private final String apiBase;
-    private final OutboundHttp out = new OutboundHttp(CHANNEL);
+    private final OutboundHttp out;
 
-    public TelegramChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, String botToken, String secretToken,
-                           String apiBase) {
+    public TelegramChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, OutboundHttp out, String botToken,
+                           String secretToken, String apiBase) {
+        this.out = out;
         this.vertx = vertx;
         this.chat = chat;
         this.directory = directory;
@@ -83,7 +85,7 @@ public final class TelegramChannel implements ChannelDelivery {
             new ApiError(400, "invalid_update", "Not a Telegram update.").send(ctx);
             return;
         }
-        vertx.executeBlocking(() -> handle(update), false).onComplete(ar -> {
+        vertx.executeBlocking(Correlation.wrap(ctx, () -> handle(update)), false).onComplete(ar -> {
             if (ar.succeeded()) {
                 ChatApi.json(ctx, 200, Map.of("ok", true));
             } else {
@@ -103,7 +105,7 @@ public final class TelegramChannel implements ChannelDelivery {
         if (callback != null) {
             text = callback.path("data").asText("");
             chatNode = callback.path("message").path("chat");
-            send("answerCallbackQuery", Map.of("callback_query_id", callback.path("id").asText()));
+            send(null, "answerCallbackQuery", Map.of("callback_query_id", callback.path("id").asText()));
         } else {
             JsonNode message = update.has("message") ? update.get("message") : update.path("edited_message");
             text = message.path("text").asText("");
@@ -121,21 +123,21 @@ public final class TelegramChannel implements ChannelDelivery {
         });
         String limited = text.length() > 2000 ? text.substring(0, 2000) : text;
         ChatService.Turn turn = chat.postFromChannel(id, limited);
-        sendAll(chatId, turn.replies());
+        sendAll(id, chatId, turn.replies());
         return true;
     }
 
     @Override
     public void deliver(ConversationState conversation, List<Message> messages) {
-        sendAll(conversation.channelUser(), messages);
+        sendAll(conversation.id(), conversation.channelUser(), messages);
     }
 
     /** Sends in order: each message after the previous one was accepted (or finally failed). */
-    private void sendAll(String chatId, List<Message> messages) {
+    private void sendAll(String conversationId, String chatId, List<Message> messages) {
         CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
         for (Message m : messages) {
             for (Map<String, Object> payload : payloads(chatId, m)) {
-                chain = chain.thenCompose(ok -> send("sendMessage", payload));
+                chain = chain.thenCompose(ok -> send(conversationId, "sendMessage", payload));
             }
         }
     }
@@ -180,8 +182,8 @@ public final class TelegramChannel implements ChannelDelivery {
         return b.toString();
     }
 
-    private CompletableFuture<Boolean> send(String method, Map<String, ?> payload) {
-        return out.post(URI.create(apiBase + method), Map.of(), payload,
+    private CompletableFuture<Boolean> send(String conversationId, String method, Map<String, ?> payload) {
+        return out.post(new OutboundHttp.Call(URI.create(apiBase + method), conversationId, method, Map.of(), payload),
                 body -> body.path("parameters").path("retry_after").asLong(1) * 1000);
     }
 }

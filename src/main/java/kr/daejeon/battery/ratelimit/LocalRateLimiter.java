@@ -1,20 +1,25 @@
-package kr.daejeon.battery.api;
+package kr.daejeon.battery.ratelimit;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Token buckets per key (client IP, conversation): {@code perMinute} requests a minute with
- * bursts up to the same number. In-process; idle buckets are dropped by {@link #sweep()}.
- */
-public final class RateLimiter {
+/** In-process token buckets, for a single node without Redis; idle buckets are dropped every minute. */
+final class LocalRateLimiter implements RateLimiter {
 
     private final double capacity;
     private final double refillPerNano;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimiter(int perMinute) {
+    LocalRateLimiter(int perMinute) {
         this.capacity = perMinute;
         this.refillPerNano = perMinute / 60e9;
+    }
+
+    static LocalRateLimiter create(Vertx vertx, int perMinute) {
+        LocalRateLimiter limiter = new LocalRateLimiter(perMinute);
+        vertx.setPeriodic(60_000, t -> limiter.sweep());
+        return limiter;
     }
 
     private static final class Bucket {
@@ -22,8 +27,13 @@ public final class RateLimiter {
         long updated;
     }
 
+    @Override
+    public Future<Integer> acquire(String key) {
+        return Future.succeededFuture(take(key));
+    }
+
     /** Returns 0 when allowed, otherwise the seconds to wait before retrying. */
-    public int acquire(String key) {
+    int take(String key) {
         long now = System.nanoTime();
         Bucket b = buckets.computeIfAbsent(key, k -> {
             Bucket nb = new Bucket();
@@ -43,7 +53,7 @@ public final class RateLimiter {
     }
 
     /** Forgets buckets that have refilled completely: they hold no information. */
-    public void sweep() {
+    void sweep() {
         long now = System.nanoTime();
         buckets.entrySet().removeIf(e -> {
             synchronized (e.getValue()) {

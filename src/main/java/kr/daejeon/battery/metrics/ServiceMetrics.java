@@ -1,0 +1,91 @@
+package kr.daejeon.battery.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The service's own meters (turns, intents, handoffs, deliveries, store errors), in the same
+ * Prometheus registry as Vert.x's HTTP and worker-pool meters. Tag values come from closed sets
+ * (channels, languages, intent ids), never from user input, so the series count stays bounded.
+ */
+public final class ServiceMetrics {
+
+    private static final Duration[] LATENCY_SLOS = {Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)};
+    private static final Duration[] WAIT_SLOS = {Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(4), Duration.ofDays(1)};
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter storeErrors;
+
+    public ServiceMetrics() {
+        storeErrors = Counter.builder("chat_store_errors").description("Redis calls that failed or timed out")
+                .register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition of every meter. May call gauges that read the store: not on the event loop. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** One answered user message. {@code intent} is the final intent (fallback when not understood). */
+    public void turn(String channel, String language, String intent, boolean handoffOpened, Duration took) {
+        Counter.builder("chat_turns").description("User messages answered, by channel, language and intent")
+                .tags("channel", channel, "language", language, "intent", intent).register(registry).increment();
+        if ("fallback".equals(intent)) {
+            Counter.builder("chat_fallbacks").description("Turns not answerable from the FAQ")
+                    .tags("channel", channel, "language", language).register(registry).increment();
+        }
+        if (handoffOpened) {
+            Counter.builder("chat_handoffs").description("Conversations handed to staff (tickets opened)")
+                    .tags("channel", channel, "language", language).register(registry).increment();
+        }
+        Timer.builder("chat_turn_duration").description("Time to classify, answer and store one turn")
+                .tags("channel", channel).serviceLevelObjectives(LATENCY_SLOS).register(registry).record(took);
+    }
+
+    public void conversationStarted(String channel) {
+        Counter.builder("chat_conversations_started").tags("channel", channel).register(registry).increment();
+    }
+
+    /** How long a ticket waited before a staff member took it. */
+    public void handoffClaimed(String channel, Duration waited) {
+        Timer.builder("chat_handoff_wait").description("Time from ticket opened to claimed by staff")
+                .tags("channel", channel).serviceLevelObjectives(WAIT_SLOS).register(registry).record(waited);
+    }
+
+    /** {@code outcome}: delivered, retried, rejected (4xx) or failed (given up after retries). */
+    public void delivery(String channel, String outcome) {
+        Counter.builder("channel_deliveries").description("Outbound messenger API calls by outcome")
+                .tags("channel", channel, "outcome", outcome).register(registry).increment();
+    }
+
+    public void rateLimited(String scope) {
+        Counter.builder("http_rate_limited").description("Requests refused with 429").tags("scope", scope)
+                .register(registry).increment();
+    }
+
+    public void storeError() {
+        storeErrors.increment();
+    }
+
+    /**
+     * A gauge read at scrape time; {@code value} returns NaN when it cannot be known (store down).
+     * {@code tags} alternate names and values.
+     */
+    public void gauge(String name, String description, java.util.List<String> tags, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).tags(tags.toArray(String[]::new)).strongReference(true)
+                .register(registry);
+    }
+}

@@ -1,0 +1,32 @@
+package kr.daejeon.battery.ratelimit;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import kr.daejeon.battery.metrics.ServiceMetrics;
+import kr.daejeon.battery.session.RedisClient;
+
+/**
+ * Token buckets per key (client IP, conversation, login address): {@code perMinute} requests a
+ * minute with bursts up to the same number. With Redis the buckets are shared by every node;
+ * without, they live in this process.
+ */
+public interface RateLimiter {
+
+    /** Completes with 0 when the request may proceed, otherwise with the seconds to wait before retrying. */
+    Future<Integer> acquire(String key);
+
+    /**
+     * A limiter for one {@code scope} ({@code ip}, {@code conversation}, {@code login}); shared through
+     * {@code redis} when it is not null. Refusals are counted in {@code metrics}.
+     */
+    static RateLimiter create(Vertx vertx, RedisClient redis, String scope, int perMinute, ServiceMetrics metrics) {
+        RateLimiter limiter = redis == null ? LocalRateLimiter.create(vertx, perMinute)
+                : new RedisRateLimiter(vertx, redis, scope, perMinute);
+        return key -> limiter.acquire(key).map(wait -> {
+            if (wait > 0) {
+                metrics.rateLimited(scope);
+            }
+            return wait;
+        });
+    }
+}

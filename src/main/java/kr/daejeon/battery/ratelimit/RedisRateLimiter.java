@@ -1,0 +1,82 @@
+package kr.daejeon.battery.ratelimit;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import kr.daejeon.battery.session.RedisClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * Token buckets in Redis, so every node behind the load balancer counts against the same limit.
+ * One script call per request; Redis's own clock, so nodes with skewed clocks agree. When Redis
+ * cannot answer, requests are let through: the limit protects the service, it must not become
+ * the reason it is down (the store's own errors still answer 503).
+ */
+final class RedisRateLimiter implements RateLimiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
+    // KEYS[1] bucket; ARGV[1] capacity, ARGV[2] refill per millisecond. Returns the seconds to wait, 0 when allowed.
+    private static final String SCRIPT = """
+            local cap = tonumber(ARGV[1])
+            local rate = tonumber(ARGV[2])
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local b = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+            local tokens = tonumber(b[1]) or cap
+            local at = tonumber(b[2]) or now
+            tokens = math.min(cap, tokens + math.max(0, now - at) * rate)
+            local wait = 0
+            if tokens >= 1 then
+              tokens = tokens - 1
+            else
+              wait = math.max(1, math.ceil((1 - tokens) / rate / 1000))
+            end
+            redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+            redis.call('PEXPIRE', KEYS[1], math.ceil(cap / rate) + 1000)
+            return wait
+            """;
+
+    private final Vertx vertx;
+    private final RedisClient redis;
+    private final String keyPrefix;
+    private final List<String> args;
+    private volatile String sha;
+
+    RedisRateLimiter(Vertx vertx, RedisClient redis, String scope, int perMinute) {
+        this.vertx = vertx;
+        this.redis = redis;
+        this.keyPrefix = redis.prefix() + ":rl:" + scope + ":";
+        this.args = List.of(String.valueOf(perMinute), String.valueOf(perMinute / 60_000.0));
+    }
+
+    @Override
+    public Future<Integer> acquire(String key) {
+        return vertx.executeBlocking(() -> take(key), false).recover(err -> {
+            LOG.debug("rate limit not checked (Redis): {}", err.getMessage());
+            return Future.succeededFuture(0);
+        });
+    }
+
+    int take(String key) {
+        List<String> keys = List.of(keyPrefix + key);
+        return redis.call(j -> ((Long) eval(j, keys)).intValue());
+    }
+
+    private Object eval(Jedis j, List<String> keys) {
+        String s = sha;
+        if (s == null) {
+            s = j.scriptLoad(SCRIPT);
+            sha = s;
+        }
+        try {
+            return j.evalsha(s, keys, args);
+        } catch (JedisNoScriptException e) {
+            // Redis restarted or flushed its script cache.
+            sha = j.scriptLoad(SCRIPT);
+            return j.evalsha(sha, keys, args);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package kr.daejeon.battery.logging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class PiiMaskerTest {
+
+    @Test
+    void phoneNumbersInEveryCommonShape() {
+        assertEquals("연락처 [phone] 입니다", PiiMasker.mask("연락처 010-1234-5678 입니다"));
+        assertEquals("[phone]로 주세요", PiiMasker.mask("01012345678로 주세요"));
+        assertEquals("call [phone]", PiiMasker.mask("call +82 10 1234 5678"));
+        assertEquals("call [phone]", PiiMasker.mask("call +82-10-1234-5678"));
+        assertEquals("사무실 [phone]", PiiMasker.mask("사무실 042-123-4567"));
+        assertEquals("서울 [phone]", PiiMasker.mask("서울 02-1234-5678"));
+        assertEquals("[phone]", PiiMasker.mask("010.1234.5678"));
+    }
+
+    @Test
+    void emailAndRegistrationNumbers() {
+        assertEquals("메일 [email] 로", PiiMasker.mask("메일 kim.minsu+bat@example.co.kr 로"));
+        assertEquals("사업자 [brn]", PiiMasker.mask("사업자 123-45-67890"));
+        assertEquals("주민 [rrn]", PiiMasker.mask("주민 900101-1234567"));
+    }
+
+    @Test
+    void secrets() {
+        assertEquals("Authorization: Bearer [secret]", PiiMasker.mask("Authorization: Bearer abcDEF123456789_-xyz"));
+        assertEquals("https://api.telegram.org/bot[secret]/sendMessage",
+                PiiMasker.mask("https://api.telegram.org/bot123456:ABCdefGHIjklMNOpqrSTUvwx/sendMessage"));
+        assertEquals("redis://default:***@cache:6379", PiiMasker.mask("redis://default:s3cret@cache:6379"));
+    }
+
+    @Test
+    void ordinaryLogTextIsLeftAlone() {
+        String line = "turn conversation=Xk01012345678abcdEFGH intent=application_deadline confidence=0.93 handoff=false ms=3 "
+                + "at 2026-11-25T09:00:00+09:00 id=1024 ticket=T7c2";
+        assertEquals(line, PiiMasker.mask(line));
+        assertEquals("", PiiMasker.mask(""));
+        assertEquals(null, PiiMasker.mask(null));
+    }
+}
