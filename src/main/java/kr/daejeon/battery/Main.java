@@ -12,6 +12,16 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (kr.daejeon.battery.config.ConfigException e) {
+            // A configuration mistake is the operator's to fix: the list of problems, no stack trace.
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         String command = args.length == 0 ? "serve" : args[0];
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
         switch (command) {

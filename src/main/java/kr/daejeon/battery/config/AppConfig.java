@@ -142,18 +142,7 @@ public final class AppConfig {
         businessHours = hours;
         ticketWebhookUrl = optionalUrl("ticket_webhook_url");
         expectedMinutesPerTicket = integer("expected_minutes_per_ticket", 1, 600);
-        java.util.Set<String> origins = new java.util.LinkedHashSet<>();
-        for (String o : text("cors_origins").split(",")) {
-            String origin = o.trim().replaceAll("/+$", "");
-            if (origin.isEmpty()) {
-                continue;
-            }
-            if (!origin.matches("https?://[^/\\s]+")) {
-                problems.add("CORS_ORIGINS entries must be origins like https://www.example.kr (got '" + origin + "')");
-            }
-            origins.add(origin);
-        }
-        corsOrigins = java.util.Set.copyOf(origins);
+        corsOrigins = list("cors_origins", "https?://[^/\\s]+", "origins like https://www.example.kr");
         telegramBotToken = text("telegram_bot_token").trim();
         telegramSecretToken = text("telegram_secret_token").trim();
         telegramApiBase = optionalUrl("telegram_api_base");
@@ -168,25 +157,8 @@ public final class AppConfig {
         }
         kakaoSkillSecret = text("kakao_skill_secret").trim();
         kakaoSecretHeader = text("kakao_secret_header").trim();
-        java.util.Set<String> bots = new java.util.LinkedHashSet<>();
-        for (String b : text("kakao_bot_ids").split(",")) {
-            if (!b.isBlank()) {
-                bots.add(b.trim());
-            }
-        }
-        kakaoBotIds = java.util.Set.copyOf(bots);
-        java.util.Set<String> proxies = new java.util.LinkedHashSet<>();
-        for (String p : text("trusted_proxies").split(",")) {
-            String proxy = p.trim();
-            if (proxy.isEmpty()) {
-                continue;
-            }
-            if (!proxy.matches("[0-9a-fA-F:.]+")) {
-                problems.add("TRUSTED_PROXIES entries must be IP addresses (got '" + proxy + "')");
-            }
-            proxies.add(proxy);
-        }
-        trustedProxies = java.util.Set.copyOf(proxies);
+        kakaoBotIds = list("kakao_bot_ids", ".+", "bot ids");
+        trustedProxies = list("trusted_proxies", "[0-9a-fA-F:.]+", "IP addresses");
         metricsToken = text("metrics_token").trim();
         if (!metricsToken.isEmpty() && metricsToken.length() < 16) {
             problems.add("METRICS_TOKEN must be at least 16 characters (or empty: /metrics only from this machine)");
@@ -340,6 +312,22 @@ public final class AppConfig {
         d.put("shutdown_grace_seconds", "20");
         d.put("event_loop_warn_ms", "2000");
         return java.util.Collections.unmodifiableMap(d);
+    }
+
+    /** A comma-separated setting; every entry must match {@code pattern} (trailing slashes dropped). */
+    private java.util.Set<String> list(String key, String pattern, String what) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String raw : text(key).split(",")) {
+            String entry = raw.trim().replaceAll("/+$", "");
+            if (entry.isEmpty()) {
+                continue;
+            }
+            if (!entry.matches(pattern)) {
+                problems.add(key.toUpperCase(Locale.ROOT) + " entries must be " + what + " (got '" + entry + "')");
+            }
+            out.add(entry);
+        }
+        return java.util.Set.copyOf(out);
     }
 
     private String text(String key) {

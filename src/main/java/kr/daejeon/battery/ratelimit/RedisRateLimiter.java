@@ -4,10 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.session.RedisScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Token buckets in Redis, so every node behind the load balancer counts against the same limit.
@@ -19,7 +18,7 @@ final class RedisRateLimiter implements RateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
     // KEYS[1] bucket; ARGV[1] capacity, ARGV[2] refill per millisecond. Returns the seconds to wait, 0 when allowed.
-    private static final String SCRIPT = """
+    private static final RedisScript SCRIPT = new RedisScript("""
             local cap = tonumber(ARGV[1])
             local rate = tonumber(ARGV[2])
             local t = redis.call('TIME')
@@ -37,13 +36,12 @@ final class RedisRateLimiter implements RateLimiter {
             redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
             redis.call('PEXPIRE', KEYS[1], math.ceil(cap / rate) + 1000)
             return wait
-            """;
+            """);
 
     private final Vertx vertx;
     private final RedisClient redis;
     private final String keyPrefix;
     private final List<String> args;
-    private volatile String sha;
 
     RedisRateLimiter(Vertx vertx, RedisClient redis, String scope, int perMinute) {
         this.vertx = vertx;
@@ -62,21 +60,6 @@ final class RedisRateLimiter implements RateLimiter {
 
     int take(String key) {
         List<String> keys = List.of(keyPrefix + key);
-        return redis.call(j -> ((Long) eval(j, keys)).intValue());
-    }
-
-    private Object eval(Jedis j, List<String> keys) {
-        String s = sha;
-        if (s == null) {
-            s = j.scriptLoad(SCRIPT);
-            sha = s;
-        }
-        try {
-            return j.evalsha(s, keys, args);
-        } catch (JedisNoScriptException e) {
-            // Redis restarted or flushed its script cache.
-            sha = j.scriptLoad(SCRIPT);
-            return j.evalsha(sha, keys, args);
-        }
+        return redis.call(j -> ((Long) SCRIPT.eval(j, keys, args)).intValue());
     }
 }

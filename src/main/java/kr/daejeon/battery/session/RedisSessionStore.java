@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -24,7 +23,7 @@ public final class RedisSessionStore implements SessionStore {
 
 
     /** KEYS: msgs, state. ARGV: state JSON, TTL seconds (0 = keep), messages… Returns the new list length. */
-    private static final String APPEND_SCRIPT = """
+    private static final RedisScript APPEND_SCRIPT = new RedisScript("""
             local n = redis.call('LLEN', KEYS[1])
             for i = 3, #ARGV do n = redis.call('RPUSH', KEYS[1], ARGV[i]) end
             redis.call('SET', KEYS[2], ARGV[1])
@@ -37,7 +36,7 @@ public final class RedisSessionStore implements SessionStore {
               redis.call('PERSIST', KEYS[2])
             end
             return n
-            """;
+            """);
     private static final String UNLOCK_SCRIPT =
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
 
@@ -46,7 +45,6 @@ public final class RedisSessionStore implements SessionStore {
     private final String prefix;
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
-    private volatile String appendSha;
     /**
      * A turn makes a handful of Redis calls, each bounded by the timeout, so the lease covers a slow
      * turn; a lease left behind by a node or Redis that died mid-turn blocks the conversation only
@@ -119,28 +117,13 @@ public final class RedisSessionStore implements SessionStore {
             args.add(JsonCodec.write(m));
         }
         List<String> keys = List.of(key(state.id(), "msgs"), key(state.id(), "state"));
-        long length = redis(j -> (Long) evalAppend(j, keys, args));
+        long length = redis(j -> (Long) APPEND_SCRIPT.eval(j, keys, args));
         List<Message> stored = new ArrayList<>(messages.size());
         long first = length - messages.size() + 1;
         for (int i = 0; i < messages.size(); i++) {
             stored.add(messages.get(i).withId(first + i));
         }
         return stored;
-    }
-
-    private Object evalAppend(Jedis j, List<String> keys, List<String> args) {
-        String sha = appendSha;
-        if (sha == null) {
-            sha = j.scriptLoad(APPEND_SCRIPT);
-            appendSha = sha;
-        }
-        try {
-            return j.evalsha(sha, keys, args);
-        } catch (JedisNoScriptException e) {
-            // Redis restarted or flushed its script cache.
-            appendSha = j.scriptLoad(APPEND_SCRIPT);
-            return j.evalsha(appendSha, keys, args);
-        }
     }
 
     @Override
