@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-8}
+WARMUP=${WARMUP:-20}
 LEVELS=${LEVELS:-"8 64 256"}
 POOL=${POOL:-6000}
 OUT=target/bench
@@ -115,7 +115,7 @@ heap_mb() {
 }
 redis-cli -p "$REDIS_PORT" flushall >/dev/null
 H0=$(heap_mb "$NODE_A")
-wrk -t2 -c64 -d30s -s bench/create.lua "http://127.0.0.1:$PORT_A" >"$OUT/create.txt" &
+wrk -t2 -c64 -d60s -s bench/create.lua "http://127.0.0.1:$PORT_A/api/v1/conversations" >"$OUT/create.txt" &
 WC=$!
 while [ "$(redis-cli -p "$REDIS_PORT" dbsize)" -lt 200000 ] && kill -0 $WC 2>/dev/null; do sleep 0.5; done
 kill $WC 2>/dev/null || true; wait $WC 2>/dev/null || true

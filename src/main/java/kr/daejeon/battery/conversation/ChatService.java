@@ -70,7 +70,7 @@ public final class ChatService {
 
     /** Answers one user message; returns only after the user message and the replies are stored. */
     public Turn post(String id, String token, String text) {
-        return turn(id, () -> authorize(id, token), text);
+        return turn(id, found -> checkToken(found, token), text);
     }
 
     /**
@@ -83,17 +83,19 @@ public final class ChatService {
 
     /** For messenger adapters, whose platform has already authenticated the sender. */
     public Turn postFromChannel(String id, String text) {
-        return turn(id, () -> store.find(id).orElseThrow(ConversationNotFoundException::new), text);
+        return turn(id, found -> found.orElseThrow(ConversationNotFoundException::new), text);
     }
 
     public boolean exists(String id) {
         return store.find(id).isPresent();
     }
 
-    private Turn turn(String id, java.util.function.Supplier<ConversationState> access, String text) {
+    private Turn turn(String id, java.util.function.Function<java.util.Optional<ConversationState>, ConversationState> access,
+                      String text) {
         long t0 = System.nanoTime();
-        Turn turn = store.withLock(id, () -> {
-            ConversationState state = access.get();
+        // The state is read together with taking the lock: one round trip to Redis.
+        Turn turn = store.withLockedState(id, found -> {
+            ConversationState state = access.apply(found);
             Instant now = clock.instant();
             TurnResult result = engine.respond(state, text, now);
             ConversationState next = result.state();
@@ -151,7 +153,11 @@ public final class ChatService {
 
     /** Checks the token; throws {@link ConversationNotFoundException} or {@link InvalidTokenException}. */
     public ConversationState authorize(String id, String token) {
-        ConversationState state = store.find(id).orElseThrow(ConversationNotFoundException::new);
+        return checkToken(store.find(id), token);
+    }
+
+    private static ConversationState checkToken(java.util.Optional<ConversationState> found, String token) {
+        ConversationState state = found.orElseThrow(ConversationNotFoundException::new);
         if (!Tokens.matches(token, state.tokenHash())) {
             throw new InvalidTokenException();
         }

@@ -11,13 +11,16 @@ final class LocalRateLimiter implements RateLimiter {
     private final double refillPerNano;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    LocalRateLimiter(int perMinute) {
+    private final Runnable refused;
+
+    LocalRateLimiter(int perMinute, Runnable refused) {
+        this.refused = refused;
         this.capacity = perMinute;
         this.refillPerNano = perMinute / 60e9;
     }
 
-    static LocalRateLimiter create(Vertx vertx, int perMinute) {
-        LocalRateLimiter limiter = new LocalRateLimiter(perMinute);
+    static LocalRateLimiter create(Vertx vertx, int perMinute, Runnable refused) {
+        LocalRateLimiter limiter = new LocalRateLimiter(perMinute, refused);
         vertx.setPeriodic(60_000, t -> limiter.sweep());
         return limiter;
     }
@@ -32,8 +35,8 @@ final class LocalRateLimiter implements RateLimiter {
         return Future.succeededFuture(take(key));
     }
 
-    /** Returns 0 when allowed, otherwise the seconds to wait before retrying. */
-    int take(String key) {
+    @Override
+    public int take(String key) {
         long now = System.nanoTime();
         Bucket b = buckets.computeIfAbsent(key, k -> {
             Bucket nb = new Bucket();
@@ -48,6 +51,7 @@ final class LocalRateLimiter implements RateLimiter {
                 b.tokens -= 1;
                 return 0;
             }
+            refused.run();
             return (int) Math.max(1, Math.ceil((1 - b.tokens) / refillPerNano / 1e9));
         }
     }

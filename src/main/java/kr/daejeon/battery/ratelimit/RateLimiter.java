@@ -15,18 +15,16 @@ public interface RateLimiter {
     /** Completes with 0 when the request may proceed, otherwise with the seconds to wait before retrying. */
     Future<Integer> acquire(String key);
 
+    /** The same, blocking (it may call Redis): for work that already runs on a worker thread. */
+    int take(String key);
+
     /**
      * A limiter for one {@code scope} ({@code ip}, {@code conversation}, {@code login}); shared through
      * {@code redis} when it is not null. Refusals are counted in {@code metrics}.
      */
     static RateLimiter create(Vertx vertx, RedisClient redis, String scope, int perMinute, ServiceMetrics metrics) {
-        RateLimiter limiter = redis == null ? LocalRateLimiter.create(vertx, perMinute)
-                : new RedisRateLimiter(vertx, redis, scope, perMinute);
-        return key -> limiter.acquire(key).map(wait -> {
-            if (wait > 0) {
-                metrics.rateLimited(scope);
-            }
-            return wait;
-        });
+        Runnable refused = () -> metrics.rateLimited(scope);
+        return redis == null ? LocalRateLimiter.create(vertx, perMinute, refused)
+                : new RedisRateLimiter(vertx, redis, scope, perMinute, refused);
     }
 }

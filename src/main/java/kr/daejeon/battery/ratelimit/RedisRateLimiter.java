@@ -43,7 +43,10 @@ final class RedisRateLimiter implements RateLimiter {
     private final String keyPrefix;
     private final List<String> args;
 
-    RedisRateLimiter(Vertx vertx, RedisClient redis, String scope, int perMinute) {
+    private final Runnable refused;
+
+    RedisRateLimiter(Vertx vertx, RedisClient redis, String scope, int perMinute, Runnable refused) {
+        this.refused = refused;
         this.vertx = vertx;
         this.redis = redis;
         this.keyPrefix = redis.prefix() + ":rl:" + scope + ":";
@@ -52,14 +55,21 @@ final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public Future<Integer> acquire(String key) {
-        return vertx.executeBlocking(() -> take(key), false).recover(err -> {
-            LOG.debug("rate limit not checked (Redis): {}", err.getMessage());
-            return Future.succeededFuture(0);
-        });
+        return vertx.executeBlocking(() -> take(key), false);
     }
 
-    int take(String key) {
+    @Override
+    public int take(String key) {
         List<String> keys = List.of(keyPrefix + key);
-        return redis.call(j -> ((Long) SCRIPT.eval(j, keys, args)).intValue());
+        try {
+            int wait = redis.call(j -> ((Long) SCRIPT.eval(j, keys, args)).intValue());
+            if (wait > 0) {
+                refused.run();
+            }
+            return wait;
+        } catch (RuntimeException e) {
+            LOG.debug("rate limit not checked (Redis): {}", e.getMessage());
+            return 0;
+        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Conversations in Redis through the shared {@link RedisClient}. Per conversation: {@code P:{id}:state} (JSON),
@@ -22,10 +21,13 @@ import redis.clients.jedis.params.SetParams;
 public final class RedisSessionStore implements SessionStore {
 
 
-    /** KEYS: msgs, state. ARGV: state JSON, TTL seconds (0 = keep), messages… Returns the new list length. */
+    /**
+     * KEYS: msgs, state, lock. ARGV: state JSON, TTL seconds (0 = keep), lock token ('' = none), messages…
+     * Returns the new list length. Releases the lock when it is still ours: one round trip ends the turn.
+     */
     private static final RedisScript APPEND_SCRIPT = new RedisScript("""
             local n = redis.call('LLEN', KEYS[1])
-            for i = 3, #ARGV do n = redis.call('RPUSH', KEYS[1], ARGV[i]) end
+            for i = 4, #ARGV do n = redis.call('RPUSH', KEYS[1], ARGV[i]) end
             redis.call('SET', KEYS[2], ARGV[1])
             local ttl = tonumber(ARGV[2])
             if ttl > 0 then
@@ -35,10 +37,32 @@ public final class RedisSessionStore implements SessionStore {
               redis.call('PERSIST', KEYS[1])
               redis.call('PERSIST', KEYS[2])
             end
+            if ARGV[3] ~= '' and redis.call('GET', KEYS[3]) == ARGV[3] then redis.call('DEL', KEYS[3]) end
             return n
             """);
-    private static final String UNLOCK_SCRIPT =
-            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+    private static final RedisScript UNLOCK_SCRIPT = new RedisScript(
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end");
+    /** KEYS: lock, state. ARGV: token, lease ms. Returns 0 (busy), 1 (locked, no state) or the state JSON. */
+    private static final RedisScript LOCK_AND_READ_SCRIPT = new RedisScript("""
+            if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
+            local state = redis.call('GET', KEYS[2])
+            if state then return state end
+            return 1
+            """);
+
+    /** The lock this thread holds while a turn's work runs, so the final append can release it. */
+    private static final class HeldLock {
+        final String id;
+        final String token;
+        boolean released;
+
+        HeldLock(String id, String token) {
+            this.id = id;
+            this.token = token;
+        }
+    }
+
+    private final ThreadLocal<HeldLock> held = new ThreadLocal<>();
 
     private final RedisClient redis;
     private final boolean ownsClient;
@@ -84,40 +108,66 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public <T> T withLock(String id, Supplier<T> work) {
+        return withLockedState(id, false, state -> work.get());
+    }
+
+    @Override
+    public <T> T withLockedState(String id, Function<Optional<ConversationState>, T> work) {
+        return withLockedState(id, true, work);
+    }
+
+    private <T> T withLockedState(String id, boolean read, Function<Optional<ConversationState>, T> work) {
         String lockKey = key(id, "lock");
         byte[] tokenBytes = new byte[16];
         random.nextBytes(tokenBytes);
         String token = Base64.getEncoder().encodeToString(tokenBytes);
+        List<String> keys = List.of(lockKey, key(id, "state"));
+        List<String> args = List.of(token, Long.toString(lockLeaseMs));
         long deadline = System.currentTimeMillis() + lockWaitMs;
         long backoff = 1;
-        while (!"OK".equals(redis(j -> j.set(lockKey, token, SetParams.setParams().nx().px(lockLeaseMs))))) {
+        Object got;
+        while (Long.valueOf(0).equals(got = redis(j -> LOCK_AND_READ_SCRIPT.eval(j, keys, args)))) {
             if (System.currentTimeMillis() > deadline) {
                 throw new StoreBusyException("conversation is busy");
             }
             sleep(backoff);
             backoff = Math.min(backoff * 2, 20);
         }
+        Optional<ConversationState> state = read && got instanceof String json
+                ? Optional.of(JsonCodec.read(json, ConversationState.class)) : Optional.empty();
+        HeldLock lock = new HeldLock(id, token);
+        HeldLock outer = held.get();
+        held.set(lock);
         try {
-            return work.get();
+            return work.apply(state);
         } finally {
-            try {
-                redis(j -> j.eval(UNLOCK_SCRIPT, List.of(lockKey), List.of(token)));
-            } catch (StoreUnavailableException ignored) {
-                // The lease expires by itself; a lost unlock only delays the next turn.
+            held.set(outer);
+            if (!lock.released) {
+                try {
+                    redis(j -> UNLOCK_SCRIPT.eval(j, List.of(lockKey), List.of(token)));
+                } catch (StoreUnavailableException ignored) {
+                    // The lease expires by itself; a lost unlock only delays the next turn.
+                }
             }
         }
     }
 
     @Override
     public List<Message> append(ConversationState state, List<Message> messages) {
-        List<String> args = new ArrayList<>(messages.size() + 2);
+        HeldLock lock = held.get();
+        boolean releases = lock != null && lock.id.equals(state.id()) && !lock.released;
+        List<String> args = new ArrayList<>(messages.size() + 3);
         args.add(JsonCodec.write(state));
         args.add(state.isHandoff() ? "0" : Long.toString(Math.max(1, ttl.toSeconds())));
+        args.add(releases ? lock.token : "");
         for (Message m : messages) {
             args.add(JsonCodec.write(m));
         }
-        List<String> keys = List.of(key(state.id(), "msgs"), key(state.id(), "state"));
+        List<String> keys = List.of(key(state.id(), "msgs"), key(state.id(), "state"), key(state.id(), "lock"));
         long length = redis(j -> (Long) APPEND_SCRIPT.eval(j, keys, args));
+        if (releases) {
+            lock.released = true;
+        }
         List<Message> stored = new ArrayList<>(messages.size());
         long first = length - messages.size() + 1;
         for (int i = 0; i < messages.size(); i++) {

@@ -28,7 +28,18 @@ public interface SessionStore extends AutoCloseable {
      */
     <T> T withLock(String id, Supplier<T> work);
 
-    /** Appends messages in order and saves the state, atomically; returns the messages with ids. */
+    /**
+     * Like {@link #withLock}, with the conversation's state as read under the lock (stores may read
+     * it together with taking the lock).
+     */
+    default <T> T withLockedState(String id, java.util.function.Function<Optional<ConversationState>, T> work) {
+        return withLock(id, () -> work.apply(find(id)));
+    }
+
+    /**
+     * Appends messages in order and saves the state, atomically; returns the messages with ids. Inside
+     * {@link #withLock} it is the last step: a store may release the lock with it.
+     */
     List<Message> append(ConversationState state, List<Message> messages);
 
     /** Messages with id greater than {@code afterId}, oldest first, at most {@code limit}. */
