@@ -156,10 +156,13 @@
     li.dataset.id = m.id;
     linkify(li, m.text || '');
     (m.links || []).forEach(function (l) {
-      if (!/^(https:|mailto:|tel:)/.test(l.url)) return;
+      // Outside links, or a calendar file served by this assistant's own server.
+      var own = /^\/api\/v1\/training\/sessions\/[a-z0-9-]+\.ics\?lang=(ko|en)$/.test(l.url);
+      if (!own && !/^(https:|mailto:|tel:)/.test(l.url)) return;
       li.appendChild(document.createElement('br'));
       var a = el('a', null, l.label);
-      a.href = l.url;
+      a.href = own ? BASE + l.url : l.url;
+      if (own) a.setAttribute('download', '');
       a.target = '_blank';
       a.rel = 'noopener noreferrer';
       li.appendChild(a);

@@ -17,6 +17,7 @@ import kr.daejeon.battery.api.ChatApi;
 import kr.daejeon.battery.api.ClientAddress;
 import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.api.MetricsApi;
+import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.channel.OutboundHttp;
 import kr.daejeon.battery.escalation.Ticket;
@@ -118,7 +119,7 @@ public final class Server {
                 LOG.warn("Redis at {} does not answer yet; /ready reports not ready until it does", redactedUrl(config.redisUrl()));
             }
         }
-        ConversationEngine engine = new ConversationEngine(classifier, faq, new AnswerRenderer(config.timeZone()),
+        ConversationEngine engine = new ConversationEngine(classifier, faq, new AnswerRenderer(config.timeZone(), faq.trainingCalendar()),
                 config.clarifyThreshold(), config.missesBeforeHandoff(), config.businessHours(),
                 config.expectedMinutesPerTicket());
         EventBusMessageFeed localFeed = new EventBusMessageFeed(vertx.eventBus());
@@ -164,7 +165,7 @@ public final class Server {
         }
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
         StaffApi staffApi = new StaffApi(vertx, accounts, new StaffSessionStore(sharedRedis, config.staffSessionLifetime()),
-                new StaffDesk(store, tickets, faq, new AnswerRenderer(config.timeZone()), accounts, feed,
+                new StaffDesk(store, tickets, faq, new AnswerRenderer(config.timeZone(), faq.trainingCalendar()), accounts, feed,
                         new ChannelRouter(channels), clock, metrics), clock, config.maxMessageChars(),
                 RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
                 clientAddress, deadLetters);
@@ -195,6 +196,7 @@ public final class Server {
                 RateLimiter.create(vertx, sharedRedis, "conversation", config.conversationRateLimitPerMinute(), metrics))
                 .mount(router);
         new MetricsApi(vertx, metrics, config.metricsToken()).mount(router);
+        new TrainingApi(faq.trainingCalendar(), clock).mount(router);
         staffApi.mount(router);
         if (telegram != null) {
             telegram.mount(router);

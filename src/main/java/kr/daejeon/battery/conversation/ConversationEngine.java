@@ -84,8 +84,10 @@ public final class ConversationEngine {
         Optional<FaqEntry> entry = c.isFallback() ? Optional.empty() : faq.entry(intent);
         if (entry.isPresent()) {
             FaqEntry e = entry.get();
-            Message answer = Message.bot(renderer.render(e, language, now), titles(e.followUps(), language),
-                    e.links().stream().map(l -> new MessageLink(l.label().in(language), l.url())).toList(), now, intent);
+            List<MessageLink> links = new java.util.ArrayList<>(
+                    e.links().stream().map(l -> new MessageLink(l.label().in(language), l.url())).toList());
+            links.addAll(calendarLinks(e, state, language, now));
+            Message answer = Message.bot(renderer.render(e, language, now), titles(e.followUps(), language), links, now, intent);
             if (e.escalate()) {
                 return handoff(state, language, now, c, List.of(answer));
             }
@@ -94,6 +96,20 @@ public final class ConversationEngine {
         }
         return miss(state, language, now, c);
     }
+
+    /** On the web, an answer listing training sessions offers each as a calendar file to download. */
+    private List<MessageLink> calendarLinks(FaqEntry e, ConversationState state, Language language, Instant now) {
+        if (!"web".equals(state.channel()) || !e.answer().in(language).contains("{sessions}")) {
+            return List.of();
+        }
+        return faq.trainingCalendar().upcoming(now).stream().limit(3)
+                .map(s -> new MessageLink((language == Language.KO ? "📅 캘린더에 추가: " : "📅 Add to calendar: ")
+                        + s.course().in(language), TRAINING_ICS_PATH + s.id() + ".ics?lang=" + language.code()))
+                .toList();
+    }
+
+    /** Where the API serves a training session's iCalendar file. */
+    public static final String TRAINING_ICS_PATH = "/api/v1/training/sessions/";
 
     private TurnResult miss(ConversationState state, Language language, Instant now, Classification c) {
         int misses = state.misses() + 1;

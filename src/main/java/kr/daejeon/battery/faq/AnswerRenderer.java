@@ -21,14 +21,27 @@ public final class AnswerRenderer {
     static final Pattern PLACEHOLDER = Pattern.compile("\\{(date|window):([a-z0-9_]+)(?:\\.(opens|closes))?}");
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** Where {@code {sessions}} appears: the upcoming training sessions with their sign-up status. */
+    static final String SESSIONS = "{sessions}";
+    static final int SESSIONS_SHOWN = 3;
+
     private final ZoneId zone;
+    private final TrainingCalendar calendar;
 
     public AnswerRenderer(ZoneId zone) {
+        this(zone, TrainingCalendar.empty());
+    }
+
+    public AnswerRenderer(ZoneId zone, TrainingCalendar calendar) {
         this.zone = zone;
+        this.calendar = calendar;
     }
 
     public String render(FaqEntry entry, Language language, Instant now) {
         String template = entry.answer().in(language);
+        if (template.contains(SESSIONS)) {
+            template = template.replace(SESSIONS, calendar.describe(now, language, this, SESSIONS_SHOWN));
+        }
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -38,10 +38,12 @@ public final class FaqCatalog {
     private final Map<String, LocalizedText> messages;
     private final LocalizedText handoffLabel;
     private final List<String> topTopics;
+    private final TrainingCalendar trainingCalendar;
     private final Map<String, String> intentByLabel = new HashMap<>();
 
     private FaqCatalog(Map<String, FaqEntry> entries, Map<String, LocalizedText> messages, LocalizedText handoffLabel,
-                       List<String> topTopics) {
+                       List<String> topTopics, TrainingCalendar trainingCalendar) {
+        this.trainingCalendar = trainingCalendar;
         this.entries = Map.copyOf(entries);
         this.messages = Map.copyOf(messages);
         this.handoffLabel = handoffLabel;
@@ -77,6 +79,11 @@ public final class FaqCatalog {
         return entries.values();
     }
 
+    /** The training sessions of {@code training_sessions:} in the content files. */
+    public TrainingCalendar trainingCalendar() {
+        return trainingCalendar;
+    }
+
     public String message(String key, Language language) {
         return messages.get(key).in(language);
     }
@@ -109,6 +116,7 @@ public final class FaqCatalog {
         private final List<String> problems = new ArrayList<>();
         private LocalizedText handoffLabel;
         private List<String> topTopics = List.of();
+        private final List<TrainingSession> sessions = new ArrayList<>();
 
         void file(Path file) throws IOException {
             JsonNode root;
@@ -131,6 +139,9 @@ public final class FaqCatalog {
             }
             if (root.has("labels")) {
                 handoffLabel = localized(file + " labels.handoff", root.path("labels").path("handoff"));
+            }
+            for (JsonNode node : root.path("training_sessions")) {
+                session(file, node);
             }
             if (root.has("top_topics")) {
                 topTopics = strings(root.get("top_topics"));
@@ -209,6 +220,40 @@ public final class FaqCatalog {
             }
         }
 
+        /** A training session: all of it is example data until the office confirms it, so it must say which facts. */
+        void session(Path file, JsonNode n) {
+            String id = n.path("id").asText("");
+            String where = file.getFileName() + " training session '" + id + "'";
+            if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+                problems.add(where + ": 'id' must be lower-case letters, digits and dashes");
+                return;
+            }
+            if (sessions.stream().anyMatch(s -> s.id().equals(id))) {
+                problems.add(where + ": id used twice");
+            }
+            if (strings(n.path("example_facts")).isEmpty()) {
+                problems.add(where + ": 'example_facts' must list the facts to verify (sessions are not in the announcement)");
+            }
+            DateWindow course = dateWindow(where, "course", n.path("course_dates"));
+            DateWindow signup = dateWindow(where, "signup", n.path("signup"));
+            int seats = n.path("seats").asInt(-1);
+            int taken = n.path("taken").asInt(0);
+            if (seats < 1 || taken < 0 || taken > seats) {
+                problems.add(where + ": needs 'seats' ≥ 1 and 0 ≤ 'taken' ≤ seats");
+            }
+            if (course == null || signup == null || !course.isWindow() || !signup.isWindow()) {
+                problems.add(where + ": needs 'course_dates' and 'signup' with 'opens' and 'closes'");
+                return;
+            }
+            if (signup.opens().isAfter(course.opens())) {
+                problems.add(where + ": sign-up opens after the course starts");
+            }
+            LocalizedText noun = signup.noun() != null ? signup.noun() : new LocalizedText("수강 신청", "sign-up");
+            sessions.add(new TrainingSession(id, localized(where + " course", n.path("course")),
+                    localized(where + " place", n.path("place")), course.opens(), course.closes(), seats, taken,
+                    new DateWindow("signup", signup.opens(), signup.closes(), noun)));
+        }
+
         LocalizedText localized(String where, JsonNode n) {
             String ko = n.path("ko").asText("").strip();
             String en = n.path("en").asText("").strip();
@@ -248,7 +293,7 @@ public final class FaqCatalog {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("FAQ content has problems:\n  - " + String.join("\n  - ", problems));
             }
-            return new FaqCatalog(entries, messages, handoffLabel, topTopics);
+            return new FaqCatalog(entries, messages, handoffLabel, topTopics, new TrainingCalendar(sessions));
         }
     }
 }

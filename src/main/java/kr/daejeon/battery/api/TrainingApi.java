@@ -1,0 +1,72 @@
+package kr.daejeon.battery.api;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.daejeon.battery.faq.TrainingCalendar;
+import kr.daejeon.battery.faq.TrainingSession;
+import kr.daejeon.battery.nlu.Language;
+
+/**
+ * The training calendar over HTTP: {@code GET /api/v1/training/sessions} (upcoming sessions with
+ * their sign-up status) and {@code GET /api/v1/training/sessions/{id}.ics} (one session as an
+ * iCalendar file, {@code ?lang=ko|en}). Public, like the FAQ it comes from; no conversation needed.
+ */
+public final class TrainingApi {
+
+    private final TrainingCalendar calendar;
+    private final Clock clock;
+
+    public TrainingApi(TrainingCalendar calendar, Clock clock) {
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/v1/training/sessions").handler(this::list);
+        router.get("/api/v1/training/sessions/:file").handler(this::ics);
+    }
+
+    private void list(RoutingContext ctx) {
+        Instant now = clock.instant();
+        List<Map<String, Object>> out = calendar.upcoming(now).stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("course", s.course());
+            m.put("place", s.place());
+            m.put("starts", s.starts().toString());
+            m.put("ends", s.ends().toString());
+            m.put("signupOpens", s.signup().opens().toString());
+            m.put("signupCloses", s.signup().closes().toString());
+            m.put("seats", s.seats());
+            m.put("seatsLeft", s.seatsLeft());
+            m.put("status", s.status(now).name().toLowerCase(java.util.Locale.ROOT));
+            m.put("example", true);
+            return m;
+        }).toList();
+        ChatApi.json(ctx, 200, Map.of("sessions", out));
+    }
+
+    private void ics(RoutingContext ctx) {
+        String file = ctx.pathParam("file");
+        if (!file.endsWith(".ics")) {
+            throw new ApiError(404, "not_found", "No such endpoint.");
+        }
+        String id = file.substring(0, file.length() - 4);
+        TrainingSession session = calendar.session(id)
+                .orElseThrow(() -> new ApiError(404, "session_not_found", "No training session with this id."));
+        String lang = ctx.request().getParam("lang");
+        Language language = lang == null ? Language.KO : Language.fromCode(lang);
+        if (language == null) {
+            throw new ApiError(400, "invalid_locale", "'lang' must be \"ko\" or \"en\".");
+        }
+        ctx.response().putHeader("Content-Type", "text/calendar; charset=utf-8")
+                .putHeader("Content-Disposition", "attachment; filename=\"" + id + ".ics\"")
+                .putHeader("Cache-Control", "no-store")
+                .end(calendar.ics(session, language, clock.instant()));
+    }
+}

@@ -1,0 +1,93 @@
+package kr.daejeon.battery.faq;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
+import kr.daejeon.battery.nlu.Language;
+import org.junit.jupiter.api.Test;
+
+/** The training sessions in faq/, read against the Asia/Seoul clock. */
+class TrainingCalendarTest {
+
+    static final FaqCatalog FAQ = FaqCatalog.load(Path.of("faq"));
+    static final TrainingCalendar CALENDAR = FAQ.trainingCalendar();
+    static final AnswerRenderer RENDERER = new AnswerRenderer(ZoneId.of("Asia/Seoul"), CALENDAR);
+
+    static Instant at(String seoulTime) {
+        return OffsetDateTime.parse(seoulTime + "+09:00").toInstant();
+    }
+
+    @Test
+    void sessionsAreReadSoonestFirstWithTheirStatus() {
+        Instant now = at("2026-11-25T10:00:00");
+        List<TrainingSession> ahead = CALENDAR.upcoming(now);
+        assertEquals(List.of("safety-2026-12", "process-2027-01", "field-2027-02"), ahead.stream().map(TrainingSession::id).toList());
+        assertEquals(TrainingSession.Status.FULL, ahead.get(0).status(now));
+        assertEquals(TrainingSession.Status.SIGNUP_NOT_OPEN, ahead.get(1).status(now));
+        assertEquals(TrainingSession.Status.OPEN, ahead.get(2).status(now));
+        assertEquals("process-2027-01", CALENDAR.nextOpen(now).orElseThrow().id(), "a full session is not 'next'");
+
+        String ko = CALENDAR.describe(now, Language.KO, RENDERER, 3);
+        assertTrue(ko.contains("배터리 안전·품질 관리") && ko.contains("정원 마감(20명)"), ko);
+        assertTrue(ko.contains("아직 수강 신청 전입니다 (시작: 2026-12-01 09:00)"), ko);
+        // 2026-11-25 → 2027-01-22 is 58 calendar days in Seoul.
+        assertTrue(ko.contains("수강 신청 마감까지 D-58 (2027-01-22 18:00), 잔여 12석"), ko);
+        String en = CALENDAR.describe(now, Language.EN, RENDERER, 3);
+        assertTrue(en.contains("full (20 seats)") && en.contains("12 seats left") && en.contains("2027-01-11 09:30 KST"), en);
+    }
+
+    @Test
+    void deadlineDayRunningAndEndedSessions() {
+        Instant lastDay = at("2027-01-04T17:00:00");
+        String ko = CALENDAR.describe(lastDay, Language.KO, RENDERER, 3);
+        assertTrue(ko.contains("오늘 수강 신청 마감입니다 (D-Day, 2027-01-04 18:00)"), ko);
+        assertTrue(!ko.contains("배터리 안전"), "an ended session is not listed: " + ko);
+        assertEquals(TrainingSession.Status.RUNNING, CALENDAR.session("safety-2026-12").orElseThrow().status(at("2026-12-14T12:00:00")));
+        assertEquals(TrainingSession.Status.SIGNUP_CLOSED,
+                CALENDAR.session("process-2027-01").orElseThrow().status(at("2027-01-05T09:00:00")));
+        assertEquals("현재 예정된 교육이 없습니다.", CALENDAR.describe(at("2027-03-01T00:00:00"), Language.KO, RENDERER, 3));
+    }
+
+    @Test
+    void theScheduleAnswerRendersTheSessions() {
+        String answer = RENDERER.render(FAQ.entry("training_schedule").orElseThrow(), Language.KO, at("2026-11-25T10:00:00"));
+        assertTrue(answer.startsWith("[예시]") && answer.contains("• 이차전지 공정 실무") && !answer.contains("{sessions}"), answer);
+    }
+
+    @Test
+    void icsIsAValidSingleEventInUtc() {
+        TrainingSession s = CALENDAR.session("process-2027-01").orElseThrow();
+        String ics = CALENDAR.ics(s, Language.KO, at("2026-11-25T10:00:00"));
+        assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && ics.endsWith("END:VCALENDAR\r\n"), ics);
+        assertTrue(ics.contains("\r\nDTSTART:20270111T003000Z\r\n") && ics.contains("\r\nDTEND:20270115T083000Z\r\n"), ics);
+        assertTrue(ics.contains("SUMMARY:이차전지 공정 실무") && ics.contains("UID:process-2027-01@"), ics);
+        for (String line : ics.split("\r\n")) {
+            assertTrue(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75, "folded: " + line);
+        }
+        assertEquals("a\\, b\\; c\\n", TrainingCalendar.escape("a, b; c\n"));
+    }
+
+    @Test
+    void inconsistentSessionsAreRefusedAtLoad() throws Exception {
+        Path dir = Files.createTempDirectory("faq-sessions");
+        try (Stream<Path> files = Files.list(Path.of("faq"))) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f);
+                if (f.getFileName().toString().equals("training.yaml")) {
+                    text = text.replace("    taken: 6\n", "    taken: 26\n");
+                }
+                Files.writeString(dir.resolve(f.getFileName()), text);
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaqCatalog.load(dir));
+        assertTrue(e.getMessage().contains("process-2027-01") && e.getMessage().contains("taken"), e.getMessage());
+    }
+}
