@@ -38,8 +38,28 @@
     $('login-view').hidden = true; $('console-view').hidden = false; $('who').hidden = false;
     loadQueue();
     loadDeadLetters();
+    loadUnanswered();
     listen();
   }
+
+  // Questions the assistant fell back on or was unsure about, grouped by similarity, biggest first:
+  // what the content should learn next.
+  async function loadUnanswered() {
+    const data = await api('GET', '/staff/api/unanswered').catch(() => null);
+    if (!data) return;
+    $('unanswered-count').textContent = '(' + data.groups.length + '개 묶음 · ' + data.questions + '건)';
+    const list = $('unanswered');
+    list.replaceChildren();
+    for (const g of data.groups.slice(0, 50)) {
+      const li = el('li');
+      li.append(el('strong', g.count + '회'), document.createTextNode(' '), el('span', g.example),
+        el('span', g.languages.join('/') + (g.topIntent ? ' · 가까운 주제: ' + g.topIntent : '') + ' · 최근 '
+          + new Date(g.lastAsked).toLocaleString('ko-KR'), 'meta'));
+      if (g.wordings.length > 1) li.append(el('span', '다른 표현: ' + g.wordings.slice(1).join(' / '), 'meta'));
+      list.append(li);
+    }
+  }
+  setInterval(() => { if (csrf && !$('console-view').hidden) loadUnanswered(); }, 60000);
 
   // Messenger messages that never reached the customer after every retry: staff follow up by hand.
   async function loadDeadLetters() {

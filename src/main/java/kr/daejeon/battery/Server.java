@@ -21,6 +21,8 @@ import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.channel.OutboundHttp;
 import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.learning.UnansweredLog;
+import kr.daejeon.battery.learning.UnansweredRecorder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.ratelimit.RateLimiter;
 import io.vertx.micrometer.Label;
@@ -134,7 +136,9 @@ public final class Server {
         resources.add(connection);
         TicketWebhook webhook = config.ticketWebhookUrl() == null ? null
                 : new TicketWebhook(config.ticketWebhookUrl(), config.publicBaseUrl() == null ? null : config.publicBaseUrl() + "/staff/");
-        ChatService chat = new ChatService(store, tickets, engine, feed, clock, webhook, metrics);
+        UnansweredLog unanswered = new UnansweredLog(sharedRedis);
+        ChatService chat = new ChatService(store, tickets, engine, feed, clock, webhook, metrics,
+                new UnansweredRecorder(unanswered, config.lowConfidence()));
         metrics.gauge("chat_handoff_queue_waiting", "Tickets waiting for a staff member", List.of(),
                 () -> waitingTickets(tickets));
         StaffAccounts accounts = config.staffAccountsFile() == null ? StaffAccounts.none()
@@ -168,7 +172,7 @@ public final class Server {
                 new StaffDesk(store, tickets, faq, new AnswerRenderer(config.timeZone(), faq.trainingCalendar()), accounts, feed,
                         new ChannelRouter(channels), clock, metrics), clock, config.maxMessageChars(),
                 RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
-                clientAddress, deadLetters);
+                clientAddress, deadLetters, unanswered);
 
         Router router = Router.router(vertx);
         router.route().handler(Correlation::assign);

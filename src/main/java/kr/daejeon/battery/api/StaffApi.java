@@ -12,9 +12,13 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kr.daejeon.battery.channel.DeadLetterLog;
+import kr.daejeon.battery.learning.QuestionGroups;
+import kr.daejeon.battery.learning.UnansweredLog;
+import kr.daejeon.battery.learning.UnansweredQuestion;
 import kr.daejeon.battery.ratelimit.RateLimiter;
 import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.staff.StaffAccounts;
@@ -42,9 +46,12 @@ public final class StaffApi {
 
     private final ClientAddress clientAddress;
     private final DeadLetterLog deadLetters;
+    private final UnansweredLog unanswered;
 
     public StaffApi(Vertx vertx, StaffAccounts accounts, StaffSessionStore sessions, StaffDesk desk, Clock clock,
-                    int maxMessageChars, RateLimiter logins, ClientAddress clientAddress, DeadLetterLog deadLetters) {
+                    int maxMessageChars, RateLimiter logins, ClientAddress clientAddress, DeadLetterLog deadLetters,
+                    UnansweredLog unanswered) {
+        this.unanswered = unanswered;
         this.deadLetters = deadLetters;
         this.logins = logins;
         this.clientAddress = clientAddress;
@@ -100,6 +107,10 @@ public final class StaffApi {
                 respond(ctx, blocking(ctx, () -> desk.resolve(ctx.pathParam("id"), session(ctx)))));
         router.get("/staff/api/dead-letters").handler(ctx -> respond(ctx, blocking(ctx, () ->
                 Map.of("deadLetters", deadLetters.recent(200), "total", deadLetters.size()))));
+        router.get("/staff/api/unanswered").handler(ctx -> respond(ctx, blocking(ctx, () -> {
+            List<UnansweredQuestion> recent = unanswered.recent(UnansweredLog.CAPACITY);
+            return Map.of("groups", QuestionGroups.group(recent), "questions", recent.size());
+        })));
         // The console page itself: static files, no build step.
         router.get("/staff/*").handler(StaticHandler.create("webroot/staff").setCachingEnabled(false));
     }

@@ -76,6 +76,7 @@ public final class AppConfig {
     private final String logFormat;
     private final Duration shutdownGrace;
     private final Duration eventLoopWarn;
+    private final double lowConfidence;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -169,6 +170,7 @@ public final class AppConfig {
         }
         shutdownGrace = Duration.ofSeconds(integer("shutdown_grace_seconds", 0, 600));
         eventLoopWarn = Duration.ofMillis(integer("event_loop_warn_ms", 10, 60_000));
+        lowConfidence = decimal("low_confidence_threshold", 0, 1);
         if (kakaoSkillSecret.isEmpty() != kakaoBotIds.isEmpty()) {
             problems.add("KakaoTalk needs both KAKAO_SKILL_SECRET and KAKAO_BOT_IDS (or neither)");
         }
@@ -311,6 +313,7 @@ public final class AppConfig {
         d.put("log_format", "text");
         d.put("shutdown_grace_seconds", "20");
         d.put("event_loop_warn_ms", "2000");
+        d.put("low_confidence_threshold", "0.5");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -436,4 +439,6 @@ public final class AppConfig {
     public Duration shutdownGrace() { return shutdownGrace; }
     /** Vert.x logs a blocked-thread warning when an event-loop task runs longer than this. */
     public Duration eventLoopWarn() { return eventLoopWarn; }
+    /** Answers given with less confidence than this are recorded for staff to learn from. */
+    public double lowConfidence() { return lowConfidence; }
 }

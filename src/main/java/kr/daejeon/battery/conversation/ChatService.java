@@ -7,6 +7,7 @@ import java.util.List;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.escalation.TicketWebhook;
+import kr.daejeon.battery.learning.UnansweredRecorder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.session.SessionStore;
@@ -29,11 +30,13 @@ public final class ChatService {
     private final Clock clock;
     private final TicketWebhook webhook;
     private final ServiceMetrics metrics;
+    private final UnansweredRecorder unanswered;
 
     /** @param webhook notified of new tickets, or null */
     public ChatService(SessionStore store, TicketStore tickets, ConversationEngine engine, MessageFeed feed, Clock clock,
-                       TicketWebhook webhook, ServiceMetrics metrics) {
+                       TicketWebhook webhook, ServiceMetrics metrics, UnansweredRecorder unanswered) {
         this.metrics = metrics;
+        this.unanswered = unanswered;
         this.store = store;
         this.tickets = tickets;
         this.engine = engine;
@@ -49,7 +52,8 @@ public final class ChatService {
     /** A stored turn: what the API acknowledges. */
     /** @param changedTicket the ticket this turn opened or updated, if any; {@code ticketOpened} tells which */
     public record Turn(String intent, double confidence, boolean handoff, Message userMessage, List<Message> replies,
-                       Ticket changedTicket, boolean ticketOpened, String channel, String language) {
+                       Ticket changedTicket, boolean ticketOpened, String channel, String language,
+                       List<kr.daejeon.battery.nlu.ScoredIntent> ranking) {
     }
 
     public Started start(Language language, String channel) {
@@ -122,7 +126,8 @@ public final class ChatService {
             }
             List<Message> stored = store.append(next, toStore);
             return new Turn(result.intent(), result.confidence(), result.state().isHandoff(), stored.get(0),
-                    stored.subList(1, stored.size()), changed, opened, next.channel(), next.locale());
+                    stored.subList(1, stored.size()), changed, opened, next.channel(), next.locale(),
+                    result.ranking() == null ? List.of() : result.ranking());
         });
         List<Message> all = new ArrayList<>();
         all.add(turn.userMessage());
@@ -135,6 +140,8 @@ public final class ChatService {
             }
         }
         feed.publish(id, all);
+        unanswered.consider(text, turn.language(), turn.intent(), turn.confidence(), turn.ranking(), id, turn.channel(),
+                turn.userMessage().createdAt());
         metrics.turn(turn.channel(), turn.language(), turn.intent(), turn.ticketOpened(),
                 java.time.Duration.ofNanos(System.nanoTime() - t0));
         LOG.info("turn conversation={} intent={} confidence={} handoff={} ms={}", id, turn.intent(),

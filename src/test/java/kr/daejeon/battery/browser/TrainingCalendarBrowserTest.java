@@ -28,10 +28,7 @@ class TrainingCalendarBrowserTest {
             ChromeDriver driver = Browser.start(1280, 900);
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-                driver.get(server.uri("/").toString());
-                wait.until(d -> !d.findElements(By.cssSelector("[data-daejeon-battery-widget]")).isEmpty());
-                WidgetBrowserTest.widget(driver).findElement(By.cssSelector(".launcher")).click();
-                wait.until(d -> WidgetBrowserTest.messages(driver).size() == 1);
+                WidgetBrowserTest.openWidget(driver, wait, server);
                 WidgetBrowserTest.widget(driver).findElement(By.cssSelector("textarea")).sendKeys("교육 일정 알려주세요" + Keys.ENTER);
                 wait.until(d -> WidgetBrowserTest.messages(driver).size() == 3);
                 List<WebElement> links = WidgetBrowserTest.messages(driver).get(2).findElements(By.cssSelector("a[download]"));

@@ -28,6 +28,14 @@ class WidgetBrowserTest {
         return d.findElement(By.cssSelector("[data-daejeon-battery-widget]")).getShadowRoot();
     }
 
+    /** Loads the demo page and opens the widget; returns when the greeting is shown. */
+    static void openWidget(ChromeDriver driver, WebDriverWait wait, TestServer server) {
+        driver.get(server.uri("/").toString());
+        wait.until(d -> !d.findElements(By.cssSelector("[data-daejeon-battery-widget]")).isEmpty());
+        widget(driver).findElement(By.cssSelector(".launcher")).click();
+        wait.until(d -> messages(driver).size() == 1);
+    }
+
     static List<WebElement> messages(ChromeDriver d) {
         return widget(d).findElements(By.cssSelector(".log li.msg"));
     }

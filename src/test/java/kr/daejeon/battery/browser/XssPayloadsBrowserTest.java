@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 import kr.daejeon.battery.support.FakePlatform;
+import kr.daejeon.battery.support.TestContent;
 import kr.daejeon.battery.support.TestServer;
 import kr.daejeon.battery.support.TestStaff;
 import org.junit.jupiter.api.Tag;
@@ -33,16 +32,8 @@ class XssPayloadsBrowserTest {
 
     @Test
     void faqContentAndStaffNamesAreInertInWidgetAndConsole() throws Exception {
-        Path faq = Files.createTempDirectory("faq-xss");
-        try (Stream<Path> files = Files.list(Path.of("faq"))) {
-            for (Path f : files.toList()) {
-                String text = Files.readString(f);
-                if (f.getFileName().toString().equals("program.yaml")) {
-                    text = text.replace("        대전시 이차전지산업 육성지원 사업은", "        " + IN_FAQ + "대전시 이차전지산업 육성지원 사업은");
-                }
-                Files.writeString(faq.resolve(f.getFileName()), text);
-            }
-        }
+        Path faq = TestContent.faqWith("program.yaml", "        대전시 이차전지산업 육성지원 사업은",
+                "        " + IN_FAQ + "대전시 이차전지산업 육성지원 사업은");
         Path accounts = TestStaff.accountsFile("kim:" + STAFF_NAME + ":agent");
         try (FakePlatform telegram = new FakePlatform();
              TestServer server = TestServer.start(Map.of("FAQ_DIR", faq.toString(), "STAFF_ACCOUNTS_FILE", accounts.toString(),
@@ -59,10 +50,7 @@ class XssPayloadsBrowserTest {
             ChromeDriver driver = Browser.start(1280, 900);
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-                driver.get(server.uri("/").toString());
-                wait.until(d -> !d.findElements(By.cssSelector("[data-daejeon-battery-widget]")).isEmpty());
-                WidgetBrowserTest.widget(driver).findElement(By.cssSelector(".launcher")).click();
-                wait.until(d -> WidgetBrowserTest.messages(driver).size() == 1);
+                WidgetBrowserTest.openWidget(driver, wait, server);
                 WebElement input = WidgetBrowserTest.widget(driver).findElement(By.cssSelector("textarea"));
                 input.sendKeys("이 사업은 어떤 사업인가요?" + Keys.ENTER);
                 wait.until(d -> WidgetBrowserTest.messages(driver).size() == 3);

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.stream.Stream;
 import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.support.TestContent;
 import org.junit.jupiter.api.Test;
 
 /** The training sessions in faq/, read against the Asia/Seoul clock. */
@@ -76,17 +75,8 @@ class TrainingCalendarTest {
     }
 
     @Test
-    void inconsistentSessionsAreRefusedAtLoad() throws Exception {
-        Path dir = Files.createTempDirectory("faq-sessions");
-        try (Stream<Path> files = Files.list(Path.of("faq"))) {
-            for (Path f : files.toList()) {
-                String text = Files.readString(f);
-                if (f.getFileName().toString().equals("training.yaml")) {
-                    text = text.replace("    taken: 6\n", "    taken: 26\n");
-                }
-                Files.writeString(dir.resolve(f.getFileName()), text);
-            }
-        }
+    void inconsistentSessionsAreRefusedAtLoad() {
+        Path dir = TestContent.faqWith("training.yaml", "    taken: 6\n", "    taken: 26\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaqCatalog.load(dir));
         assertTrue(e.getMessage().contains("process-2027-01") && e.getMessage().contains("taken"), e.getMessage());
     }

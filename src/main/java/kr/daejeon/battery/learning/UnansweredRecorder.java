@@ -1,0 +1,42 @@
+package kr.daejeon.battery.learning;
+
+import java.time.Instant;
+import java.util.List;
+import kr.daejeon.battery.nlu.IntentClassifier;
+import kr.daejeon.battery.nlu.ScoredIntent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides which turns staff should learn from — every fallback, and every answer given with less
+ * than {@code lowConfidence} — and records them. A failure to record never fails the turn.
+ */
+public final class UnansweredRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnansweredRecorder.class);
+
+    private final UnansweredLog log;
+    private final double lowConfidence;
+
+    public UnansweredRecorder(UnansweredLog log, double lowConfidence) {
+        this.log = log;
+        this.lowConfidence = lowConfidence;
+    }
+
+    public boolean worthRecording(String intent, double confidence) {
+        return IntentClassifier.FALLBACK.equals(intent) || (confidence < lowConfidence && !"human_handoff".equals(intent));
+    }
+
+    /** Records the turn when it is worth it; blocking (Redis). */
+    public void consider(String text, String language, String intent, double confidence, List<ScoredIntent> ranking,
+                         String conversationId, String channel, Instant at) {
+        if (!worthRecording(intent, confidence)) {
+            return;
+        }
+        try {
+            log.add(new UnansweredQuestion(text, language, intent, confidence, List.copyOf(ranking), conversationId, channel, at));
+        } catch (RuntimeException e) {
+            LOG.warn("unanswered question not recorded: {}", e.getMessage());
+        }
+    }
+}
