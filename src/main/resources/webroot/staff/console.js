@@ -37,8 +37,9 @@
     $('who-name').textContent = me.name + ' (' + me.role + ')';
     $('login-view').hidden = true; $('console-view').hidden = false; $('who').hidden = false;
     loadQueue();
+    myRole = me.role;
     loadDeadLetters();
-    loadUnanswered();
+    loadProposals().then(loadUnanswered);
     listen();
   }
 
@@ -56,10 +57,71 @@
         el('span', g.languages.join('/') + (g.topIntent ? ' · 가까운 주제: ' + g.topIntent : '') + ' · 최근 '
           + new Date(g.lastAsked).toLocaleString('ko-KR'), 'meta'));
       if (g.wordings.length > 1) li.append(el('span', '다른 표현: ' + g.wordings.slice(1).join(' / '), 'meta'));
+      li.append(proposeForm(g));
       list.append(li);
     }
   }
   setInterval(() => { if (csrf && !$('console-view').hidden) loadUnanswered(); }, 60000);
+
+  let intents = [];
+  let myRole = null;
+
+  // "This wording means that intent": any staff member proposes, an admin decides.
+  function proposeForm(group) {
+    const form = el('form', null, 'propose');
+    const select = el('select');
+    select.setAttribute('aria-label', '의도(intent)');
+    for (const i of intents) {
+      const o = el('option', i);
+      o.value = i;
+      if (i === group.topIntent) o.selected = true;
+      select.append(o);
+    }
+    const button = el('button', '학습 문장으로 제안');
+    button.type = 'submit';
+    form.append(select, button);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      try {
+        await api('POST', '/staff/api/proposals', { intent: select.value, language: group.languages[0], text: group.example });
+        button.textContent = '제안됨';
+        button.disabled = true;
+        loadProposals();
+      } catch (err) { button.textContent = err.message; }
+    });
+    return form;
+  }
+
+  async function loadProposals() {
+    const data = await api('GET', '/staff/api/proposals').catch(() => null);
+    if (!data) return;
+    intents = data.intents;
+    const pending = data.proposals.filter((p) => p.status === 'pending').length;
+    $('proposals-count').textContent = '(대기 ' + pending + ')';
+    const list = $('proposals');
+    list.replaceChildren();
+    for (const p of data.proposals.slice(0, 100)) {
+      const li = el('li');
+      li.dataset.proposal = p.id;
+      li.append(el('span', '[' + p.status + '] ' + p.intent + ' (' + p.language + '): '), el('span', p.text),
+        el('span', p.proposedBy + (p.decidedBy ? ' → ' + p.decidedBy : ''), 'meta'));
+      if (p.status === 'pending' && myRole === 'admin') {
+        for (const [label, action] of [['승인', 'approve'], ['거절', 'reject']]) {
+          const b = el('button', label, action);
+          b.type = 'button';
+          b.addEventListener('click', async () => {
+            b.disabled = true;
+            try {
+              await api('POST', '/staff/api/proposals/' + encodeURIComponent(p.id) + '/' + action);
+              loadProposals();
+            } catch (err) { b.textContent = err.message; }
+          });
+          li.append(b);
+        }
+      }
+      list.append(li);
+    }
+  }
 
   // Messenger messages that never reached the customer after every retry: staff follow up by hand.
   async function loadDeadLetters() {

@@ -48,6 +48,7 @@ public final class Main {
                   --intents DIR  --folds K  --no-cv  --heldout DIR  --clinc FILE  --clinc-model FILE
                   --algorithm MAXENT|MAXENT_QN  --iterations N  --l2 C  --threshold T
                   --features ngrams|ngrams+nori
+                  --add INTENT:ko|en:TEXT   (repeatable) before/after comparison for proposed utterances
               train --out FILE        train on intents/ and save the model file
               hash-password           read a password (prompt or stdin) and print its hash for the staff accounts file
             """;

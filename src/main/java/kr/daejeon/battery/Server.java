@@ -21,7 +21,13 @@ import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.channel.OutboundHttp;
 import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.learning.ContentWatcher;
+import kr.daejeon.battery.learning.IntentFiles;
+import kr.daejeon.battery.learning.LearningDesk;
+import kr.daejeon.battery.learning.Retrainer;
+import kr.daejeon.battery.learning.TrainingProposals;
 import kr.daejeon.battery.learning.UnansweredLog;
+import kr.daejeon.battery.nlu.LiveClassifier;
 import kr.daejeon.battery.learning.UnansweredRecorder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.ratelimit.RateLimiter;
@@ -121,7 +127,9 @@ public final class Server {
                 LOG.warn("Redis at {} does not answer yet; /ready reports not ready until it does", redactedUrl(config.redisUrl()));
             }
         }
-        ConversationEngine engine = new ConversationEngine(classifier, faq, new AnswerRenderer(config.timeZone(), faq.trainingCalendar()),
+        LiveClassifier live = new LiveClassifier(classifier);
+        Retrainer retrainer = new Retrainer(config.intentsDir(), config.classifierSettings(), live);
+        ConversationEngine engine = new ConversationEngine(live, faq, new AnswerRenderer(config.timeZone(), faq.trainingCalendar()),
                 config.clarifyThreshold(), config.missesBeforeHandoff(), config.businessHours(),
                 config.expectedMinutesPerTicket());
         EventBusMessageFeed localFeed = new EventBusMessageFeed(vertx.eventBus());
@@ -172,7 +180,11 @@ public final class Server {
                 new StaffDesk(store, tickets, faq, new AnswerRenderer(config.timeZone(), faq.trainingCalendar()), accounts, feed,
                         new ChannelRouter(channels), clock, metrics), clock, config.maxMessageChars(),
                 RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
-                clientAddress, deadLetters, unanswered);
+                clientAddress, deadLetters, unanswered,
+                new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()), retrainer, live, clock));
+        if (config.contentWatchSeconds() > 0) {
+            new ContentWatcher(config.intentsDir(), retrainer).start(vertx, config.contentWatchSeconds());
+        }
 
         Router router = Router.router(vertx);
         router.route().handler(Correlation::assign);

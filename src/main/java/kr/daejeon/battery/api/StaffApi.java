@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kr.daejeon.battery.channel.DeadLetterLog;
+import kr.daejeon.battery.learning.LearningDesk;
 import kr.daejeon.battery.learning.QuestionGroups;
 import kr.daejeon.battery.learning.UnansweredLog;
 import kr.daejeon.battery.learning.UnansweredQuestion;
@@ -47,11 +48,13 @@ public final class StaffApi {
     private final ClientAddress clientAddress;
     private final DeadLetterLog deadLetters;
     private final UnansweredLog unanswered;
+    private final LearningDesk learning;
 
     public StaffApi(Vertx vertx, StaffAccounts accounts, StaffSessionStore sessions, StaffDesk desk, Clock clock,
                     int maxMessageChars, RateLimiter logins, ClientAddress clientAddress, DeadLetterLog deadLetters,
-                    UnansweredLog unanswered) {
+                    UnansweredLog unanswered, LearningDesk learning) {
         this.unanswered = unanswered;
+        this.learning = learning;
         this.deadLetters = deadLetters;
         this.logins = logins;
         this.clientAddress = clientAddress;
@@ -111,6 +114,22 @@ public final class StaffApi {
             List<UnansweredQuestion> recent = unanswered.recent(UnansweredLog.CAPACITY);
             return Map.of("groups", QuestionGroups.group(recent), "questions", recent.size());
         })));
+        router.get("/staff/api/proposals").handler(ctx -> respond(ctx, blocking(ctx, () ->
+                Map.of("proposals", learning.list(), "intents", learning.intents()))));
+        router.post("/staff/api/proposals").handler(ctx -> {
+            JsonNode body = jsonBody(ctx);
+            String user = session(ctx).username();
+            respond(ctx, blocking(ctx, () -> learning.propose(user, body.path("intent").asText(""),
+                    body.path("language").asText(""), body.path("text").asText(""))));
+        });
+        router.post("/staff/api/proposals/:id/approve").handler(ctx -> {
+            StaffSession s = session(ctx);
+            respond(ctx, blocking(ctx, () -> learning.approve(ctx.pathParam("id"), s.username(), "admin".equals(s.role()))));
+        });
+        router.post("/staff/api/proposals/:id/reject").handler(ctx -> {
+            StaffSession s = session(ctx);
+            respond(ctx, blocking(ctx, () -> learning.reject(ctx.pathParam("id"), s.username(), "admin".equals(s.role()))));
+        });
         // The console page itself: static files, no build step.
         router.get("/staff/*").handler(StaticHandler.create("webroot/staff").setCachingEnabled(false));
     }
@@ -272,6 +291,8 @@ public final class StaffApi {
                 new ApiError(404, "ticket_not_found", "No such ticket.").send(ctx);
             } else if (ar.cause() instanceof StaffDesk.TicketConflictException e) {
                 new ApiError(409, "ticket_conflict", e.getMessage()).send(ctx);
+            } else if (ar.cause() instanceof LearningDesk.Refused e) {
+                new ApiError(e.status, e.code, e.getMessage()).send(ctx);
             } else if (ar.cause() instanceof IllegalArgumentException e) {
                 new ApiError(400, "invalid_request", e.getMessage()).send(ctx);
             } else {

@@ -77,6 +77,7 @@ public final class AppConfig {
     private final Duration shutdownGrace;
     private final Duration eventLoopWarn;
     private final double lowConfidence;
+    private final int contentWatchSeconds;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -171,6 +172,7 @@ public final class AppConfig {
         shutdownGrace = Duration.ofSeconds(integer("shutdown_grace_seconds", 0, 600));
         eventLoopWarn = Duration.ofMillis(integer("event_loop_warn_ms", 10, 60_000));
         lowConfidence = decimal("low_confidence_threshold", 0, 1);
+        contentWatchSeconds = integer("content_watch_seconds", 0, 3600);
         if (kakaoSkillSecret.isEmpty() != kakaoBotIds.isEmpty()) {
             problems.add("KakaoTalk needs both KAKAO_SKILL_SECRET and KAKAO_BOT_IDS (or neither)");
         }
@@ -314,6 +316,7 @@ public final class AppConfig {
         d.put("shutdown_grace_seconds", "20");
         d.put("event_loop_warn_ms", "2000");
         d.put("low_confidence_threshold", "0.5");
+        d.put("content_watch_seconds", "0");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -441,4 +444,6 @@ public final class AppConfig {
     public Duration eventLoopWarn() { return eventLoopWarn; }
     /** Answers given with less confidence than this are recorded for staff to learn from. */
     public double lowConfidence() { return lowConfidence; }
+    /** How often to look for plain edits of intents/ and retrain; 0 = never. */
+    public int contentWatchSeconds() { return contentWatchSeconds; }
 }

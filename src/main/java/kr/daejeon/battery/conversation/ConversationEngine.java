@@ -14,6 +14,7 @@ import kr.daejeon.battery.nlu.Classification;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.nlu.LanguageDetector;
+import kr.daejeon.battery.nlu.LiveClassifier;
 import kr.daejeon.battery.nlu.ScoredIntent;
 
 /**
@@ -25,7 +26,7 @@ public final class ConversationEngine {
 
     private static final int MAX_CLARIFY_OPTIONS = 3;
 
-    private final IntentClassifier classifier;
+    private final LiveClassifier classifier;
     private final FaqCatalog faq;
     private final AnswerRenderer renderer;
     private final double clarifyThreshold;
@@ -36,7 +37,7 @@ public final class ConversationEngine {
     private final BusinessHours hours;
     private final int minutesPerTicket;
 
-    public ConversationEngine(IntentClassifier classifier, FaqCatalog faq, AnswerRenderer renderer, double clarifyThreshold,
+    public ConversationEngine(LiveClassifier classifier, FaqCatalog faq, AnswerRenderer renderer, double clarifyThreshold,
                               int missesBeforeHandoffOffer, BusinessHours hours, int minutesPerTicket) {
         this.minutesPerTicket = minutesPerTicket;
         this.classifier = classifier;
@@ -75,7 +76,7 @@ public final class ConversationEngine {
 
         Optional<String> tapped = faq.intentForLabel(text);
         Classification c = tapped.map(intent -> new Classification(intent, 1.0, List.of(new ScoredIntent(intent, 1.0))))
-                .orElseGet(() -> classifier.classify(text));
+                .orElseGet(() -> classifier.current().classify(text));
         String intent = c.intent();
 
         if (FaqCatalog.HANDOFF_INTENT.equals(intent)) {

@@ -1,5 +1,6 @@
 package kr.daejeon.battery.eval;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kr.daejeon.battery.learning.IntentFiles;
 import kr.daejeon.battery.nlu.ClassifierSettings;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.IntentCorpus;
@@ -16,7 +18,8 @@ import kr.daejeon.battery.nlu.Language;
 /**
  * {@code eval}: how well the classifier does, like {@code rasa test nlu}.
  * Options: --intents DIR, --folds K, --heldout DIR, --clinc FILE, --clinc-model FILE, --algorithm A,
- * --iterations N, --l2 C, --threshold T, --features ngrams|ngrams+nori, --no-cv.
+ * --iterations N, --l2 C, --threshold T, --features ngrams|ngrams+nori, --no-cv, and --add INTENT:LANG:TEXT
+ * (repeatable) to compare the evaluation with and without proposed utterances.
  */
 public final class EvalCommand {
 
@@ -31,6 +34,7 @@ public final class EvalCommand {
         int folds = 5;
         boolean cv = true;
         ClassifierSettings s = defaults;
+        List<String> additions = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -40,6 +44,7 @@ public final class EvalCommand {
                 case "--clinc-model" -> clincModel = Path.of(value(args, ++i, a));
                 case "--folds" -> folds = Integer.parseInt(value(args, ++i, a));
                 case "--no-cv" -> cv = false;
+                case "--add" -> additions.add(value(args, ++i, a));
                 case "--algorithm" -> s = s.withAlgorithm(value(args, ++i, a));
                 case "--iterations" -> s = s.withIterations(Integer.parseInt(value(args, ++i, a)));
                 case "--l2" -> s = s.withL2(Double.parseDouble(value(args, ++i, a)));
@@ -50,6 +55,9 @@ public final class EvalCommand {
         }
         out.printf(Locale.ROOT, "settings: features=%s algorithm=%s iterations=%d cutoff=%d l2=%.3f threshold=%.2f%n",
                 s.features(), s.algorithm(), s.iterations(), s.cutoff(), s.l2Cost(), s.threshold());
+        if (!additions.isEmpty()) {
+            return compare(intents, withAdditions(intents, additions), heldout, cv ? folds : 0, s, out);
+        }
         IntentCorpus corpus = IntentCorpus.load(intents);
         if (cv) {
             out.printf(Locale.ROOT, "%n== %d-fold stratified cross-validation over %s (%d utterances)%n", folds, intents,
@@ -71,6 +79,67 @@ public final class EvalCommand {
             runClinc(clinc, clincModel, s, out);
         }
         return 0;
+    }
+
+    /**
+     * {@code --add INTENT:LANG:TEXT}: the same evaluation with and without proposed utterances, so a
+     * reviewer sees whether a change helps or hurts before approving it.
+     */
+    private static int compare(Path base, Path changed, Path heldout, int folds, ClassifierSettings s, PrintStream out) {
+        List<LabeledUtterance> before = IntentCorpus.load(base).utterances();
+        List<LabeledUtterance> after = IntentCorpus.load(changed).utterances();
+        out.printf(Locale.ROOT, "%n== proposed change: %d utterance(s) added to %s%n", after.size() - before.size(), base);
+        if (folds > 1) {
+            out.printf(Locale.ROOT, "-- %d-fold cross-validation (same folds for both)%n", folds);
+            printComparison(IntentEvaluation.crossValidate(before, folds, s, 42),
+                    IntentEvaluation.crossValidate(after, folds, s, 42), out);
+        }
+        if (heldout != null) {
+            List<LabeledUtterance> test = IntentCorpus.load(heldout).utterances();
+            out.printf(Locale.ROOT, "-- held-out set %s (%d utterances)%n", heldout, test.size());
+            printComparison(IntentEvaluation.evaluate(IntentClassifier.train(before, s), test),
+                    IntentEvaluation.evaluate(IntentClassifier.train(after, s), test), out);
+        }
+        return 0;
+    }
+
+    private static void printComparison(Map<Language, EvaluationReport> before, Map<Language, EvaluationReport> after,
+                                        PrintStream out) {
+        for (Language lang : before.keySet()) {
+            EvaluationReport b = before.get(lang);
+            EvaluationReport a = after.get(lang);
+            out.printf(Locale.ROOT, "  %s before: %s%n  %s after:  %s%n", lang.code(), b.summaryLine(), lang.code(), a.summaryLine());
+            out.printf(Locale.ROOT, "  %s change: in-scope accuracy %+.1f, out-of-scope recall %+.1f, false fallback %+.1f points -> %s%n",
+                    lang.code(), 100 * (a.inScopeAccuracy() - b.inScopeAccuracy()),
+                    100 * (a.outOfScopeRecall() - b.outOfScopeRecall()), 100 * (a.falseFallbackRate() - b.falseFallbackRate()),
+                    verdict(b, a));
+        }
+    }
+
+    static String verdict(EvaluationReport before, EvaluationReport after) {
+        double gain = (after.inScopeAccuracy() - before.inScopeAccuracy()) + (after.outOfScopeRecall() - before.outOfScopeRecall())
+                - (after.falseFallbackRate() - before.falseFallbackRate());
+        return gain > 1e-9 ? "IMPROVED" : gain < -1e-9 ? "HURT" : "UNCHANGED";
+    }
+
+    /** A temporary copy of the intents with {@code INTENT:LANG:TEXT} utterances appended. */
+    private static Path withAdditions(Path intents, List<String> additions) throws IOException {
+        Path copy = Files.createTempDirectory("intents-proposed");
+        try (var files = Files.list(intents)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        IntentFiles writer = new IntentFiles(copy);
+        for (String a : additions) {
+            String[] p = a.split(":", 3);
+            Language lang = p.length == 3 ? Language.fromCode(p[1]) : null;
+            if (lang == null) {
+                throw new IllegalArgumentException("--add needs INTENT:ko|en:TEXT (got '" + a + "')");
+            }
+            writer.append(p[0], lang, p[2], "proposed (eval --add)");
+        }
+        return copy;
     }
 
     private static void runClinc(Path file, Path modelFile, ClassifierSettings s, PrintStream out) throws Exception {

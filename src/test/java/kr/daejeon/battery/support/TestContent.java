@@ -12,6 +12,21 @@ public final class TestContent {
     private TestContent() {
     }
 
+    /** A temporary copy of {@code intents/}, for tests that change training data. */
+    public static Path intentsCopy() {
+        try {
+            Path dir = Files.createTempDirectory("intents-copy");
+            try (Stream<Path> files = Files.list(Path.of("intents"))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, dir.resolve(f.getFileName()));
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A temporary copy of {@code faq/} where {@code from} is replaced by {@code to} in {@code fileName}. */
     public static Path faqWith(String fileName, String from, String to) {
         try {

@@ -1,0 +1,66 @@
+package kr.daejeon.battery.learning;
+
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When enabled, notices plain edits of {@code intents/} (an editor, a git pull) and retrains: every
+ * {@code seconds} it compares the files' sizes and modification times, off the event loop. A file
+ * that does not load is reported and the current model stays.
+ */
+public final class ContentWatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentWatcher.class);
+
+    private final Path dir;
+    private final Retrainer retrainer;
+    private volatile String fingerprint;
+
+    public ContentWatcher(Path dir, Retrainer retrainer) {
+        this.dir = dir;
+        this.retrainer = retrainer;
+        this.fingerprint = fingerprint(dir);
+    }
+
+    public void start(Vertx vertx, int seconds) {
+        vertx.setPeriodic(seconds * 1000L, t -> vertx.executeBlocking(() -> {
+            check();
+            return null;
+        }, true));
+    }
+
+    /** Retrains when the files changed since the last look; returns whether it did. */
+    boolean check() {
+        String now = fingerprint(dir);
+        if (now.equals(fingerprint)) {
+            return false;
+        }
+        fingerprint = now;
+        try {
+            LOG.info("{} changed on disk: retraining", dir);
+            retrainer.retrain();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("{} changed but does not load; keeping the current model: {}", dir, e.getMessage());
+            return false;
+        }
+    }
+
+    static String fingerprint(Path dir) {
+        StringBuilder b = new StringBuilder();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+                b.append(f.getFileName()).append(':').append(Files.size(f)).append(':')
+                        .append(Files.getLastModifiedTime(f).toMillis()).append(';');
+            }
+        } catch (IOException e) {
+            return "unreadable:" + e.getMessage();
+        }
+        return b.toString();
+    }
+}

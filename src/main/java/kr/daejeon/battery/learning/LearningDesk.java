@@ -1,0 +1,104 @@
+package kr.daejeon.battery.learning;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import kr.daejeon.battery.conversation.Tokens;
+import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.nlu.LiveClassifier;
+
+/**
+ * Staff teaching the assistant: anyone proposes "this wording means that intent"; an admin approves
+ * (written to {@code intents/}, model retrained and swapped in without a restart) or rejects.
+ * Blocking: run on worker threads.
+ */
+public final class LearningDesk {
+
+    /** The action needs another role, or the proposal is not in a state that allows it. */
+    public static final class Refused extends RuntimeException {
+        public final int status;
+        public final String code;
+
+        Refused(int status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    public record Decision(TrainingProposal proposal, Long trainingMillis) {
+    }
+
+    private static final int MAX_TEXT = 300;
+
+    private final TrainingProposals proposals;
+    private final IntentFiles files;
+    private final Retrainer retrainer;
+    private final LiveClassifier live;
+    private final Clock clock;
+
+    public LearningDesk(TrainingProposals proposals, IntentFiles files, Retrainer retrainer, LiveClassifier live, Clock clock) {
+        this.proposals = proposals;
+        this.files = files;
+        this.retrainer = retrainer;
+        this.live = live;
+        this.clock = clock;
+    }
+
+    public TrainingProposal propose(String staff, String intent, String language, String text) {
+        if (!live.current().intents().contains(intent)) {
+            throw new Refused(400, "unknown_intent", "No intent '" + intent + "'.");
+        }
+        if (Language.fromCode(language) == null) {
+            throw new Refused(400, "invalid_locale", "'language' must be \"ko\" or \"en\".");
+        }
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.codePointCount(0, t.length()) > MAX_TEXT) {
+            throw new Refused(400, "invalid_text", "'text' must be 1 to " + MAX_TEXT + " characters.");
+        }
+        TrainingProposal p = new TrainingProposal(Tokens.random(9), intent, language, t, staff, clock.instant(),
+                TrainingProposal.PENDING, null, null);
+        proposals.add(p);
+        return p;
+    }
+
+    public List<TrainingProposal> list() {
+        return proposals.all();
+    }
+
+    /** The intents a wording can be taught to (the classifier's own, fallback included). */
+    public List<String> intents() {
+        return live.current().intents().stream().sorted().toList();
+    }
+
+    public Decision approve(String id, String admin, boolean isAdmin) {
+        TrainingProposal p = pending(id, isAdmin);
+        Instant now = clock.instant();
+        TrainingProposal approved = p.decided(TrainingProposal.APPROVED, admin, now);
+        if (proposals.decide(approved) != 1) {
+            throw new Refused(409, "already_decided", "This proposal was decided meanwhile.");
+        }
+        files.append(p.intent(), Language.fromCode(p.language()), p.text(),
+                "approved by " + admin + " " + now.toString().substring(0, 10) + " (proposed by " + p.proposedBy() + ")");
+        return new Decision(approved, retrainer.retrain());
+    }
+
+    public Decision reject(String id, String admin, boolean isAdmin) {
+        TrainingProposal rejected = pending(id, isAdmin).decided(TrainingProposal.REJECTED, admin, clock.instant());
+        if (proposals.decide(rejected) != 1) {
+            throw new Refused(409, "already_decided", "This proposal was decided meanwhile.");
+        }
+        return new Decision(rejected, null);
+    }
+
+    private TrainingProposal pending(String id, boolean isAdmin) {
+        if (!isAdmin) {
+            throw new Refused(403, "admin_only", "Only an admin can approve or reject training changes.");
+        }
+        TrainingProposal p = proposals.find(id).orElseThrow(() -> new Refused(404, "proposal_not_found", "No such proposal."));
+        if (!TrainingProposal.PENDING.equals(p.status())) {
+            throw new Refused(409, "already_decided", "This proposal is already " + p.status() + ".");
+        }
+        return p;
+    }
+}

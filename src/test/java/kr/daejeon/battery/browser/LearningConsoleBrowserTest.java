@@ -1,0 +1,68 @@
+package kr.daejeon.battery.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import kr.daejeon.battery.support.TestContent;
+import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestServer.Conversation;
+import kr.daejeon.battery.support.TestStaff;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole learning loop in the console: an unanswered question shows up grouped, an admin proposes
+ * it for an intent and approves it, and the next customer asking it gets the answer — no restart.
+ */
+@Tag("browser")
+class LearningConsoleBrowserTest {
+
+    static final String QUESTION = "장비 공동활용 가능한가요";
+
+    @Test
+    void unansweredQuestionIsTaughtFromTheConsole() throws Exception {
+        Path intents = TestContent.intentsCopy();
+        try (TestServer server = TestServer.start(Map.of("INTENTS_DIR", intents.toString(),
+                "STAFF_ACCOUNTS_FILE", TestStaff.accountsFile("boss:관리자:admin").toString()))) {
+            Conversation c = server.newConversation("ko");
+            String before = TestServer.json(server.say(c, QUESTION)).get("intent").asText();
+            assertEquals("fallback", before, "not understood before");
+            ChromeDriver driver = Browser.start(1280, 900);
+            try {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+                driver.get(server.uri("/staff/").toString());
+                wait.until(d -> d.findElement(By.id("login-view")).isDisplayed());
+                driver.findElement(By.id("username")).sendKeys("boss");
+                driver.findElement(By.id("password")).sendKeys("boss-pass");
+                driver.findElement(By.cssSelector("#login-form button")).click();
+                wait.until(d -> d.findElement(By.id("console-view")).isDisplayed());
+
+                driver.findElement(By.cssSelector("#unanswered-panel summary")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#unanswered li")).stream().anyMatch(li -> li.getText().contains(QUESTION)));
+                WebElement group = driver.findElements(By.cssSelector("#unanswered li")).stream()
+                        .filter(li -> li.getText().contains(QUESTION)).findFirst().orElseThrow();
+                new Select(group.findElement(By.cssSelector("select"))).selectByValue("industry_network");
+                group.findElement(By.cssSelector("form.propose button")).click();
+
+                driver.findElement(By.cssSelector("#proposals-panel summary")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#proposals li button.approve")).size() == 1);
+                driver.findElement(By.cssSelector("#proposals li button.approve")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#proposals li")).stream()
+                        .anyMatch(li -> li.getText().startsWith("[approved] industry_network")));
+                Browser.screenshot(driver, "console-learning");
+            } finally {
+                driver.quit();
+            }
+            Conversation next = server.newConversation("ko");
+            assertEquals("industry_network", TestServer.json(server.say(next, QUESTION)).get("intent").asText());
+        }
+    }
+}

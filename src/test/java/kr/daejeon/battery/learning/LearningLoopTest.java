@@ -1,0 +1,96 @@
+package kr.daejeon.battery.learning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kr.daejeon.battery.support.TestContent;
+import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestServer.Conversation;
+import kr.daejeon.battery.support.TestStaff;
+import org.junit.jupiter.api.Test;
+
+/**
+ * From an unanswered question to a better answer, without a restart: an agent proposes the wording
+ * for an intent, only an admin can approve, the utterance lands in intents/, the classifier is
+ * retrained and swapped in while turns keep being answered, and the same question is now understood.
+ */
+class LearningLoopTest {
+
+    static final String QUESTION = "장비 공동활용 가능한가요";
+
+    @Test
+    void proposeApproveRetrainAndTheQuestionIsUnderstood() throws Exception {
+        Path intents = TestContent.intentsCopy();
+        try (TestServer server = TestServer.start(Map.of("INTENTS_DIR", intents.toString(), "STAFF_ACCOUNTS_FILE",
+                TestStaff.accountsFile("kim:김담당:agent", "boss:관리자:admin").toString(),
+                "RATE_LIMIT_PER_MINUTE", "100000", "CONVERSATION_RATE_LIMIT_PER_MINUTE", "100000"))) {
+            Conversation c = server.newConversation("ko");
+            String before = TestServer.json(server.say(c, QUESTION)).get("intent").asText();
+            assertEquals("fallback", before, "not understood before");
+
+            TestStaff.Login kim = TestStaff.login(server, "kim");
+            TestStaff.Login boss = TestStaff.login(server, "boss");
+            HttpResponse<String> proposed = kim.post("/staff/api/proposals",
+                    "{\"intent\":\"industry_network\",\"language\":\"ko\",\"text\":\"" + QUESTION + "\"}");
+            assertEquals(200, proposed.statusCode(), proposed.body());
+            String id = TestServer.json(proposed).get("id").asText();
+            assertEquals("pending", TestServer.json(proposed).get("status").asText());
+            assertEquals("unknown_intent", TestServer.json(kim.post("/staff/api/proposals",
+                    "{\"intent\":\"nope\",\"language\":\"ko\",\"text\":\"x\"}")).get("error").get("code").asText());
+            HttpResponse<String> agentApproves = kim.post("/staff/api/proposals/" + id + "/approve", "");
+            assertEquals(403, agentApproves.statusCode(), agentApproves.body());
+
+            // Turns keep flowing while the model is retrained.
+            AtomicBoolean training = new AtomicBoolean(true);
+            List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+            CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> {
+                Conversation t = server.newConversation("ko");
+                while (training.get()) {
+                    statuses.add(server.say(t, "신청 마감이 언제예요?").statusCode());
+                }
+            });
+            HttpResponse<String> approved = boss.post("/staff/api/proposals/" + id + "/approve", "");
+            training.set(false);
+            traffic.get();
+            assertEquals(200, approved.statusCode(), approved.body());
+            JsonNode decision = TestServer.json(approved);
+            assertEquals("approved", decision.get("proposal").get("status").asText());
+            assertEquals("boss", decision.get("proposal").get("decidedBy").asText());
+            assertTrue(decision.get("trainingMillis").asLong() > 0);
+            assertTrue(!statuses.isEmpty() && statuses.stream().allMatch(s -> s == 200), "no dropped turns: " + statuses);
+
+            String file = Files.readString(intents.resolve("industry_network.yaml"));
+            assertTrue(file.contains("  - \"" + QUESTION + "\"  # approved by boss"), file);
+            assertEquals("industry_network", TestServer.json(server.say(c, QUESTION)).get("intent").asText(),
+                    "understood after the swap, without a restart");
+            assertEquals(409, boss.post("/staff/api/proposals/" + id + "/approve", "").statusCode(), "decided once");
+        }
+    }
+
+    @Test
+    void rejectedProposalsChangeNothing() throws Exception {
+        Path intents = TestContent.intentsCopy();
+        String original = Files.readString(intents.resolve("contact.yaml"));
+        try (TestServer server = TestServer.start(Map.of("INTENTS_DIR", intents.toString(), "STAFF_ACCOUNTS_FILE",
+                TestStaff.accountsFile("boss:관리자:admin").toString()))) {
+            TestStaff.Login boss = TestStaff.login(server, "boss");
+            String id = TestServer.json(boss.post("/staff/api/proposals",
+                    "{\"intent\":\"contact\",\"language\":\"en\",\"text\":\"\\\"quoted\\\" # not a comment\"}")).get("id").asText();
+            HttpResponse<String> rejected = boss.post("/staff/api/proposals/" + id + "/reject", "");
+            assertEquals("rejected", TestServer.json(rejected).get("proposal").get("status").asText());
+            assertEquals(original, Files.readString(intents.resolve("contact.yaml")));
+            JsonNode list = TestServer.json(boss.get("/staff/api/proposals")).get("proposals");
+            assertEquals("\"quoted\" # not a comment", list.get(0).get("text").asText());
+            assertEquals(404, boss.post("/staff/api/proposals/unknown/approve", "").statusCode());
+        }
+    }
+}
