@@ -19,12 +19,10 @@ public final class ContentWatcher {
 
     private final Path dir;
     private final Retrainer retrainer;
-    private volatile String fingerprint;
 
     public ContentWatcher(Path dir, Retrainer retrainer) {
         this.dir = dir;
         this.retrainer = retrainer;
-        this.fingerprint = fingerprint(dir);
     }
 
     public void start(Vertx vertx, int seconds) {
@@ -34,13 +32,11 @@ public final class ContentWatcher {
         }, true));
     }
 
-    /** Retrains when the files changed since the last look; returns whether it did. */
+    /** Retrains when the files differ from what the model was last trained on (an approval already retrained). */
     boolean check() {
-        String now = fingerprint(dir);
-        if (now.equals(fingerprint)) {
+        if (fingerprint(dir).equals(retrainer.trainedOn())) {
             return false;
         }
-        fingerprint = now;
         try {
             LOG.info("{} changed on disk: retraining", dir);
             retrainer.retrain();

@@ -19,16 +19,24 @@ public final class Retrainer {
     private final Path intentsDir;
     private final ClassifierSettings settings;
     private final LiveClassifier live;
+    private volatile String trainedOn;
 
     public Retrainer(Path intentsDir, ClassifierSettings settings, LiveClassifier live) {
         this.intentsDir = intentsDir;
         this.settings = settings;
         this.live = live;
+        this.trainedOn = ContentWatcher.fingerprint(intentsDir);
+    }
+
+    /** The state of the files (sizes and times) the current model was trained on, or last tried. */
+    String trainedOn() {
+        return trainedOn;
     }
 
     /** Returns the training time in milliseconds. */
     public synchronized long retrain() {
         long t0 = System.nanoTime();
+        trainedOn = ContentWatcher.fingerprint(intentsDir);
         IntentCorpus corpus = IntentCorpus.load(intentsDir);
         IntentClassifier next = IntentClassifier.train(corpus.utterances(), settings);
         if (!next.intents().containsAll(live.current().intents())) {

@@ -45,6 +45,17 @@ final class Browser {
     }
 
     /** Saves a screenshot under target/screenshots and returns its path (reported in the test output). */
+    /** Opens the staff console and logs in with the test password; returns when the console shows. */
+    static void consoleLogin(ChromeDriver driver, org.openqa.selenium.support.ui.WebDriverWait wait,
+                             kr.daejeon.battery.support.TestServer server, String username) {
+        driver.get(server.uri("/staff/").toString());
+        wait.until(d -> d.findElement(org.openqa.selenium.By.id("login-view")).isDisplayed());
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(username + "-pass");
+        driver.findElement(org.openqa.selenium.By.cssSelector("#login-form button")).click();
+        wait.until(d -> d.findElement(org.openqa.selenium.By.id("console-view")).isDisplayed());
+    }
+
     static Path screenshot(ChromeDriver driver, String name) throws Exception {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);

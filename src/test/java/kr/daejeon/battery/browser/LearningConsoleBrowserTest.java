@@ -38,12 +38,7 @@ class LearningConsoleBrowserTest {
             ChromeDriver driver = Browser.start(1280, 900);
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-                driver.get(server.uri("/staff/").toString());
-                wait.until(d -> d.findElement(By.id("login-view")).isDisplayed());
-                driver.findElement(By.id("username")).sendKeys("boss");
-                driver.findElement(By.id("password")).sendKeys("boss-pass");
-                driver.findElement(By.cssSelector("#login-form button")).click();
-                wait.until(d -> d.findElement(By.id("console-view")).isDisplayed());
+                Browser.consoleLogin(driver, wait, server, "boss");
 
                 driver.findElement(By.cssSelector("#unanswered-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#unanswered li")).stream().anyMatch(li -> li.getText().contains(QUESTION)));

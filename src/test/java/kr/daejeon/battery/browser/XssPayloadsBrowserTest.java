@@ -72,13 +72,8 @@ class XssPayloadsBrowserTest {
                 assertNull(driver.executeScript("return window.__xss"), "nothing ran in the widget");
 
                 // The console: the staff name in the header and the FAQ answer in the transcript are text.
-                driver.get(server.uri("/staff/").toString());
-                wait.until(d -> d.findElement(By.id("login-view")).isDisplayed());
-                driver.findElement(By.id("username")).sendKeys("kim");
-                driver.findElement(By.id("password")).sendKeys("kim-pass");
-                driver.findElement(By.cssSelector("#login-form button")).click();
-                wait.until(d -> d.findElement(By.id("console-view")).isDisplayed()
-                        && d.findElement(By.id("who-name")).getText().contains(STAFF_NAME));
+                Browser.consoleLogin(driver, wait, server, "kim");
+                wait.until(d -> d.findElement(By.id("who-name")).getText().contains(STAFF_NAME));
                 wait.until(d -> d.findElements(By.cssSelector("#queue tr")).size() == 1);
                 driver.findElement(By.cssSelector("#queue tr")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#transcript li")).stream().anyMatch(li -> li.getText().contains(IN_FAQ)));
