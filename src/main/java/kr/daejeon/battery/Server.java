@@ -20,6 +20,8 @@ import kr.daejeon.battery.api.MetricsApi;
 import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.channel.OutboundHttp;
+import kr.daejeon.battery.eligibility.EligibilityFlow;
+import kr.daejeon.battery.eligibility.EligibilityRules;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.learning.ContentWatcher;
 import kr.daejeon.battery.learning.IntentFiles;
@@ -131,7 +133,7 @@ public final class Server {
         Retrainer retrainer = new Retrainer(config.intentsDir(), config.classifierSettings(), live);
         ConversationEngine engine = new ConversationEngine(live, faq, new AnswerRenderer(config.timeZone(), faq.trainingCalendar()),
                 config.clarifyThreshold(), config.missesBeforeHandoff(), config.businessHours(),
-                config.expectedMinutesPerTicket());
+                config.expectedMinutesPerTicket(), eligibilityFlow(config, faq));
         EventBusMessageFeed localFeed = new EventBusMessageFeed(vertx.eventBus());
         MessageFeed feed = localFeed;
         List<AutoCloseable> resources = new ArrayList<>(List.of(store, tickets));
@@ -348,6 +350,16 @@ public final class Server {
             stopped.countDown();
         }));
         stopped.await();
+    }
+
+    /** The guided pre-check when the content has one ({@code faq/eligibility.yaml}). */
+    private static EligibilityFlow eligibilityFlow(AppConfig config, FaqCatalog faq) {
+        java.nio.file.Path file = config.faqDir().resolve("eligibility.yaml");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            LOG.info("no {}: the eligibility pre-check is off", file);
+            return null;
+        }
+        return new EligibilityFlow(EligibilityRules.load(file), faq, config.timeZone());
     }
 
     private static IntentClassifier loadClassifier(AppConfig config) {

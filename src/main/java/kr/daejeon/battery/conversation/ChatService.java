@@ -114,6 +114,10 @@ public final class ChatService {
                 Ticket ticket = new Ticket(Tokens.random(12), id, next.channel(), next.locale(), result.handoffReason(),
                         Ticket.WAITING, null, now, now, next.recentTurns(), null);
                 tickets.open(ticket);
+                String answers = engine.eligibilitySummary(state);
+                if (answers != null) {
+                    tickets.addNote(ticket.id(), new kr.daejeon.battery.escalation.Note("assistant", answers, now));
+                }
                 changed = ticket;
                 opened = true;
                 next = next.withTicket(ticket.id());

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kr.daejeon.battery.eligibility.EligibilityCheck;
+import kr.daejeon.battery.eligibility.EligibilityFlow;
 import kr.daejeon.battery.escalation.BusinessHours;
 import kr.daejeon.battery.escalation.ContactDetails;
 import kr.daejeon.battery.escalation.TurnContext;
@@ -37,8 +39,13 @@ public final class ConversationEngine {
     private final BusinessHours hours;
     private final int minutesPerTicket;
 
+    private final EligibilityFlow eligibility;
+
+    /** @param eligibility the guided pre-check, or null when the content has none */
     public ConversationEngine(LiveClassifier classifier, FaqCatalog faq, AnswerRenderer renderer, double clarifyThreshold,
-                              int missesBeforeHandoffOffer, BusinessHours hours, int minutesPerTicket) {
+                              int missesBeforeHandoffOffer, BusinessHours hours, int minutesPerTicket,
+                              EligibilityFlow eligibility) {
+        this.eligibility = eligibility;
         this.minutesPerTicket = minutesPerTicket;
         this.classifier = classifier;
         this.faq = faq;
@@ -74,6 +81,13 @@ public final class ConversationEngine {
             return whileWithStaff(state, text, language, now);
         }
 
+        if (eligibility != null) {
+            Optional<TurnResult> checked = eligibilityTurn(state, text, language, now);
+            if (checked.isPresent()) {
+                return checked.get();
+            }
+        }
+
         Optional<String> tapped = faq.intentForLabel(text);
         Classification c = tapped.map(intent -> new Classification(intent, 1.0, List.of(new ScoredIntent(intent, 1.0))))
                 .orElseGet(() -> classifier.current().classify(text));
@@ -88,7 +102,12 @@ public final class ConversationEngine {
             List<MessageLink> links = new java.util.ArrayList<>(
                     e.links().stream().map(l -> new MessageLink(l.label().in(language), l.url())).toList());
             links.addAll(calendarLinks(e, state, language, now));
-            Message answer = Message.bot(renderer.render(e, language, now), titles(e.followUps(), language), links, now, intent);
+            List<String> quickReplies = new ArrayList<>(titles(e.followUps(), language));
+            if (eligibility != null && EligibilityFlow.INTENT.equals(intent)) {
+                // "Can we apply?": offer the guided check; the answer above is there for those who decline.
+                quickReplies.add(0, eligibility.startLabel(language));
+            }
+            Message answer = Message.bot(renderer.render(e, language, now), quickReplies, links, now, intent);
             if (e.escalate()) {
                 return handoff(state, language, now, c, List.of(answer));
             }
@@ -96,6 +115,40 @@ public final class ConversationEngine {
                     c.confidence(), intent, List.of(answer), c.ranking(), null, null);
         }
         return miss(state, language, now, c);
+    }
+
+    /** The pre-check's turn: starting it, answering its questions, or handing over with the answers so far. */
+    private Optional<TurnResult> eligibilityTurn(ConversationState state, String text, Language language, Instant now) {
+        EligibilityCheck check = state.check();
+        if (eligibility.isStart(text) || (check != null && eligibility.isRestart(text))) {
+            return Optional.of(checkTurn(state, eligibility.start(language, now), language, now));
+        }
+        if (!eligibility.inProgress(check)) {
+            return Optional.empty();
+        }
+        boolean tappedHandoff = faq.intentForLabel(text).filter(FaqCatalog.HANDOFF_INTENT::equals).isPresent();
+        EligibilityFlow.Step step = tappedHandoff ? null : eligibility.answer(check, text, language, now);
+        if (step == null || !step.understood()) {
+            Classification c = tappedHandoff ? new Classification(FaqCatalog.HANDOFF_INTENT, 1.0, List.of())
+                    : classifier.current().classify(text);
+            if (FaqCatalog.HANDOFF_INTENT.equals(c.intent())) {
+                // The answers travel with the ticket (see eligibilitySummary); the check itself ends here.
+                return Optional.of(handoff(state.withCheck(null), language, now, c, List.of()));
+            }
+        }
+        return Optional.of(checkTurn(state, step, language, now));
+    }
+
+    private static TurnResult checkTurn(ConversationState state, EligibilityFlow.Step step, Language language, Instant now) {
+        ConversationState next = state.withCheck(step.check()).withTurn(language.code(), state.status(), 0, now);
+        return new TurnResult(next, EligibilityFlow.INTENT, 1.0, EligibilityFlow.INTENT, step.replies(),
+                List.of(new ScoredIntent(EligibilityFlow.INTENT, 1.0)), null, null);
+    }
+
+    /** The pre-check answers of a conversation, in words, for the staff ticket; null when there are none. */
+    public String eligibilitySummary(ConversationState state) {
+        return eligibility == null ? null
+                : eligibility.summary(state.check(), Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO));
     }
 
     /** On the web, an answer listing training sessions offers each as a calendar file to download. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import kr.daejeon.battery.eligibility.EligibilityCheck;
 import kr.daejeon.battery.escalation.TurnContext;
 
 /**
@@ -15,10 +16,11 @@ import kr.daejeon.battery.escalation.TurnContext;
  * @param awaitingContact the customer was asked for contact details (handoff outside business hours)
  * @param channelUser the messenger's address for this customer (e.g. a Telegram chat id), for pushing
  *                    staff replies; never shown to staff
+ * @param check the eligibility pre-check, while it runs and after it finished (until cancelled or restarted)
  */
 public record ConversationState(String id, String tokenHash, String channel, String locale, String status, int misses,
                                 Instant createdAt, Instant updatedAt, List<TurnContext> recentTurns, String ticketId,
-                                boolean awaitingContact, String channelUser) {
+                                boolean awaitingContact, String channelUser, EligibilityCheck check) {
 
     /** How many recent classifications travel with the conversation for a ticket. */
     public static final int RECENT_TURNS = 3;
@@ -28,7 +30,7 @@ public record ConversationState(String id, String tokenHash, String channel, Str
     }
 
     public static ConversationState start(String id, String tokenHash, String channel, String locale, Instant now) {
-        return new ConversationState(id, tokenHash, channel, locale, BOT, 0, now, now, List.of(), null, false, null);
+        return new ConversationState(id, tokenHash, channel, locale, BOT, 0, now, now, List.of(), null, false, null, null);
     }
 
     public static final String BOT = "bot";
@@ -43,7 +45,7 @@ public record ConversationState(String id, String tokenHash, String channel, Str
 
     public ConversationState withTurn(String newLocale, String newStatus, int newMisses, Instant now) {
         return new ConversationState(id, tokenHash, channel, newLocale, newStatus, newMisses, createdAt, now, recentTurns,
-                ticketId, awaitingContact, channelUser);
+                ticketId, awaitingContact, channelUser, check);
     }
 
     /** Remembers this turn's classification, keeping the last {@value #RECENT_TURNS}. */
@@ -54,22 +56,28 @@ public record ConversationState(String id, String tokenHash, String channel, Str
             turns.remove(0);
         }
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, turns, ticketId,
-                awaitingContact, channelUser);
+                awaitingContact, channelUser, check);
     }
 
     public ConversationState withTicket(String newTicketId) {
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
-                newTicketId, awaitingContact, channelUser);
+                newTicketId, awaitingContact, channelUser, check);
     }
 
     /** Outside business hours the customer is asked for an e-mail or phone number until they give one. */
     public ConversationState withChannelUser(String user) {
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
-                ticketId, awaitingContact, user);
+                ticketId, awaitingContact, user, check);
+    }
+
+    /** The eligibility pre-check in progress or last completed (its answers go with a handoff); null when none. */
+    public ConversationState withCheck(EligibilityCheck newCheck) {
+        return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
+                ticketId, awaitingContact, channelUser, newCheck);
     }
 
     public ConversationState withAwaitingContact(boolean awaiting) {
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
-                ticketId, awaiting, channelUser);
+                ticketId, awaiting, channelUser, check);
     }
 }
