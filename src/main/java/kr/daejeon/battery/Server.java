@@ -20,8 +20,7 @@ import kr.daejeon.battery.api.MetricsApi;
 import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.channel.OutboundHttp;
-import kr.daejeon.battery.eligibility.EligibilityFlow;
-import kr.daejeon.battery.eligibility.EligibilityRules;
+import kr.daejeon.battery.content.LiveContent;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.learning.ContentWatcher;
 import kr.daejeon.battery.learning.IntentFiles;
@@ -56,8 +55,6 @@ import kr.daejeon.battery.config.AppConfig;
 import kr.daejeon.battery.config.ConfigException;
 import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationEngine;
-import kr.daejeon.battery.faq.AnswerRenderer;
-import kr.daejeon.battery.faq.FaqCatalog;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.IntentCorpus;
 import kr.daejeon.battery.escalation.InMemoryTicketStore;
@@ -93,11 +90,16 @@ public final class Server {
     /** Loads content, trains the classifier, connects the store and listens. Blocks during training. */
     public static Future<Server> start(AppConfig config, Clock clock) {
         long t0 = System.nanoTime();
-        FaqCatalog faq = FaqCatalog.load(config.faqDir());
         IntentClassifier classifier = loadClassifier(config);
-        checkContentCoverage(classifier, faq);
-        LOG.info("content ready: {} intents, {} FAQ entries in {} ms", classifier.intents().size(), faq.entries().size(),
-                (System.nanoTime() - t0) / 1_000_000);
+        LiveClassifier live = new LiveClassifier(classifier);
+        LiveContent content;
+        try {
+            content = new LiveContent(config.faqDir(), config.timeZone(), live);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(List.of(e.getMessage()));
+        }
+        LOG.info("content ready: {} intents, {} FAQ entries in {} ms", classifier.intents().size(),
+                content.get().faq().entries().size(), (System.nanoTime() - t0) / 1_000_000);
 
         ServiceMetrics metrics = new ServiceMetrics();
         Vertx vertx = Vertx.builder()
@@ -129,11 +131,9 @@ public final class Server {
                 LOG.warn("Redis at {} does not answer yet; /ready reports not ready until it does", redactedUrl(config.redisUrl()));
             }
         }
-        LiveClassifier live = new LiveClassifier(classifier);
         Retrainer retrainer = new Retrainer(config.intentsDir(), config.classifierSettings(), live);
-        ConversationEngine engine = new ConversationEngine(live, faq, new AnswerRenderer(config.timeZone(), faq.trainingCalendar()),
-                config.clarifyThreshold(), config.missesBeforeHandoff(), config.businessHours(),
-                config.expectedMinutesPerTicket(), eligibilityFlow(config, faq));
+        ConversationEngine engine = new ConversationEngine(live, content, config.clarifyThreshold(), config.missesBeforeHandoff(),
+                config.businessHours(), config.expectedMinutesPerTicket());
         EventBusMessageFeed localFeed = new EventBusMessageFeed(vertx.eventBus());
         MessageFeed feed = localFeed;
         List<AutoCloseable> resources = new ArrayList<>(List.of(store, tickets));
@@ -167,7 +167,7 @@ public final class Server {
         }
         KakaoChannel kakao = null;
         if (config.kakaoEnabled()) {
-            kakao = new KakaoChannel(vertx, chat, directory, new OutboundHttp(KakaoChannel.CHANNEL, metrics, deadLetters), faq,
+            kakao = new KakaoChannel(vertx, chat, directory, new OutboundHttp(KakaoChannel.CHANNEL, metrics, deadLetters), content,
                     config.kakaoSecretHeader(), config.kakaoSkillSecret(), config.kakaoBotIds());
             channels.put(KakaoChannel.CHANNEL, kakao);
         }
@@ -179,13 +179,13 @@ public final class Server {
         }
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
         StaffApi staffApi = new StaffApi(vertx, accounts, new StaffSessionStore(sharedRedis, config.staffSessionLifetime()),
-                new StaffDesk(store, tickets, faq, new AnswerRenderer(config.timeZone(), faq.trainingCalendar()), accounts, feed,
+                new StaffDesk(store, tickets, content, accounts, feed,
                         new ChannelRouter(channels), clock, metrics), clock, config.maxMessageChars(),
                 RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
                 clientAddress, deadLetters, unanswered,
                 new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()), retrainer, live, clock));
         if (config.contentWatchSeconds() > 0) {
-            new ContentWatcher(config.intentsDir(), retrainer).start(vertx, config.contentWatchSeconds());
+            new ContentWatcher(config.intentsDir(), retrainer, content).start(vertx, config.contentWatchSeconds());
         }
 
         Router router = Router.router(vertx);
@@ -214,7 +214,7 @@ public final class Server {
                 RateLimiter.create(vertx, sharedRedis, "conversation", config.conversationRateLimitPerMinute(), metrics))
                 .mount(router);
         new MetricsApi(vertx, metrics, config.metricsToken()).mount(router);
-        new TrainingApi(faq.trainingCalendar(), clock).mount(router);
+        new TrainingApi(content, clock).mount(router);
         staffApi.mount(router);
         if (telegram != null) {
             telegram.mount(router);
@@ -352,16 +352,6 @@ public final class Server {
         stopped.await();
     }
 
-    /** The guided pre-check when the content has one ({@code faq/eligibility.yaml}). */
-    private static EligibilityFlow eligibilityFlow(AppConfig config, FaqCatalog faq) {
-        java.nio.file.Path file = config.faqDir().resolve("eligibility.yaml");
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            LOG.info("no {}: the eligibility pre-check is off", file);
-            return null;
-        }
-        return new EligibilityFlow(EligibilityRules.load(file), faq, config.timeZone());
-    }
-
     private static IntentClassifier loadClassifier(AppConfig config) {
         long t0 = System.nanoTime();
         try {
@@ -377,20 +367,6 @@ public final class Server {
                 config.classifierSettings());
         LOG.info("intent model trained from {} in {} ms", config.intentsDir(), (System.nanoTime() - t0) / 1_000_000);
         return c;
-    }
-
-    /** Every intent the classifier can return must have an answer (except fallback and handoff). */
-    private static void checkContentCoverage(IntentClassifier classifier, FaqCatalog faq) {
-        List<String> missing = new ArrayList<>();
-        for (String intent : classifier.intents()) {
-            if (!intent.equals(IntentClassifier.FALLBACK) && !intent.equals(FaqCatalog.HANDOFF_INTENT)
-                    && faq.entry(intent).isEmpty()) {
-                missing.add("intent '" + intent + "' has training utterances but no FAQ entry");
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new ConfigException(missing);
-        }
     }
 
     /** A multipart body, or a non-empty form body ({@code curl -d ''} sends an empty one, which is harmless). */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.daejeon.battery.content.Content;
 import kr.daejeon.battery.faq.TrainingCalendar;
 import kr.daejeon.battery.faq.TrainingSession;
 import kr.daejeon.battery.nlu.Language;
@@ -18,11 +19,11 @@ import kr.daejeon.battery.nlu.Language;
  */
 public final class TrainingApi {
 
-    private final TrainingCalendar calendar;
+    private final java.util.function.Supplier<Content> content;
     private final Clock clock;
 
-    public TrainingApi(TrainingCalendar calendar, Clock clock) {
-        this.calendar = calendar;
+    public TrainingApi(java.util.function.Supplier<Content> content, Clock clock) {
+        this.content = content;
         this.clock = clock;
     }
 
@@ -32,6 +33,7 @@ public final class TrainingApi {
     }
 
     private void list(RoutingContext ctx) {
+        TrainingCalendar calendar = content.get().faq().trainingCalendar();
         Instant now = clock.instant();
         List<Map<String, Object>> out = calendar.upcoming(now).stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -52,6 +54,7 @@ public final class TrainingApi {
     }
 
     private void ics(RoutingContext ctx) {
+        TrainingCalendar calendar = content.get().faq().trainingCalendar();
         String file = ctx.pathParam("file");
         if (!file.endsWith(".ics")) {
             throw new ApiError(404, "not_found", "No such endpoint.");

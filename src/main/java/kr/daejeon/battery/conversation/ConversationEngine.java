@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kr.daejeon.battery.content.Content;
 import kr.daejeon.battery.eligibility.EligibilityCheck;
 import kr.daejeon.battery.eligibility.EligibilityFlow;
 import kr.daejeon.battery.escalation.BusinessHours;
@@ -29,8 +30,7 @@ public final class ConversationEngine {
     private static final int MAX_CLARIFY_OPTIONS = 3;
 
     private final LiveClassifier classifier;
-    private final FaqCatalog faq;
-    private final AnswerRenderer renderer;
+    private final java.util.function.Supplier<Content> content;
     private final double clarifyThreshold;
     private static final java.time.format.DateTimeFormatter NEXT_OPENING =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -39,17 +39,12 @@ public final class ConversationEngine {
     private final BusinessHours hours;
     private final int minutesPerTicket;
 
-    private final EligibilityFlow eligibility;
-
-    /** @param eligibility the guided pre-check, or null when the content has none */
-    public ConversationEngine(LiveClassifier classifier, FaqCatalog faq, AnswerRenderer renderer, double clarifyThreshold,
-                              int missesBeforeHandoffOffer, BusinessHours hours, int minutesPerTicket,
-                              EligibilityFlow eligibility) {
-        this.eligibility = eligibility;
+    /** @param content the current answers, renderer and pre-check (replaced when faq/ changes) */
+    public ConversationEngine(LiveClassifier classifier, java.util.function.Supplier<Content> content, double clarifyThreshold,
+                              int missesBeforeHandoffOffer, BusinessHours hours, int minutesPerTicket) {
+        this.content = content;
         this.minutesPerTicket = minutesPerTicket;
         this.classifier = classifier;
-        this.faq = faq;
-        this.renderer = renderer;
         this.clarifyThreshold = clarifyThreshold;
         this.missesBeforeHandoffOffer = missesBeforeHandoffOffer;
         this.hours = hours;
@@ -57,8 +52,8 @@ public final class ConversationEngine {
 
     /** The first message of a new conversation. */
     public Message greeting(Language language, Instant now) {
-        FaqEntry greeting = faq.entry("greeting").orElseThrow();
-        return Message.bot(renderer.render(greeting, language, now), titles(faq.topTopics(), language), List.of(), now,
+        FaqEntry greeting = faq().entry("greeting").orElseThrow();
+        return Message.bot(renderer().render(greeting, language, now), titles(faq().topTopics(), language), List.of(), now,
                 "greeting");
     }
 
@@ -67,7 +62,7 @@ public final class ConversationEngine {
      * the configured minutes per ticket for every ticket ahead of them and their own.
      */
     public Message queuePosition(Language language, int position, Instant now) {
-        String text = faq.message("handoff_position", language).replace("{position}", Integer.toString(position))
+        String text = faq().message("handoff_position", language).replace("{position}", Integer.toString(position))
                 .replace("{minutes}", Integer.toString(Math.max(1, position) * minutesPerTicket));
         return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT).withKind("queue");
     }
@@ -81,14 +76,14 @@ public final class ConversationEngine {
             return whileWithStaff(state, text, language, now);
         }
 
-        if (eligibility != null) {
+        if (eligibility() != null) {
             Optional<TurnResult> checked = eligibilityTurn(state, text, language, now);
             if (checked.isPresent()) {
                 return checked.get();
             }
         }
 
-        Optional<String> tapped = faq.intentForLabel(text);
+        Optional<String> tapped = faq().intentForLabel(text);
         Classification c = tapped.map(intent -> new Classification(intent, 1.0, List.of(new ScoredIntent(intent, 1.0))))
                 .orElseGet(() -> classifier.current().classify(text));
         String intent = c.intent();
@@ -96,18 +91,18 @@ public final class ConversationEngine {
         if (FaqCatalog.HANDOFF_INTENT.equals(intent)) {
             return handoff(state, language, now, c, List.of());
         }
-        Optional<FaqEntry> entry = c.isFallback() ? Optional.empty() : faq.entry(intent);
+        Optional<FaqEntry> entry = c.isFallback() ? Optional.empty() : faq().entry(intent);
         if (entry.isPresent()) {
             FaqEntry e = entry.get();
             List<MessageLink> links = new java.util.ArrayList<>(
                     e.links().stream().map(l -> new MessageLink(l.label().in(language), l.url())).toList());
             links.addAll(calendarLinks(e, state, language, now));
             List<String> quickReplies = new ArrayList<>(titles(e.followUps(), language));
-            if (eligibility != null && EligibilityFlow.INTENT.equals(intent)) {
+            if (eligibility() != null && EligibilityFlow.INTENT.equals(intent)) {
                 // "Can we apply?": offer the guided check; the answer above is there for those who decline.
-                quickReplies.add(0, eligibility.startLabel(language));
+                quickReplies.add(0, eligibility().startLabel(language));
             }
-            Message answer = Message.bot(renderer.render(e, language, now), quickReplies, links, now, intent);
+            Message answer = Message.bot(renderer().render(e, language, now), quickReplies, links, now, intent);
             if (e.escalate()) {
                 return handoff(state, language, now, c, List.of(answer));
             }
@@ -120,14 +115,14 @@ public final class ConversationEngine {
     /** The pre-check's turn: starting it, answering its questions, or handing over with the answers so far. */
     private Optional<TurnResult> eligibilityTurn(ConversationState state, String text, Language language, Instant now) {
         EligibilityCheck check = state.check();
-        if (eligibility.isStart(text) || (check != null && eligibility.isRestart(text))) {
-            return Optional.of(checkTurn(state, eligibility.start(language, now), language, now));
+        if (eligibility().isStart(text) || (check != null && eligibility().isRestart(text))) {
+            return Optional.of(checkTurn(state, eligibility().start(language, now), language, now));
         }
-        if (!eligibility.inProgress(check)) {
+        if (!eligibility().inProgress(check)) {
             return Optional.empty();
         }
-        boolean tappedHandoff = faq.intentForLabel(text).filter(FaqCatalog.HANDOFF_INTENT::equals).isPresent();
-        EligibilityFlow.Step step = tappedHandoff ? null : eligibility.answer(check, text, language, now);
+        boolean tappedHandoff = faq().intentForLabel(text).filter(FaqCatalog.HANDOFF_INTENT::equals).isPresent();
+        EligibilityFlow.Step step = tappedHandoff ? null : eligibility().answer(check, text, language, now);
         if (step == null || !step.understood()) {
             Classification c = tappedHandoff ? new Classification(FaqCatalog.HANDOFF_INTENT, 1.0, List.of())
                     : classifier.current().classify(text);
@@ -147,8 +142,21 @@ public final class ConversationEngine {
 
     /** The pre-check answers of a conversation, in words, for the staff ticket; null when there are none. */
     public String eligibilitySummary(ConversationState state) {
-        return eligibility == null ? null
-                : eligibility.summary(state.check(), Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO));
+        return eligibility() == null ? null
+                : eligibility().summary(state.check(), Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO));
+    }
+
+    private FaqCatalog faq() {
+        return content.get().faq();
+    }
+
+    private AnswerRenderer renderer() {
+        return content.get().renderer();
+    }
+
+    /** The guided pre-check, or null when the content has none. */
+    private EligibilityFlow eligibility() {
+        return content.get().eligibility();
     }
 
     /** On the web, an answer listing training sessions offers each as a calendar file to download. */
@@ -156,7 +164,7 @@ public final class ConversationEngine {
         if (!"web".equals(state.channel()) || !e.answer().in(language).contains("{sessions}")) {
             return List.of();
         }
-        return faq.trainingCalendar().upcoming(now).stream().limit(3)
+        return faq().trainingCalendar().upcoming(now).stream().limit(3)
                 .map(s -> new MessageLink((language == Language.KO ? "📅 캘린더에 추가: " : "📅 Add to calendar: ")
                         + s.course().in(language), TRAINING_ICS_PATH + s.id() + ".ics?lang=" + language.code()))
                 .toList();
@@ -170,20 +178,20 @@ public final class ConversationEngine {
         Message reply;
         if (misses >= missesBeforeHandoffOffer) {
             List<String> options = new ArrayList<>();
-            options.add(faq.handoffLabel(language));
-            options.addAll(titles(faq.topTopics(), language));
-            reply = Message.bot(faq.message("offer_handoff", language), options, List.of(), now, IntentClassifier.FALLBACK);
+            options.add(faq().handoffLabel(language));
+            options.addAll(titles(faq().topTopics(), language));
+            reply = Message.bot(faq().message("offer_handoff", language), options, List.of(), now, IntentClassifier.FALLBACK);
         } else {
             List<String> candidates = c.ranking().stream()
-                    .filter(s -> s.probability() >= clarifyThreshold && faq.entry(s.intent()).isPresent())
+                    .filter(s -> s.probability() >= clarifyThreshold && faq().entry(s.intent()).isPresent())
                     .filter(s -> !s.intent().equals("greeting") && !s.intent().equals("goodbye"))
                     .limit(MAX_CLARIFY_OPTIONS)
                     .map(ScoredIntent::intent)
                     .toList();
             reply = candidates.isEmpty()
-                    ? Message.bot(faq.message("fallback", language), titles(faq.topTopics(), language), List.of(), now,
+                    ? Message.bot(faq().message("fallback", language), titles(faq().topTopics(), language), List.of(), now,
                             IntentClassifier.FALLBACK)
-                    : Message.bot(faq.message("clarify", language), titles(candidates, language), List.of(), now,
+                    : Message.bot(faq().message("clarify", language), titles(candidates, language), List.of(), now,
                             IntentClassifier.FALLBACK);
         }
         return new TurnResult(remember(state, now, c).withTurn(language.code(), state.status(), misses, now),
@@ -193,12 +201,12 @@ public final class ConversationEngine {
     private TurnResult handoff(ConversationState state, Language language, Instant now, Classification c,
                                List<Message> before) {
         List<Message> replies = new ArrayList<>(before);
-        replies.add(Message.bot(faq.message("handoff_started", language), List.of(), List.of(), now,
+        replies.add(Message.bot(faq().message("handoff_started", language), List.of(), List.of(), now,
                 FaqCatalog.HANDOFF_INTENT).withKind("handoff"));
         boolean afterHours = !hours.isOpen(now);
         if (afterHours) {
             String next = NEXT_OPENING.format(hours.nextOpening(now));
-            replies.add(Message.bot(faq.message("handoff_after_hours", language).replace("{next}", next), List.of(),
+            replies.add(Message.bot(faq().message("handoff_after_hours", language).replace("{next}", next), List.of(),
                     List.of(), now, FaqCatalog.HANDOFF_INTENT));
         }
         // An escalating FAQ entry still reports the intent its answer came from.
@@ -222,12 +230,12 @@ public final class ConversationEngine {
         Optional<String> contact = ContactDetails.find(text);
         if (contact.isPresent()) {
             return new TurnResult(next.withAwaitingContact(false), FaqCatalog.HANDOFF_INTENT, 1.0, null,
-                    List.of(Message.bot(faq.message("contact_saved", language), List.of(), List.of(), now,
+                    List.of(Message.bot(faq().message("contact_saved", language), List.of(), List.of(), now,
                             FaqCatalog.HANDOFF_INTENT)), List.of(), null, contact.get());
         }
         boolean lookedLikeContact = text.contains("@") || text.chars().filter(Character::isDigit).count() >= 7;
         List<Message> replies = lookedLikeContact
-                ? List.of(Message.bot(faq.message("contact_invalid", language), List.of(), List.of(), now,
+                ? List.of(Message.bot(faq().message("contact_invalid", language), List.of(), List.of(), now,
                         FaqCatalog.HANDOFF_INTENT))
                 : List.of();
         return new TurnResult(next, FaqCatalog.HANDOFF_INTENT, 1.0, null, replies, List.of(), null, null);
@@ -238,6 +246,6 @@ public final class ConversationEngine {
     }
 
     private List<String> titles(List<String> intents, Language language) {
-        return intents.stream().map(i -> faq.title(i, language)).toList();
+        return intents.stream().map(i -> faq().title(i, language)).toList();
     }
 }

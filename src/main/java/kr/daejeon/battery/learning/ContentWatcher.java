@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import kr.daejeon.battery.content.LiveContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When enabled, notices plain edits of {@code intents/} (an editor, a git pull) and retrains: every
- * {@code seconds} it compares the files' sizes and modification times, off the event loop. A file
- * that does not load is reported and the current model stays.
+ * When enabled, notices plain edits of {@code intents/} and {@code faq/} (an editor, a git pull):
+ * every {@code seconds} it compares the files' sizes and modification times, off the event loop, then
+ * retrains the classifier or reloads the answers. Files that do not load are reported and the
+ * current model or content stays.
  */
 public final class ContentWatcher {
 
@@ -19,15 +21,20 @@ public final class ContentWatcher {
 
     private final Path dir;
     private final Retrainer retrainer;
+    private final LiveContent content;
+    private volatile String contentSeen;
 
-    public ContentWatcher(Path dir, Retrainer retrainer) {
+    public ContentWatcher(Path dir, Retrainer retrainer, LiveContent content) {
         this.dir = dir;
         this.retrainer = retrainer;
+        this.content = content;
+        this.contentSeen = fingerprint(content.dir());
     }
 
     public void start(Vertx vertx, int seconds) {
         vertx.setPeriodic(seconds * 1000L, t -> vertx.executeBlocking(() -> {
             check();
+            checkContent();
             return null;
         }, true));
     }
@@ -45,6 +52,16 @@ public final class ContentWatcher {
             LOG.error("{} changed but does not load; keeping the current model: {}", dir, e.getMessage());
             return false;
         }
+    }
+
+    /** Reloads {@code faq/} when its files changed; content with problems is reported and not used. */
+    boolean checkContent() {
+        String now = fingerprint(content.dir());
+        if (now.equals(contentSeen)) {
+            return false;
+        }
+        contentSeen = now;
+        return content.reload();
     }
 
     static String fingerprint(Path dir) {

@@ -16,7 +16,7 @@ import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.escalation.Note;
-import kr.daejeon.battery.faq.AnswerRenderer;
+import kr.daejeon.battery.content.Content;
 import kr.daejeon.battery.faq.FaqCatalog;
 import kr.daejeon.battery.faq.FaqEntry;
 import kr.daejeon.battery.nlu.Language;
@@ -43,8 +43,7 @@ public final class StaffDesk {
 
     private final SessionStore conversations;
     private final TicketStore tickets;
-    private final FaqCatalog faq;
-    private final AnswerRenderer renderer;
+    private final java.util.function.Supplier<Content> content;
     private final StaffAccounts accounts;
     private final MessageFeed feed;
     private final ChannelDelivery delivery;
@@ -52,14 +51,13 @@ public final class StaffDesk {
 
     private final ServiceMetrics metrics;
 
-    public StaffDesk(SessionStore conversations, TicketStore tickets, FaqCatalog faq, AnswerRenderer renderer,
+    public StaffDesk(SessionStore conversations, TicketStore tickets, java.util.function.Supplier<Content> content,
                      StaffAccounts accounts, MessageFeed feed, ChannelDelivery delivery, Clock clock, ServiceMetrics metrics) {
         this.metrics = metrics;
         this.delivery = delivery;
         this.conversations = conversations;
         this.tickets = tickets;
-        this.faq = faq;
-        this.renderer = renderer;
+        this.content = content;
         this.accounts = accounts;
         this.feed = feed;
         this.clock = clock;
@@ -77,8 +75,8 @@ public final class StaffDesk {
         Instant now = clock.instant();
         List<CannedAnswer> titleMatches = new ArrayList<>();
         List<CannedAnswer> textMatches = new ArrayList<>();
-        for (FaqEntry e : faq.entries().stream().sorted(java.util.Comparator.comparing(FaqEntry::intent)).toList()) {
-            String text = renderer.render(e, lang, now);
+        for (FaqEntry e : content.get().faq().entries().stream().sorted(java.util.Comparator.comparing(FaqEntry::intent)).toList()) {
+            String text = content.get().renderer().render(e, lang, now);
             String title = (e.intent() + " " + e.title().ko() + " " + e.title().en()).toLowerCase(java.util.Locale.ROOT);
             CannedAnswer answer = new CannedAnswer(e.intent(), e.title().in(lang), text);
             if (q.isEmpty() || title.contains(q)) {
@@ -192,7 +190,7 @@ public final class StaffDesk {
         List<Message> stored = conversations.withLock(t.conversationId(), () ->
                 conversations.find(t.conversationId()).map(state -> {
                     Language lang = Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO);
-                    String text = faq.message(messageKey, lang).replace("{name}", staffName);
+                    String text = content.get().faq().message(messageKey, lang).replace("{name}", staffName);
                     ConversationState next = state.withTurn(state.locale(), newStatus, 0, now);
                     if (ConversationState.BOT.equals(newStatus)) {
                         next = next.withTicket(null);

@@ -1,6 +1,7 @@
 package kr.daejeon.battery.learning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import kr.daejeon.battery.support.TestServer;
 import kr.daejeon.battery.support.TestServer.Conversation;
 import org.junit.jupiter.api.Test;
 
-/** With content watching on, a plain edit of intents/ is picked up and retrained without a restart; a broken edit is not. */
+/** With content watching on, plain edits of intents/ and faq/ are picked up without a restart; broken edits are not. */
 class ContentWatcherTest {
 
     static final String QUESTION = "장비 공동활용 가능한가요";
@@ -41,6 +42,36 @@ class ContentWatcherTest {
             }
             assertEquals("industry_network", intent, "the edit was learned without a restart");
         }
+    }
+
+    @Test
+    void plainEditsOfTheAnswersAreLoadedAndBrokenOnesIgnored() throws Exception {
+        Path faq = TestContent.faqWith("application.yaml", "x", "x");
+        try (TestServer server = TestServer.start(Map.of("FAQ_DIR", faq.toString(), "CONTENT_WATCH_SECONDS", "1",
+                "RATE_LIMIT_PER_MINUTE", "100000", "CONVERSATION_RATE_LIMIT_PER_MINUTE", "100000"))) {
+            Conversation c = server.newConversation("ko");
+            assertTrue(answerTo(server, c).contains("마감 연장 여부는 공고문"));
+            Path file = faq.resolve("application.yaml");
+            String original = Files.readString(file);
+            Files.writeString(file, original.replace("마감 연장 여부는 공고문", "마감 연장은 없습니다. 공고문"));
+            String answer = "";
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (!answer.contains("마감 연장은 없습니다") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(300);
+                answer = answerTo(server, c);
+            }
+            assertTrue(answer.contains("마감 연장은 없습니다"), "the edit is served without a restart: " + answer);
+
+            // An edit that breaks the content (an entry without English) is refused; the last good content stays.
+            Files.writeString(file, Files.readString(file).replace("    title: {ko: 접수 기간, en: Application period}",
+                    "    title: {ko: 접수 기간}"));
+            Thread.sleep(2500);
+            assertTrue(answerTo(server, c).contains("마감 연장은 없습니다"));
+        }
+    }
+
+    static String answerTo(TestServer server, Conversation c) {
+        return TestServer.json(server.say(c, "신청 마감이 언제예요?")).get("messages").get(0).get("text").asText();
     }
 
     static String intentOf(TestServer server, Conversation c) {

@@ -25,7 +25,7 @@ import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.conversation.Tokens;
-import kr.daejeon.battery.faq.FaqCatalog;
+import kr.daejeon.battery.content.Content;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.nlu.LanguageDetector;
 import kr.daejeon.battery.session.JsonCodec;
@@ -51,19 +51,19 @@ public final class KakaoChannel implements ChannelDelivery {
     private final Vertx vertx;
     private final ChatService chat;
     private final ChannelDirectory directory;
-    private final FaqCatalog faq;
+    private final java.util.function.Supplier<Content> content;
     private final String secretHeader;
     private final byte[] secret;
     private final Set<String> botIds;
     private final OutboundHttp out;
 
-    public KakaoChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, OutboundHttp out, FaqCatalog faq,
+    public KakaoChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, OutboundHttp out, java.util.function.Supplier<Content> content,
                         String secretHeader, String secret, Set<String> botIds) {
         this.out = out;
         this.vertx = vertx;
         this.chat = chat;
         this.directory = directory;
-        this.faq = faq;
+        this.content = content;
         this.secretHeader = secretHeader;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.botIds = Set.copyOf(botIds);
@@ -152,7 +152,7 @@ public final class KakaoChannel implements ChannelDelivery {
         }
         if (turn.handoff() && turn.replies().stream().anyMatch(m -> "queue".equals(m.kind()))) {
             Language lang = LanguageDetector.detect(utterance, Language.KO);
-            texts.add(faq.message("kakao_staff_delivery", lang));
+            texts.add(content.get().faq().message("kakao_staff_delivery", lang));
         }
         List<String> quick = turn.replies().isEmpty() ? List.of() : turn.replies().get(turn.replies().size() - 1).quickReplies();
         return response(texts, quick == null ? List.of() : quick);
