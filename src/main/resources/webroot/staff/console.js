@@ -65,6 +65,35 @@
 
   let intents = [];
   let myRole = null;
+  let currentTicket = null;
+
+  // A good staff reply can become the FAQ answer for its intent, in the ticket's language (admin approves).
+  function answerDraftForm(text, ticket) {
+    const form = el('form', null, 'answer-draft');
+    const select = el('select');
+    select.setAttribute('aria-label', 'FAQ 의도(intent)');
+    const guess = ((ticket.classifierContext || [])[0] || { topIntents: [] }).topIntents.map((s) => s.intent)
+      .find((i) => i !== 'fallback' && i !== 'human_handoff');
+    for (const i of intents.filter((x) => x !== 'fallback' && x !== 'human_handoff')) {
+      const o = el('option', i);
+      o.value = i;
+      if (i === guess) o.selected = true;
+      select.append(o);
+    }
+    const button = el('button', 'FAQ 답변으로 제안');
+    button.type = 'submit';
+    form.append(select, button);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      try {
+        await api('POST', '/staff/api/proposals', { kind: 'answer', intent: select.value, language: ticket.language, text });
+        button.textContent = '제안됨';
+        button.disabled = true;
+        loadProposals();
+      } catch (err) { button.textContent = err.message; }
+    });
+    return form;
+  }
 
   // "This wording means that intent": any staff member proposes, an admin decides.
   function proposeForm(group) {
@@ -103,7 +132,8 @@
     for (const p of data.proposals.slice(0, 100)) {
       const li = el('li');
       li.dataset.proposal = p.id;
-      li.append(el('span', '[' + p.status + '] ' + p.intent + ' (' + p.language + '): '), el('span', p.text),
+      li.append(el('span', '[' + p.status + '] ' + (p.kind === 'answer' ? 'FAQ 답변 ' : '') + p.intent + ' (' + p.language + '): '),
+        el('span', p.text),
         el('span', p.proposedBy + (p.decidedBy ? ' → ' + p.decidedBy : ''), 'meta'));
       if (p.status === 'pending' && myRole === 'admin') {
         for (const [label, action] of [['승인', 'approve'], ['거절', 'reject']]) {
@@ -169,6 +199,7 @@
     current = id;
     renderQueue();
     const v = await api('GET', '/staff/api/tickets/' + encodeURIComponent(id));
+    currentTicket = v.ticket;
     $('ticket-empty').hidden = true; $('ticket').hidden = false;
     $('ticket-title').textContent = '상담 ' + v.ticket.id + ' · ' + v.ticket.channel + ' · ' + v.ticket.language;
     $('ticket-status').textContent = v.ticket.assignee ? '담당: ' + v.ticket.assignee : '미배정';
@@ -187,6 +218,7 @@
     li.dataset.id = m.id;
     li.append(el('span', (m.author || m.from) + ' · ' + new Date(m.createdAt).toLocaleTimeString(), 'meta'));
     li.append(document.createTextNode(m.text));
+    if (m.from === 'staff' && currentTicket) li.append(answerDraftForm(m.text, currentTicket));
     $('transcript').append(li);
     li.scrollIntoView({ block: 'nearest' });
   }

@@ -23,6 +23,7 @@ import kr.daejeon.battery.channel.OutboundHttp;
 import kr.daejeon.battery.content.LiveContent;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.learning.ContentWatcher;
+import kr.daejeon.battery.learning.FaqFiles;
 import kr.daejeon.battery.learning.IntentFiles;
 import kr.daejeon.battery.learning.LearningDesk;
 import kr.daejeon.battery.learning.Retrainer;
@@ -183,7 +184,8 @@ public final class Server {
                         new ChannelRouter(channels), clock, metrics), clock, config.maxMessageChars(),
                 RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
                 clientAddress, deadLetters, unanswered,
-                new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()), retrainer, live, clock));
+                new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()),
+                        new FaqFiles(config.faqDir()), content, retrainer, live, clock));
         if (config.contentWatchSeconds() > 0) {
             new ContentWatcher(config.intentsDir(), retrainer, content).start(vertx, config.contentWatchSeconds());
         }

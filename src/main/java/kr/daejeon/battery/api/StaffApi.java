@@ -119,7 +119,7 @@ public final class StaffApi {
         router.post("/staff/api/proposals").handler(ctx -> {
             JsonNode body = jsonBody(ctx);
             String user = session(ctx).username();
-            respond(ctx, blocking(ctx, () -> learning.propose(user, body.path("intent").asText(""),
+            respond(ctx, blocking(ctx, () -> learning.propose(user, body.path("kind").asText(""), body.path("intent").asText(""),
                     body.path("language").asText(""), body.path("text").asText(""))));
         });
         router.post("/staff/api/proposals/:id/approve").handler(ctx -> {

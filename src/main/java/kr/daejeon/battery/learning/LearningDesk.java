@@ -3,14 +3,15 @@ package kr.daejeon.battery.learning;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import kr.daejeon.battery.content.LiveContent;
 import kr.daejeon.battery.conversation.Tokens;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.nlu.LiveClassifier;
 
 /**
- * Staff teaching the assistant: anyone proposes "this wording means that intent"; an admin approves
- * (written to {@code intents/}, model retrained and swapped in without a restart) or rejects.
- * Blocking: run on worker threads.
+ * Staff teaching the assistant: anyone proposes "this wording means that intent" or "this reply
+ * should be the FAQ answer"; an admin approves (written to {@code intents/} or {@code faq/}, model
+ * retrained or content reloaded, without a restart) or rejects. Blocking: run on worker threads.
  */
 public final class LearningDesk {
 
@@ -31,33 +32,47 @@ public final class LearningDesk {
 
     private static final int MAX_TEXT = 300;
 
+    private static final int MAX_ANSWER = 2000;
+
     private final TrainingProposals proposals;
     private final IntentFiles files;
+    private final FaqFiles faqFiles;
+    private final LiveContent content;
     private final Retrainer retrainer;
     private final LiveClassifier live;
     private final Clock clock;
 
-    public LearningDesk(TrainingProposals proposals, IntentFiles files, Retrainer retrainer, LiveClassifier live, Clock clock) {
+    public LearningDesk(TrainingProposals proposals, IntentFiles files, FaqFiles faqFiles, LiveContent content,
+                        Retrainer retrainer, LiveClassifier live, Clock clock) {
         this.proposals = proposals;
         this.files = files;
+        this.faqFiles = faqFiles;
+        this.content = content;
         this.retrainer = retrainer;
         this.live = live;
         this.clock = clock;
     }
 
-    public TrainingProposal propose(String staff, String intent, String language, String text) {
-        if (!live.current().intents().contains(intent)) {
-            throw new Refused(400, "unknown_intent", "No intent '" + intent + "'.");
+    /** @param kind {@link TrainingProposal#UTTERANCE} (or null) or {@link TrainingProposal#ANSWER} */
+    public TrainingProposal propose(String staff, String kind, String intent, String language, String text) {
+        String k = kind == null || kind.isEmpty() ? TrainingProposal.UTTERANCE : kind;
+        if (!k.equals(TrainingProposal.UTTERANCE) && !k.equals(TrainingProposal.ANSWER)) {
+            throw new Refused(400, "invalid_kind", "'kind' must be \"utterance\" or \"answer\".");
+        }
+        boolean answer = k.equals(TrainingProposal.ANSWER);
+        if (answer ? content.get().faq().entry(intent).isEmpty() : !live.current().intents().contains(intent)) {
+            throw new Refused(400, "unknown_intent", "No " + (answer ? "FAQ entry" : "intent") + " '" + intent + "'.");
         }
         if (Language.fromCode(language) == null) {
             throw new Refused(400, "invalid_locale", "'language' must be \"ko\" or \"en\".");
         }
         String t = text == null ? "" : text.strip();
-        if (t.isEmpty() || t.codePointCount(0, t.length()) > MAX_TEXT) {
-            throw new Refused(400, "invalid_text", "'text' must be 1 to " + MAX_TEXT + " characters.");
+        int max = answer ? MAX_ANSWER : MAX_TEXT;
+        if (t.isEmpty() || t.codePointCount(0, t.length()) > max) {
+            throw new Refused(400, "invalid_text", "'text' must be 1 to " + max + " characters.");
         }
         TrainingProposal p = new TrainingProposal(Tokens.random(9), intent, language, t, staff, clock.instant(),
-                TrainingProposal.PENDING, null, null);
+                TrainingProposal.PENDING, null, null, k);
         proposals.add(p);
         return p;
     }
@@ -78,8 +93,17 @@ public final class LearningDesk {
         if (proposals.decide(approved) != 1) {
             throw new Refused(409, "already_decided", "This proposal was decided meanwhile.");
         }
-        files.append(p.intent(), Language.fromCode(p.language()), p.text(),
-                "approved by " + admin + " " + now.toString().substring(0, 10) + " (proposed by " + p.proposedBy() + ")");
+        String note = "approved by " + admin + " " + now.toString().substring(0, 10) + " (proposed by " + p.proposedBy() + ")";
+        if (TrainingProposal.ANSWER.equals(p.kind())) {
+            FaqFiles.Edit edit = faqFiles.replaceAnswer(p.intent(), Language.fromCode(p.language()), p.text(), note);
+            if (!content.reload()) {
+                edit.undo();
+                content.reload();
+                throw new Refused(422, "content_invalid", "The FAQ would not load with this answer; nothing was changed.");
+            }
+            return new Decision(approved, null);
+        }
+        files.append(p.intent(), Language.fromCode(p.language()), p.text(), note);
         return new Decision(approved, retrainer.retrain());
     }
 

@@ -3,17 +3,25 @@ package kr.daejeon.battery.learning;
 import java.time.Instant;
 
 /**
- * A staff suggestion to teach the classifier: this customer wording means that intent. An admin
- * approves (the utterance is written to {@code intents/} and the model retrained) or rejects it.
+ * A staff suggestion an admin approves or rejects: an {@link #UTTERANCE} ("this customer wording
+ * means that intent": written to {@code intents/}, model retrained) or an {@link #ANSWER} (a staff
+ * reply drafted as the intent's FAQ answer in one language: written to {@code faq/}, content reloaded).
  */
 public record TrainingProposal(String id, String intent, String language, String text, String proposedBy,
-                               Instant proposedAt, String status, String decidedBy, Instant decidedAt) {
+                               Instant proposedAt, String status, String decidedBy, Instant decidedAt, String kind) {
+
+    public static final String UTTERANCE = "utterance";
+    public static final String ANSWER = "answer";
+
+    public TrainingProposal {
+        kind = kind == null ? UTTERANCE : kind;
+    }
 
     public static final String PENDING = "pending";
     public static final String APPROVED = "approved";
     public static final String REJECTED = "rejected";
 
     TrainingProposal decided(String newStatus, String by, Instant at) {
-        return new TrainingProposal(id, intent, language, text, proposedBy, proposedAt, newStatus, by, at);
+        return new TrainingProposal(id, intent, language, text, proposedBy, proposedAt, newStatus, by, at, kind);
     }
 }

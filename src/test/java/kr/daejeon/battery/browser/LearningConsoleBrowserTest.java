@@ -50,8 +50,7 @@ class LearningConsoleBrowserTest {
                 driver.findElement(By.cssSelector("#proposals-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#proposals li button.approve")).size() == 1);
                 driver.findElement(By.cssSelector("#proposals li button.approve")).click();
-                wait.until(d -> d.findElements(By.cssSelector("#proposals li")).stream()
-                        .anyMatch(li -> li.getText().startsWith("[approved] industry_network")));
+                wait.until(d -> proposalsText(driver).contains("[approved] industry_network"));
                 Browser.screenshot(driver, "console-learning");
             } finally {
                 driver.quit();
@@ -59,5 +58,45 @@ class LearningConsoleBrowserTest {
             Conversation next = server.newConversation("ko");
             assertEquals("industry_network", TestServer.json(server.say(next, QUESTION)).get("intent").asText());
         }
+    }
+
+    @Test
+    void aStaffReplyIsDraftedAsTheFaqAnswerFromTheConsole() throws Exception {
+        Path faq = TestContent.faqWith("application.yaml", "x", "x");
+        String reply = "접수는 12월 18일 18시에 마감되고 연장은 없습니다.";
+        try (TestServer server = TestServer.start(Map.of("FAQ_DIR", faq.toString(), "BUSINESS_HOURS", "MON-SUN 00:00-24:00",
+                "STAFF_ACCOUNTS_FILE", TestStaff.accountsFile("boss:관리자:admin").toString()))) {
+            Conversation c = server.newConversation("ko");
+            server.say(c, "신청 마감이 언제예요?");
+            server.say(c, "상담원 연결해 주세요");
+            TestStaff.Login api = TestStaff.login(server, "boss");
+            String ticket = TestServer.json(api.get("/staff/api/tickets")).get("tickets").get(0).get("ticket").get("id").asText();
+            api.post("/staff/api/tickets/" + ticket + "/claim", "");
+            api.post("/staff/api/tickets/" + ticket + "/reply", "{\"text\":\"" + reply + "\"}");
+            ChromeDriver driver = Browser.start(1280, 900);
+            try {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+                Browser.consoleLogin(driver, wait, server, "boss");
+                wait.until(d -> d.findElements(By.cssSelector("#queue tr")).size() == 1);
+                driver.findElement(By.cssSelector("#queue tr")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#transcript li.staff form.answer-draft")).isEmpty());
+                WebElement form = driver.findElement(By.cssSelector("#transcript li.staff form.answer-draft"));
+                new Select(form.findElement(By.cssSelector("select"))).selectByValue("application_deadline");
+                form.findElement(By.cssSelector("button")).click();
+                driver.findElement(By.cssSelector("#proposals-panel summary")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#proposals li button.approve")).size() == 1);
+                driver.findElement(By.cssSelector("#proposals li button.approve")).click();
+                wait.until(d -> proposalsText(driver).contains("[approved] FAQ 답변 application_deadline"));
+            } finally {
+                driver.quit();
+            }
+            Conversation next = server.newConversation("ko");
+            assertEquals(reply, TestServer.json(server.say(next, "신청 마감이 언제예요?")).get("messages").get(0).get("text").asText());
+        }
+    }
+
+    /** Read in one go: the list is re-rendered while it is polled. */
+    static String proposalsText(ChromeDriver driver) {
+        return String.valueOf(driver.executeScript("return document.getElementById('proposals').innerText"));
     }
 }

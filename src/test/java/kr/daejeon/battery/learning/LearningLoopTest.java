@@ -77,6 +77,42 @@ class LearningLoopTest {
     }
 
     @Test
+    void aStaffReplyBecomesTheFaqAnswerAfterApproval() throws Exception {
+        Path faq = TestContent.faqWith("application.yaml", "x", "x");
+        String reply = "접수는 12월 18일 18시에 마감됩니다.\n마감 연장은 없습니다.";
+        try (TestServer server = TestServer.start(Map.of("FAQ_DIR", faq.toString(), "BUSINESS_HOURS", "MON-SUN 00:00-24:00",
+                "STAFF_ACCOUNTS_FILE", TestStaff.accountsFile("kim:김담당:agent", "boss:관리자:admin").toString()))) {
+            Conversation c = server.newConversation("ko");
+            server.say(c, "상담원 연결해 주세요");
+            TestStaff.Login kim = TestStaff.login(server, "kim");
+            String ticket = TestServer.json(kim.get("/staff/api/tickets")).get("tickets").get(0).get("ticket").get("id").asText();
+            assertEquals(200, kim.post("/staff/api/tickets/" + ticket + "/claim", "").statusCode());
+            assertEquals(200, kim.post("/staff/api/tickets/" + ticket + "/reply",
+                    kr.daejeon.battery.session.JsonCodec.write(Map.of("text", reply))).statusCode());
+
+            HttpResponse<String> draft = kim.post("/staff/api/proposals", kr.daejeon.battery.session.JsonCodec.write(Map.of(
+                    "kind", "answer", "intent", "application_deadline", "language", "ko", "text", reply)));
+            assertEquals(200, draft.statusCode(), draft.body());
+            assertEquals("answer", TestServer.json(draft).get("kind").asText());
+            assertEquals(400, kim.post("/staff/api/proposals",
+                    "{\"kind\":\"answer\",\"intent\":\"fallback\",\"language\":\"ko\",\"text\":\"x\"}").statusCode());
+            String id = TestServer.json(draft).get("id").asText();
+            TestStaff.Login boss = TestStaff.login(server, "boss");
+            HttpResponse<String> approved = boss.post("/staff/api/proposals/" + id + "/approve", "");
+            assertEquals(200, approved.statusCode(), approved.body());
+
+            Conversation next = server.newConversation("ko");
+            JsonNode answer = TestServer.json(server.say(next, "신청 마감이 언제예요?")).get("messages").get(0);
+            assertEquals(reply, answer.get("text").asText(), "the approved reply is the answer now, without a restart");
+            Conversation english = server.newConversation("en");
+            assertTrue(TestServer.json(server.say(english, "When is the application deadline?")).get("messages").get(0)
+                    .get("text").asText().startsWith("[Example]"), "the other language is untouched");
+            String file = Files.readString(faq.resolve("application.yaml"));
+            assertTrue(file.contains("      ko: |-  # approved by boss") && file.contains("        마감 연장은 없습니다."), file);
+        }
+    }
+
+    @Test
     void rejectedProposalsChangeNothing() throws Exception {
         Path intents = TestContent.intentsCopy();
         String original = Files.readString(intents.resolve("contact.yaml"));
