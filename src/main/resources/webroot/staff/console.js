@@ -67,26 +67,25 @@
   let myRole = null;
   let currentTicket = null;
 
-  // A good staff reply can become the FAQ answer for its intent, in the ticket's language (admin approves).
-  function answerDraftForm(text, ticket) {
-    const form = el('form', null, 'answer-draft');
+  // A form that proposes something for an intent (staff propose, an admin decides): an intent picker
+  // preselected with the classifier's guess, and a button. `payload(intent)` is what is proposed.
+  function proposalForm(cls, label, guess, choices, payload) {
+    const form = el('form', null, cls);
     const select = el('select');
-    select.setAttribute('aria-label', 'FAQ 의도(intent)');
-    const guess = ((ticket.classifierContext || [])[0] || { topIntents: [] }).topIntents.map((s) => s.intent)
-      .find((i) => i !== 'fallback' && i !== 'human_handoff');
-    for (const i of intents.filter((x) => x !== 'fallback' && x !== 'human_handoff')) {
+    select.setAttribute('aria-label', '의도(intent)');
+    for (const i of choices) {
       const o = el('option', i);
       o.value = i;
       if (i === guess) o.selected = true;
       select.append(o);
     }
-    const button = el('button', 'FAQ 답변으로 제안');
+    const button = el('button', label);
     button.type = 'submit';
     form.append(select, button);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       try {
-        await api('POST', '/staff/api/proposals', { kind: 'answer', intent: select.value, language: ticket.language, text });
+        await api('POST', '/staff/api/proposals', payload(select.value));
         button.textContent = '제안됨';
         button.disabled = true;
         loadProposals();
@@ -95,30 +94,19 @@
     return form;
   }
 
-  // "This wording means that intent": any staff member proposes, an admin decides.
+  // A good staff reply can become the FAQ answer for its intent, in the ticket's language.
+  function answerDraftForm(text, ticket) {
+    const answerable = intents.filter((x) => x !== 'fallback' && x !== 'human_handoff');
+    const guess = ((ticket.classifierContext || [])[0] || { topIntents: [] }).topIntents.map((s) => s.intent)
+      .find((i) => answerable.includes(i));
+    return proposalForm('answer-draft', 'FAQ 답변으로 제안', guess, answerable,
+      (intent) => ({ kind: 'answer', intent, language: ticket.language, text }));
+  }
+
+  // "This wording means that intent", for an unanswered question.
   function proposeForm(group) {
-    const form = el('form', null, 'propose');
-    const select = el('select');
-    select.setAttribute('aria-label', '의도(intent)');
-    for (const i of intents) {
-      const o = el('option', i);
-      o.value = i;
-      if (i === group.topIntent) o.selected = true;
-      select.append(o);
-    }
-    const button = el('button', '학습 문장으로 제안');
-    button.type = 'submit';
-    form.append(select, button);
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      try {
-        await api('POST', '/staff/api/proposals', { intent: select.value, language: group.languages[0], text: group.example });
-        button.textContent = '제안됨';
-        button.disabled = true;
-        loadProposals();
-      } catch (err) { button.textContent = err.message; }
-    });
-    return form;
+    return proposalForm('propose', '학습 문장으로 제안', group.topIntent, intents,
+      (intent) => ({ intent, language: group.languages[0], text: group.example }));
   }
 
   async function loadProposals() {

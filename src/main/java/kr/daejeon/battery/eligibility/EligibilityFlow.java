@@ -157,14 +157,19 @@ public final class EligibilityFlow {
 
     private Message result(EligibilityCheck check, Language language, Instant now) {
         StringBuilder b = new StringBuilder(rules.message("result_title", language)).append('\n');
+        boolean anyFits = false;
         for (EligibilityRules.Track track : rules.tracks()) {
             boolean fits = track.clauses().stream().allMatch(c -> c.passes(check.answers().get(c.question())));
+            anyFits |= fits;
             b.append("• ").append(track.name().in(language)).append(": ")
                     .append(rules.message(fits ? "fits" : "does_not_fit", language)).append('\n');
             for (EligibilityRules.Clause c : track.clauses()) {
                 b.append("   ").append(c.passes(check.answers().get(c.question())) ? "✓ " : "✗ ").append(c.text().in(language))
                         .append('\n');
             }
+        }
+        if (!anyFits) {
+            b.append(rules.message("neither", language)).append('\n');
         }
         b.append(rules.message("disclaimer", language));
         List<String> replies = List.of(faq.handoffLabel(language), rules.restartLabel().in(language),

@@ -53,7 +53,7 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String> MESSAGES = List.of("intro", "not_understood", "cancelled", "result_title", "fits",
-            "does_not_fit", "disclaimer");
+            "does_not_fit", "neither", "disclaimer");
 
     public String message(String key, kr.daejeon.battery.nlu.Language language) {
         return messages.get(key).in(language);

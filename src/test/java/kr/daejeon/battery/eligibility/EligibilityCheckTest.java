@@ -76,6 +76,21 @@ class EligibilityCheckTest {
             assertTrue(result.contains("Promising company: you may fit"), result);
             assertTrue(result.contains("Leading company: you probably do not fit") && result.contains("✗ 50 or more employees"), result);
             assertTrue(result.contains("not a selection decision"), result);
+            assertTrue(!result.contains("neither track"), "a track fits: " + result);
+        }
+    }
+
+    @Test
+    void aCompanyOutsideDaejeonFitsNeitherTrack() {
+        try (TestServer s = TestServer.start(Map.of(), CLOCK)) {
+            Conversation c = s.newConversation("ko");
+            say(s, c, "자격 사전 확인");
+            say(s, c, "대전에 없음");
+            say(s, c, "재활용");
+            say(s, c, "직원 12명이에요");
+            String result = last(say(s, c, "2019년에 설립했어요")).get("text").asText();
+            assertTrue(result.contains("어느 트랙에도 해당하지 않을 가능성이 큽니다") && result.contains("✗ 대전에 본사·지사·공장·연구소가 있음"),
+                    result);
         }
     }
 
