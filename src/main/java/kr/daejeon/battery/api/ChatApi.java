@@ -141,12 +141,12 @@ public final class ChatApi {
         String client = clientAddress.of(ctx.request());
         // Limits, validation and the turn in one worker job: one hop, and bad requests count too.
         respond(ctx, blocking(ctx, () -> {
-            int clientWait = perClient.take(client);
-            if (clientWait > 0) {
-                throw new ApiError(429, "rate_limited", "Too many requests; retry after " + clientWait + " s.", clientWait);
+            int[] waits = RateLimiter.takeBoth(perClient, client, perConversation, id);
+            if (waits[0] > 0) {
+                throw new ApiError(429, "rate_limited", "Too many requests; retry after " + waits[0] + " s.", waits[0]);
             }
             String text = messageText(ctx);
-            int wait = perConversation.take(id);
+            int wait = waits[1];
             if (wait > 0) {
                 throw new ApiError(429, "rate_limited", "Too many messages in this conversation; retry after " + wait + " s.",
                         wait);

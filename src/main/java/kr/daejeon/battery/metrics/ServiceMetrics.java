@@ -56,7 +56,8 @@ public final class ServiceMetrics {
     }
 
     public void conversationStarted(String channel) {
-        Counter.builder("chat_conversations_started").tags("channel", channel).register(registry).increment();
+        Counter.builder("chat_conversations_started").description("New conversations, by channel").tags("channel", channel)
+                .register(registry).increment();
     }
 
     /** How long a ticket waited before a staff member took it. */

@@ -19,6 +19,17 @@ public interface RateLimiter {
     int take(String key);
 
     /**
+     * Two checks at once (client address and conversation of a turn): one Redis round trip when both
+     * limiters live in the same Redis. Returns the wait of each, 0 when it passes.
+     */
+    static int[] takeBoth(RateLimiter a, String keyA, RateLimiter b, String keyB) {
+        if (a instanceof RedisRateLimiter ra && b instanceof RedisRateLimiter rb && ra.sharesRedisWith(rb)) {
+            return RedisRateLimiter.takeBoth(ra, keyA, rb, keyB);
+        }
+        return new int[] {a.take(keyA), b.take(keyB)};
+    }
+
+    /**
      * A limiter for one {@code scope} ({@code ip}, {@code conversation}, {@code login}); shared through
      * {@code redis} when it is not null. Refusals are counted in {@code metrics}.
      */

@@ -58,6 +58,29 @@ final class RedisRateLimiter implements RateLimiter {
         return vertx.executeBlocking(() -> take(key), false);
     }
 
+    /** Both limiters' checks in one round trip; they must share the Redis client. */
+    static int[] takeBoth(RedisRateLimiter a, String keyA, RedisRateLimiter b, String keyB) {
+        try {
+            List<Object> r = a.redis.call(j -> SCRIPT.evalAll(j, List.of(List.of(a.keyPrefix + keyA), List.of(b.keyPrefix + keyB)),
+                    List.of(a.args, b.args)));
+            int[] waits = {((Long) r.get(0)).intValue(), ((Long) r.get(1)).intValue()};
+            if (waits[0] > 0) {
+                a.refused.run();
+            }
+            if (waits[1] > 0) {
+                b.refused.run();
+            }
+            return waits;
+        } catch (RuntimeException e) {
+            LOG.debug("rate limits not checked (Redis): {}", e.getMessage());
+            return new int[] {0, 0};
+        }
+    }
+
+    boolean sharesRedisWith(RedisRateLimiter other) {
+        return redis == other.redis;
+    }
+
     @Override
     public int take(String key) {
         List<String> keys = List.of(keyPrefix + key);
