@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.daejeon.battery.content.Content;
+import kr.daejeon.battery.conversation.ConversationEngine;
 import kr.daejeon.battery.faq.TrainingCalendar;
 import kr.daejeon.battery.faq.TrainingSession;
 import kr.daejeon.battery.nlu.Language;
@@ -29,7 +30,8 @@ public final class TrainingApi {
 
     public void mount(Router router) {
         router.get("/api/v1/training/sessions").handler(this::list);
-        router.get("/api/v1/training/sessions/:file").handler(this::ics);
+        // The same path the conversation engine links to from its answers.
+        router.get(ConversationEngine.TRAINING_ICS_PATH + ":file").handler(this::ics);
     }
 
     private void list(RoutingContext ctx) {

@@ -10,6 +10,7 @@ import kr.daejeon.battery.eligibility.EligibilityFlow;
 import kr.daejeon.battery.eligibility.EligibilityRules;
 import kr.daejeon.battery.faq.AnswerRenderer;
 import kr.daejeon.battery.faq.FaqCatalog;
+import kr.daejeon.battery.nlu.IntentClassifier;
 
 /**
  * One consistent version of the curated content in {@code faq/}: the answers, the renderer that
@@ -26,7 +27,7 @@ public record Content(FaqCatalog faq, AnswerRenderer renderer, EligibilityFlow e
         FaqCatalog faq = FaqCatalog.load(dir);
         List<String> missing = new ArrayList<>();
         for (String intent : intents) {
-            if (!intent.equals("fallback") && !intent.equals(FaqCatalog.HANDOFF_INTENT) && faq.entry(intent).isEmpty()) {
+            if (!intent.equals(IntentClassifier.FALLBACK) && !intent.equals(FaqCatalog.HANDOFF_INTENT) && faq.entry(intent).isEmpty()) {
                 missing.add("intent '" + intent + "' has training utterances but no FAQ entry");
             }
         }

@@ -2,6 +2,7 @@ package kr.daejeon.battery.learning;
 
 import java.time.Instant;
 import java.util.List;
+import kr.daejeon.battery.faq.FaqCatalog;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.ScoredIntent;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ public final class UnansweredRecorder {
     }
 
     public boolean worthRecording(String intent, double confidence) {
-        return IntentClassifier.FALLBACK.equals(intent) || (confidence < lowConfidence && !"human_handoff".equals(intent));
+        return IntentClassifier.FALLBACK.equals(intent) || (confidence < lowConfidence && !FaqCatalog.HANDOFF_INTENT.equals(intent));
     }
 
     /** Records the turn when it is worth it; blocking (Redis). */

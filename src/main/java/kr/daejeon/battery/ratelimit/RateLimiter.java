@@ -2,6 +2,7 @@ package kr.daejeon.battery.ratelimit;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.session.RedisClient;
 
@@ -24,7 +25,7 @@ public interface RateLimiter {
      */
     static int[] takeBoth(RateLimiter a, String keyA, RateLimiter b, String keyB) {
         if (a instanceof RedisRateLimiter ra && b instanceof RedisRateLimiter rb && ra.sharesRedisWith(rb)) {
-            return RedisRateLimiter.takeBoth(ra, keyA, rb, keyB);
+            return RedisRateLimiter.takeAll(List.of(ra, rb), List.of(keyA, keyB));
         }
         return new int[] {a.take(keyA), b.take(keyB)};
     }

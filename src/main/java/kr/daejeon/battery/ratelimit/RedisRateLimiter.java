@@ -2,6 +2,7 @@ package kr.daejeon.battery.ratelimit;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.List;
 import kr.daejeon.battery.session.RedisClient;
 import kr.daejeon.battery.session.RedisScript;
@@ -58,23 +59,31 @@ final class RedisRateLimiter implements RateLimiter {
         return vertx.executeBlocking(() -> take(key), false);
     }
 
-    /** Both limiters' checks in one round trip; they must share the Redis client. */
-    static int[] takeBoth(RedisRateLimiter a, String keyA, RedisRateLimiter b, String keyB) {
-        try {
-            List<Object> r = a.redis.call(j -> SCRIPT.evalAll(j, List.of(List.of(a.keyPrefix + keyA), List.of(b.keyPrefix + keyB)),
-                    List.of(a.args, b.args)));
-            int[] waits = {((Long) r.get(0)).intValue(), ((Long) r.get(1)).intValue()};
-            if (waits[0] > 0) {
-                a.refused.run();
-            }
-            if (waits[1] > 0) {
-                b.refused.run();
-            }
-            return waits;
-        } catch (RuntimeException e) {
-            LOG.debug("rate limits not checked (Redis): {}", e.getMessage());
-            return new int[] {0, 0};
+    /**
+     * The checks of several limiters sharing one Redis client, in one round trip (a pipeline of
+     * single-key scripts, so it also works across Redis Cluster slots). Fails open.
+     */
+    static int[] takeAll(List<RedisRateLimiter> limiters, List<String> keys) {
+        List<List<String>> bucketKeys = new ArrayList<>();
+        List<List<String>> args = new ArrayList<>();
+        for (int i = 0; i < limiters.size(); i++) {
+            bucketKeys.add(List.of(limiters.get(i).keyPrefix + keys.get(i)));
+            args.add(limiters.get(i).args);
         }
+        int[] waits = new int[limiters.size()];
+        try {
+            List<Object> r = limiters.get(0).redis.call(j -> SCRIPT.evalAll(j, bucketKeys, args));
+            for (int i = 0; i < waits.length; i++) {
+                waits[i] = ((Long) r.get(i)).intValue();
+                if (waits[i] > 0) {
+                    limiters.get(i).refused.run();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("rate limit not checked (Redis): {}", e.getMessage());
+            java.util.Arrays.fill(waits, 0);
+        }
+        return waits;
     }
 
     boolean sharesRedisWith(RedisRateLimiter other) {
@@ -83,16 +92,6 @@ final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public int take(String key) {
-        List<String> keys = List.of(keyPrefix + key);
-        try {
-            int wait = redis.call(j -> ((Long) SCRIPT.eval(j, keys, args)).intValue());
-            if (wait > 0) {
-                refused.run();
-            }
-            return wait;
-        } catch (RuntimeException e) {
-            LOG.debug("rate limit not checked (Redis): {}", e.getMessage());
-            return 0;
-        }
+        return takeAll(List.of(this), List.of(key))[0];
     }
 }

@@ -154,8 +154,8 @@ public final class StaffDesk {
         Ticket t = ownedBy(id, staff);
         Instant now = clock.instant();
         ConversationState[] after = new ConversationState[1];
-        List<Message> stored = conversations.withLock(t.conversationId(), () -> {
-            ConversationState state = conversations.find(t.conversationId()).orElseThrow(ConversationNotFoundException::new);
+        List<Message> stored = conversations.withLockedState(t.conversationId(), found -> {
+            ConversationState state = found.orElseThrow(ConversationNotFoundException::new);
             after[0] = state.withTurn(state.locale(), ConversationState.WITH_STAFF, 0, now);
             return conversations.append(after[0], List.of(Message.staff(text, staff.displayName(), now)));
         });
@@ -187,8 +187,8 @@ public final class StaffDesk {
     private void tellCustomer(Ticket t, String messageKey, String staffName, String newStatus, String kind) {
         Instant now = clock.instant();
         ConversationState[] after = new ConversationState[1];
-        List<Message> stored = conversations.withLock(t.conversationId(), () ->
-                conversations.find(t.conversationId()).map(state -> {
+        List<Message> stored = conversations.withLockedState(t.conversationId(), found ->
+                found.map(state -> {
                     Language lang = Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO);
                     String text = content.get().faq().message(messageKey, lang).replace("{name}", staffName);
                     ConversationState next = state.withTurn(state.locale(), newStatus, 0, now);
