@@ -90,21 +90,30 @@ public final class LearningDesk {
         TrainingProposal p = pending(id, isAdmin);
         Instant now = clock.instant();
         TrainingProposal approved = p.decided(TrainingProposal.APPROVED, admin, now);
-        if (proposals.decide(approved) != 1) {
-            throw new Refused(409, "already_decided", "This proposal was decided meanwhile.");
-        }
         String note = "approved by " + admin + " " + now.toString().substring(0, 10) + " (proposed by " + p.proposedBy() + ")";
         if (TrainingProposal.ANSWER.equals(p.kind())) {
+            // Applied and checked before it is recorded as approved: a refused draft stays pending.
             FaqFiles.Edit edit = faqFiles.replaceAnswer(p.intent(), Language.fromCode(p.language()), p.text(), note);
             if (!content.reload()) {
-                edit.undo();
-                content.reload();
+                undo(edit);
                 throw new Refused(422, "content_invalid", "The FAQ would not load with this answer; nothing was changed.");
+            }
+            if (proposals.decide(approved) != 1) {
+                undo(edit);
+                throw new Refused(409, "already_decided", "This proposal was decided meanwhile.");
             }
             return new Decision(approved, null);
         }
+        if (proposals.decide(approved) != 1) {
+            throw new Refused(409, "already_decided", "This proposal was decided meanwhile.");
+        }
         files.append(p.intent(), Language.fromCode(p.language()), p.text(), note);
         return new Decision(approved, retrainer.retrain());
+    }
+
+    private void undo(FaqFiles.Edit edit) {
+        edit.undo();
+        content.reload();
     }
 
     public Decision reject(String id, String admin, boolean isAdmin) {

@@ -109,6 +109,18 @@ class LearningLoopTest {
                     .get("text").asText().startsWith("[Example]"), "the other language is untouched");
             String file = Files.readString(faq.resolve("application.yaml"));
             assertTrue(file.contains("      ko: |-  # approved by boss") && file.contains("        마감 연장은 없습니다."), file);
+
+            // A draft the content would not load with (a date placeholder with no date) is refused, nothing changes.
+            String broken = TestServer.json(kim.post("/staff/api/proposals", kr.daejeon.battery.session.JsonCodec.write(Map.of(
+                    "kind", "answer", "intent", "application_deadline", "language", "ko", "text", "마감은 {date:nope} 입니다")))).get("id").asText();
+            HttpResponse<String> refused = boss.post("/staff/api/proposals/" + broken + "/approve", "");
+            assertEquals(422, refused.statusCode(), refused.body());
+            assertEquals("content_invalid", TestServer.json(refused).get("error").get("code").asText());
+            assertEquals(file, Files.readString(faq.resolve("application.yaml")), "the file is restored");
+            JsonNode stillPending = TestServer.json(boss.get("/staff/api/proposals")).get("proposals").get(0);
+            assertEquals(broken, stillPending.get("id").asText());
+            assertEquals("pending", stillPending.get("status").asText(), "a refused draft is not recorded as approved");
+            assertEquals(reply, TestServer.json(server.say(next, "신청 마감이 언제예요?")).get("messages").get(0).get("text").asText());
         }
     }
 
