@@ -130,19 +130,20 @@ public final class ChatApi {
         String id = ctx.pathParam("id");
         String token = bearer(ctx);
         String client = clientAddress.of(ctx.request());
-        // Limits, validation and the turn in one worker job: one hop, and bad requests count too.
+        // Validation, limits and the turn in one worker job: one hop. The limits ride along with taking the
+        // conversation's lock (one Redis round trip); bad requests count against them too.
         respond(ctx, blocking(ctx, () -> {
-            int[] waits = RateLimiter.takeBoth(perClient, client, perConversation, id);
-            if (waits[0] > 0) {
-                throw new ApiError(429, "rate_limited", "Too many requests; retry after " + waits[0] + " s.", waits[0]);
+            String text;
+            try {
+                text = messageText(ctx);
+            } catch (ApiError invalid) {
+                // A flood of bad requests is refused like any other; the conversation's limit is for messages.
+                int[] waits = RateLimiter.takeBoth(perClient, client, perConversation, id);
+                refuseIfLimited(new int[] {waits[0], 0});
+                throw invalid;
             }
-            String text = messageText(ctx);
-            int wait = waits[1];
-            if (wait > 0) {
-                throw new ApiError(429, "rate_limited", "Too many messages in this conversation; retry after " + wait + " s.",
-                        wait);
-            }
-            return chat.post(id, token, text);
+            return chat.post(id, token, text, RateLimiter.bothBefore(perClient, client, perConversation, id,
+                    ChatApi::refuseIfLimited));
         }).map(turn -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("intent", turn.intent());
@@ -152,6 +153,17 @@ public final class ChatApi {
             out.put("messages", turn.replies());
             return out;
         }), 200);
+    }
+
+    /** Throws 429 when a turn's client address ({@code waits[0]}) or conversation ({@code waits[1]}) is over its limit. */
+    private static void refuseIfLimited(int[] waits) {
+        if (waits[0] > 0) {
+            throw new ApiError(429, "rate_limited", "Too many requests; retry after " + waits[0] + " s.", waits[0]);
+        }
+        if (waits[1] > 0) {
+            throw new ApiError(429, "rate_limited", "Too many messages in this conversation; retry after " + waits[1]
+                    + " s.", waits[1]);
+        }
     }
 
     /** The message of a turn request, validated; throws {@link ApiError} with what is wrong. */

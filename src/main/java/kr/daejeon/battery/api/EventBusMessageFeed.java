@@ -37,9 +37,14 @@ public final class EventBusMessageFeed implements MessageFeed {
 
     /** Local delivery of a JSON array of messages (also used for messages that arrive from other nodes). */
     public void deliverMessages(String conversationId, String messagesJson) {
+        deliverMessages(conversationId, messagesJson, "{\"type\":\"messages\",\"conversationId\":"
+                + JsonCodec.write(conversationId) + ",\"messages\":" + messagesJson + "}");
+    }
+
+    /** The same, with the staff consoles' event already written (as it arrives from other nodes). */
+    void deliverMessages(String conversationId, String messagesJson, String staffEventJson) {
         bus.publish(address(conversationId), messagesJson);
-        bus.publish(STAFF_ADDRESS, "{\"type\":\"messages\",\"conversationId\":" + JsonCodec.write(conversationId)
-                + ",\"messages\":" + messagesJson + "}");
+        bus.publish(STAFF_ADDRESS, staffEventJson);
     }
 
     public void deliverTicket(String ticketJson) {

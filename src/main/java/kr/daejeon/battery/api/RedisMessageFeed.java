@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.conversation.MessageFeed;
 import kr.daejeon.battery.escalation.Ticket;
@@ -49,13 +48,19 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
 
     @Override
     public void publish(String conversationId, List<Message> messages) {
-        String payload = JsonCodec.write(Map.of("type", "messages", "conversationId", conversationId, "messages", messages));
+        // The format the store's append script also publishes (see MessageFeed#redisChannel), fields in this order.
+        String payload = MESSAGES_PREFIX + JsonCodec.write(conversationId) + MESSAGES_MIDDLE + JsonCodec.write(messages) + "}";
         redis.call(j -> j.publish(channel, payload));
     }
 
     @Override
+    public String redisChannel() {
+        return channel;
+    }
+
+    @Override
     public void ticketChanged(Ticket ticket) {
-        String payload = JsonCodec.write(Map.of("type", "ticket", "ticket", ticket));
+        String payload = "{\"type\":\"ticket\",\"ticket\":" + JsonCodec.write(ticket) + "}";
         redis.call(j -> j.publish(channel, payload));
     }
 
@@ -79,7 +84,13 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
         }
     }
 
+    private static final String MESSAGES_PREFIX = "{\"type\":\"messages\",\"conversationId\":";
+    private static final String MESSAGES_MIDDLE = ",\"messages\":";
+
     private void forward(String message) {
+        if (forwardMessagesAsTheyAre(message)) {
+            return;
+        }
         try {
             JsonNode n = JsonCodec.MAPPER.readTree(message);
             if ("messages".equals(n.path("type").asText())) {
@@ -90,6 +101,24 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
         } catch (Exception e) {
             LOG.warn("ignored malformed feed message: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Every turn's messages reach every node, so the common shape is passed on without parsing it: the
+     * conversation id (a plain token, no escapes) is cut out and the array handed over as it came.
+     */
+    private boolean forwardMessagesAsTheyAre(String message) {
+        if (!message.startsWith(MESSAGES_PREFIX + "\"") || !message.endsWith("]}")) {
+            return false;
+        }
+        int idStart = MESSAGES_PREFIX.length() + 1;
+        int idEnd = message.indexOf('"', idStart);
+        if (idEnd < 0 || message.lastIndexOf('\\', idEnd) >= idStart || !message.startsWith(MESSAGES_MIDDLE + "[", idEnd + 1)) {
+            return false;
+        }
+        local.deliverMessages(message.substring(idStart, idEnd),
+                message.substring(idEnd + 1 + MESSAGES_MIDDLE.length(), message.length() - 1), message);
+        return true;
     }
 
     /** True once the subscription is established (for start-up and tests). */

@@ -10,6 +10,7 @@ import kr.daejeon.battery.escalation.TicketWebhook;
 import kr.daejeon.battery.learning.UnansweredRecorder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.session.PipelinedCheck;
 import kr.daejeon.battery.session.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,12 @@ public final class ChatService {
 
     /** Answers one user message; returns only after the user message and the replies are stored. */
     public Turn post(String id, String token, String text) {
-        return turn(id, found -> checkToken(found, token), text);
+        return post(id, token, text, PipelinedCheck.NONE);
+    }
+
+    /** The same, after {@code before} (the request's rate limits) passed; the store may run it with its first call. */
+    public Turn post(String id, String token, String text, PipelinedCheck before) {
+        return turn(id, found -> checkToken(found, token), text, before);
     }
 
     /**
@@ -87,7 +93,7 @@ public final class ChatService {
 
     /** For messenger adapters, whose platform has already authenticated the sender. */
     public Turn postFromChannel(String id, String text) {
-        return turn(id, found -> found.orElseThrow(ConversationNotFoundException::new), text);
+        return turn(id, found -> found.orElseThrow(ConversationNotFoundException::new), text, PipelinedCheck.NONE);
     }
 
     public boolean exists(String id) {
@@ -95,10 +101,10 @@ public final class ChatService {
     }
 
     private Turn turn(String id, java.util.function.Function<java.util.Optional<ConversationState>, ConversationState> access,
-                      String text) {
+                      String text, PipelinedCheck before) {
         long t0 = System.nanoTime();
-        // The state is read together with taking the lock: one round trip to Redis.
-        Turn turn = store.withLockedState(id, found -> {
+        // The state is read together with taking the lock (and the limits checked): one round trip to Redis.
+        Turn turn = store.withLockedState(id, before, found -> {
             ConversationState state = access.apply(found);
             Instant now = clock.instant();
             TurnResult result = engine.respond(state, text, now);
@@ -128,22 +134,24 @@ public final class ChatService {
                 changed = tickets.find(next.ticketId()).orElse(null);
                 LOG.info("contact details attached to ticket={}", next.ticketId());
             }
-            List<Message> stored = store.append(next, toStore);
+            // Without a ticket change the store may announce the messages as it stores them (one round trip
+            // less); a new or changed ticket must reach consoles before the messages that belong to it.
+            List<Message> stored = changed == null ? store.appendAndPublish(next, toStore, feed) : store.append(next, toStore);
             return new Turn(result.intent(), result.confidence(), result.state().isHandoff(), stored.get(0),
                     stored.subList(1, stored.size()), changed, opened, next.channel(), next.locale(),
                     result.ranking() == null ? List.of() : result.ranking());
         });
-        List<Message> all = new ArrayList<>();
-        all.add(turn.userMessage());
-        all.addAll(turn.replies());
         // The ticket first, so a console that learns of it also gets the messages that opened it.
         if (turn.changedTicket() != null) {
             feed.ticketChanged(turn.changedTicket());
             if (webhook != null && turn.ticketOpened()) {
                 webhook.ticketOpened(turn.changedTicket());
             }
+            List<Message> all = new ArrayList<>();
+            all.add(turn.userMessage());
+            all.addAll(turn.replies());
+            feed.publish(id, all);
         }
-        feed.publish(id, all);
         unanswered.consider(text, turn.language(), turn.intent(), turn.confidence(), turn.ranking(), id, turn.channel(),
                 turn.userMessage().createdAt());
         metrics.turn(turn.channel(), turn.language(), turn.intent(), turn.ticketOpened(),

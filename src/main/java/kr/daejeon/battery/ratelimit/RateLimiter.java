@@ -3,8 +3,11 @@ package kr.daejeon.battery.ratelimit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.function.Consumer;
 import kr.daejeon.battery.metrics.ServiceMetrics;
+import kr.daejeon.battery.session.PipelinedCheck;
 import kr.daejeon.battery.session.RedisClient;
+import redis.clients.jedis.Pipeline;
 
 /**
  * Token buckets per key (client IP, conversation, login address): {@code perMinute} requests a
@@ -28,6 +31,33 @@ public interface RateLimiter {
             return RedisRateLimiter.takeAll(List.of(ra, rb), List.of(keyA, keyB));
         }
         return new int[] {a.take(keyA), b.take(keyB)};
+    }
+
+    /**
+     * The same two checks, for a store to run in the round trip that takes a conversation's lock when
+     * both limiters live in its Redis. {@code verdict} gets the wait of each (0 = passes) and refuses by
+     * throwing.
+     */
+    static PipelinedCheck bothBefore(RateLimiter a, String keyA, RateLimiter b, String keyB, Consumer<int[]> verdict) {
+        if (a instanceof RedisRateLimiter ra && b instanceof RedisRateLimiter rb && ra.sharesRedisWith(rb)) {
+            return RedisRateLimiter.pipelined(List.of(ra, rb), List.of(keyA, keyB), verdict);
+        }
+        return new PipelinedCheck() {
+            @Override
+            public RedisClient redis() {
+                return null;
+            }
+
+            @Override
+            public Verdict queue(Pipeline pipeline) {
+                throw new IllegalStateException("in-process limits are not pipelined");
+            }
+
+            @Override
+            public void run() {
+                verdict.accept(takeBoth(a, keyA, b, keyB));
+            }
+        };
     }
 
     /**

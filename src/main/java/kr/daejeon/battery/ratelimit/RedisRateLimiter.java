@@ -4,10 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import kr.daejeon.battery.session.PipelinedCheck;
 import kr.daejeon.battery.session.RedisClient;
 import kr.daejeon.battery.session.RedisScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 
 /**
  * Token buckets in Redis, so every node behind the load balancer counts against the same limit.
@@ -64,26 +68,80 @@ final class RedisRateLimiter implements RateLimiter {
      * single-key scripts, so it also works across Redis Cluster slots). Fails open.
      */
     static int[] takeAll(List<RedisRateLimiter> limiters, List<String> keys) {
-        List<List<String>> bucketKeys = new ArrayList<>();
-        List<List<String>> args = new ArrayList<>();
-        for (int i = 0; i < limiters.size(); i++) {
-            bucketKeys.add(List.of(limiters.get(i).keyPrefix + keys.get(i)));
-            args.add(limiters.get(i).args);
-        }
-        int[] waits = new int[limiters.size()];
+        Buckets buckets = new Buckets(limiters, keys);
         try {
-            List<Object> r = limiters.get(0).redis.call(j -> SCRIPT.evalAll(j, bucketKeys, args));
+            return buckets.waits(limiters.get(0).redis.call(j -> SCRIPT.evalAll(j, buckets.keys, buckets.args)));
+        } catch (RuntimeException e) {
+            return buckets.failOpen(e);
+        }
+    }
+
+    /** The same checks, queued on a pipeline that also does other work (see {@link PipelinedCheck}). */
+    static PipelinedCheck pipelined(List<RedisRateLimiter> limiters, List<String> keys, Consumer<int[]> verdict) {
+        Buckets buckets = new Buckets(limiters, keys);
+        return new PipelinedCheck() {
+            @Override
+            public RedisClient redis() {
+                return limiters.get(0).redis;
+            }
+
+            @Override
+            public Verdict queue(Pipeline pipeline) {
+                List<Response<Object>> queued = new ArrayList<>(keys.size());
+                for (int i = 0; i < keys.size(); i++) {
+                    queued.add(SCRIPT.queue(pipeline, buckets.keys.get(i), buckets.args.get(i)));
+                }
+                return jedis -> {
+                    int[] waits;
+                    try {
+                        List<Object> replies = new ArrayList<>(queued.size());
+                        for (int i = 0; i < queued.size(); i++) {
+                            replies.add(SCRIPT.reply(jedis, queued.get(i), buckets.keys.get(i), buckets.args.get(i)));
+                        }
+                        waits = buckets.waits(replies);
+                    } catch (RuntimeException e) {
+                        waits = buckets.failOpen(e);
+                    }
+                    verdict.accept(waits);
+                };
+            }
+
+            @Override
+            public void run() {
+                verdict.accept(takeAll(limiters, keys));
+            }
+        };
+    }
+
+    /** The bucket keys and script arguments of one check of several limiters, and how to read the replies. */
+    private static final class Buckets {
+        final List<RedisRateLimiter> limiters;
+        final List<List<String>> keys = new ArrayList<>();
+        final List<List<String>> args = new ArrayList<>();
+
+        Buckets(List<RedisRateLimiter> limiters, List<String> keys) {
+            this.limiters = limiters;
+            for (int i = 0; i < limiters.size(); i++) {
+                this.keys.add(List.of(limiters.get(i).keyPrefix + keys.get(i)));
+                this.args.add(limiters.get(i).args);
+            }
+        }
+
+        int[] waits(List<Object> replies) {
+            int[] waits = new int[limiters.size()];
             for (int i = 0; i < waits.length; i++) {
-                waits[i] = ((Long) r.get(i)).intValue();
+                waits[i] = ((Long) replies.get(i)).intValue();
                 if (waits[i] > 0) {
                     limiters.get(i).refused.run();
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.debug("rate limit not checked (Redis): {}", e.getMessage());
-            java.util.Arrays.fill(waits, 0);
+            return waits;
         }
-        return waits;
+
+        int[] failOpen(RuntimeException e) {
+            LOG.debug("rate limit not checked (Redis): {}", e.getMessage());
+            return new int[limiters.size()];
+        }
     }
 
     boolean sharesRedisWith(RedisRateLimiter other) {

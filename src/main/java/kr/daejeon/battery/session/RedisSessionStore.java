@@ -10,7 +10,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.MessageFeed;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 
 /**
  * Conversations in Redis through the shared {@link RedisClient}. Per conversation: {@code P:{id}:state} (JSON),
@@ -22,12 +25,15 @@ public final class RedisSessionStore implements SessionStore {
 
 
     /**
-     * KEYS: msgs, state, lock. ARGV: state JSON, TTL seconds (0 = keep), lock token ('' = none), messages…
-     * Returns the new list length. Releases the lock when it is still ours: one round trip ends the turn.
+     * KEYS: msgs, state, lock. ARGV: state JSON, TTL seconds (0 = keep), lock token ('' = none), feed channel
+     * ('' = none), conversation id as a JSON string, messages… (each JSON starting with {@value #UNNUMBERED}).
+     * Returns the new list length. Releases the lock when it is still ours and announces the messages, with
+     * their ids, on the feed channel: one round trip ends the turn.
      */
     private static final RedisScript APPEND_SCRIPT = new RedisScript("""
             local n = redis.call('LLEN', KEYS[1])
-            for i = 4, #ARGV do n = redis.call('RPUSH', KEYS[1], ARGV[i]) end
+            local first = n + 1
+            for i = 6, #ARGV do n = redis.call('RPUSH', KEYS[1], ARGV[i]) end
             redis.call('SET', KEYS[2], ARGV[1])
             local ttl = tonumber(ARGV[2])
             if ttl > 0 then
@@ -38,8 +44,18 @@ public final class RedisSessionStore implements SessionStore {
               redis.call('PERSIST', KEYS[2])
             end
             if ARGV[3] ~= '' and redis.call('GET', KEYS[3]) == ARGV[3] then redis.call('DEL', KEYS[3]) end
+            if ARGV[4] ~= '' then
+              local numbered = {}
+              for i = 6, #ARGV do
+                numbered[#numbered + 1] = '{"id":' .. (first + i - 6) .. string.sub(ARGV[i], 8)
+              end
+              redis.call('PUBLISH', ARGV[4], '{"type":"messages","conversationId":' .. ARGV[5]
+                .. ',"messages":[' .. table.concat(numbered, ',') .. ']}')
+            end
             return n
             """);
+    /** How a message not yet in the store begins in JSON; the append script puts its id there. */
+    private static final String UNNUMBERED = "{\"id\":0,";
     private static final RedisScript UNLOCK_SCRIPT = new RedisScript(
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end");
     /** KEYS: lock, state. ARGV: token, lease ms. Returns 0 (busy), 1 (locked, no state) or the state JSON. */
@@ -108,15 +124,25 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public <T> T withLock(String id, Supplier<T> work) {
-        return withLockedState(id, false, state -> work.get());
+        return withLockedState(id, false, PipelinedCheck.NONE, state -> work.get());
     }
 
     @Override
     public <T> T withLockedState(String id, Function<Optional<ConversationState>, T> work) {
-        return withLockedState(id, true, work);
+        return withLockedState(id, true, PipelinedCheck.NONE, work);
     }
 
-    private <T> T withLockedState(String id, boolean read, Function<Optional<ConversationState>, T> work) {
+    @Override
+    public <T> T withLockedState(String id, PipelinedCheck check, Function<Optional<ConversationState>, T> work) {
+        if (check.redis() != redis) {
+            check.run();
+            check = PipelinedCheck.NONE;
+        }
+        return withLockedState(id, true, check, work);
+    }
+
+    private <T> T withLockedState(String id, boolean read, PipelinedCheck check,
+                                  Function<Optional<ConversationState>, T> work) {
         String lockKey = key(id, "lock");
         byte[] tokenBytes = new byte[16];
         random.nextBytes(tokenBytes);
@@ -125,13 +151,14 @@ public final class RedisSessionStore implements SessionStore {
         List<String> args = List.of(token, Long.toString(lockLeaseMs));
         long deadline = System.currentTimeMillis() + lockWaitMs;
         long backoff = 1;
-        Object got;
-        while (Long.valueOf(0).equals(got = redis(j -> LOCK_AND_READ_SCRIPT.eval(j, keys, args)))) {
+        Object got = redis(j -> lockWithCheck(j, check, keys, args));
+        while (Long.valueOf(0).equals(got)) {
             if (System.currentTimeMillis() > deadline) {
                 throw new StoreBusyException("conversation is busy");
             }
             sleep(backoff);
             backoff = Math.min(backoff * 2, 20);
+            got = redis(j -> LOCK_AND_READ_SCRIPT.eval(j, keys, args));
         }
         Optional<ConversationState> state = read && got instanceof String json
                 ? Optional.of(JsonCodec.read(json, ConversationState.class)) : Optional.empty();
@@ -152,16 +179,57 @@ public final class RedisSessionStore implements SessionStore {
         }
     }
 
+    /** The first try for the lock, in the same round trip as the check; a refused check gives the lock back. */
+    private static Object lockWithCheck(Jedis j, PipelinedCheck check, List<String> keys, List<String> args) {
+        if (check == PipelinedCheck.NONE) {
+            return LOCK_AND_READ_SCRIPT.eval(j, keys, args);
+        }
+        Pipeline p = j.pipelined();
+        PipelinedCheck.Verdict verdict = check.queue(p);
+        Response<Object> lock = LOCK_AND_READ_SCRIPT.queue(p, keys, args);
+        p.sync();
+        Object got = LOCK_AND_READ_SCRIPT.reply(j, lock, keys, args);
+        try {
+            verdict.read(j);
+        } catch (RuntimeException refused) {
+            if (!Long.valueOf(0).equals(got)) {
+                UNLOCK_SCRIPT.eval(j, List.of(keys.get(0)), List.of(args.get(0)));
+            }
+            throw refused;
+        }
+        return got;
+    }
+
     @Override
     public List<Message> append(ConversationState state, List<Message> messages) {
+        return append(state, messages, null);
+    }
+
+    @Override
+    public List<Message> appendAndPublish(ConversationState state, List<Message> messages, MessageFeed feed) {
+        String channel = feed.redisChannel();
+        if (channel == null) {
+            return SessionStore.super.appendAndPublish(state, messages, feed);
+        }
+        return append(state, messages, channel);
+    }
+
+    /** @param feedChannel where the script announces the stored messages, or null */
+    private List<Message> append(ConversationState state, List<Message> messages, String feedChannel) {
         HeldLock lock = held.get();
         boolean releases = lock != null && lock.id.equals(state.id()) && !lock.released;
-        List<String> args = new ArrayList<>(messages.size() + 3);
+        List<String> args = new ArrayList<>(messages.size() + 5);
         args.add(JsonCodec.write(state));
         args.add(state.isHandoff() ? "0" : Long.toString(Math.max(1, ttl.toSeconds())));
         args.add(releases ? lock.token : "");
+        args.add(feedChannel == null ? "" : feedChannel);
+        args.add(JsonCodec.write(state.id()));
         for (Message m : messages) {
-            args.add(JsonCodec.write(m));
+            String json = JsonCodec.write(m.id() == 0 ? m : m.withId(0));
+            if (!json.startsWith(UNNUMBERED)) {
+                throw new IllegalStateException("a message's JSON must begin with its id: " + json);
+            }
+            args.add(json);
         }
         List<String> keys = List.of(key(state.id(), "msgs"), key(state.id(), "state"), key(state.id(), "lock"));
         long length = redis(j -> (Long) APPEND_SCRIPT.eval(j, keys, args));

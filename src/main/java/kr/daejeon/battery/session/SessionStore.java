@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.MessageFeed;
 
 /**
  * Where conversations and their transcripts live. Implementations block (call them off the
@@ -37,10 +38,30 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * Like {@link #withLockedState(String, java.util.function.Function)}, after {@code check} passed. A store in
+     * the check's Redis runs it in the round trip that takes the lock; when it refuses, {@code work} does not run.
+     */
+    default <T> T withLockedState(String id, PipelinedCheck check,
+                                  java.util.function.Function<Optional<ConversationState>, T> work) {
+        check.run();
+        return withLockedState(id, work);
+    }
+
+    /**
      * Appends messages in order and saves the state, atomically; returns the messages with ids. Inside
      * {@link #withLock} it is the last step: a store may release the lock with it.
      */
     List<Message> append(ConversationState state, List<Message> messages);
+
+    /**
+     * {@link #append}, then the stored messages announced on {@code feed}. A store that shares its Redis
+     * with the feed does both in one round trip.
+     */
+    default List<Message> appendAndPublish(ConversationState state, List<Message> messages, MessageFeed feed) {
+        List<Message> stored = append(state, messages);
+        feed.publish(state.id(), stored);
+        return stored;
+    }
 
     /** Messages with id greater than {@code afterId}, oldest first, at most {@code limit}. */
     List<Message> messagesAfter(String id, long afterId, int limit);

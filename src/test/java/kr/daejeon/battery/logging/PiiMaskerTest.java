@@ -2,6 +2,11 @@ package kr.daejeon.battery.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class PiiMaskerTest {
@@ -30,6 +35,28 @@ class PiiMaskerTest {
         assertEquals("https://api.telegram.org/bot[secret]/sendMessage",
                 PiiMasker.mask("https://api.telegram.org/bot123456:ABCdefGHIjklMNOpqrSTUvwx/sendMessage"));
         assertEquals("redis://default:***@cache:6379", PiiMasker.mask("redis://default:s3cret@cache:6379"));
+    }
+
+    @Test
+    void unusualButValidShapes() {
+        assertEquals("([phone]", PiiMasker.mask("(02)1234-5678"));
+        assertEquals("tel:[phone]", PiiMasker.mask("tel:0212345678"));
+        assertEquals("BEARER [secret]", PiiMasker.mask("BEARER abcdefgh12345"));
+        assertEquals("a\t[phone]", PiiMasker.mask("a\t010 1234\t5678"));
+    }
+
+    /** The shortcut that skips rules must never change the result of applying every rule. */
+    @Property(tries = 3000)
+    void skippingRulesNeverChangesTheResult(@ForAll("logLike") String line) {
+        assertEquals(PiiMasker.maskWithEveryRule(line), PiiMasker.mask(line));
+    }
+
+    @Provide
+    Arbitrary<String> logLike() {
+        Arbitrary<String> pieces = Arbitraries.of("0", "1", "2", "5", "8", "9", "82", "010", "02", "042", "1234", "5678",
+                "67890", "900101", "-", ".", ")", "(", " ", "\t", "+", "@", ":", "/", "//", "bot", "Bearer ", "bearer\t",
+                "a", "Z", "_", "example.com", "x", "=", "가", "연락처 ");
+        return pieces.list().ofMinSize(0).ofMaxSize(30).map(l -> String.join("", l));
     }
 
     @Test

@@ -49,9 +49,33 @@ class SharedRateLimitTest {
             }
             assertLimited(b.say(c, "한 번 더요"));
             assertLimited(a.say(c, "한 번 더요"));
+            assertRefusedTurnsLeftNothing(prefix, c, 1 + 4 * 2);
             // Another conversation has its own allowance.
             Conversation other = b.newConversation("en");
             assertEquals(200, a.say(other, "When is the deadline?").statusCode());
+        }
+    }
+
+    /** The limits are checked in the round trip that takes the conversation's lock: a refusal must give it back. */
+    static void assertRefusedTurnsLeftNothing(String prefix, Conversation c, int storedMessages) {
+        try (var redis = TestRedis.shared().client()) {
+            assertEquals(false, redis.exists(prefix + ":{" + c.id() + "}:lock"), "lock released after 429");
+            assertEquals(storedMessages, redis.llen(prefix + ":{" + c.id() + "}:msgs"), "refused messages not stored");
+        }
+    }
+
+    @Test
+    void turnsAndBadTurnsCountAgainstTheClientAddress() {
+        String prefix = "rl" + Tokens.random(6);
+        try (TestServer a = TestServer.start(node(prefix, "RATE_LIMIT_PER_MINUTE", "4"));
+             TestServer b = TestServer.start(node(prefix, "RATE_LIMIT_PER_MINUTE", "4"))) {
+            Conversation c = a.newConversation("ko");
+            assertEquals(400, b.say(c, "   ").statusCode());
+            assertEquals(200, a.say(c, "신청 마감이 언제예요?").statusCode());
+            assertEquals(200, b.say(c, "교육 일정 알려주세요").statusCode());
+            assertLimited(a.say(c, "한 번 더요"));
+            assertLimited(b.say(c, "   "));
+            assertRefusedTurnsLeftNothing(prefix, c, 1 + 2 * 2);
         }
     }
 

@@ -100,6 +100,36 @@ class TwoNodeTest {
         }
     }
 
+    /** A turn announces its messages from the script that stores them: ids and content must match the store. */
+    @Test
+    void aTurnOnOneNodeReachesTheCustomersStreamOnAnother() throws Exception {
+        Map<String, String> env = Map.of("REDIS_URL", TestRedis.shared().url(), "REDIS_KEY_PREFIX", "two" + Tokens.random(6));
+        try (TestServer a = TestServer.start(env); TestServer b = TestServer.start(env)) {
+            Conversation c = a.newConversation("en");
+            try (SseClient sse = new SseClient(a.uri("/api/v1/conversations/" + c.id() + "/events"), c.token(), "1")) {
+                assertEquals(200, sse.status());
+                var reply = b.say(c, "When is the application deadline?");
+                assertEquals(200, reply.statusCode(), reply.body());
+                String intent = kr.daejeon.battery.session.JsonCodec.MAPPER.readTree(reply.body()).get("intent").asText();
+                SseClient.Event question = sse.next(5000);
+                SseClient.Event answer = sse.next(5000);
+                assertNotNull(answer, "both messages of the turn reached node A");
+                assertEquals(2, question.id());
+                assertEquals(2, question.data().get("id").asLong());
+                assertEquals("user", question.data().get("from").asText());
+                assertEquals("When is the application deadline?", question.data().get("text").asText());
+                assertEquals(3, answer.id());
+                assertEquals(3, answer.data().get("id").asLong());
+                assertEquals("bot", answer.data().get("from").asText());
+                assertEquals(intent, answer.data().get("intent").asText());
+                // The live copy is the stored copy.
+                var page = a.get("/api/v1/conversations/" + c.id() + "/messages?after=2", c.token());
+                assertEquals(answer.data(), kr.daejeon.battery.session.JsonCodec.MAPPER.readTree(page.body())
+                        .get("messages").get(0));
+            }
+        }
+    }
+
     @Test
     void ticketsSurviveAServerRestart() throws Exception {
         Path accounts = TestStaff.accountsFile("kim:김담당:agent");
