@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark of full chat turns against this machine's ceiling (not part of the test suite).
-#   bash bench/run.sh            # ~6 minutes; prints a Markdown table
+#   bash bench/run.sh            # ~7 minutes; prints a Markdown table
 # Needs: a JDK, python3, and Debian's wrk and redis-server (installed when missing and possible).
 # Everything runs on loopback: one redis-server, the server in Redis mode, wrk.
 set -euo pipefail
