@@ -187,7 +187,7 @@ public final class Server {
                 new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()),
                         new FaqFiles(config.faqDir()), content, retrainer, live, clock));
         if (config.contentWatchSeconds() > 0) {
-            new ContentWatcher(config.intentsDir(), retrainer, content).start(vertx, config.contentWatchSeconds());
+            new ContentWatcher(retrainer, content).start(vertx, config.contentWatchSeconds());
         }
 
         Router router = Router.router(vertx);

@@ -21,6 +21,20 @@ public final class EventBusMessageFeed implements MessageFeed {
         this.bus = bus;
     }
 
+    /** How a staff console's event about new messages begins, and what comes between the id and the array. */
+    static final String MESSAGES_EVENT_PREFIX = "{\"type\":\"messages\",\"conversationId\":";
+    static final String MESSAGES_EVENT_MIDDLE = ",\"messages\":";
+
+    /** The event staff consoles get for new messages; also the payload nodes exchange through Redis. */
+    static String messagesEvent(String conversationId, String messagesJson) {
+        return MESSAGES_EVENT_PREFIX + JsonCodec.write(conversationId) + MESSAGES_EVENT_MIDDLE + messagesJson + "}";
+    }
+
+    /** The event staff consoles get when a ticket changes; also the payload nodes exchange through Redis. */
+    static String ticketEvent(String ticketJson) {
+        return "{\"type\":\"ticket\",\"ticket\":" + ticketJson + "}";
+    }
+
     public static String address(String conversationId) {
         return "conversation.messages." + conversationId;
     }
@@ -37,8 +51,7 @@ public final class EventBusMessageFeed implements MessageFeed {
 
     /** Local delivery of a JSON array of messages (also used for messages that arrive from other nodes). */
     public void deliverMessages(String conversationId, String messagesJson) {
-        deliverMessages(conversationId, messagesJson, "{\"type\":\"messages\",\"conversationId\":"
-                + JsonCodec.write(conversationId) + ",\"messages\":" + messagesJson + "}");
+        deliverMessages(conversationId, messagesJson, messagesEvent(conversationId, messagesJson));
     }
 
     /** The same, with the staff consoles' event already written (as it arrives from other nodes). */
@@ -48,6 +61,6 @@ public final class EventBusMessageFeed implements MessageFeed {
     }
 
     public void deliverTicket(String ticketJson) {
-        bus.publish(STAFF_ADDRESS, "{\"type\":\"ticket\",\"ticket\":" + ticketJson + "}");
+        bus.publish(STAFF_ADDRESS, ticketEvent(ticketJson));
     }
 }

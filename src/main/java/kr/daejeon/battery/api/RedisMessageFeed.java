@@ -49,7 +49,7 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
     @Override
     public void publish(String conversationId, List<Message> messages) {
         // The format the store's append script also publishes (see MessageFeed#redisChannel), fields in this order.
-        String payload = MESSAGES_PREFIX + JsonCodec.write(conversationId) + MESSAGES_MIDDLE + JsonCodec.write(messages) + "}";
+        String payload = EventBusMessageFeed.messagesEvent(conversationId, JsonCodec.write(messages));
         redis.call(j -> j.publish(channel, payload));
     }
 
@@ -60,7 +60,7 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
 
     @Override
     public void ticketChanged(Ticket ticket) {
-        String payload = "{\"type\":\"ticket\",\"ticket\":" + JsonCodec.write(ticket) + "}";
+        String payload = EventBusMessageFeed.ticketEvent(JsonCodec.write(ticket));
         redis.call(j -> j.publish(channel, payload));
     }
 
@@ -84,8 +84,8 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
         }
     }
 
-    private static final String MESSAGES_PREFIX = "{\"type\":\"messages\",\"conversationId\":";
-    private static final String MESSAGES_MIDDLE = ",\"messages\":";
+    private static final String MESSAGES_PREFIX = EventBusMessageFeed.MESSAGES_EVENT_PREFIX;
+    private static final String MESSAGES_MIDDLE = EventBusMessageFeed.MESSAGES_EVENT_MIDDLE;
 
     private void forward(String message) {
         if (forwardMessagesAsTheyAre(message)) {

@@ -19,13 +19,11 @@ public final class ContentWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentWatcher.class);
 
-    private final Path dir;
     private final Retrainer retrainer;
     private final LiveContent content;
     private volatile String contentSeen;
 
-    public ContentWatcher(Path dir, Retrainer retrainer, LiveContent content) {
-        this.dir = dir;
+    public ContentWatcher(Retrainer retrainer, LiveContent content) {
         this.retrainer = retrainer;
         this.content = content;
         this.contentSeen = fingerprint(content.dir());
@@ -41,15 +39,15 @@ public final class ContentWatcher {
 
     /** Retrains when the files differ from what the model was last trained on (an approval already retrained). */
     boolean check() {
-        if (fingerprint(dir).equals(retrainer.trainedOn())) {
+        if (!retrainer.filesChanged()) {
             return false;
         }
         try {
-            LOG.info("{} changed on disk: retraining", dir);
+            LOG.info("training utterances changed on disk: retraining");
             retrainer.retrain();
             return true;
         } catch (RuntimeException e) {
-            LOG.error("{} changed but does not load; keeping the current model: {}", dir, e.getMessage());
+            LOG.error("training utterances changed but do not load; keeping the current model: {}", e.getMessage());
             return false;
         }
     }

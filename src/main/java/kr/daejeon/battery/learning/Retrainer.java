@@ -28,9 +28,9 @@ public final class Retrainer {
         this.trainedOn = ContentWatcher.fingerprint(intentsDir);
     }
 
-    /** The state of the files (sizes and times) the current model was trained on, or last tried. */
-    String trainedOn() {
-        return trainedOn;
+    /** True when the files differ (sizes and times) from those the current model was trained on, or last tried. */
+    boolean filesChanged() {
+        return !ContentWatcher.fingerprint(intentsDir).equals(trainedOn);
     }
 
     /** Returns the training time in milliseconds. */

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.session.PipelinedCheck;
 import kr.daejeon.battery.session.RedisClient;
-import redis.clients.jedis.Pipeline;
 
 /**
  * Token buckets per key (client IP, conversation, login address): {@code perMinute} requests a
@@ -42,22 +41,7 @@ public interface RateLimiter {
         if (a instanceof RedisRateLimiter ra && b instanceof RedisRateLimiter rb && ra.sharesRedisWith(rb)) {
             return RedisRateLimiter.pipelined(List.of(ra, rb), List.of(keyA, keyB), verdict);
         }
-        return new PipelinedCheck() {
-            @Override
-            public RedisClient redis() {
-                return null;
-            }
-
-            @Override
-            public Verdict queue(Pipeline pipeline) {
-                throw new IllegalStateException("in-process limits are not pipelined");
-            }
-
-            @Override
-            public void run() {
-                verdict.accept(takeBoth(a, keyA, b, keyB));
-            }
-        };
+        return PipelinedCheck.inProcess(() -> verdict.accept(takeBoth(a, keyA, b, keyB)));
     }
 
     /**

@@ -12,21 +12,27 @@ import redis.clients.jedis.Pipeline;
 public interface PipelinedCheck {
 
     /** No check. */
-    PipelinedCheck NONE = new PipelinedCheck() {
-        @Override
-        public RedisClient redis() {
-            return null;
-        }
+    PipelinedCheck NONE = inProcess(() -> { });
 
-        @Override
-        public Verdict queue(Pipeline pipeline) {
-            return jedis -> { };
-        }
+    /** A check that needs no Redis: stores run it on its own, before taking the lock. */
+    static PipelinedCheck inProcess(Runnable check) {
+        return new PipelinedCheck() {
+            @Override
+            public RedisClient redis() {
+                return null;
+            }
 
-        @Override
-        public void run() {
-        }
-    };
+            @Override
+            public Verdict queue(Pipeline pipeline) {
+                throw new IllegalStateException("an in-process check is not pipelined");
+            }
+
+            @Override
+            public void run() {
+                check.run();
+            }
+        };
+    }
 
     /** Reads the replies of what was queued, once the pipeline is synced; may use the connection again. */
     interface Verdict {
