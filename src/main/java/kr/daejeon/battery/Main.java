@@ -28,7 +28,13 @@ public final class Main {
             case "serve" -> Server.startAndWait(AppConfig.load(rest, System.getenv()));
             case "eval" -> {
                 AppConfig config = AppConfig.load(List.of(), System.getenv());
-                System.exit(EvalCommand.run(rest, config.classifierSettings(), config.intentsDir(), System.out));
+                try {
+                    System.exit(EvalCommand.run(rest, config.classifierSettings(), config.intentsDir(), System.out));
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    // A wrong option or a missing library: the reason, no stack trace.
+                    System.err.println("eval: " + e.getMessage());
+                    System.exit(2);
+                }
             }
             case "train" -> TrainCommand.run(rest, AppConfig.load(List.of(), System.getenv()));
             case "hash-password" -> System.out.println(kr.daejeon.battery.staff.PasswordHasher.hash(readPassword()));
@@ -46,6 +52,7 @@ public final class Main {
               serve [--config FILE]   start the server (default)
               eval [options]          evaluate the intent classifier
                   --intents DIR  --folds K  --no-cv  --heldout DIR  --clinc FILE  --clinc-model FILE
+                  --encoder minilm   (with --clinc) also an ensemble with sentence vectors; needs the Maven class path
                   --algorithm MAXENT|MAXENT_QN  --iterations N  --l2 C  --threshold T
                   --features ngrams|ngrams+nori
                   --add INTENT:ko|en:TEXT   (repeatable) before/after comparison for proposed utterances

@@ -5,23 +5,32 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kr.daejeon.battery.learning.IntentFiles;
+import kr.daejeon.battery.nlu.Classification;
 import kr.daejeon.battery.nlu.ClassifierSettings;
+import kr.daejeon.battery.nlu.EmbeddingIntentModel;
+import kr.daejeon.battery.nlu.EnsembleClassifier;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.IntentCorpus;
 import kr.daejeon.battery.nlu.LabeledUtterance;
 import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.nlu.SentenceEncoder;
 
 /**
  * {@code eval}: how well the classifier does, like {@code rasa test nlu}.
- * Options: --intents DIR, --folds K, --heldout DIR, --clinc FILE, --clinc-model FILE, --algorithm A,
+ * Options: --intents DIR, --folds K, --heldout DIR, --clinc FILE, --clinc-model FILE, --encoder minilm, --algorithm A,
  * --iterations N, --l2 C, --threshold T, --features ngrams|ngrams+nori, --no-cv, and --add INTENT:LANG:TEXT
  * (repeatable) to compare the evaluation with and without proposed utterances.
  */
 public final class EvalCommand {
+
+    /** The vector model's L2 cost and L-BFGS iterations (about ten minutes on CLINC150 here). */
+    private static final double VECTOR_L2 = 0.1;
+    private static final int VECTOR_ITERATIONS = 100;
 
     private EvalCommand() {
     }
@@ -31,6 +40,7 @@ public final class EvalCommand {
         Path heldout = null;
         Path clinc = null;
         Path clincModel = null;
+        String encoder = null;
         int folds = 5;
         boolean cv = true;
         ClassifierSettings s = defaults;
@@ -42,6 +52,7 @@ public final class EvalCommand {
                 case "--heldout" -> heldout = Path.of(value(args, ++i, a));
                 case "--clinc" -> clinc = Path.of(value(args, ++i, a));
                 case "--clinc-model" -> clincModel = Path.of(value(args, ++i, a));
+                case "--encoder" -> encoder = value(args, ++i, a);
                 case "--folds" -> folds = Integer.parseInt(value(args, ++i, a));
                 case "--no-cv" -> cv = false;
                 case "--add" -> additions.add(value(args, ++i, a));
@@ -76,7 +87,7 @@ public final class EvalCommand {
             printErrors(model, test.utterances(), out);
         }
         if (clinc != null) {
-            runClinc(clinc, clincModel, s, out);
+            runClinc(clinc, clincModel, encoder, s, out);
         }
         return 0;
     }
@@ -142,33 +153,89 @@ public final class EvalCommand {
         return copy;
     }
 
-    private static void runClinc(Path file, Path modelFile, ClassifierSettings s, PrintStream out) throws Exception {
+    private static void runClinc(Path file, Path modelFile, String encoder, ClassifierSettings s, PrintStream out)
+            throws Exception {
         if (!Files.exists(file)) {
             out.println("CLINC150 file not found: " + file + " (skipped)");
             return;
         }
         Clinc150 data = Clinc150.load(file);
+        List<LabeledUtterance> train = data.split("train", "oos_train");
         IntentClassifier model;
         long t0 = System.nanoTime();
         if (modelFile != null && Files.exists(modelFile)) {
             model = IntentClassifier.load(modelFile, 0.0);
             out.printf(Locale.ROOT, "%n== CLINC150 %s: model loaded from %s%n", file, modelFile);
         } else {
-            model = IntentClassifier.train(data.split("train", "oos_train"), s);
+            model = IntentClassifier.train(train, s);
             out.printf(Locale.ROOT, "%n== CLINC150 %s: trained on train+oos_train in %.1f s%n", file, (System.nanoTime() - t0) / 1e9);
             if (modelFile != null) {
                 model.save(modelFile);
             }
         }
-        // Thresholds are chosen on the validation splits only, as the paper prescribes; test is for reporting.
+        // Thresholds (and the ensemble's weight) are chosen on the validation splits only, as the paper
+        // prescribes; test is for reporting.
         List<LabeledUtterance> val = data.split("val", "oos_val");
         List<LabeledUtterance> test = data.split("test", "oos_test");
+        out.println("-- n-gram maximum-entropy model (the service's classifier)");
+        sweepThresholds((u, t) -> model.classifyWithThreshold(u.text(), t), val, test, out);
+        if (encoder == null) {
+            return;
+        }
+        if (!SentenceEncoder.MINILM.equals(encoder)) {
+            throw new IllegalArgumentException("unknown --encoder " + encoder + " (known: " + SentenceEncoder.MINILM + ")");
+        }
+        t0 = System.nanoTime();
+        SentenceEncoder sentences;
+        try {
+            sentences = SentenceEncoder.miniLm();
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("the sentence encoder's libraries are not on the class path (they are left out"
+                    + " of the service jar); run eval with the Maven class path as shown in README 'Evaluation'", e);
+        }
+        Map<String, float[]> vectors = new HashMap<>();
+        for (List<LabeledUtterance> part : List.of(train, val, test)) {
+            List<String> texts = part.stream().map(LabeledUtterance::text).filter(t -> !vectors.containsKey(t)).distinct().toList();
+            List<float[]> encoded = sentences.encodeAll(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                vectors.put(texts.get(i), encoded.get(i));
+            }
+        }
+        out.printf(Locale.ROOT, "%n-- sentence vectors (%s, %d texts) in %.1f s%n", encoder, vectors.size(), (System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        EmbeddingIntentModel dense = EmbeddingIntentModel.train(train, train.stream().map(u -> vectors.get(u.text())).toList(),
+                VECTOR_L2, VECTOR_ITERATIONS);
+        out.printf(Locale.ROOT, "-- vector maximum-entropy model trained in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        EnsembleClassifier ensemble = new EnsembleClassifier(model, dense, 0.5);
+        double bestWeight = 0;
+        double bestAccuracy = -1;
+        out.println("  vector weight | val in-scope acc (threshold 0)");
+        for (int step = 0; step <= 10; step++) {
+            EnsembleClassifier e = ensemble.withDenseWeight(step / 10.0);
+            double accuracy = score((u, t) -> e.classify(u.text(), vectors.get(u.text()), t), val, 0.0).inScopeAccuracy();
+            out.printf(Locale.ROOT, "  %13.1f | %.1f%%%n", e.denseWeight(), 100 * accuracy);
+            if (accuracy > bestAccuracy + 1e-9) {
+                bestAccuracy = accuracy;
+                bestWeight = e.denseWeight();
+            }
+        }
+        EnsembleClassifier chosen = ensemble.withDenseWeight(bestWeight);
+        out.printf(Locale.ROOT, "-- n-gram + sentence-vector ensemble (vector weight %.1f, chosen on val)%n", bestWeight);
+        sweepThresholds((u, t) -> chosen.classify(u.text(), vectors.get(u.text()), t), val, test, out);
+    }
+
+    /** Something that classifies an example with a given fallback threshold. */
+    private interface ThresholdModel {
+        Classification classify(LabeledUtterance example, double threshold);
+    }
+
+    private static void sweepThresholds(ThresholdModel model, List<LabeledUtterance> val, List<LabeledUtterance> test,
+                                        PrintStream out) {
         out.println("  threshold | val: in-scope acc  oos recall | test: in-scope acc  oos recall  false fallback");
         double bestT = 0;
         double bestScore = -1;
         double keepT = 0;
         double baseAccuracy = score(model, val, 0.0).inScopeAccuracy();
-        List<String> rows = new ArrayList<>();
         for (int step = 0; step <= 19; step++) {
             double t = step * 0.05;
             EvaluationReport v = score(model, val, t);
@@ -181,11 +248,10 @@ public final class EvalCommand {
             if (v.inScopeAccuracy() >= baseAccuracy - 0.01) {
                 keepT = t;
             }
-            rows.add(String.format(Locale.ROOT, "  %9.2f | %17.1f%% %10.1f%% | %18.1f%% %10.1f%% %14.1f%%", t,
+            out.printf(Locale.ROOT, "  %9.2f | %17.1f%% %10.1f%% | %18.1f%% %10.1f%% %14.1f%%%n", t,
                     100 * v.inScopeAccuracy(), 100 * v.outOfScopeRecall(), 100 * r.inScopeAccuracy(),
-                    100 * r.outOfScopeRecall(), 100 * r.falseFallbackRate()));
+                    100 * r.outOfScopeRecall(), 100 * r.falseFallbackRate());
         }
-        rows.forEach(out::println);
         out.println("  oos-train (threshold 0):          " + score(model, test, 0.0).summaryLine());
         out.printf(Locale.ROOT, "  oos-threshold %.2f (highest on val keeping in-scope accuracy within 1 point): %s%n", keepT,
                 score(model, test, keepT).summaryLine());
@@ -193,10 +259,10 @@ public final class EvalCommand {
                 score(model, test, bestT).summaryLine());
     }
 
-    private static EvaluationReport score(IntentClassifier model, List<LabeledUtterance> data, double threshold) {
+    private static EvaluationReport score(ThresholdModel model, List<LabeledUtterance> data, double threshold) {
         EvaluationReport r = new EvaluationReport();
         for (LabeledUtterance u : data) {
-            r.add(u.intent(), model.classifyWithThreshold(u.text(), threshold).intent());
+            r.add(u.intent(), model.classify(u, threshold).intent());
         }
         return r;
     }

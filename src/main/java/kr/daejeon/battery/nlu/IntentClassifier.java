@@ -31,6 +31,7 @@ public final class IntentClassifier {
     private final DoccatModel model;
     private final MaxentModel maxent;
     private final FeatureGenerator[] featureGenerators;
+    private final String[] outcomes;
     private final double threshold;
 
     private IntentClassifier(DoccatModel model, double threshold) {
@@ -38,6 +39,10 @@ public final class IntentClassifier {
         this.maxent = model.getMaxentModel();
         // The model file names its feature generators, so a loaded model computes the features it was trained on.
         this.featureGenerators = model.getFactory().getFeatureGenerators();
+        this.outcomes = new String[maxent.getNumOutcomes()];
+        for (int i = 0; i < outcomes.length; i++) {
+            outcomes[i] = maxent.getOutcome(i);
+        }
         this.threshold = threshold;
     }
 
@@ -98,27 +103,33 @@ public final class IntentClassifier {
         if (tokens.length == 0) {
             return new Classification(FALLBACK, 1.0, List.of());
         }
-        return decide(maxent.eval(features(tokens)), customThreshold);
+        return decide(outcomes, maxent.eval(features(tokens)), customThreshold);
+    }
+
+    /** The model's probability of each of {@link #intents()}, in that order; null for text without words. */
+    public double[] probabilities(String text) {
+        String[] tokens = tokens(text);
+        return tokens.length == 0 ? null : maxent.eval(features(tokens));
     }
 
     public List<String> intents() {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < maxent.getNumOutcomes(); i++) {
-            out.add(maxent.getOutcome(i));
-        }
-        return out;
+        return List.of(outcomes);
     }
 
     public double threshold() {
         return threshold;
     }
 
-    private Classification decide(double[] probs, double minConfidence) {
+    /**
+     * The decision from a distribution over {@code outcomes}: the trained out-of-scope class wins
+     * when it is the most likely, and so does a top intent below {@code minConfidence}.
+     */
+    static Classification decide(String[] outcomes, double[] probs, double minConfidence) {
         List<ScoredIntent> ranking = new ArrayList<>(RANKING_SIZE);
         double fallbackProb = 0;
         boolean[] taken = new boolean[probs.length];
         for (int i = 0; i < probs.length; i++) {
-            if (FALLBACK.equals(maxent.getOutcome(i))) {
+            if (FALLBACK.equals(outcomes[i])) {
                 fallbackProb = probs[i];
                 taken[i] = true;
             }
@@ -134,7 +145,7 @@ public final class IntentClassifier {
                 break;
             }
             taken[best] = true;
-            ranking.add(new ScoredIntent(maxent.getOutcome(best), probs[best]));
+            ranking.add(new ScoredIntent(outcomes[best], probs[best]));
         }
         if (ranking.isEmpty()) {
             return new Classification(FALLBACK, 1.0, List.of());
