@@ -67,11 +67,7 @@ public final class EmbeddingIntentModel {
     }
 
     public List<String> outcomes() {
-        List<String> out = new ArrayList<>(maxent.getNumOutcomes());
-        for (int i = 0; i < maxent.getNumOutcomes(); i++) {
-            out.add(maxent.getOutcome(i));
-        }
-        return out;
+        return List.of(IntentClassifier.outcomeNames(maxent));
     }
 
     private static float[] values(float[] vector) {

@@ -39,10 +39,7 @@ public final class IntentClassifier {
         this.maxent = model.getMaxentModel();
         // The model file names its feature generators, so a loaded model computes the features it was trained on.
         this.featureGenerators = model.getFactory().getFeatureGenerators();
-        this.outcomes = new String[maxent.getNumOutcomes()];
-        for (int i = 0; i < outcomes.length; i++) {
-            outcomes[i] = maxent.getOutcome(i);
-        }
+        this.outcomes = outcomeNames(maxent);
         this.threshold = threshold;
     }
 
@@ -118,6 +115,15 @@ public final class IntentClassifier {
 
     public double threshold() {
         return threshold;
+    }
+
+    /** The model's outcomes in the order of its probability arrays. */
+    static String[] outcomeNames(MaxentModel maxent) {
+        String[] names = new String[maxent.getNumOutcomes()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = maxent.getOutcome(i);
+        }
+        return names;
     }
 
     /**
