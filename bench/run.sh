@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Load benchmark of full chat turns against this machine's ceiling (not part of the test suite).
 #   bash bench/run.sh            # ~7 minutes; prints a Markdown table
+#   LEVELS=64 JFR_FILE=target/bench/turns.jfr bash bench/run.sh   # also a JFR profile of the measured turns
+#   PROFILER_LIB=/path/libasyncProfiler.so bash bench/run.sh        # async-profiler CPU stacks of the measured
+#     turns in target/bench/turns-<c>.collapsed (the library is in Maven Central's tools.profiler:async-profiler)
+# Redis's own per-command counts and times of each measured row: target/bench/redis-commands-<c>.txt
 # Needs: a JDK, python3, and Debian's wrk and redis-server (installed when missing and possible).
 # Everything runs on loopback: one redis-server, the server in Redis mode, wrk.
 set -euo pipefail
@@ -47,7 +51,7 @@ parse() {
 
 REDIS_PORT=$(free_port)
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$OUT/redis.log" 2>&1 &
-PIDS+=($!)
+REDIS_PID=$!; PIDS+=($REDIS_PID)
 sleep 0.5
 REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 
@@ -58,11 +62,15 @@ java -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" kr.dae
 CEIL_PID=$!; PIDS+=($CEIL_PID)
 wait_http "http://127.0.0.1:$CEIL_PORT/"
 wrk -t2 -c64 -d"${WARMUP}s" "http://127.0.0.1:$CEIL_PORT/" >/dev/null
-declare -A CEIL
+declare -A CEIL CEIL_CPU
 for c in $LEVELS; do
   t=2; [ "$c" -lt 2 ] && t=1
+  before=$(cpu_ticks "$CEIL_PID"); rbefore=$(cpu_ticks "$REDIS_PID")
   wrk -t$t -c"$c" -d"${DURATION}s" --latency "http://127.0.0.1:$CEIL_PORT/" >"$OUT/ceiling-$c.txt"
+  after=$(cpu_ticks "$CEIL_PID"); rafter=$(cpu_ticks "$REDIS_PID")
   CEIL[$c]=$(parse "$OUT/ceiling-$c.txt")
+  rps=$(echo "${CEIL[$c]}" | cut -d' ' -f1)
+  CEIL_CPU[$c]=$(python3 -c "print('server %.0f µs, Redis %.0f µs' % tuple(((a - b) / $TICK) / ($rps * $DURATION) * 1e6 for a, b in (($after, $before), ($rafter, $rbefore))))")
 done
 kill "$CEIL_PID"; wait "$CEIL_PID" 2>/dev/null || true
 redis-cli -p "$REDIS_PORT" flushall >/dev/null
@@ -85,16 +93,28 @@ done
 while read -r p; do PIDS+=("$p"); done <"$OUT/sse.pids"; rm -f "$OUT/sse.pids"
 
 wrk -t2 -c64 -d"${TURN_WARMUP}s" -s bench/turns.lua "http://127.0.0.1:$PORT_A" -- "$OUT/conversations.txt" "$OUT/bodies.txt" >/dev/null
-declare -A TURN CPU
+declare -A TURN CPU RCPU
 for c in $LEVELS; do
   t=2; [ "$c" -lt 2 ] && t=1
-  before=$(cpu_ticks "$NODE_A")
+  if [ -n "${JFR_FILE:-}" ]; then
+    jcmd "$NODE_A" JFR.start name=bench settings=profile duration="${DURATION}s" filename="$(realpath -m "$JFR_FILE")" >/dev/null
+  fi
+  if [ -n "${PROFILER_LIB:-}" ]; then
+    jcmd "$NODE_A" JVMTI.agent_load "$PROFILER_LIB" "start,event=itimer,interval=1ms" >/dev/null
+  fi
+  redis-cli -p "$REDIS_PORT" config resetstat >/dev/null
+  before=$(cpu_ticks "$NODE_A"); rbefore=$(cpu_ticks "$REDIS_PID")
   wrk -t$t -c"$c" -d"${DURATION}s" --latency -s bench/turns.lua "http://127.0.0.1:$PORT_A" -- \
     "$OUT/conversations.txt" "$OUT/bodies.txt" >"$OUT/turns-$c.txt"
-  after=$(cpu_ticks "$NODE_A")
+  after=$(cpu_ticks "$NODE_A"); rafter=$(cpu_ticks "$REDIS_PID")
+  redis-cli -p "$REDIS_PORT" info commandstats >"$OUT/redis-commands-$c.txt"
+  if [ -n "${PROFILER_LIB:-}" ]; then
+    jcmd "$NODE_A" JVMTI.agent_load "$PROFILER_LIB" "stop,file=$(realpath -m "$OUT/turns-$c.collapsed"),collapsed" >/dev/null
+  fi
   TURN[$c]=$(parse "$OUT/turns-$c.txt")
   rps=$(echo "${TURN[$c]}" | cut -d' ' -f1)
   CPU[$c]=$(python3 -c "print('%.0f' % ((($after - $before) / $TICK) / ($rps * $DURATION) * 1e6))")
+  RCPU[$c]=$(python3 -c "print('%.0f' % ((($rafter - $rbefore) / $TICK) / ($rps * $DURATION) * 1e6))")
 done
 
 # 3. Two nodes on the same Redis, 32 connections each.
@@ -128,14 +148,16 @@ H1=$(heap_mb "$NODE_A")
 echo
 echo "## Load benchmark ($(date -u +%Y-%m-%d), $(nproc) cores, wrk + redis-server + server on one machine, ${TURN_WARMUP}s warm-up, ${DURATION}s per row)"
 echo
-echo "| concurrent conversations | ceiling req/s (GET+SET 1 KB) | turns/s | ratio | p50 | p99 | server CPU per turn | errors |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| concurrent conversations | ceiling req/s (GET+SET 1 KB) | turns/s | ratio | p50 | p99 | server CPU per turn | Redis CPU per turn | errors |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for c in $LEVELS; do
   read -r crps _ _ _ <<<"${CEIL[$c]}"
   read -r rps p50 p99 err <<<"${TURN[$c]}"
   ratio=$(python3 -c "print('%.2f' % ($rps / $crps))")
-  echo "| $c | ${crps%.*} | ${rps%.*} | $ratio | $p50 | $p99 | ${CPU[$c]} µs | $err |"
+  echo "| $c | ${crps%.*} | ${rps%.*} | $ratio | $p50 | $p99 | ${CPU[$c]} µs | ${RCPU[$c]} µs | $err |"
 done
+echo
+for c in $LEVELS; do echo "Ceiling CPU per request at $c connections: ${CEIL_CPU[$c]}."; done
 read -r a _ _ ea <<<"$TWO_A"; read -r b _ _ eb <<<"$TWO_B"
 echo
 echo "Two nodes on one Redis (32 + 32 connections): $(python3 -c "print('%.0f' % ($a + $b))") turns/s, errors $((ea + eb))."

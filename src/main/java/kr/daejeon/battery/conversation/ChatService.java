@@ -12,6 +12,7 @@ import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.session.PipelinedCheck;
 import kr.daejeon.battery.session.SessionStore;
+import kr.daejeon.battery.session.TurnPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,44 +104,18 @@ public final class ChatService {
     private Turn turn(String id, java.util.function.Function<java.util.Optional<ConversationState>, ConversationState> access,
                       String text, PipelinedCheck before) {
         long t0 = System.nanoTime();
-        // The state is read together with taking the lock (and the limits checked): one round trip to Redis.
-        Turn turn = store.withLockedState(id, before, found -> {
+        // Usually one round trip to Redis: a turn without a ticket is planned from the state and committed by
+        // the store if nothing changed meanwhile (limits checked in the same step); one with a ticket takes the lock.
+        Turn turn = store.planTurn(id, before, feed, found -> {
             ConversationState state = access.apply(found);
             Instant now = clock.instant();
             TurnResult result = engine.respond(state, text, now);
-            ConversationState next = result.state();
-            Ticket changed = null;
-            boolean opened = false;
-            List<Message> toStore = new ArrayList<>(2 + result.replies().size());
-            toStore.add(Message.user(text, now, result.userIntent(), result.confidence()));
-            toStore.addAll(result.replies());
-            if (result.handoffReason() != null) {
-                // The ticket is opened before the transcript is saved: if saving fails, staff still see
-                // the ticket, rather than a conversation stuck waiting for nobody.
-                Ticket ticket = new Ticket(Tokens.random(12), id, next.channel(), next.locale(), result.handoffReason(),
-                        Ticket.WAITING, null, now, now, next.recentTurns(), null);
-                tickets.open(ticket);
-                String answers = engine.eligibilitySummary(state);
-                if (answers != null) {
-                    tickets.addNote(ticket.id(), new kr.daejeon.battery.escalation.Note("assistant", answers, now));
-                }
-                changed = ticket;
-                opened = true;
-                next = next.withTicket(ticket.id());
-                toStore.add(engine.queuePosition(Language.fromCode(next.locale()), tickets.position(ticket.id()), now));
-                LOG.info("handoff conversation={} ticket={} reason={}", id, ticket.id(), result.handoffReason());
+            if (result.handoffReason() != null || result.contact() != null && result.state().ticketId() != null) {
+                return null;
             }
-            if (result.contact() != null && next.ticketId() != null && tickets.setContact(next.ticketId(), result.contact())) {
-                changed = tickets.find(next.ticketId()).orElse(null);
-                LOG.info("contact details attached to ticket={}", next.ticketId());
-            }
-            // Without a ticket change the store may announce the messages as it stores them (one round trip
-            // less); a new or changed ticket must reach consoles before the messages that belong to it.
-            List<Message> stored = changed == null ? store.appendAndPublish(next, toStore, feed) : store.append(next, toStore);
-            return new Turn(result.intent(), result.confidence(), result.state().isHandoff(), stored.get(0),
-                    stored.subList(1, stored.size()), changed, opened, next.channel(), next.locale(),
-                    result.ranking() == null ? List.of() : result.ranking());
-        });
+            return new TurnPlan<>(result.state(), userAndReplies(text, now, result),
+                    stored -> turnOf(result, stored, null, false));
+        }, found -> lockedTurn(id, access.apply(found), text));
         // The ticket first, so a console that learns of it also gets the messages that opened it.
         if (turn.changedTicket() != null) {
             feed.ticketChanged(turn.changedTicket());
@@ -163,6 +138,54 @@ public final class ChatService {
             LOG.debug("turn conversation={} text={}", id, text);
         }
         return turn;
+    }
+
+    /** A turn that opens or changes a ticket: under the conversation's lock, the ticket before the messages. */
+    private Turn lockedTurn(String id, ConversationState state, String text) {
+        Instant now = clock.instant();
+        TurnResult result = engine.respond(state, text, now);
+        ConversationState next = result.state();
+        Ticket changed = null;
+        boolean opened = false;
+        List<Message> toStore = userAndReplies(text, now, result);
+        if (result.handoffReason() != null) {
+            // The ticket is opened before the transcript is saved: if saving fails, staff still see
+            // the ticket, rather than a conversation stuck waiting for nobody.
+            Ticket ticket = new Ticket(Tokens.random(12), id, next.channel(), next.locale(), result.handoffReason(),
+                    Ticket.WAITING, null, now, now, next.recentTurns(), null);
+            tickets.open(ticket);
+            String answers = engine.eligibilitySummary(state);
+            if (answers != null) {
+                tickets.addNote(ticket.id(), new kr.daejeon.battery.escalation.Note("assistant", answers, now));
+            }
+            changed = ticket;
+            opened = true;
+            next = next.withTicket(ticket.id());
+            toStore.add(engine.queuePosition(Language.fromCode(next.locale()), tickets.position(ticket.id()), now));
+            LOG.info("handoff conversation={} ticket={} reason={}", id, ticket.id(), result.handoffReason());
+        }
+        if (result.contact() != null && next.ticketId() != null && tickets.setContact(next.ticketId(), result.contact())) {
+            changed = tickets.find(next.ticketId()).orElse(null);
+            LOG.info("contact details attached to ticket={}", next.ticketId());
+        }
+        // Without a ticket change the store may announce the messages as it stores them (one round trip
+        // less); a new or changed ticket must reach consoles before the messages that belong to it.
+        List<Message> stored = changed == null ? store.appendAndPublish(next, toStore, feed) : store.append(next, toStore);
+        return turnOf(result, stored, changed, opened);
+    }
+
+    private static List<Message> userAndReplies(String text, Instant now, TurnResult result) {
+        List<Message> messages = new ArrayList<>(3 + result.replies().size());
+        messages.add(Message.user(text, now, result.userIntent(), result.confidence()));
+        messages.addAll(result.replies());
+        return messages;
+    }
+
+    private static Turn turnOf(TurnResult result, List<Message> stored, Ticket changed, boolean opened) {
+        ConversationState next = result.state();
+        return new Turn(result.intent(), result.confidence(), next.isHandoff(), stored.get(0),
+                stored.subList(1, stored.size()), changed, opened, next.channel(), next.locale(),
+                result.ranking() == null ? List.of() : result.ranking());
     }
 
     public List<Message> messages(String id, String token, long afterId) {

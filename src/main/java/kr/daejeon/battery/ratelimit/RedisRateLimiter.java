@@ -22,26 +22,43 @@ import redis.clients.jedis.Response;
 final class RedisRateLimiter implements RateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
-    // KEYS[1] bucket; ARGV[1] capacity, ARGV[2] refill per millisecond. Returns the seconds to wait, 0 when allowed.
-    private static final RedisScript SCRIPT = new RedisScript("""
-            local cap = tonumber(ARGV[1])
-            local rate = tonumber(ARGV[2])
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            local b = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-            local tokens = tonumber(b[1]) or cap
-            local at = tonumber(b[2]) or now
-            tokens = math.min(cap, tokens + math.max(0, now - at) * rate)
-            local wait = 0
-            if tokens >= 1 then
-              tokens = tokens - 1
-            else
-              wait = math.max(1, math.ceil((1 - tokens) / rate / 1000))
+    /**
+     * Lua: {@code take(key, capacity, refill per millisecond, now in ms)} takes a token from a bucket and
+     * returns the seconds to wait, 0 when allowed; {@code redis_now()} is Redis's clock in milliseconds.
+     */
+    private static final String TAKE_FUNCTION = """
+            local function redis_now()
+              local t = redis.call('TIME')
+              return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             end
-            redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-            redis.call('PEXPIRE', KEYS[1], math.ceil(cap / rate) + 1000)
-            return wait
-            """);
+            local function take(key, cap, rate, now)
+              local b = redis.call('HMGET', key, 'tokens', 'at')
+              local tokens = tonumber(b[1]) or cap
+              local at = tonumber(b[2]) or now
+              tokens = math.min(cap, tokens + math.max(0, now - at) * rate)
+              local wait = 0
+              if tokens >= 1 then
+                tokens = tokens - 1
+              else
+                wait = math.max(1, math.ceil((1 - tokens) / rate / 1000))
+              end
+              redis.call('HSET', key, 'tokens', tostring(tokens), 'at', tostring(now))
+              redis.call('PEXPIRE', key, math.ceil(cap / rate) + 1000)
+              return wait
+            end
+            """;
+    // KEYS[1] bucket; ARGV[1] capacity, ARGV[2] refill per millisecond. Returns the seconds to wait, 0 when allowed.
+    private static final RedisScript SCRIPT = new RedisScript(TAKE_FUNCTION
+            + "return take(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), redis_now())\n");
+    /** The buckets of several limiters as a {@link PipelinedCheck.Scripted} body: args are capacity, rate pairs. */
+    private static final String TAKE_ALL = TAKE_FUNCTION + """
+            local now = redis_now()
+            local waits = {}
+            for i = 1, #keys do
+              waits[i] = take(keys[i], tonumber(args[2 * i - 1]), tonumber(args[2 * i]), now)
+            end
+            return waits
+            """;
 
     private final Vertx vertx;
     private final RedisClient redis;
@@ -109,6 +126,37 @@ final class RedisRateLimiter implements RateLimiter {
             @Override
             public void run() {
                 verdict.accept(takeAll(limiters, keys));
+            }
+
+            @Override
+            public Scripted scripted() {
+                List<String> bucketKeys = new ArrayList<>();
+                List<String> bucketArgs = new ArrayList<>();
+                for (int i = 0; i < limiters.size(); i++) {
+                    bucketKeys.addAll(buckets.keys.get(i));
+                    bucketArgs.addAll(buckets.args.get(i));
+                }
+                return new Scripted() {
+                    @Override
+                    public String lua() {
+                        return TAKE_ALL;
+                    }
+
+                    @Override
+                    public List<String> keys() {
+                        return bucketKeys;
+                    }
+
+                    @Override
+                    public List<String> args() {
+                        return bucketArgs;
+                    }
+
+                    @Override
+                    public void verdict(List<Long> results) {
+                        verdict.accept(buckets.waits(new ArrayList<Object>(results)));
+                    }
+                };
             }
         };
     }

@@ -1,5 +1,6 @@
 package kr.daejeon.battery.session;
 
+import java.util.List;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
@@ -32,6 +33,29 @@ public interface PipelinedCheck {
                 check.run();
             }
         };
+    }
+
+    /**
+     * The check as Lua that a store can run inside its own script, just before it stores, so that a turn
+     * is stored only if the check passes, in the same round trip; null when the check has no such form.
+     */
+    default Scripted scripted() {
+        return null;
+    }
+
+    /**
+     * A check in Lua: {@link #lua()} is the body of a function of {@code (keys, args)} (Lua tables of
+     * strings) that returns a table of numbers, all 0 when the check passes.
+     */
+    interface Scripted {
+        String lua();
+
+        List<String> keys();
+
+        List<String> args();
+
+        /** Told the numbers the Lua returned (also when all are 0); refuses by throwing. */
+        void verdict(List<Long> results);
     }
 
     /** Reads the replies of what was queued, once the pipeline is synced; may use the connection again. */

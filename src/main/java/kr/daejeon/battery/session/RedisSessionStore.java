@@ -25,35 +25,69 @@ public final class RedisSessionStore implements SessionStore {
 
 
     /**
-     * KEYS: msgs, state, lock. ARGV: state JSON, TTL seconds (0 = keep), lock token ('' = none), feed channel
-     * ('' = none), conversation id as a JSON string, messages… (each JSON starting with {@value #UNNUMBERED}).
-     * Returns the new list length. Releases the lock when it is still ours and announces the messages, with
-     * their ids, on the feed channel: one round trip ends the turn.
+     * Lua: {@code store(o)} appends and saves. KEYS: msgs, state, lock. From ARGV[o + 1]: state JSON, TTL
+     * seconds (0 = keep), lock token ('' = none), feed channel ('' = none), conversation id as a JSON string,
+     * messages… (each JSON starting with {@value #UNNUMBERED}). Returns the new list length, which is also
+     * the conversation's version: every write of a state appends at least one message. Releases the lock
+     * when it is still ours and announces the messages, with their ids, on the feed channel.
      */
-    private static final RedisScript APPEND_SCRIPT = new RedisScript("""
-            local n = redis.call('LLEN', KEYS[1])
-            local first = n + 1
-            for i = 6, #ARGV do n = redis.call('RPUSH', KEYS[1], ARGV[i]) end
-            redis.call('SET', KEYS[2], ARGV[1])
-            local ttl = tonumber(ARGV[2])
-            if ttl > 0 then
-              redis.call('EXPIRE', KEYS[1], ttl)
-              redis.call('EXPIRE', KEYS[2], ttl)
-            else
-              redis.call('PERSIST', KEYS[1])
-              redis.call('PERSIST', KEYS[2])
-            end
-            if ARGV[3] ~= '' and redis.call('GET', KEYS[3]) == ARGV[3] then redis.call('DEL', KEYS[3]) end
-            if ARGV[4] ~= '' then
-              local numbered = {}
-              for i = 6, #ARGV do
-                numbered[#numbered + 1] = '{"id":' .. (first + i - 6) .. string.sub(ARGV[i], 8)
+    private static final String STORE_FUNCTION = """
+            local function store(o)
+              local n = redis.call('LLEN', KEYS[1])
+              local first = n + 1
+              for i = o + 6, #ARGV do n = redis.call('RPUSH', KEYS[1], ARGV[i]) end
+              redis.call('SET', KEYS[2], ARGV[o + 1])
+              local ttl = tonumber(ARGV[o + 2])
+              if ttl > 0 then
+                redis.call('EXPIRE', KEYS[1], ttl)
+                redis.call('EXPIRE', KEYS[2], ttl)
+              else
+                redis.call('PERSIST', KEYS[1])
+                redis.call('PERSIST', KEYS[2])
               end
-              redis.call('PUBLISH', ARGV[4], '{"type":"messages","conversationId":' .. ARGV[5]
-                .. ',"messages":[' .. table.concat(numbered, ',') .. ']}')
+              if ARGV[o + 3] ~= '' and redis.call('GET', KEYS[3]) == ARGV[o + 3] then redis.call('DEL', KEYS[3]) end
+              if ARGV[o + 4] ~= '' then
+                local numbered = {}
+                for i = o + 6, #ARGV do
+                  numbered[#numbered + 1] = '{"id":' .. (first + i - o - 6) .. string.sub(ARGV[i], 8)
+                end
+                redis.call('PUBLISH', ARGV[o + 4], '{"type":"messages","conversationId":' .. ARGV[o + 5]
+                  .. ',"messages":[' .. table.concat(numbered, ',') .. ']}')
+              end
+              return n
             end
-            return n
-            """);
+            """;
+    private static final RedisScript APPEND_SCRIPT = new RedisScript(STORE_FUNCTION + "return store(0)\n");
+    /**
+     * A planned turn's commit, after the check's Lua function {@code check}. KEYS: msgs, state, lock, check
+     * keys…; ARGV: the version the plan was made from, number of check keys, number of check args, check
+     * args…, then {@code store}'s arguments. Returns {'busy'} while a lock is held, {'gone'} when the
+     * conversation expired, {'stale', state, version} when it changed, {'refused', results…} when the check
+     * refused, else {'ok', new version, check results…}.
+     */
+    private static final String COMMIT_MAIN = """
+            if redis.call('EXISTS', KEYS[3]) == 1 then return {'busy'} end
+            local n = redis.call('LLEN', KEYS[1])
+            if n ~= tonumber(ARGV[1]) then
+              local s = redis.call('GET', KEYS[2])
+              if not s then return {'gone'} end
+              return {'stale', s, n}
+            end
+            local nk, na = tonumber(ARGV[2]), tonumber(ARGV[3])
+            local ck, ca = {}, {}
+            for i = 1, nk do ck[i] = KEYS[3 + i] end
+            for i = 1, na do ca[i] = ARGV[3 + i] end
+            local results = check(ck, ca)
+            for i = 1, #results do
+              if tonumber(results[i]) ~= 0 then return {'refused', unpack(results)} end
+            end
+            return {'ok', store(3 + na), unpack(results)}
+            """;
+    /** KEYS: msgs, state. Returns {state or false, version}, read at one instant. */
+    private static final RedisScript READ_VERSIONED_SCRIPT = new RedisScript(
+            "return {redis.call('GET', KEYS[2]), redis.call('LLEN', KEYS[1])}");
+    /** How many times a plan is made again from a newer state before the turn waits for the lock instead. */
+    private static final int PLAN_ATTEMPTS = 3;
     /** How a message not yet in the store begins in JSON; the append script puts its id there. */
     private static final String UNNUMBERED = "{\"id\":0,";
     private static final RedisScript UNLOCK_SCRIPT = new RedisScript(
@@ -80,6 +114,13 @@ public final class RedisSessionStore implements SessionStore {
 
     private final ThreadLocal<HeldLock> held = new ThreadLocal<>();
 
+    public static final int DEFAULT_CACHED_STATES = 10_000;
+    /** A customer types every few seconds to a minute; a conversation quiet for longer is read again. */
+    private static final Duration CACHE_IDLE = Duration.ofMinutes(5);
+    private final StateCache cache;
+    private final java.util.concurrent.ConcurrentHashMap<String, RedisScript> commitScripts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final RedisClient redis;
     private final boolean ownsClient;
     private final String prefix;
@@ -94,15 +135,22 @@ public final class RedisSessionStore implements SessionStore {
     private final long lockWaitMs;
 
     public RedisSessionStore(RedisClient redis, Duration ttl) {
-        this(redis, ttl, false);
+        this(redis, ttl, DEFAULT_CACHED_STATES);
+    }
+
+    /** @param cachedStates how many recently active conversations' states this node keeps (0 = none) */
+    public RedisSessionStore(RedisClient redis, Duration ttl, int cachedStates) {
+        this(redis, ttl, false, cachedStates);
     }
 
     /** A store with a pool of its own, closed with the store. */
     public RedisSessionStore(String redisUrl, String prefix, Duration ttl, int poolSize, Duration timeout) {
-        this(new RedisClient(redisUrl, prefix, poolSize, timeout), ttl, true);
+        this(new RedisClient(redisUrl, prefix, poolSize, timeout), ttl, true, DEFAULT_CACHED_STATES);
     }
 
-    private RedisSessionStore(RedisClient redis, Duration ttl, boolean ownsClient) {
+    private RedisSessionStore(RedisClient redis, Duration ttl, boolean ownsClient, int cachedStates) {
+        this.cache = new StateCache(cachedStates, CACHE_IDLE.compareTo(ttl) < 0 ? CACHE_IDLE : ttl,
+                System::currentTimeMillis);
         this.redis = redis;
         this.ownsClient = ownsClient;
         this.prefix = redis.prefix();
@@ -113,7 +161,8 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public List<Message> create(ConversationState state, List<Message> messages) {
-        return append(state, messages);
+        // Not cached: most conversations that are opened stay idle, and idle conversations must cost no heap.
+        return append(state, messages, null, false);
     }
 
     @Override
@@ -202,7 +251,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public List<Message> append(ConversationState state, List<Message> messages) {
-        return append(state, messages, null);
+        return append(state, messages, null, true);
     }
 
     @Override
@@ -211,17 +260,41 @@ public final class RedisSessionStore implements SessionStore {
         if (channel == null) {
             return SessionStore.super.appendAndPublish(state, messages, feed);
         }
-        return append(state, messages, channel);
+        return append(state, messages, channel, true);
     }
 
-    /** @param feedChannel where the script announces the stored messages, or null */
-    private List<Message> append(ConversationState state, List<Message> messages, String feedChannel) {
+    /**
+     * @param feedChannel where the script announces the stored messages, or null
+     * @param cacheIt whether the next planned turn may start from this state without reading it
+     */
+    private List<Message> append(ConversationState state, List<Message> messages, String feedChannel, boolean cacheIt) {
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("an append stores at least one message (the message count is the version)");
+        }
         HeldLock lock = held.get();
         boolean releases = lock != null && lock.id.equals(state.id()) && !lock.released;
         List<String> args = new ArrayList<>(messages.size() + 5);
+        addStoreArgs(args, state, messages, releases ? lock.token : "", feedChannel);
+        long length = redis(j -> (Long) APPEND_SCRIPT.eval(j, conversationKeys(state.id()), args));
+        if (releases) {
+            lock.released = true;
+        }
+        if (cacheIt) {
+            cache.put(state.id(), state, length);
+        }
+        return numbered(messages, length);
+    }
+
+    private List<String> conversationKeys(String id) {
+        return List.of(key(id, "msgs"), key(id, "state"), key(id, "lock"));
+    }
+
+    /** The arguments of the Lua {@code store} function, in its order. */
+    private void addStoreArgs(List<String> args, ConversationState state, List<Message> messages, String lockToken,
+                              String feedChannel) {
         args.add(JsonCodec.write(state));
         args.add(state.isHandoff() ? "0" : Long.toString(Math.max(1, ttl.toSeconds())));
-        args.add(releases ? lock.token : "");
+        args.add(lockToken);
         args.add(feedChannel == null ? "" : feedChannel);
         args.add(JsonCodec.write(state.id()));
         for (Message m : messages) {
@@ -231,17 +304,124 @@ public final class RedisSessionStore implements SessionStore {
             }
             args.add(json);
         }
-        List<String> keys = List.of(key(state.id(), "msgs"), key(state.id(), "state"), key(state.id(), "lock"));
-        long length = redis(j -> (Long) APPEND_SCRIPT.eval(j, keys, args));
-        if (releases) {
-            lock.released = true;
-        }
+    }
+
+    /** The messages with the ids they got, given the list's length after they were appended. */
+    private static List<Message> numbered(List<Message> messages, long length) {
         List<Message> stored = new ArrayList<>(messages.size());
         long first = length - messages.size() + 1;
         for (int i = 0; i < messages.size(); i++) {
             stored.add(messages.get(i).withId(first + i));
         }
         return stored;
+    }
+
+    /**
+     * Usually one round trip: the state comes from this node's cache (or one read), the plan is computed,
+     * and the commit script checks the version, runs the rate limits and stores. A stale version hands back
+     * the current state for a new plan; a held lock (a staff action or a turn with a ticket) or repeated
+     * staleness sends the turn the locked way.
+     */
+    @Override
+    public <T> T planTurn(String id, PipelinedCheck check, MessageFeed feed,
+                          Function<Optional<ConversationState>, TurnPlan<T>> plan,
+                          Function<Optional<ConversationState>, T> locked) {
+        PipelinedCheck.Scripted scripted = check.redis() == redis ? check.scripted() : null;
+        if (scripted == null) {
+            check.run();
+            check = PipelinedCheck.NONE;
+        }
+        String channel = feed.redisChannel();
+        StateCache.Entry entry = cache.get(id);
+        for (int attempt = 0; attempt < PLAN_ATTEMPTS; attempt++) {
+            if (entry == null) {
+                entry = readVersioned(id);
+            }
+            TurnPlan<T> p;
+            try {
+                p = plan.apply(entry == null ? Optional.empty() : Optional.of(entry.state()));
+            } catch (RuntimeException refused) {
+                // Unknown conversation or wrong token: the request still counts against the limits.
+                if (scripted != null) {
+                    check.run();
+                }
+                throw refused;
+            }
+            if (p == null || entry == null) {
+                break;
+            }
+            List<Object> reply = commit(p, entry.version(), scripted, channel);
+            switch ((String) reply.get(0)) {
+                case "ok" -> {
+                    long version = (Long) reply.get(1);
+                    cache.put(id, p.state(), version);
+                    if (scripted != null) {
+                        scripted.verdict(longs(reply, 2));
+                    }
+                    List<Message> stored = numbered(p.messages(), version);
+                    if (channel == null) {
+                        feed.publish(id, stored);
+                    }
+                    return p.result().apply(stored);
+                }
+                case "refused" -> {
+                    scripted.verdict(longs(reply, 1));
+                    throw new IllegalStateException("a refusing check must throw");
+                }
+                case "stale" -> entry = new StateCache.Entry(JsonCodec.read((String) reply.get(1), ConversationState.class),
+                        (Long) reply.get(2));
+                case "gone" -> {
+                    cache.remove(id);
+                    entry = null;
+                    plan.apply(Optional.empty());
+                    throw new IllegalStateException("a plan for no conversation must throw");
+                }
+                default -> {
+                    // "busy": someone holds the lock; wait for it like any locked turn.
+                    cache.remove(id);
+                    attempt = PLAN_ATTEMPTS;
+                }
+            }
+        }
+        cache.remove(id);
+        return SessionStore.super.planTurn(id, check, feed, plan, locked);
+    }
+
+    private List<Object> commit(TurnPlan<?> plan, long version, PipelinedCheck.Scripted check, String channel) {
+        String id = plan.state().id();
+        List<String> keys = new ArrayList<>(conversationKeys(id));
+        List<String> args = new ArrayList<>(plan.messages().size() + 16);
+        args.add(Long.toString(version));
+        if (check == null) {
+            args.add("0");
+            args.add("0");
+        } else {
+            keys.addAll(check.keys());
+            args.add(Integer.toString(check.keys().size()));
+            args.add(Integer.toString(check.args().size()));
+            args.addAll(check.args());
+        }
+        addStoreArgs(args, plan.state(), plan.messages(), "", channel);
+        RedisScript script = commitScripts.computeIfAbsent(check == null ? "return {}" : check.lua(),
+                lua -> new RedisScript("local function check(keys, args)\n" + lua + "\nend\n" + STORE_FUNCTION + COMMIT_MAIN));
+        @SuppressWarnings("unchecked")
+        List<Object> reply = redis(j -> (List<Object>) script.eval(j, keys, args));
+        return reply;
+    }
+
+    private StateCache.Entry readVersioned(String id) {
+        List<?> got = redis(j -> (List<?>) READ_VERSIONED_SCRIPT.eval(j, List.of(key(id, "msgs"), key(id, "state")),
+                List.of()));
+        return got.get(0) instanceof String json
+                ? new StateCache.Entry(JsonCodec.read(json, ConversationState.class), (Long) got.get(1)) : null;
+    }
+
+    private static List<Long> longs(List<Object> reply, int from) {
+        List<Long> out = new ArrayList<>(reply.size() - from);
+        for (int i = from; i < reply.size(); i++) {
+            out.add((Long) reply.get(i));
+        }
+        return out;
     }
 
     @Override

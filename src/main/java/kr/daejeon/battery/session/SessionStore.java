@@ -63,6 +63,23 @@ public interface SessionStore extends AutoCloseable {
         return stored;
     }
 
+    /**
+     * A turn that may be computed without holding the conversation's lock. {@code plan} gets the state
+     * and returns what to store, or null when the turn has side effects (a ticket): {@code locked} then
+     * runs under the lock with the state read under it, as in {@link #withLockedState}. A store commits a
+     * plan only if the conversation did not change after the state it was computed from was read, and
+     * otherwise asks for a new plan from the current state; {@code check} passes before anything is
+     * stored (a Redis store runs it inside the commit). The stored messages are announced on {@code feed}.
+     */
+    default <T> T planTurn(String id, PipelinedCheck check, MessageFeed feed,
+                           java.util.function.Function<Optional<ConversationState>, TurnPlan<T>> plan,
+                           java.util.function.Function<Optional<ConversationState>, T> locked) {
+        return withLockedState(id, check, found -> {
+            TurnPlan<T> p = plan.apply(found);
+            return p == null ? locked.apply(found) : p.result().apply(appendAndPublish(p.state(), p.messages(), feed));
+        });
+    }
+
     /** Messages with id greater than {@code afterId}, oldest first, at most {@code limit}. */
     List<Message> messagesAfter(String id, long afterId, int limit);
 

@@ -22,6 +22,11 @@ class RedisSessionStoreTest extends SessionStoreContract {
     }
 
     @Override
+    protected SessionStore otherNode() {
+        return newStore(shortTtl());
+    }
+
+    @Override
     protected void letTimePass(Duration d) throws InterruptedException {
         Thread.sleep(d.toMillis());
     }
@@ -41,6 +46,55 @@ class RedisSessionStoreTest extends SessionStoreContract {
             // The token is never stored in clear.
             assertFalse(j.get(state).contains("t-" + s.id()));
         }
+    }
+
+    @Test
+    void aContinuingTurnIsOneCallToRedisAndAChangeOnAnotherNodeIsNoticed() {
+        // A Redis of its own, so its command counts are this test's alone.
+        try (TestRedis own = TestRedis.ownInstance();
+             RedisSessionStore a = new RedisSessionStore(own.url(), "rt", Duration.ofMinutes(5), 4, Duration.ofSeconds(2));
+             RedisSessionStore b = new RedisSessionStore(own.url(), "rt", Duration.ofMinutes(5), 4, Duration.ofSeconds(2));
+             Jedis j = own.client()) {
+            ConversationState s = state(ConversationState.BOT);
+            a.create(s, List.of(msg("start")));
+            List<Integer> seen = new java.util.ArrayList<>();
+            plannedIncrement(a, s.id(), seen);
+            j.configResetStat();
+            plannedIncrement(a, s.id(), seen);
+            // Commands a script runs are counted too; what the client sent is the script calls.
+            assertEquals(1L, commandCounts(j).get("evalsha"), "a continuing turn: one script call, no read first");
+            plannedIncrement(b, s.id(), seen);
+            j.configResetStat();
+            plannedIncrement(a, s.id(), seen);
+            // a's copy (misses 2) was stale: the commit refused it and handed over b's state (misses 3).
+            assertEquals(List.of(0, 1, 2, 2, 3), seen);
+            assertEquals(2L, commandCounts(j).get("evalsha"), "the refused commit and the one that stored");
+            assertEquals(4, a.find(s.id()).orElseThrow().misses());
+            assertEquals(9, a.messagesAfter(s.id(), 0, 100).size());
+        }
+    }
+
+    private static void plannedIncrement(SessionStore node, String id, List<Integer> seen) {
+        node.planTurn(id, PipelinedCheck.NONE, new RecordingFeed(), found -> {
+            ConversationState current = found.orElseThrow();
+            seen.add(current.misses());
+            return new TurnPlan<>(current.withTurn("ko", ConversationState.BOT, current.misses() + 1, T0),
+                    List.of(msg("q"), msg("a")), stored -> stored);
+        }, found -> {
+            throw new AssertionError("no lock is needed");
+        });
+    }
+
+    /** Calls per command since the last CONFIG RESETSTAT, leaving out this test's own INFO and CONFIG. */
+    private static java.util.Map<String, Long> commandCounts(Jedis j) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String line : j.info("commandstats").split("\r?\n")) {
+            var m = java.util.regex.Pattern.compile("^cmdstat_([^:]+):calls=(\\d+)").matcher(line);
+            if (m.find() && !m.group(1).startsWith("config") && !m.group(1).equals("info")) {
+                counts.put(m.group(1), Long.parseLong(m.group(2)));
+            }
+        }
+        return counts;
     }
 
     @Test

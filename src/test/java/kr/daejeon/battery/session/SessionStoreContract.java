@@ -131,6 +131,88 @@ abstract class SessionStoreContract {
         }
     }
 
+    /**
+     * Another server node on the same backing store (Redis), or this store again when the store lives in
+     * one process; closed by the caller when it is not {@link #store}.
+     */
+    protected SessionStore otherNode() {
+        return store;
+    }
+
+    @Test
+    void plannedTurnsFromTwoNodesNeverLoseAnUpdate() throws Exception {
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("start")));
+        SessionStore other = otherNode();
+        RecordingFeed feed = new RecordingFeed();
+        int turns = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<Message>>> futures = new ArrayList<>();
+            for (int i = 0; i < turns; i++) {
+                int n = i;
+                SessionStore node = i % 2 == 0 ? store : other;
+                // Every third turn goes the locked way (as a turn that opens a ticket does), racing the planned ones.
+                boolean viaLock = i % 3 == 0;
+                futures.add(pool.submit(() -> node.planTurn(s.id(), PipelinedCheck.NONE, feed,
+                        found -> viaLock ? null : new TurnPlan<>(counted(found.orElseThrow()),
+                                List.of(msg("q" + n), msg("a" + n)), stored -> stored),
+                        found -> node.appendAndPublish(counted(found.orElseThrow()), List.of(msg("q" + n), msg("a" + n)),
+                                feed))));
+            }
+            for (Future<List<Message>> f : futures) {
+                List<Message> acked = f.get();
+                assertEquals(2, acked.size());
+                assertEquals(acked.get(0).id() + 1, acked.get(1).id());
+            }
+        } finally {
+            pool.shutdownNow();
+            if (other != store) {
+                other.close();
+            }
+        }
+        // A read-modify-write of the state on each turn: a plan committed over a newer state loses increments.
+        assertEquals(turns, store.find(s.id()).orElseThrow().misses());
+        List<Message> all = store.messagesAfter(s.id(), 0, 1000);
+        assertEquals(1 + 2 * turns, all.size());
+        for (int i = 1; i < all.size(); i += 2) {
+            assertEquals("a" + all.get(i).text().substring(1), all.get(i + 1).text());
+        }
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(i + 1, all.get(i).id());
+        }
+        List<Long> announced = new ArrayList<>(feed.published);
+        java.util.Collections.sort(announced);
+        assertEquals(all.subList(1, all.size()).stream().map(Message::id).toList(), announced, "each stored message announced once");
+    }
+
+    @Test
+    void plannedTurnOnUnknownConversationReachesThePlanWithNothing() {
+        RuntimeException e = assertThrows(IllegalStateException.class, () -> store.planTurn("nope", PipelinedCheck.NONE,
+                new RecordingFeed(), found -> {
+                    throw new IllegalStateException(found.isPresent() ? "found" : "absent");
+                }, found -> "locked"));
+        assertEquals("absent", e.getMessage());
+    }
+
+    private static ConversationState counted(ConversationState current) {
+        return current.withTurn("ko", ConversationState.BOT, current.misses() + 1, T0);
+    }
+
+    /** Collects the ids of the messages announced to live listeners. */
+    static final class RecordingFeed implements kr.daejeon.battery.conversation.MessageFeed {
+        final List<Long> published = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void publish(String conversationId, List<Message> messages) {
+            messages.forEach(m -> published.add(m.id()));
+        }
+
+        @Override
+        public void ticketChanged(kr.daejeon.battery.escalation.Ticket ticket) {
+        }
+    }
+
     @Test
     void idleConversationExpires() throws Exception {
         ConversationState s = state(ConversationState.BOT);
