@@ -100,7 +100,7 @@ for c in $LEVELS; do
     jcmd "$NODE_A" JFR.start name=bench settings=profile duration="${DURATION}s" filename="$(realpath -m "$JFR_FILE")" >/dev/null
   fi
   if [ -n "${PROFILER_LIB:-}" ]; then
-    jcmd "$NODE_A" JVMTI.agent_load "$PROFILER_LIB" "start,event=itimer,interval=1ms" >/dev/null
+    jcmd "$NODE_A" JVMTI.agent_load "$PROFILER_LIB" '"start,event=itimer,interval=1ms"' >/dev/null
   fi
   redis-cli -p "$REDIS_PORT" config resetstat >/dev/null
   before=$(cpu_ticks "$NODE_A"); rbefore=$(cpu_ticks "$REDIS_PID")
@@ -109,7 +109,7 @@ for c in $LEVELS; do
   after=$(cpu_ticks "$NODE_A"); rafter=$(cpu_ticks "$REDIS_PID")
   redis-cli -p "$REDIS_PORT" info commandstats >"$OUT/redis-commands-$c.txt"
   if [ -n "${PROFILER_LIB:-}" ]; then
-    jcmd "$NODE_A" JVMTI.agent_load "$PROFILER_LIB" "stop,file=$(realpath -m "$OUT/turns-$c.collapsed"),collapsed" >/dev/null
+    jcmd "$NODE_A" JVMTI.agent_load "$PROFILER_LIB" "\"stop,file=$(realpath -m "$OUT/turns-$c.collapsed"),collapsed\"" >/dev/null
   fi
   TURN[$c]=$(parse "$OUT/turns-$c.txt")
   rps=$(echo "${TURN[$c]}" | cut -d' ' -f1)
