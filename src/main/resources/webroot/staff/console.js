@@ -214,6 +214,9 @@
   function listen() {
     if (events) events.close();
     events = new EventSource('/staff/api/events');
+    // The stream opens once the server hears every event: loading the queue then (and after a reconnect)
+    // leaves no gap in which a new ticket is missed.
+    events.addEventListener('open', () => loadQueue());
     events.addEventListener('ticket', (e) => {
       const t = JSON.parse(e.data).ticket;
       if (t.status === 'resolved') tickets.delete(t.id);

@@ -21,13 +21,10 @@ public final class EventBusMessageFeed implements MessageFeed {
         this.bus = bus;
     }
 
-    /** How a staff console's event about new messages begins, and what comes between the id and the array. */
-    static final String MESSAGES_EVENT_PREFIX = "{\"type\":\"messages\",\"conversationId\":";
-    static final String MESSAGES_EVENT_MIDDLE = ",\"messages\":";
-
-    /** The event staff consoles get for new messages; also the payload nodes exchange through Redis. */
+    /** The event staff consoles get for new messages; also what nodes exchange on the staff channel. */
     static String messagesEvent(String conversationId, String messagesJson) {
-        return MESSAGES_EVENT_PREFIX + JsonCodec.write(conversationId) + MESSAGES_EVENT_MIDDLE + messagesJson + "}";
+        return "{\"type\":\"messages\",\"conversationId\":" + JsonCodec.write(conversationId) + ",\"messages\":"
+                + messagesJson + "}";
     }
 
     /** The event staff consoles get when a ticket changes; also the payload nodes exchange through Redis. */
@@ -49,18 +46,23 @@ public final class EventBusMessageFeed implements MessageFeed {
         deliverTicket(JsonCodec.write(ticket));
     }
 
-    /** Local delivery of a JSON array of messages (also used for messages that arrive from other nodes). */
+    /** Local delivery of a JSON array of messages to the conversation's listeners and to staff consoles. */
     public void deliverMessages(String conversationId, String messagesJson) {
-        deliverMessages(conversationId, messagesJson, messagesEvent(conversationId, messagesJson));
+        deliverToConversation(conversationId, messagesJson);
+        deliverToStaff(messagesEvent(conversationId, messagesJson));
     }
 
-    /** The same, with the staff consoles' event already written (as it arrives from other nodes). */
-    void deliverMessages(String conversationId, String messagesJson, String staffEventJson) {
+    /** A JSON array of one conversation's messages, to its listeners in this process. */
+    void deliverToConversation(String conversationId, String messagesJson) {
         bus.publish(address(conversationId), messagesJson);
-        bus.publish(STAFF_ADDRESS, staffEventJson);
+    }
+
+    /** A staff consoles' event (messages or ticket), to the consoles connected to this process. */
+    void deliverToStaff(String eventJson) {
+        bus.publish(STAFF_ADDRESS, eventJson);
     }
 
     public void deliverTicket(String ticketJson) {
-        bus.publish(STAFF_ADDRESS, ticketEvent(ticketJson));
+        deliverToStaff(ticketEvent(ticketJson));
     }
 }

@@ -1,11 +1,14 @@
 package kr.daejeon.battery.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.conversation.MessageFeed;
+import kr.daejeon.battery.conversation.Tokens;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.session.RedisClient;
@@ -13,14 +16,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.Pipeline;
 
 /**
- * Live delivery across server nodes: every node publishes to one Redis pub/sub channel and every
- * node (itself included) forwards what it hears to its local {@link EventBusMessageFeed}. A
- * customer chatting through node A therefore sees a reply that staff sent through node B.
+ * Live delivery across server nodes through Redis pub/sub. A conversation's messages go to a channel
+ * of its own ({@code <prefix>:feed:c:<id>}, a JSON array) and to the staff channel ({@code <prefix>:feed:staff},
+ * the staff consoles' event, as do ticket changes). A node subscribes to a conversation's channel while it
+ * has a live listener for that conversation, and to the staff channel while a staff console is connected
+ * to it: a turn costs the nodes nothing when nobody watches, however many nodes there are. A customer
+ * chatting through node A still sees a reply that staff sent through node B.
  *
- * <p>Pub/sub is not durable: while a node is disconnected from Redis its live listeners miss
- * messages, but every message is stored first, and SSE clients catch up with Last-Event-ID.
+ * <p>Pub/sub is not durable: while a node is disconnected from Redis its live listeners miss messages,
+ * but every message is stored first, and listeners read the store once their subscription stands
+ * (SSE clients also catch up with Last-Event-ID).
  */
 public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
 
@@ -28,17 +36,25 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
 
     private final RedisClient redis;
     private final EventBusMessageFeed local;
-    private final String channel;
+    private final RedisChannels channels;
+    /** Subscribed while connected, so the subscription has a channel when no listener is there. */
+    private final String nodeChannel;
     private final URI uri;
     private final int timeoutMillis;
     private final Thread subscriber;
     private volatile boolean closed;
-    private volatile JedisPubSub pubSub;
+
+    // Guarded by this: the channels this node's listeners need, how many listeners each, who waits for a
+    // subscription to be confirmed, and the connection (commands to it are sent under this lock only).
+    private final Map<String, Integer> interest = new HashMap<>();
+    private final Map<String, List<Runnable>> waiting = new HashMap<>();
+    private JedisPubSub pubSub;
 
     public RedisMessageFeed(RedisClient redis, String redisUrl, Duration timeout, EventBusMessageFeed local) {
         this.redis = redis;
         this.local = local;
-        this.channel = redis.prefix() + ":feed";
+        this.channels = new RedisChannels(redis.prefix() + ":feed:c:", redis.prefix() + ":feed:staff");
+        this.nodeChannel = redis.prefix() + ":feed:node:" + Tokens.random(9);
         this.uri = URI.create(redisUrl);
         this.timeoutMillis = (int) timeout.toMillis();
         this.subscriber = new Thread(this::listen, "redis-feed-subscriber");
@@ -48,20 +64,72 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
 
     @Override
     public void publish(String conversationId, List<Message> messages) {
-        // The format the store's append script also publishes (see MessageFeed#redisChannel), fields in this order.
-        String payload = EventBusMessageFeed.messagesEvent(conversationId, JsonCodec.write(messages));
-        redis.call(j -> j.publish(channel, payload));
+        String array = JsonCodec.write(messages);
+        // The formats the store's append script also publishes (see MessageFeed#redisChannels).
+        String staffEvent = EventBusMessageFeed.messagesEvent(conversationId, array);
+        redis.call(j -> {
+            Pipeline p = j.pipelined();
+            p.publish(channels.conversation(conversationId), array);
+            p.publish(channels.staff(), staffEvent);
+            p.sync();
+            return null;
+        });
     }
 
     @Override
-    public String redisChannel() {
-        return channel;
+    public RedisChannels redisChannels() {
+        return channels;
     }
 
     @Override
     public void ticketChanged(Ticket ticket) {
         String payload = EventBusMessageFeed.ticketEvent(JsonCodec.write(ticket));
-        redis.call(j -> j.publish(channel, payload));
+        redis.call(j -> j.publish(channels.staff(), payload));
+    }
+
+    @Override
+    public Listening listen(String conversationId, Runnable ready) {
+        String channel = conversationId == null ? channels.staff() : channels.conversation(conversationId);
+        boolean readyNow = false;
+        synchronized (this) {
+            int listeners = interest.merge(channel, 1, Integer::sum);
+            if (listeners == 1) {
+                waiting.computeIfAbsent(channel, c -> new ArrayList<>()).add(ready);
+                send(sub -> sub.subscribe(channel));
+            } else if (waiting.containsKey(channel)) {
+                waiting.get(channel).add(ready);
+            } else {
+                readyNow = true;
+            }
+        }
+        if (readyNow) {
+            ready.run();
+        }
+        boolean[] closedOnce = new boolean[1];
+        return () -> {
+            synchronized (this) {
+                if (closedOnce[0]) {
+                    return;
+                }
+                closedOnce[0] = true;
+                if (interest.merge(channel, -1, Integer::sum) == 0) {
+                    interest.remove(channel);
+                    waiting.remove(channel);
+                    send(sub -> sub.unsubscribe(channel));
+                }
+            }
+        };
+    }
+
+    /** Sends a command on the subscription when connected; otherwise the next connection subscribes anew. */
+    private void send(java.util.function.Consumer<JedisPubSub> command) {
+        if (pubSub != null && pubSub.isSubscribed()) {
+            try {
+                command.accept(pubSub);
+            } catch (RuntimeException e) {
+                LOG.debug("live feed command not sent ({}); the reconnect subscribes again", e.getMessage());
+            }
+        }
     }
 
     private void listen() {
@@ -69,62 +137,60 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
             try (Jedis j = new Jedis(uri, timeoutMillis, 0)) {
                 JedisPubSub sub = new JedisPubSub() {
                     @Override
-                    public void onMessage(String ch, String message) {
-                        forward(message);
+                    public void onSubscribe(String channel, int count) {
+                        subscribed(this, channel);
+                    }
+
+                    @Override
+                    public void onMessage(String channel, String message) {
+                        forward(channel, message);
                     }
                 };
-                pubSub = sub;
-                j.subscribe(sub, channel);
+                j.subscribe(sub, nodeChannel);
             } catch (RuntimeException e) {
                 if (!closed) {
                     LOG.warn("live feed lost its Redis subscription ({}); retrying", e.getMessage());
+                    synchronized (this) {
+                        pubSub = null;
+                    }
                     sleep(1000);
                 }
             }
         }
     }
 
-    private static final String MESSAGES_PREFIX = EventBusMessageFeed.MESSAGES_EVENT_PREFIX;
-    private static final String MESSAGES_MIDDLE = EventBusMessageFeed.MESSAGES_EVENT_MIDDLE;
-
-    private void forward(String message) {
-        if (forwardMessagesAsTheyAre(message)) {
-            return;
-        }
-        try {
-            JsonNode n = JsonCodec.MAPPER.readTree(message);
-            if ("messages".equals(n.path("type").asText())) {
-                local.deliverMessages(n.get("conversationId").asText(), n.get("messages").toString());
-            } else if ("ticket".equals(n.path("type").asText())) {
-                local.deliverTicket(n.get("ticket").toString());
+    private void subscribed(JedisPubSub sub, String channel) {
+        List<Runnable> ready;
+        synchronized (this) {
+            if (channel.equals(nodeChannel)) {
+                // A new connection: whatever listeners need now is subscribed on it.
+                pubSub = sub;
+                if (!interest.isEmpty()) {
+                    for (String c : interest.keySet()) {
+                        waiting.computeIfAbsent(c, k -> new ArrayList<>());
+                    }
+                    sub.subscribe(interest.keySet().toArray(new String[0]));
+                }
+                return;
             }
-        } catch (Exception e) {
-            LOG.warn("ignored malformed feed message: {}", e.getMessage());
+            ready = waiting.remove(channel);
+        }
+        if (ready != null) {
+            ready.forEach(Runnable::run);
         }
     }
 
-    /**
-     * Every turn's messages reach every node, so the common shape is passed on without parsing it: the
-     * conversation id (a plain token, no escapes) is cut out and the array handed over as it came.
-     */
-    private boolean forwardMessagesAsTheyAre(String message) {
-        if (!message.startsWith(MESSAGES_PREFIX + "\"") || !message.endsWith("]}")) {
-            return false;
+    private void forward(String channel, String message) {
+        if (channel.equals(channels.staff())) {
+            local.deliverToStaff(message);
+        } else if (channel.startsWith(channels.conversationPrefix())) {
+            local.deliverToConversation(channel.substring(channels.conversationPrefix().length()), message);
         }
-        int idStart = MESSAGES_PREFIX.length() + 1;
-        int idEnd = message.indexOf('"', idStart);
-        if (idEnd < 0 || message.lastIndexOf('\\', idEnd) >= idStart || !message.startsWith(MESSAGES_MIDDLE + "[", idEnd + 1)) {
-            return false;
-        }
-        local.deliverMessages(message.substring(idStart, idEnd),
-                message.substring(idEnd + 1 + MESSAGES_MIDDLE.length(), message.length() - 1), message);
-        return true;
     }
 
     /** True once the subscription is established (for start-up and tests). */
-    public boolean isSubscribed() {
-        JedisPubSub sub = pubSub;
-        return sub != null && sub.isSubscribed();
+    public synchronized boolean isSubscribed() {
+        return pubSub != null && pubSub.isSubscribed();
     }
 
     private static void sleep(long ms) {
@@ -138,13 +204,8 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        JedisPubSub sub = pubSub;
-        if (sub != null && sub.isSubscribed()) {
-            try {
-                sub.unsubscribe();
-            } catch (RuntimeException ignored) {
-                // connection already gone
-            }
+        synchronized (this) {
+            send(JedisPubSub::unsubscribe);
         }
     }
 }

@@ -207,21 +207,39 @@ public final class StaffApi {
         });
     }
 
-    /** Live stream for the console: ticket changes and new messages of every conversation, as SSE. */
+    /**
+     * Live stream for the console: ticket changes and new messages of every conversation, as SSE. The
+     * response starts (the browser's EventSource "open") only once this process hears every event, so a
+     * console that loads its queue on "open" misses nothing.
+     */
     private void events(RoutingContext ctx) {
         var res = ctx.response();
         res.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-store").putHeader("X-Accel-Buffering", "no");
-        res.write("retry: 2000\n\n");
         var consumer = vertx.eventBus().<String>consumer(EventBusMessageFeed.STAFF_ADDRESS, msg -> {
             String body = msg.body();
             String type = body.startsWith("{\"type\":\"ticket\"") ? "ticket" : "messages";
             res.write("event: " + type + "\ndata: " + body + "\n\n");
         });
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        io.vertx.core.Promise<Void> hearing = io.vertx.core.Promise.promise();
+        var listening = desk.listen(() -> context.runOnContext(v -> hearing.tryComplete()));
+        long giveUp = vertx.setTimer(ChatApi.LISTEN_WAIT_MS, t -> hearing.tryComplete());
+        io.vertx.core.Future.all(consumer.completion(), hearing.future()).onComplete(v -> {
+            vertx.cancelTimer(giveUp);
+            if (!res.ended() && !res.closed()) {
+                res.write("retry: 2000\n\n");
+            }
+        });
         long ping = vertx.setPeriodic(15_000, t -> res.write(": ping\n\n"));
+        boolean[] cleaned = new boolean[1];
         Runnable cleanup = () -> {
-            vertx.cancelTimer(ping);
-            consumer.unregister();
+            if (!cleaned[0]) {
+                cleaned[0] = true;
+                vertx.cancelTimer(ping);
+                consumer.unregister();
+                listening.close();
+            }
         };
         res.closeHandler(v -> cleanup.run());
         ChatApi.endOnShutdown(ctx, cleanup);

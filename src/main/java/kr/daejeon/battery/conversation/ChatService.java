@@ -188,6 +188,14 @@ public final class ChatService {
                 result.ranking() == null ? List.of() : result.ranking());
     }
 
+    /**
+     * A live listener for conversation {@code id} in this process (after {@link #authorize}); {@code ready} runs
+     * once new messages are sure to reach it. See {@link MessageFeed#listen}.
+     */
+    public MessageFeed.Listening listen(String id, Runnable ready) {
+        return feed.listen(id, ready);
+    }
+
     public List<Message> messages(String id, String token, long afterId) {
         authorize(id, token);
         return store.messagesAfter(id, afterId, MAX_PAGE);

@@ -26,16 +26,18 @@ public final class RedisSessionStore implements SessionStore {
 
     /**
      * Lua: {@code store(o)} appends and saves. KEYS: msgs, state, lock. From ARGV[o + 1]: state JSON, TTL
-     * seconds (0 = keep), lock token ('' = none), feed channel ('' = none), conversation id as a JSON string,
+     * seconds (0 = keep), lock token ('' = none), the conversation's feed channel ('' = announce nothing), the
+     * staff feed channel, conversation id as a JSON string,
      * messages… (each JSON starting with {@value #UNNUMBERED}). Returns the new list length, which is also
      * the conversation's version: every write of a state appends at least one message. Releases the lock
-     * when it is still ours and announces the messages, with their ids, on the feed channel.
+     * when it is still ours and announces the messages, with their ids, on the feed channels (see
+     * {@link MessageFeed#redisChannels()}).
      */
     private static final String STORE_FUNCTION = """
             local function store(o)
               local n = redis.call('LLEN', KEYS[1])
               local first = n + 1
-              for i = o + 6, #ARGV do n = redis.call('RPUSH', KEYS[1], ARGV[i]) end
+              for i = o + 7, #ARGV do n = redis.call('RPUSH', KEYS[1], ARGV[i]) end
               redis.call('SET', KEYS[2], ARGV[o + 1])
               local ttl = tonumber(ARGV[o + 2])
               if ttl > 0 then
@@ -48,11 +50,13 @@ public final class RedisSessionStore implements SessionStore {
               if ARGV[o + 3] ~= '' and redis.call('GET', KEYS[3]) == ARGV[o + 3] then redis.call('DEL', KEYS[3]) end
               if ARGV[o + 4] ~= '' then
                 local numbered = {}
-                for i = o + 6, #ARGV do
-                  numbered[#numbered + 1] = '{"id":' .. (first + i - o - 6) .. string.sub(ARGV[i], 8)
+                for i = o + 7, #ARGV do
+                  numbered[#numbered + 1] = '{"id":' .. (first + i - o - 7) .. string.sub(ARGV[i], 8)
                 end
-                redis.call('PUBLISH', ARGV[o + 4], '{"type":"messages","conversationId":' .. ARGV[o + 5]
-                  .. ',"messages":[' .. table.concat(numbered, ',') .. ']}')
+                local array = '[' .. table.concat(numbered, ',') .. ']'
+                redis.call('PUBLISH', ARGV[o + 4], array)
+                redis.call('PUBLISH', ARGV[o + 5], '{"type":"messages","conversationId":' .. ARGV[o + 6]
+                  .. ',"messages":' .. array .. '}')
               end
               return n
             end
@@ -256,25 +260,26 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public List<Message> appendAndPublish(ConversationState state, List<Message> messages, MessageFeed feed) {
-        String channel = feed.redisChannel();
-        if (channel == null) {
+        MessageFeed.RedisChannels channels = feed.redisChannels();
+        if (channels == null) {
             return SessionStore.super.appendAndPublish(state, messages, feed);
         }
-        return append(state, messages, channel, true);
+        return append(state, messages, channels, true);
     }
 
     /**
-     * @param feedChannel where the script announces the stored messages, or null
+     * @param feed where the script announces the stored messages, or null
      * @param cacheIt whether the next planned turn may start from this state without reading it
      */
-    private List<Message> append(ConversationState state, List<Message> messages, String feedChannel, boolean cacheIt) {
+    private List<Message> append(ConversationState state, List<Message> messages, MessageFeed.RedisChannels feed,
+                                 boolean cacheIt) {
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("an append stores at least one message (the message count is the version)");
         }
         HeldLock lock = held.get();
         boolean releases = lock != null && lock.id.equals(state.id()) && !lock.released;
-        List<String> args = new ArrayList<>(messages.size() + 5);
-        addStoreArgs(args, state, messages, releases ? lock.token : "", feedChannel);
+        List<String> args = new ArrayList<>(messages.size() + 6);
+        addStoreArgs(args, state, messages, releases ? lock.token : "", feed);
         long length = redis(j -> (Long) APPEND_SCRIPT.eval(j, conversationKeys(state.id()), args));
         if (releases) {
             lock.released = true;
@@ -291,11 +296,12 @@ public final class RedisSessionStore implements SessionStore {
 
     /** The arguments of the Lua {@code store} function, in its order. */
     private void addStoreArgs(List<String> args, ConversationState state, List<Message> messages, String lockToken,
-                              String feedChannel) {
+                              MessageFeed.RedisChannels feed) {
         args.add(JsonCodec.write(state));
         args.add(state.isHandoff() ? "0" : Long.toString(Math.max(1, ttl.toSeconds())));
         args.add(lockToken);
-        args.add(feedChannel == null ? "" : feedChannel);
+        args.add(feed == null ? "" : feed.conversation(state.id()));
+        args.add(feed == null ? "" : feed.staff());
         args.add(JsonCodec.write(state.id()));
         for (Message m : messages) {
             String json = JsonCodec.write(m.id() == 0 ? m : m.withId(0));
@@ -331,7 +337,7 @@ public final class RedisSessionStore implements SessionStore {
             check.run();
             check = PipelinedCheck.NONE;
         }
-        String channel = feed.redisChannel();
+        MessageFeed.RedisChannels channels = feed.redisChannels();
         StateCache.Entry entry = cache.get(id);
         for (int attempt = 0; attempt < PLAN_ATTEMPTS; attempt++) {
             if (entry == null) {
@@ -350,7 +356,7 @@ public final class RedisSessionStore implements SessionStore {
             if (p == null || entry == null) {
                 break;
             }
-            List<Object> reply = commit(p, entry.version(), scripted, channel);
+            List<Object> reply = commit(p, entry.version(), scripted, channels);
             switch ((String) reply.get(0)) {
                 case "ok" -> {
                     long version = (Long) reply.get(1);
@@ -359,7 +365,7 @@ public final class RedisSessionStore implements SessionStore {
                         scripted.verdict(longs(reply, 2));
                     }
                     List<Message> stored = numbered(p.messages(), version);
-                    if (channel == null) {
+                    if (channels == null) {
                         feed.publish(id, stored);
                     }
                     return p.result().apply(stored);
@@ -387,7 +393,8 @@ public final class RedisSessionStore implements SessionStore {
         return SessionStore.super.planTurn(id, check, feed, plan, locked);
     }
 
-    private List<Object> commit(TurnPlan<?> plan, long version, PipelinedCheck.Scripted check, String channel) {
+    private List<Object> commit(TurnPlan<?> plan, long version, PipelinedCheck.Scripted check,
+                                MessageFeed.RedisChannels channels) {
         String id = plan.state().id();
         List<String> keys = new ArrayList<>(conversationKeys(id));
         List<String> args = new ArrayList<>(plan.messages().size() + 16);
@@ -401,7 +408,7 @@ public final class RedisSessionStore implements SessionStore {
             args.add(Integer.toString(check.args().size()));
             args.addAll(check.args());
         }
-        addStoreArgs(args, plan.state(), plan.messages(), "", channel);
+        addStoreArgs(args, plan.state(), plan.messages(), "", channels);
         RedisScript script = commitScripts.computeIfAbsent(check == null ? "return {}" : check.lua(),
                 lua -> new RedisScript("local function check(keys, args)\n" + lua + "\nend\n" + STORE_FUNCTION + COMMIT_MAIN));
         @SuppressWarnings("unchecked")

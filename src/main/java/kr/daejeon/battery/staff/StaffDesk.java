@@ -149,6 +149,11 @@ public final class StaffDesk {
         return claimed;
     }
 
+    /** A staff console's live stream in this process; {@code ready} runs once every new event reaches it. */
+    public MessageFeed.Listening listen(Runnable ready) {
+        return feed.listen(null, ready);
+    }
+
     /** Sends a staff reply to the customer; only the staff member who claimed the ticket may reply. */
     public Message reply(String id, StaffSession staff, String text) {
         Ticket t = ownedBy(id, staff);
