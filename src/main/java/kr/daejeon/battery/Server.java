@@ -124,7 +124,7 @@ public final class Server {
         } else {
             RedisClient redis = new RedisClient(config.redisUrl(), config.redisKeyPrefix(), config.redisPoolSize(),
                     config.redisTimeout(), metrics::storeError);
-            store = new RedisSessionStore(redis, config.sessionTtl());
+            store = new RedisSessionStore(redis, config.sessionTtl(), config.redisCachedStates());
             tickets = new RedisTicketStore(redis);
             connection = redis;
             sharedRedis = redis;

@@ -52,6 +52,7 @@ public final class AppConfig {
     private final int memoryMaxConversations;
     private final int workerPoolSize;
     private final int redisPoolSize;
+    private final int redisCachedStates;
     private final Duration redisTimeout;
     private final String redisKeyPrefix;
     private final Path staffAccountsFile;
@@ -119,6 +120,7 @@ public final class AppConfig {
         memoryMaxConversations = integer("memory_max_conversations", 100, 100_000_000);
         workerPoolSize = integer("worker_pool_size", 1, 512);
         redisPoolSize = integer("redis_pool_size", 1, 1024);
+        redisCachedStates = integer("redis_cached_states", 0, 1_000_000);
         redisTimeout = Duration.ofMillis(integer("redis_timeout_ms", 50, 60_000));
         redisKeyPrefix = text("redis_key_prefix");
         String staffFile = text("staff_accounts_file");
@@ -273,6 +275,7 @@ public final class AppConfig {
         d.put("redis_url", "");
         d.put("redis_key_prefix", "ia");
         d.put("redis_pool_size", "12");
+        d.put("redis_cached_states", "10000");
         d.put("redis_timeout_ms", "2000");
         d.put("worker_pool_size", "8");
         d.put("intents_dir", "intents");
@@ -407,6 +410,8 @@ public final class AppConfig {
     public int memoryMaxConversations() { return memoryMaxConversations; }
     public int workerPoolSize() { return workerPoolSize; }
     public int redisPoolSize() { return redisPoolSize; }
+    /** How many recently active conversations' states a node keeps to skip reading them (Redis mode). */
+    public int redisCachedStates() { return redisCachedStates; }
     public Duration redisTimeout() { return redisTimeout; }
     public String redisKeyPrefix() { return redisKeyPrefix; }
     public Path staffAccountsFile() { return staffAccountsFile; }

@@ -12,6 +12,7 @@ import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.session.PipelinedCheck;
 import kr.daejeon.battery.session.SessionStore;
+import kr.daejeon.battery.session.ListEntry;
 import kr.daejeon.battery.session.TurnPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,8 +114,9 @@ public final class ChatService {
             if (result.handoffReason() != null || result.contact() != null && result.state().ticketId() != null) {
                 return null;
             }
+            // A question the bot could not answer well is kept for staff in the same step as the turn.
             return new TurnPlan<>(result.state(), userAndReplies(text, now, result),
-                    stored -> turnOf(result, stored, null, false));
+                    stored -> turnOf(result, stored, null, false), unansweredEntry(text, result, now));
         }, found -> lockedTurn(id, access.apply(found), text));
         // The ticket first, so a console that learns of it also gets the messages that opened it.
         if (turn.changedTicket() != null) {
@@ -127,8 +129,6 @@ public final class ChatService {
             all.addAll(turn.replies());
             feed.publish(id, all);
         }
-        unanswered.consider(text, turn.language(), turn.intent(), turn.confidence(), turn.ranking(), id, turn.channel(),
-                turn.userMessage().createdAt());
         metrics.turn(turn.channel(), turn.language(), turn.intent(), turn.ticketOpened(),
                 java.time.Duration.ofNanos(System.nanoTime() - t0));
         LOG.info("turn conversation={} intent={} confidence={} handoff={} ms={}", id, turn.intent(),
@@ -171,7 +171,17 @@ public final class ChatService {
         // Without a ticket change the store may announce the messages as it stores them (one round trip
         // less); a new or changed ticket must reach consoles before the messages that belong to it.
         List<Message> stored = changed == null ? store.appendAndPublish(next, toStore, feed) : store.append(next, toStore);
+        ListEntry<?> unansweredEntry = unansweredEntry(text, result, now);
+        if (unansweredEntry != null) {
+            unansweredEntry.addSeparately();
+        }
         return turnOf(result, stored, changed, opened);
+    }
+
+    private ListEntry<?> unansweredEntry(String text, TurnResult result, Instant now) {
+        ConversationState next = result.state();
+        return unanswered.entryFor(text, next.locale(), result.intent(), result.confidence(),
+                result.ranking() == null ? List.of() : result.ranking(), next.id(), next.channel(), now);
     }
 
     private static List<Message> userAndReplies(String text, Instant now, TurnResult result) {

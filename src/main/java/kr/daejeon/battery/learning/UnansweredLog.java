@@ -2,6 +2,7 @@ package kr.daejeon.battery.learning;
 
 import java.util.List;
 import kr.daejeon.battery.session.CappedList;
+import kr.daejeon.battery.session.ListEntry;
 import kr.daejeon.battery.session.RedisClient;
 
 /** The newest unanswered questions, newest first; bounded, shared through Redis when configured. Blocking in Redis. */
@@ -17,6 +18,11 @@ public final class UnansweredLog {
 
     public void add(UnansweredQuestion q) {
         questions.add(q);
+    }
+
+    /** {@code q} as an entry a turn records together with its messages (see {@link ListEntry}). */
+    public ListEntry<UnansweredQuestion> entry(UnansweredQuestion q) {
+        return new ListEntry<>(questions, q);
     }
 
     public List<UnansweredQuestion> recent(int limit) {

@@ -5,16 +5,13 @@ import java.util.List;
 import kr.daejeon.battery.faq.FaqCatalog;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.ScoredIntent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.daejeon.battery.session.ListEntry;
 
 /**
  * Decides which turns staff should learn from — every fallback, and every answer given with less
  * than {@code lowConfidence} — and records them. A failure to record never fails the turn.
  */
 public final class UnansweredRecorder {
-
-    private static final Logger LOG = LoggerFactory.getLogger(UnansweredRecorder.class);
 
     private final UnansweredLog log;
     private final double lowConfidence;
@@ -31,13 +28,20 @@ public final class UnansweredRecorder {
     /** Records the turn when it is worth it; blocking (Redis). */
     public void consider(String text, String language, String intent, double confidence, List<ScoredIntent> ranking,
                          String conversationId, String channel, Instant at) {
+        ListEntry<UnansweredQuestion> entry = entryFor(text, language, intent, confidence, ranking, conversationId, channel, at);
+        if (entry != null) {
+            entry.addSeparately();
+        }
+    }
+
+    /** What the turn leaves in the unanswered log, for the store to record with the turn; null when nothing. */
+    public ListEntry<UnansweredQuestion> entryFor(String text, String language, String intent, double confidence,
+                                                  List<ScoredIntent> ranking, String conversationId, String channel,
+                                                  Instant at) {
         if (!worthRecording(intent, confidence)) {
-            return;
+            return null;
         }
-        try {
-            log.add(new UnansweredQuestion(text, language, intent, confidence, List.copyOf(ranking), conversationId, channel, at));
-        } catch (RuntimeException e) {
-            LOG.warn("unanswered question not recorded: {}", e.getMessage());
-        }
+        return log.entry(new UnansweredQuestion(text, language, intent, confidence, List.copyOf(ranking), conversationId,
+                channel, at));
     }
 }

@@ -67,6 +67,19 @@ public final class CappedList<T> {
         return redis.call(j -> j.llen(key()));
     }
 
+    String name() {
+        return name;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /** The Redis list's key when the list lives in {@code client}'s Redis, else null. */
+    String keyIn(RedisClient client) {
+        return redis != null && redis == client ? key() : null;
+    }
+
     private String key() {
         return redis.prefix() + ":" + name;
     }

@@ -63,9 +63,10 @@ public final class RedisSessionStore implements SessionStore {
             """;
     private static final RedisScript APPEND_SCRIPT = new RedisScript(STORE_FUNCTION + "return store(0)\n");
     /**
-     * A planned turn's commit, after the check's Lua function {@code check}. KEYS: msgs, state, lock, check
-     * keys…; ARGV: the version the plan was made from, number of check keys, number of check args, check
-     * args…, then {@code store}'s arguments. Returns {'busy'} while a lock is held, {'gone'} when the
+     * A planned turn's commit, after the check's Lua function {@code check}. KEYS: msgs, state, lock, the
+     * capped list the turn also records in (msgs when none), check keys…; ARGV: the version the plan was made
+     * from, number of check keys, number of check args, the list's capacity (0 = record nothing), the record,
+     * check args…, then {@code store}'s arguments. Returns {'busy'} while a lock is held, {'gone'} when the
      * conversation expired, {'stale', state, version} when it changed, {'refused', results…} when the check
      * refused, else {'ok', new version, check results…}.
      */
@@ -79,13 +80,19 @@ public final class RedisSessionStore implements SessionStore {
             end
             local nk, na = tonumber(ARGV[2]), tonumber(ARGV[3])
             local ck, ca = {}, {}
-            for i = 1, nk do ck[i] = KEYS[3 + i] end
-            for i = 1, na do ca[i] = ARGV[3 + i] end
+            for i = 1, nk do ck[i] = KEYS[4 + i] end
+            for i = 1, na do ca[i] = ARGV[5 + i] end
             local results = check(ck, ca)
             for i = 1, #results do
               if tonumber(results[i]) ~= 0 then return {'refused', unpack(results)} end
             end
-            return {'ok', store(3 + na), unpack(results)}
+            local version = store(5 + na)
+            local cap = tonumber(ARGV[4])
+            if cap > 0 then
+              redis.call('LPUSH', KEYS[4], ARGV[5])
+              redis.call('LTRIM', KEYS[4], 0, cap - 1)
+            end
+            return {'ok', version, unpack(results)}
             """;
     /** KEYS: msgs, state. Returns {state or false, version}, read at one instant. */
     private static final RedisScript READ_VERSIONED_SCRIPT = new RedisScript(
@@ -118,7 +125,7 @@ public final class RedisSessionStore implements SessionStore {
 
     private final ThreadLocal<HeldLock> held = new ThreadLocal<>();
 
-    public static final int DEFAULT_CACHED_STATES = 10_000;
+    private static final int DEFAULT_CACHED_STATES = 10_000;
     /** A customer types every few seconds to a minute; a conversation quiet for longer is read again. */
     private static final Duration CACHE_IDLE = Duration.ofMinutes(5);
     private final StateCache cache;
@@ -368,6 +375,9 @@ public final class RedisSessionStore implements SessionStore {
                     if (channels == null) {
                         feed.publish(id, stored);
                     }
+                    if (p.alsoRecord() != null && recordedHere(p) == null) {
+                        p.alsoRecord().addSeparately();
+                    }
                     return p.result().apply(stored);
                 }
                 case "refused" -> {
@@ -397,15 +407,16 @@ public final class RedisSessionStore implements SessionStore {
                                 MessageFeed.RedisChannels channels) {
         String id = plan.state().id();
         List<String> keys = new ArrayList<>(conversationKeys(id));
+        String listKey = recordedHere(plan);
+        keys.add(listKey == null ? keys.get(0) : listKey);
         List<String> args = new ArrayList<>(plan.messages().size() + 16);
         args.add(Long.toString(version));
-        if (check == null) {
-            args.add("0");
-            args.add("0");
-        } else {
+        args.add(check == null ? "0" : Integer.toString(check.keys().size()));
+        args.add(check == null ? "0" : Integer.toString(check.args().size()));
+        args.add(listKey == null ? "0" : Integer.toString(plan.alsoRecord().list().capacity()));
+        args.add(listKey == null ? "" : JsonCodec.write(plan.alsoRecord().entry()));
+        if (check != null) {
             keys.addAll(check.keys());
-            args.add(Integer.toString(check.keys().size()));
-            args.add(Integer.toString(check.args().size()));
             args.addAll(check.args());
         }
         addStoreArgs(args, plan.state(), plan.messages(), "", channels);
@@ -414,6 +425,11 @@ public final class RedisSessionStore implements SessionStore {
         @SuppressWarnings("unchecked")
         List<Object> reply = redis(j -> (List<Object>) script.eval(j, keys, args));
         return reply;
+    }
+
+    /** The key of the list the plan also records in when the commit script can write it, else null. */
+    private String recordedHere(TurnPlan<?> plan) {
+        return plan.alsoRecord() == null ? null : plan.alsoRecord().list().keyIn(redis);
     }
 
     private StateCache.Entry readVersioned(String id) {

@@ -76,7 +76,14 @@ public interface SessionStore extends AutoCloseable {
                            java.util.function.Function<Optional<ConversationState>, T> locked) {
         return withLockedState(id, check, found -> {
             TurnPlan<T> p = plan.apply(found);
-            return p == null ? locked.apply(found) : p.result().apply(appendAndPublish(p.state(), p.messages(), feed));
+            if (p == null) {
+                return locked.apply(found);
+            }
+            List<Message> stored = appendAndPublish(p.state(), p.messages(), feed);
+            if (p.alsoRecord() != null) {
+                p.alsoRecord().addSeparately();
+            }
+            return p.result().apply(stored);
         });
     }
 

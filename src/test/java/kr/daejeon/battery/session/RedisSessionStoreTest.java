@@ -52,34 +52,40 @@ class RedisSessionStoreTest extends SessionStoreContract {
     void aContinuingTurnIsOneCallToRedisAndAChangeOnAnotherNodeIsNoticed() {
         // A Redis of its own, so its command counts are this test's alone.
         try (TestRedis own = TestRedis.ownInstance();
-             RedisSessionStore a = new RedisSessionStore(own.url(), "rt", Duration.ofMinutes(5), 4, Duration.ofSeconds(2));
+             RedisClient clientA = new RedisClient(own.url(), "rt", 4, Duration.ofSeconds(2));
+             RedisSessionStore a = new RedisSessionStore(clientA, Duration.ofMinutes(5));
              RedisSessionStore b = new RedisSessionStore(own.url(), "rt", Duration.ofMinutes(5), 4, Duration.ofSeconds(2));
              Jedis j = own.client()) {
+            CappedList<String> learned = new CappedList<>(clientA, "learned", 2, String.class);
             ConversationState s = state(ConversationState.BOT);
             a.create(s, List.of(msg("start")));
             List<Integer> seen = new java.util.ArrayList<>();
-            plannedIncrement(a, s.id(), seen);
+            plannedIncrement(a, s.id(), seen, null);
             j.configResetStat();
-            plannedIncrement(a, s.id(), seen);
+            plannedIncrement(a, s.id(), seen, new ListEntry<>(learned, "first question"));
             // Commands a script runs are counted too; what the client sent is the script calls.
             assertEquals(1L, commandCounts(j).get("evalsha"), "a continuing turn: one script call, no read first");
-            plannedIncrement(b, s.id(), seen);
+            assertEquals(null, commandCounts(j).get("multi"), "the entry was recorded by the same script");
+            assertEquals(List.of("first question"), learned.recent(10));
+            plannedIncrement(b, s.id(), seen, null);
             j.configResetStat();
-            plannedIncrement(a, s.id(), seen);
+            plannedIncrement(a, s.id(), seen, new ListEntry<>(learned, "second"));
             // a's copy (misses 2) was stale: the commit refused it and handed over b's state (misses 3).
             assertEquals(List.of(0, 1, 2, 2, 3), seen);
             assertEquals(2L, commandCounts(j).get("evalsha"), "the refused commit and the one that stored");
-            assertEquals(4, a.find(s.id()).orElseThrow().misses());
-            assertEquals(9, a.messagesAfter(s.id(), 0, 100).size());
+            plannedIncrement(a, s.id(), seen, new ListEntry<>(learned, "third"));
+            assertEquals(List.of("third", "second"), learned.recent(10), "newest first, capped");
+            assertEquals(5, a.find(s.id()).orElseThrow().misses());
+            assertEquals(11, a.messagesAfter(s.id(), 0, 100).size());
         }
     }
 
-    private static void plannedIncrement(SessionStore node, String id, List<Integer> seen) {
+    private static void plannedIncrement(SessionStore node, String id, List<Integer> seen, ListEntry<?> alsoRecord) {
         node.planTurn(id, PipelinedCheck.NONE, new RecordingFeed(), found -> {
             ConversationState current = found.orElseThrow();
             seen.add(current.misses());
             return new TurnPlan<>(current.withTurn("ko", ConversationState.BOT, current.misses() + 1, T0),
-                    List.of(msg("q"), msg("a")), stored -> stored);
+                    List.of(msg("q"), msg("a")), stored -> stored, alsoRecord);
         }, found -> {
             throw new AssertionError("no lock is needed");
         });
