@@ -9,7 +9,8 @@ import kr.daejeon.battery.session.ListEntry;
 
 /**
  * Decides which turns staff should learn from — every fallback, and every answer given with less
- * than {@code lowConfidence} — and records them. A failure to record never fails the turn.
+ * than {@code lowConfidence} — as entries the turn records with its messages; a failure to record never
+ * fails the turn (see {@link ListEntry}).
  */
 public final class UnansweredRecorder {
 
@@ -23,15 +24,6 @@ public final class UnansweredRecorder {
 
     public boolean worthRecording(String intent, double confidence) {
         return IntentClassifier.FALLBACK.equals(intent) || (confidence < lowConfidence && !FaqCatalog.HANDOFF_INTENT.equals(intent));
-    }
-
-    /** Records the turn when it is worth it; blocking (Redis). */
-    public void consider(String text, String language, String intent, double confidence, List<ScoredIntent> ranking,
-                         String conversationId, String channel, Instant at) {
-        ListEntry<UnansweredQuestion> entry = entryFor(text, language, intent, confidence, ranking, conversationId, channel, at);
-        if (entry != null) {
-            entry.addSeparately();
-        }
     }
 
     /** What the turn leaves in the unanswered log, for the store to record with the turn; null when nothing. */

@@ -388,7 +388,6 @@ public final class RedisSessionStore implements SessionStore {
                         (Long) reply.get(2));
                 case "gone" -> {
                     cache.remove(id);
-                    entry = null;
                     plan.apply(Optional.empty());
                     throw new IllegalStateException("a plan for no conversation must throw");
                 }

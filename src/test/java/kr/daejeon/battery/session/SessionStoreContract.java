@@ -119,16 +119,24 @@ abstract class SessionStoreContract {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(turns, store.find(s.id()).orElseThrow().misses());
-        List<Message> all = store.messagesAfter(s.id(), 0, 1000);
+        assertEveryTurnCountedOnceInOrder(s.id(), turns);
+    }
+
+    /**
+     * {@code turns} read-modify-writes of the state all counted (none lost), and the transcript the greeting
+     * then each question directly followed by its own answer, ids 1, 2, 3… (turns did not interleave).
+     */
+    private List<Message> assertEveryTurnCountedOnceInOrder(String id, int turns) {
+        assertEquals(turns, store.find(id).orElseThrow().misses());
+        List<Message> all = store.messagesAfter(id, 0, 1000);
         assertEquals(1 + 2 * turns, all.size());
         for (int i = 1; i < all.size(); i += 2) {
-            // Each question is directly followed by its own answer: turns did not interleave.
             assertEquals("a" + all.get(i).text().substring(1), all.get(i + 1).text());
         }
         for (int i = 0; i < all.size(); i++) {
             assertEquals(i + 1, all.get(i).id());
         }
+        return all;
     }
 
     /**
@@ -171,16 +179,8 @@ abstract class SessionStoreContract {
                 other.close();
             }
         }
-        // A read-modify-write of the state on each turn: a plan committed over a newer state loses increments.
-        assertEquals(turns, store.find(s.id()).orElseThrow().misses());
-        List<Message> all = store.messagesAfter(s.id(), 0, 1000);
-        assertEquals(1 + 2 * turns, all.size());
-        for (int i = 1; i < all.size(); i += 2) {
-            assertEquals("a" + all.get(i).text().substring(1), all.get(i + 1).text());
-        }
-        for (int i = 0; i < all.size(); i++) {
-            assertEquals(i + 1, all.get(i).id());
-        }
+        // A plan committed over a newer state would lose an increment.
+        List<Message> all = assertEveryTurnCountedOnceInOrder(s.id(), turns);
         List<Long> announced = new ArrayList<>(feed.published);
         java.util.Collections.sort(announced);
         assertEquals(all.subList(1, all.size()).stream().map(Message::id).toList(), announced, "each stored message announced once");
