@@ -198,9 +198,6 @@ public final class ChatApi {
         respond(ctx, blocking(ctx, () -> chat.messages(id, token, after)).map(messages -> Map.of("messages", messages)), 200);
     }
 
-    /** How long a live stream waits for this process to hear its conversation before it reads the store anyway. */
-    static final long LISTEN_WAIT_MS = 3000;
-
     private void events(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         String lastEventId = ctx.request().getHeader("Last-Event-ID");
@@ -257,16 +254,10 @@ public final class ChatApi {
             res.closeHandler(v -> close());
             res.exceptionHandler(e -> close());
             endOnShutdown(ctx, this::close);
-            // The store is read once this process hears the conversation's new messages (with several nodes it
-            // subscribes in Redis first); if that takes too long, the replay goes ahead and a failure ends the stream.
-            io.vertx.core.Context context = vertx.getOrCreateContext();
-            io.vertx.core.Promise<Void> hearing = io.vertx.core.Promise.promise();
-            listening = chat.listen(id, () -> context.runOnContext(v -> hearing.tryComplete()));
-            long giveUp = vertx.setTimer(LISTEN_WAIT_MS, t -> hearing.tryComplete());
-            io.vertx.core.Future.all(consumer.completion(), hearing.future()).onComplete(v -> {
-                vertx.cancelTimer(giveUp);
-                replayPage();
-            });
+            // The store is read once this process hears the conversation's new messages.
+            LiveStart live = LiveStart.of(vertx, consumer, ready -> chat.listen(id, ready));
+            listening = live.listening();
+            live.ready().onComplete(v -> replayPage());
         }
 
         /** Replays the missed messages page by page, then switches to live delivery. */

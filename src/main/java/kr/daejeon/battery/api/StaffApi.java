@@ -221,12 +221,9 @@ public final class StaffApi {
             String type = body.startsWith("{\"type\":\"ticket\"") ? "ticket" : "messages";
             res.write("event: " + type + "\ndata: " + body + "\n\n");
         });
-        io.vertx.core.Context context = vertx.getOrCreateContext();
-        io.vertx.core.Promise<Void> hearing = io.vertx.core.Promise.promise();
-        var listening = desk.listen(() -> context.runOnContext(v -> hearing.tryComplete()));
-        long giveUp = vertx.setTimer(ChatApi.LISTEN_WAIT_MS, t -> hearing.tryComplete());
-        io.vertx.core.Future.all(consumer.completion(), hearing.future()).onComplete(v -> {
-            vertx.cancelTimer(giveUp);
+        LiveStart live = LiveStart.of(vertx, consumer, desk::listen);
+        var listening = live.listening();
+        live.ready().onComplete(v -> {
             if (!res.ended() && !res.closed()) {
                 res.write("retry: 2000\n\n");
             }
