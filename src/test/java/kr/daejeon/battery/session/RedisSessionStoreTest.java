@@ -80,6 +80,30 @@ class RedisSessionStoreTest extends SessionStoreContract {
         }
     }
 
+    @Test
+    void aCachedConversationThatExpiredInRedisIsGone() {
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("start")));
+        plannedIncrement(store, s.id(), new java.util.ArrayList<>(), null);
+        try (Jedis j = TestRedis.shared().client()) {
+            // What expiry does to both keys, while this node still has the state cached.
+            j.del("test:{" + s.id() + "}:state", "test:{" + s.id() + "}:msgs");
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        IllegalStateException gone = assertThrows(IllegalStateException.class, () -> store.planTurn(s.id(),
+                PipelinedCheck.NONE, new RecordingFeed(), found -> {
+                    seen.add(found.isPresent() ? "present" : "absent");
+                    if (found.isEmpty()) {
+                        throw new IllegalStateException("absent");
+                    }
+                    return new TurnPlan<>(found.get(), List.of(msg("q")), stored -> stored);
+                }, found -> List.of()));
+        // The plan from the cached copy is refused by the commit ('gone'); the plan then sees no conversation.
+        assertEquals("absent", gone.getMessage());
+        assertEquals(List.of("present", "absent"), seen);
+        assertFalse(store.find(s.id()).isPresent(), "nothing was written back");
+    }
+
     private static void plannedIncrement(SessionStore node, String id, List<Integer> seen, ListEntry<?> alsoRecord) {
         node.planTurn(id, PipelinedCheck.NONE, new RecordingFeed(), found -> {
             ConversationState current = found.orElseThrow();
