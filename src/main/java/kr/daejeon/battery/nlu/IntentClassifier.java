@@ -179,7 +179,7 @@ public final class IntentClassifier {
     }
 
     static String[] tokens(String text) {
-        String normalized = TextNormalizer.normalize(text);
+        String normalized = Loanwords.canonical(TextNormalizer.normalize(text));
         return normalized.isEmpty() ? new String[0] : normalized.split(" ");
     }
 }

@@ -52,10 +52,16 @@ public class IntentFeatures implements FeatureGenerator {
         for (String part : joined.split(" ")) {
             if (!part.isEmpty()) {
                 addCharGrams(features, part, 1, 3, "k");
+                // One mistyped vowel or final consonant breaks every syllable n-gram it is in, but only a
+                // few of the letter (jamo) n-grams: "신청" and "신쳥" still share most of them.
+                addCharGrams(features, Jamo.decompose(part), JAMO_MIN, JAMO_MAX, "j");
             }
         }
         return new ArrayList<>(features);
     }
+
+    static final int JAMO_MIN = 3;
+    static final int JAMO_MAX = 4;
 
     private static void addCharGrams(Collection<String> out, String s, int min, int max, String prefix) {
         int len = s.length();
