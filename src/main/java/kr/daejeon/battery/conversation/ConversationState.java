@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.daejeon.battery.eligibility.EligibilityCheck;
 import kr.daejeon.battery.escalation.TurnContext;
+import kr.daejeon.battery.nlu.DialogueContext;
 
 /**
  * Everything the engine remembers about a conversation between turns. The customer's token is
@@ -17,20 +18,23 @@ import kr.daejeon.battery.escalation.TurnContext;
  * @param channelUser the messenger's address for this customer (e.g. a Telegram chat id), for pushing
  *                    staff replies; never shown to staff
  * @param check the eligibility pre-check, while it runs and after it finished (until cancelled or restarted)
+ * @param dialogue the topic, answer and question of the last answer and the bot's open yes/no offer (never null)
  */
 public record ConversationState(String id, String tokenHash, String channel, String locale, String status, int misses,
                                 Instant createdAt, Instant updatedAt, List<TurnContext> recentTurns, String ticketId,
-                                boolean awaitingContact, String channelUser, EligibilityCheck check) {
+                                boolean awaitingContact, String channelUser, EligibilityCheck check,
+                                DialogueContext dialogue) {
 
     /** How many recent classifications travel with the conversation for a ticket. */
     public static final int RECENT_TURNS = 3;
 
     public ConversationState {
         recentTurns = recentTurns == null ? List.of() : List.copyOf(recentTurns);
+        dialogue = dialogue == null ? DialogueContext.none() : dialogue;
     }
 
     public static ConversationState start(String id, String tokenHash, String channel, String locale, Instant now) {
-        return new ConversationState(id, tokenHash, channel, locale, BOT, 0, now, now, List.of(), null, false, null, null);
+        return new ConversationState(id, tokenHash, channel, locale, BOT, 0, now, now, List.of(), null, false, null, null, null);
     }
 
     public static final String BOT = "bot";
@@ -45,7 +49,7 @@ public record ConversationState(String id, String tokenHash, String channel, Str
 
     public ConversationState withTurn(String newLocale, String newStatus, int newMisses, Instant now) {
         return new ConversationState(id, tokenHash, channel, newLocale, newStatus, newMisses, createdAt, now, recentTurns,
-                ticketId, awaitingContact, channelUser, check);
+                ticketId, awaitingContact, channelUser, check, dialogue);
     }
 
     /** Remembers this turn's classification, keeping the last {@value #RECENT_TURNS}. */
@@ -56,28 +60,34 @@ public record ConversationState(String id, String tokenHash, String channel, Str
             turns.remove(0);
         }
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, turns, ticketId,
-                awaitingContact, channelUser, check);
+                awaitingContact, channelUser, check, dialogue);
     }
 
     public ConversationState withTicket(String newTicketId) {
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
-                newTicketId, awaitingContact, channelUser, check);
+                newTicketId, awaitingContact, channelUser, check, dialogue);
     }
 
     /** Outside business hours the customer is asked for an e-mail or phone number until they give one. */
     public ConversationState withChannelUser(String user) {
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
-                ticketId, awaitingContact, user, check);
+                ticketId, awaitingContact, user, check, dialogue);
     }
 
     /** The eligibility pre-check in progress or last completed (its answers go with a handoff); null when none. */
     public ConversationState withCheck(EligibilityCheck newCheck) {
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
-                ticketId, awaitingContact, channelUser, newCheck);
+                ticketId, awaitingContact, channelUser, newCheck, dialogue);
+    }
+
+    /** What the conversation is about after this turn. */
+    public ConversationState withDialogue(DialogueContext next) {
+        return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
+                ticketId, awaitingContact, channelUser, check, next);
     }
 
     public ConversationState withAwaitingContact(boolean awaiting) {
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
-                ticketId, awaiting, channelUser, check);
+                ticketId, awaiting, channelUser, check, dialogue);
     }
 }

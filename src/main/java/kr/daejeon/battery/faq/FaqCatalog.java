@@ -40,10 +40,24 @@ public final class FaqCatalog {
     private final List<String> topTopics;
     private final TrainingCalendar trainingCalendar;
     private final Map<String, String> intentByLabel = new HashMap<>();
+    private final Map<String, Answer> answers;
+    private final Map<String, String> answerByLabel = new HashMap<>();
+    private final Map<String, LocalizedText> anchors;
+    private final AnswerIndex index;
 
     private FaqCatalog(Map<String, FaqEntry> entries, Map<String, LocalizedText> messages, LocalizedText handoffLabel,
-                       List<String> topTopics, TrainingCalendar trainingCalendar) {
+                       List<String> topTopics, TrainingCalendar trainingCalendar, Map<String, Answer> answers,
+                       Map<String, LocalizedText> anchors) {
         this.trainingCalendar = trainingCalendar;
+        this.answers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+        this.anchors = Map.copyOf(anchors);
+        for (Answer a : answers.values()) {
+            if (!a.isOverview()) {
+                answerByLabel.put(TextNormalizer.normalize(a.questionsKo().get(0)), a.id());
+                answerByLabel.put(TextNormalizer.normalize(a.questionsEn().get(0)), a.id());
+            }
+        }
+        this.index = AnswerIndex.build(this.answers.values());
         this.entries = Map.copyOf(entries);
         this.messages = Map.copyOf(messages);
         this.handoffLabel = handoffLabel;
@@ -56,17 +70,35 @@ public final class FaqCatalog {
         intentByLabel.put(TextNormalizer.normalize(handoffLabel.en()), HANDOFF_INTENT);
     }
 
+    /** Where the question-level answers live, below the content directory. */
+    public static final String QA_DIR = "qa";
+
+    private static boolean isYaml(Path p) {
+        String name = p.getFileName().toString();
+        return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+
     public static FaqCatalog load(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("faq directory not found: " + dir.toAbsolutePath());
         }
         Parser parser = new Parser();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+            for (Path f : files.filter(FaqCatalog::isYaml).sorted().toList()) {
                 parser.file(f);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir, e);
+        }
+        Path qa = dir.resolve(QA_DIR);
+        if (Files.isDirectory(qa)) {
+            try (Stream<Path> files = Files.list(qa)) {
+                for (Path f : files.filter(FaqCatalog::isYaml).sorted().toList()) {
+                    parser.qaFile(f);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + qa, e);
+            }
         }
         return parser.build();
     }
@@ -104,6 +136,39 @@ public final class FaqCatalog {
         return topTopics;
     }
 
+    /** Every answer by id: the question-level answers and each topic's overview (whose id is the topic). */
+    public Map<String, Answer> answers() {
+        return answers;
+    }
+
+    public Optional<Answer> answer(String id) {
+        return Optional.ofNullable(answers.get(id));
+    }
+
+    /** The ranked retrieval over the answers' question variants. */
+    public AnswerIndex index() {
+        return index;
+    }
+
+    /** How a follow-up names the topic ("선도기업"), or null when its file gives none. */
+    public LocalizedText anchor(String topic) {
+        return anchors.get(topic);
+    }
+
+    /** The label of a quick reply: a topic's title, the handoff label, or an answer's first question. */
+    public String label(String intentOrAnswer, Language language) {
+        Answer a = answers.get(intentOrAnswer);
+        if (a != null && !a.isOverview()) {
+            return (language == Language.KO ? a.questionsKo() : a.questionsEn()).get(0);
+        }
+        return title(intentOrAnswer, language);
+    }
+
+    /** The answer whose quick-reply label is exactly this text (a tapped follow-up question). */
+    public Optional<Answer> answerForLabel(String text) {
+        return Optional.ofNullable(answerByLabel.get(TextNormalizer.normalize(text))).map(answers::get);
+    }
+
     /** The intent whose quick-reply label is exactly this text, so a tapped button is never misread. */
     public Optional<String> intentForLabel(String text) {
         return Optional.ofNullable(intentByLabel.get(TextNormalizer.normalize(text)));
@@ -117,6 +182,10 @@ public final class FaqCatalog {
         private LocalizedText handoffLabel;
         private List<String> topTopics = List.of();
         private final List<TrainingSession> sessions = new ArrayList<>();
+        private final Map<String, Answer> answers = new LinkedHashMap<>();
+        private final Map<String, List<String>> entrySources = new HashMap<>();
+        private final Map<String, LocalizedText> anchors = new HashMap<>();
+        private final Map<String, List<String>[]> overviewQuestions = new HashMap<>();
 
         void file(Path file) throws IOException {
             JsonNode root;
@@ -159,12 +228,94 @@ public final class FaqCatalog {
                 problems.add(where + ": intent defined twice");
             }
             String source = n.path("source").asText("");
-            if (!source.equals("announcement") && !source.equals("example")) {
-                problems.add(where + ": 'source' must be 'announcement' or 'example'");
-            }
             List<String> exampleFacts = strings(n.path("example_facts"));
-            if (source.equals("example") && exampleFacts.isEmpty()) {
-                problems.add(where + ": source is 'example' but 'example_facts' lists no fact to verify");
+            checkSource(where, source, strings(n.path("sources")), exampleFacts);
+            entrySources.put(intent, strings(n.path("sources")));
+            Map<String, DateWindow> dates = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.path("dates").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> d = it.next();
+                DateWindow w = dateWindow(where, d.getKey(), d.getValue());
+                if (w != null) {
+                    dates.put(d.getKey(), w);
+                }
+            }
+            if (!dates.isEmpty() && source.equals("announcement")) {
+                problems.add(where + ": has dates, which the announcement does not give: mark the entry 'source: public' (with sources) or 'example'");
+            }
+            List<Link> links = links(where, n.path("links"));
+            LocalizedText answer = localized(where + " answer", n.path("answer"));
+            checkPlaceholders(where, answer, dates);
+            entries.put(intent, new FaqEntry(intent, source, localized(where + " title", n.path("title")), answer,
+                    strings(n.path("follow_ups")), links, dates, n.path("escalate").asBoolean(false), exampleFacts));
+        }
+
+        /**
+         * Every fact has a provenance: {@code public} names its sources, {@code example} lists its
+         * example facts and shows the marker in both languages, so no example fact reaches a company unmarked.
+         */
+        void checkSource(String where, String source, List<String> sources, List<String> exampleFacts) {
+            switch (source) {
+                case "announcement", "public" -> {
+                    if (source.equals("public") && sources.isEmpty()) {
+                        problems.add(where + ": source is 'public' but 'sources' names none");
+                    }
+                }
+                case "example" -> {
+                    if (exampleFacts.isEmpty()) {
+                        problems.add(where + ": source is 'example' but 'example_facts' lists no fact to verify");
+                    }
+                }
+                default -> problems.add(where + ": 'source' must be 'announcement', 'public' or 'example'");
+            }
+        }
+
+        /** A {@code faq/qa/<topic>.yaml} file: the question-level answers under one topic. */
+        void qaFile(Path file) throws IOException {
+            JsonNode root;
+            try {
+                root = YAML.readTree(file.toFile());
+            } catch (IOException e) {
+                problems.add(file + ": not valid YAML: " + e.getMessage());
+                return;
+            }
+            if (root == null || !root.isObject()) {
+                problems.add(file + ": must be a mapping with 'topic:' and 'answers:'");
+                return;
+            }
+            String topic = root.path("topic").asText("");
+            String where = "qa/" + file.getFileName();
+            if (topic.isBlank()) {
+                problems.add(where + ": needs 'topic' (an intent id)");
+                return;
+            }
+            if (root.has("anchor")) {
+                anchors.put(topic, localized(where + " anchor", root.get("anchor")));
+            }
+            overviewQuestions.put(topic, new List[] {strings(root.path("overview_questions").path("ko")),
+                    strings(root.path("overview_questions").path("en"))});
+            for (JsonNode n : root.path("answers")) {
+                answer(where, topic, n);
+            }
+        }
+
+        void answer(String file, String topic, JsonNode n) {
+            String id = n.path("id").asText("");
+            String where = file + " answer '" + id + "'";
+            if (!id.matches("[a-z0-9_]{2,64}")) {
+                problems.add(where + ": 'id' must be 2–64 lower-case letters, digits or '_'");
+                return;
+            }
+            if (answers.containsKey(id)) {
+                problems.add(where + ": id used twice");
+            }
+            String source = n.path("source").asText("");
+            List<String> sources = strings(n.path("sources"));
+            List<String> exampleFacts = strings(n.path("example_facts"));
+            checkSource(where, source, sources, exampleFacts);
+            List<String> ko = strings(n.path("questions").path("ko"));
+            List<String> en = strings(n.path("questions").path("en"));
+            if (ko.isEmpty() || en.isEmpty()) {
+                problems.add(where + ": needs question variants in both 'ko' and 'en'");
             }
             Map<String, DateWindow> dates = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = n.path("dates").fields(); it.hasNext(); ) {
@@ -174,18 +325,34 @@ public final class FaqCatalog {
                     dates.put(d.getKey(), w);
                 }
             }
-            if (!dates.isEmpty() && !source.equals("example")) {
-                problems.add(where + ": has dates, which the announcement does not give: mark the entry 'source: example'");
+            List<Link> links = links(where, n.path("links"));
+            LocalizedText answer = localized(where + " answer", n.path("answer"));
+            checkPlaceholders(where, answer, dates);
+            if (source.equals("example") && (!answer.ko().contains("[예시]") || !answer.en().contains("[Example]"))) {
+                problems.add(where + ": example data must carry the marker [예시] (ko) and [Example] (en) in the answer");
             }
+            List<String> followUps = strings(n.path("follow_ups"));
+            boolean escalate = n.path("escalate").asBoolean(false);
+            if (followUps.isEmpty() && links.isEmpty() && !escalate) {
+                problems.add(where + ": gives no next step: add follow_ups, a link or escalate");
+            }
+            FaqEntry entry = new FaqEntry(topic, source, null, answer, followUps, links, dates, escalate, exampleFacts);
+            answers.put(id, new Answer(id, topic, sources, ko, en, entry));
+        }
+
+        List<Link> links(String where, JsonNode list) {
             List<Link> links = new ArrayList<>();
-            for (JsonNode l : n.path("links")) {
+            for (JsonNode l : list) {
                 String url = l.path("url").asText("");
                 if (!url.startsWith("https://") && !url.startsWith("mailto:") && !url.startsWith("tel:")) {
                     problems.add(where + ": link url must start with https://, mailto: or tel: (got '" + url + "')");
                 }
                 links.add(new Link(localized(where + " link label", l.path("label")), url, l.path("example").asBoolean(false)));
             }
-            LocalizedText answer = localized(where + " answer", n.path("answer"));
+            return links;
+        }
+
+        void checkPlaceholders(String where, LocalizedText answer, Map<String, DateWindow> dates) {
             for (String text : new String[] {answer.ko(), answer.en()}) {
                 Matcher m = AnswerRenderer.PLACEHOLDER.matcher(text);
                 while (m.find()) {
@@ -197,8 +364,6 @@ public final class FaqCatalog {
                     }
                 }
             }
-            entries.put(intent, new FaqEntry(intent, source, localized(where + " title", n.path("title")), answer,
-                    strings(n.path("follow_ups")), links, dates, n.path("escalate").asBoolean(false), exampleFacts));
         }
 
         DateWindow dateWindow(String where, String name, JsonNode n) {
@@ -280,9 +445,40 @@ public final class FaqCatalog {
             }
             for (FaqEntry e : entries.values()) {
                 for (String f : e.followUps()) {
-                    if (!entries.containsKey(f) && !HANDOFF_INTENT.equals(f)) {
+                    if (!entries.containsKey(f) && !answers.containsKey(f) && !HANDOFF_INTENT.equals(f)) {
                         problems.add(e.intent() + ": follow_up '" + f + "' has no FAQ entry");
                     }
+                }
+            }
+            Map<String, Answer> all = new LinkedHashMap<>();
+            for (FaqEntry e : entries.values()) {
+                List<String>[] q = overviewQuestions.get(e.intent());
+                // A topic's overview is an answer too, found by its generic questions ("선도기업이 뭐예요?").
+                all.put(e.intent(), new Answer(e.intent(), e.intent(), entrySources.getOrDefault(e.intent(), List.of()), q == null ? List.of() : q[0],
+                        q == null ? List.of() : q[1], e));
+            }
+            for (Answer a : answers.values()) {
+                FaqEntry topic = entries.get(a.topic());
+                if (topic == null) {
+                    problems.add("qa answer '" + a.id() + "': topic '" + a.topic() + "' has no FAQ entry");
+                    continue;
+                }
+                if (entries.containsKey(a.id())) {
+                    problems.add("qa answer '" + a.id() + "': id is an intent id; choose another");
+                }
+                for (String f : a.entry().followUps()) {
+                    if (!entries.containsKey(f) && !answers.containsKey(f) && !HANDOFF_INTENT.equals(f)) {
+                        problems.add("qa answer '" + a.id() + "': follow_up '" + f + "' is neither an answer id nor an intent");
+                    }
+                }
+                FaqEntry e = a.entry();
+                all.put(a.id(), new Answer(a.id(), a.topic(), a.sources(), a.questionsKo(), a.questionsEn(),
+                        new FaqEntry(a.topic(), e.source(), topic.title(), e.answer(), e.followUps(), e.links(), e.dates(),
+                                e.escalate(), e.exampleFacts())));
+            }
+            for (String topic : overviewQuestions.keySet()) {
+                if (!entries.containsKey(topic)) {
+                    problems.add("qa file for topic '" + topic + "': no FAQ entry has that intent");
                 }
             }
             for (String t : topTopics) {
@@ -293,7 +489,7 @@ public final class FaqCatalog {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("FAQ content has problems:\n  - " + String.join("\n  - ", problems));
             }
-            return new FaqCatalog(entries, messages, handoffLabel, topTopics, new TrainingCalendar(sessions));
+            return new FaqCatalog(entries, messages, handoffLabel, topTopics, new TrainingCalendar(sessions), all, anchors);
         }
     }
 }

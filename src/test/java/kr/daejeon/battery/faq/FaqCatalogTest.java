@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import kr.daejeon.battery.nlu.IntentCorpus;
 import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.support.TestContent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,23 +48,47 @@ class FaqCatalogTest {
         }
     }
 
-    /** Numbers, dates, phone numbers and URLs that the announcement does not contain must be marked example. */
+    /**
+     * Numbers, dates, phone numbers and URLs beyond the announcement need a provenance: public
+     * (with its sources named) or example (listed and marked for the reader), in every answer.
+     */
     @Test
-    void everyConcreteDetailOutsideTheAnnouncementIsMarkedExample() {
+    void everyConcreteDetailOutsideTheAnnouncementIsPublicWithSourcesOrMarkedExample() {
         Pattern concrete = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{2,3}-\\d{3,4}-\\d{4}|@|https?://|\\d+\\s*(만|억|천)?\\s*원|\\d+\\s*(명|시간|쪽|%)");
         FaqCatalog faq = FaqCatalog.load(Path.of("faq"));
-        for (FaqEntry e : faq.entries()) {
+        int checked = 0;
+        for (Answer a : faq.answers().values()) {
+            FaqEntry e = a.entry();
             String text = e.answer().ko() + " " + e.answer().en();
             String withoutAnnouncementFacts = text.replace("20억 원", "").replace("2 billion won", "");
-            if (concrete.matcher(withoutAnnouncementFacts).find() || !e.dates().isEmpty() || !e.links().isEmpty()) {
-                assertEquals("example", e.source(), e.intent() + " has example data but is not marked");
-                assertFalse(e.exampleFacts().isEmpty(), e.intent());
+            boolean hasDetails = concrete.matcher(withoutAnnouncementFacts).find() || !e.dates().isEmpty() || !e.links().isEmpty();
+            if (hasDetails) {
+                checked++;
+                assertTrue(e.source().equals("example") || e.source().equals("public"), a.id() + " has details without a provenance");
+            }
+            if (e.source().equals("public")) {
+                assertFalse(a.sources().isEmpty(), a.id() + ": public facts must name their sources");
             }
             if (e.source().equals("example")) {
+                assertFalse(e.exampleFacts().isEmpty(), a.id());
                 assertTrue(e.answer().ko().contains("[예시]") && e.answer().en().contains("[Example]"),
-                        e.intent() + ": users must see that the details are examples");
+                        a.id() + ": users must see that the details are examples");
+            }
+            for (Link l : e.links()) {
+                assertTrue(l.example() || l.url().startsWith("https://www.djtp.or.kr") || l.url().startsWith("https://www.dips.or.kr"),
+                        a.id() + ": a link that is not marked example must be one of the program's public pages: " + l.url());
             }
         }
+        assertTrue(checked > 50, "the check must see the answers: " + checked);
+    }
+
+    /** An example entry whose marker is missing, or a public one without sources, stops the start. */
+    @Test
+    void anAnswerWithoutItsProvenanceIsRefused() {
+        Path unmarked = TestContent.faqWith("qa/leading_company.yaml", "source: public\n    sources:\n      - \"전자신문·뉴스1·뉴데일리 2026-01-28 (2026년 공고)\"\n      - \"전자신문·타임뉴스 2024-02-02 (2024년 공고)\"",
+                "source: example\n    example_facts: [\"amount\"]");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaqCatalog.load(unmarked));
+        assertTrue(e.getMessage().contains("leading_amount") && e.getMessage().contains("[예시]"), e.getMessage());
     }
 
     @Test

@@ -31,17 +31,26 @@ public final class TestContent {
     public static Path faqWith(String fileName, String from, String to) {
         try {
             Path dir = Files.createTempDirectory("faq-copy");
-            try (Stream<Path> files = Files.list(Path.of("faq"))) {
-                for (Path f : files.toList()) {
+            Path source = Path.of("faq");
+            boolean[] changed = {false};
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    String relative = source.relativize(f).toString();
                     String text = Files.readString(f);
-                    if (f.getFileName().toString().equals(fileName)) {
+                    if (relative.equals(fileName)) {
                         if (!text.contains(from)) {
                             throw new IllegalArgumentException(fileName + " does not contain: " + from);
                         }
                         text = text.replace(from, to);
+                        changed[0] = true;
                     }
-                    Files.writeString(dir.resolve(f.getFileName()), text);
+                    Path target = dir.resolve(relative);
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, text);
                 }
+            }
+            if (!changed[0]) {
+                throw new IllegalArgumentException("no content file " + fileName);
             }
             return dir;
         } catch (IOException e) {

@@ -1,0 +1,298 @@
+package kr.daejeon.battery.faq;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import kr.daejeon.battery.nlu.Loanwords;
+import kr.daejeon.battery.nlu.TextNormalizer;
+
+/**
+ * Finds the answer that answers <em>this</em> question: ranked retrieval over the question
+ * variants of every answer, restricted to the topics the classifier named.
+ *
+ * <p>Each variant is a Lucene document with two analysed fields: Korean morphemes from Nori (with
+ * particles and endings dropped, English words stemmed) and character n-grams (Hangul bigrams of
+ * the text with spaces removed, Latin trigrams), so "지원금 나중에 갚아야 돼요?" finds "지원금을
+ * 상환해야 하나요?" through 지원금 and "갚아야 하나요" through the bigrams. BM25 ranks the candidates;
+ * the reported {@link Match#similarity} is an idf-weighted cosine between the query's terms and the
+ * best variant's, in [0, 1], so callers can tell "this answer fits" from "the topic is right but no
+ * answer fits". Built once per content version; immutable and thread-safe afterwards.
+ */
+public final class AnswerIndex {
+
+    /** The best answer for a query and how well it matched. */
+    public record Match(Answer answer, double similarity, String variant) {
+    }
+
+    /** How much the answer's own text counts next to its questions: it names the facts users ask about. */
+    static final double ANSWER_TEXT_WEIGHT = 0.35;
+    /** The blend of the closest single variant and the answer as a whole (all variants pooled, plus its text). */
+    static final double CLOSEST_VARIANT_SHARE = 0.5;
+
+    private final Analyzer analyzer;
+    private final Map<String, List<Entry>> byTopic;
+    private final Map<String, Double> idf;
+    private final double unseenIdf;
+
+    private record Vector(Map<String, Double> weights, double norm) {
+        static Vector of(Map<String, Double> w) {
+            double n = 0;
+            for (double v : w.values()) {
+                n += v * v;
+            }
+            return new Vector(w, Math.sqrt(n));
+        }
+
+        double cosine(Vector q) {
+            if (norm == 0 || q.norm == 0) {
+                return 0;
+            }
+            Map<String, Double> small = weights.size() < q.weights.size() ? weights : q.weights;
+            Map<String, Double> large = small == weights ? q.weights : weights;
+            double dot = 0;
+            for (Map.Entry<String, Double> e : small.entrySet()) {
+                Double w = large.get(e.getKey());
+                if (w != null) {
+                    dot += w * e.getValue();
+                }
+            }
+            return dot / (norm * q.norm);
+        }
+    }
+
+    private record Variant(String text, Vector vector) {
+    }
+
+    private record Entry(Answer answer, List<Variant> variants, Vector pooled) {
+    }
+
+    private AnswerIndex(Analyzer analyzer, Map<String, List<Entry>> byTopic, Map<String, Double> idf, double unseenIdf) {
+        this.analyzer = analyzer;
+        this.byTopic = byTopic;
+        this.idf = idf;
+        this.unseenIdf = unseenIdf;
+    }
+
+    public static AnswerIndex build(Collection<Answer> answers) {
+        Analyzer analyzer = analyzer();
+        // Document frequencies over every question variant and answer text: a word that every question
+        // shares ("지원", "신청") says little about which answer is meant.
+        Map<Answer, List<Set<String>>> questionTerms = new LinkedHashMap<>();
+        Map<Answer, Set<String>> answerTerms = new HashMap<>();
+        Map<String, Integer> df = new HashMap<>();
+        int docs = 0;
+        for (Answer a : answers) {
+            List<Set<String>> qs = new ArrayList<>();
+            List<String> all = new ArrayList<>(a.questionsKo());
+            all.addAll(a.questionsEn());
+            for (String q : all) {
+                Set<String> t = terms(analyzer, prepare(q));
+                if (!t.isEmpty()) {
+                    qs.add(t);
+                    t.forEach(x -> df.merge(x, 1, Integer::sum));
+                    docs++;
+                }
+            }
+            questionTerms.put(a, qs);
+            Set<String> at = terms(analyzer, prepare(stripPlaceholders(a.entry().answer().ko() + " " + a.entry().answer().en())));
+            answerTerms.put(a, at);
+        }
+        int n = Math.max(1, docs);
+        Map<String, Double> idf = new HashMap<>();
+        df.forEach((t, f) -> idf.put(t, Math.log(1 + (n - f + 0.5) / (f + 0.5))));
+        double unseen = Math.log(1 + (n + 0.5) / 0.5);
+        Map<String, List<Entry>> byTopic = new HashMap<>();
+        for (Answer a : answers) {
+            List<String> texts = new ArrayList<>(a.questionsKo());
+            texts.addAll(a.questionsEn());
+            List<Variant> variants = new ArrayList<>();
+            Map<String, Double> pooled = new HashMap<>();
+            List<Set<String>> qs = questionTerms.get(a);
+            int qi = 0;
+            for (String text : texts) {
+                if (prepare(text).isEmpty()) {
+                    continue;
+                }
+                Set<String> t = qs.get(qi++);
+                Map<String, Double> w = new HashMap<>();
+                for (String term : t) {
+                    double v = idf.getOrDefault(term, unseen);
+                    w.put(term, v);
+                    pooled.merge(term, v, Double::sum);
+                }
+                variants.add(new Variant(text, Vector.of(w)));
+            }
+            for (String term : answerTerms.get(a)) {
+                pooled.merge(term, ANSWER_TEXT_WEIGHT * idf.getOrDefault(term, unseen), Double::sum);
+            }
+            byTopic.computeIfAbsent(a.topic(), k -> new ArrayList<>()).add(new Entry(a, variants, Vector.of(pooled)));
+        }
+        byTopic.replaceAll((k, v) -> List.copyOf(v));
+        return new AnswerIndex(analyzer, Map.copyOf(byTopic), Map.copyOf(idf), unseen);
+    }
+
+    /**
+     * The answers of {@code topics} ranked for {@code question}, best first; at most {@code limit}.
+     * Empty when the question has no words.
+     */
+    public List<Match> rank(String question, Collection<String> topics, int limit) {
+        return rank(question, topics, limit, null);
+    }
+
+    /** As {@link #rank(String, Collection, int)}, ignoring the variant {@code leaveOut} (leave-one-out evaluation). */
+    public List<Match> rank(String question, Collection<String> topics, int limit, String leaveOut) {
+        String text = prepare(question);
+        if (text.isEmpty() || topics.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Double> w = new HashMap<>();
+        for (String t : terms(analyzer, text)) {
+            w.put(t, idf.getOrDefault(t, unseenIdf));
+        }
+        if (w.isEmpty()) {
+            return List.of();
+        }
+        Vector q = Vector.of(w);
+        List<Match> out = new ArrayList<>();
+        for (String topic : topics) {
+            for (Entry e : byTopic.getOrDefault(topic, List.of())) {
+                double closest = 0;
+                String via = null;
+                for (Variant v : e.variants()) {
+                    if (v.text().equals(leaveOut)) {
+                        continue;
+                    }
+                    double s = v.vector().cosine(q);
+                    if (s > closest) {
+                        closest = s;
+                        via = v.text();
+                    }
+                }
+                Vector pooled = e.pooled();
+                if (leaveOut != null) {
+                    pooled = without(e, leaveOut);
+                }
+                double sim = CLOSEST_VARIANT_SHARE * closest + (1 - CLOSEST_VARIANT_SHARE) * pooled.cosine(q);
+                out.add(new Match(e.answer(), sim, via));
+            }
+        }
+        out.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+    }
+
+    private Vector without(Entry e, String leaveOut) {
+        Map<String, Double> pooled = new HashMap<>(e.pooled().weights());
+        for (Variant v : e.variants()) {
+            if (v.text().equals(leaveOut)) {
+                v.vector().weights().forEach((t, x) -> pooled.merge(t, -x, Double::sum));
+            }
+        }
+        pooled.values().removeIf(x -> x < 1e-9);
+        return Vector.of(pooled);
+    }
+
+    private static String stripPlaceholders(String text) {
+        return text.replaceAll("\\{[^}]*}", " ");
+    }
+
+    private static final String GRAM_MARK = "#";
+    private static final String MORPHEMES = "m";
+    private static final String GRAMS = "g";
+
+    /** The same normalisation the classifier sees, so both read "데드라인" as "마감". */
+    static String prepare(String text) {
+        return Loanwords.canonical(TextNormalizer.normalize(text));
+    }
+
+    /** Hangul bigrams of each run with spaces removed, Latin trigrams with word boundaries. */
+    static String grams(String prepared) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder hangul = new StringBuilder();
+        for (String token : prepared.split(" ")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            if (TextNormalizer.isHangul(token.charAt(0))) {
+                hangul.append(token);
+            } else {
+                flushHangul(hangul, out);
+                String w = "<" + token + ">";
+                for (int i = 0; i + 3 <= w.length(); i++) {
+                    out.append(w, i, i + 3).append(' ');
+                }
+            }
+        }
+        flushHangul(hangul, out);
+        return out.toString();
+    }
+
+    private static void flushHangul(StringBuilder hangul, StringBuilder out) {
+        for (int i = 0; i + 2 <= hangul.length(); i++) {
+            out.append(hangul, i, i + 2).append(' ');
+        }
+        if (hangul.length() == 1) {
+            out.append(hangul).append(' ');
+        }
+        hangul.setLength(0);
+    }
+
+    /** The analysed terms of prepared text in both fields; n-gram terms carry {@link #GRAM_MARK}. */
+    private static Set<String> terms(Analyzer analyzer, String prepared) {
+        Set<String> out = new LinkedHashSet<>();
+        collect(analyzer, MORPHEMES, prepared, "", out);
+        collect(analyzer, GRAMS, grams(prepared), GRAM_MARK, out);
+        return out;
+    }
+
+    private static void collect(Analyzer analyzer, String field, String text, String mark, Set<String> out) {
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(mark + term);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Analyzer analyzer() {
+        Analyzer morphemes = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, null,
+                        KoreanTokenizer.DecompoundMode.DISCARD, false, true);
+                TokenStream stream = new KoreanPartOfSpeechStopFilter(tokenizer);
+                stream = new LowerCaseFilter(stream);
+                stream = new PorterStemFilter(stream);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+        };
+        Analyzer grams = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new WhitespaceTokenizer();
+                return new TokenStreamComponents(tokenizer, tokenizer);
+            }
+        };
+        return new PerFieldAnalyzerWrapper(morphemes, Map.of(GRAMS, grams));
+    }
+}

@@ -1,0 +1,117 @@
+package kr.daejeon.battery.nlu;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an elliptical follow-up against the previous question. Two ways, both plain text, so the
+ * classifier and the answer retrieval see an ordinary question:
+ * <ul>
+ *   <li>the follow-up names another member of the same kind of thing the previous question named
+ *       (a track, a contact channel, an audience, a call year): the previous question with that
+ *       member swapped — "선도기업은 얼마까지 지원돼요?" + "유망기업은요?" → "유망기업은 얼마까지 지원돼요?";</li>
+ *   <li>otherwise the previous topic's name is put in front, and a pronoun dropped — after a
+ *       training answer "마감은 언제예요?" → "교육 마감은 언제예요?".</li>
+ * </ul>
+ */
+public final class FollowUps {
+
+    /** Members of one kind, each a list of spellings (longest first within a member). */
+    private static final List<List<List<String>>> KINDS = List.of(
+            List.of(List.of("선도기업", "선도 기업", "선도"), List.of("유망기업", "유망 기업", "유망")),
+            List.of(List.of("leading companies", "leading company", "leading track", "leading"),
+                    List.of("promising companies", "promising company", "promising track", "promising")),
+            List.of(List.of("전화번호", "전화", "연락처"), List.of("팩스 번호", "팩스번호", "팩스"), List.of("이메일", "메일", "e메일"),
+                    List.of("주소", "위치", "사무실"), List.of("운영 시간", "운영시간", "업무 시간", "업무시간", "상담 시간", "상담시간")),
+            List.of(List.of("phone number", "phone", "telephone"), List.of("fax number", "fax"), List.of("e-mail", "email", "mail"),
+                    List.of("address", "office location", "location"), List.of("office hours", "opening hours", "hours")),
+            List.of(List.of("구직자", "취준생", "취업준비생", "미취업자", "실업자"), List.of("재직자", "직장인", "직원"),
+                    List.of("대학생", "학생", "졸업예정자")),
+            List.of(List.of("job seekers", "job seeker", "unemployed"), List.of("employees", "employee", "workers", "staff"),
+                    List.of("students", "student", "graduates")),
+            List.of(List.of("2024년", "2024"), List.of("2026년", "2026")),
+            List.of(List.of("원본"), List.of("사본")),
+            List.of(List.of("originals", "original"), List.of("copies", "copy")));
+
+    private static final Pattern KO_ELLIPSIS = Pattern.compile(
+            "^(?:그럼|그러면|그렇다면|그건|그거|그것|그게|거기|그쪽|이건|이거|저건|그 경우|그때|그 다음|그리고|또)|(?:은요|는요|이요|도요|은\\?|는\\?|도요\\?|요)\\s*[?？]?$");
+    private static final Pattern EN_ELLIPSIS = Pattern.compile(
+            "^(?:what about|how about|and for|and the|and what|and if|what if|and in|and how|and when|and where|and who|same for|also for|and|so|then|that one|those)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PRONOUN = Pattern.compile(
+            "^(?:그럼|그러면|그렇다면)?\\s*(?:그건|그거는|그거|그것은|그것|그게|거기는|거기|그쪽은|그쪽|이건|이거는|이거|저건)?\\s*|^(?:and |so |then )?(?:for that|that one|that|it|this)\\b\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    private FollowUps() {
+    }
+
+    /** True when the text reads as a continuation ("유망기업은요?", "그건 누가 신청해요?", "what about fax?"). */
+    public static boolean elliptical(String text) {
+        String t = text.strip();
+        return KO_ELLIPSIS.matcher(t).find() || EN_ELLIPSIS.matcher(t).find();
+    }
+
+    /** Short enough that it probably leans on the previous turn. */
+    public static boolean isShort(String text) {
+        String n = TextNormalizer.normalize(text);
+        int hangul = 0;
+        for (int i = 0; i < n.length(); i++) {
+            if (TextNormalizer.isHangul(n.charAt(i))) {
+                hangul++;
+            }
+        }
+        return hangul > 0 ? n.replace(" ", "").length() <= 10 : n.split(" ").length <= 5;
+    }
+
+    /**
+     * The previous question with the member of a kind swapped for the one the follow-up names,
+     * or null when the follow-up names no member of a kind that the previous question also names.
+     */
+    public static String substitute(String followUp, String previous) {
+        if (previous == null) {
+            return null;
+        }
+        String f = followUp.toLowerCase(Locale.ROOT);
+        String p = previous.toLowerCase(Locale.ROOT);
+        for (List<List<String>> kind : KINDS) {
+            Map.Entry<Integer, String> now = member(kind, f);
+            Map.Entry<Integer, String> before = member(kind, p);
+            if (now != null && before != null && !now.getKey().equals(before.getKey())) {
+                int at = p.indexOf(before.getValue());
+                return previous.substring(0, at) + now.getValue() + previous.substring(at + before.getValue().length());
+            }
+        }
+        return null;
+    }
+
+    /** The follow-up with the previous topic's name in front and a leading pronoun dropped. */
+    public static String withTopic(String followUp, String topicName) {
+        Matcher m = PRONOUN.matcher(followUp.strip());
+        String rest = m.lookingAt() ? followUp.strip().substring(m.end()) : followUp.strip();
+        if (rest.isBlank()) {
+            rest = followUp.strip();
+        }
+        return topicName + " " + rest;
+    }
+
+    private static Map.Entry<Integer, String> member(List<List<String>> kind, String text) {
+        for (int i = 0; i < kind.size(); i++) {
+            for (String spelling : kind.get(i)) {
+                int at = text.indexOf(spelling);
+                if (at >= 0 && (spelling.chars().anyMatch(TextNormalizer::isHangul) || wordAt(text, at, spelling.length()))) {
+                    return Map.entry(i, spelling);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean wordAt(String text, int at, int len) {
+        boolean startOk = at == 0 || !Character.isLetter(text.charAt(at - 1));
+        boolean endOk = at + len >= text.length() || !Character.isLetter(text.charAt(at + len));
+        return startOk && endOk;
+    }
+}

@@ -1,0 +1,98 @@
+package kr.daejeon.battery.nlu;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * What a message asks, read the way a person reads it: the asking part decides (not the greeting
+ * or the company's introduction, see {@link MessageStructure}); a short follow-up is read against
+ * the previous question ({@link FollowUps}); a message with two questions gives two parts.
+ * Pure and thread-safe; the classifier is read once per call, so a model swap never splits a turn.
+ */
+public final class Interpreter {
+
+    /** One question of a message: what it is about, and the question text to look the answer up with. */
+    public record Part(Classification classification, String question) {
+    }
+
+    /** @param parts one part, or two for a message that asks two different things; never empty */
+    public record Understanding(List<Part> parts, boolean followUp, MessageStructure.Parsed structure) {
+        public Part primary() {
+            return parts.get(0);
+        }
+    }
+
+    /** Below this, a classification of a short message gives way to the reading in context. */
+    static final double CONFIDENT = 0.55;
+    /** Each of two questions must be this clear on its own to be answered on its own. */
+    static final double CLEAR_PART = 0.5;
+
+    private static final Map<String, String> FAMILY = Map.ofEntries(
+            Map.entry("training_program", "training"), Map.entry("training_schedule", "training"),
+            Map.entry("training_enrollment", "training"), Map.entry("application_deadline", "application"),
+            Map.entry("application_process", "application"), Map.entry("required_documents", "application"),
+            Map.entry("selection_process", "application"), Map.entry("leading_company", "tracks"),
+            Map.entry("promising_company", "tracks"), Map.entry("support_benefits", "tracks"),
+            Map.entry("eligibility", "tracks"), Map.entry("program_overview", "tracks"), Map.entry("contact", "contact"),
+            Map.entry("industry_network", "network"));
+    private static final Set<String> SOCIAL = Set.of("greeting", "goodbye");
+
+    private final LiveClassifier classifier;
+
+    public Interpreter(LiveClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /**
+     * @param topicName how to name a topic in a question ("선도기업", "교육") in a language, or null
+     */
+    public Understanding interpret(String text, DialogueContext context, Instant now, Language language,
+                                   BiFunction<String, Language, String> topicName) {
+        IntentClassifier model = classifier.current();
+        MessageStructure.Parsed parsed = MessageStructure.parse(text);
+        String asking = parsed.asking();
+        Classification c = model.classify(asking);
+
+        List<String> questions = parsed.questions();
+        if (questions.size() >= 2) {
+            List<Part> parts = new ArrayList<>();
+            for (String q : questions) {
+                Classification qc = model.classify(q);
+                boolean clear = !qc.isFallback() && !SOCIAL.contains(qc.intent()) && qc.confidence() >= CLEAR_PART;
+                if (clear && parts.stream().noneMatch(p -> p.classification().intent().equals(qc.intent()))) {
+                    parts.add(new Part(qc, q));
+                }
+            }
+            if (parts.size() >= 2) {
+                return new Understanding(List.copyOf(parts.subList(0, 2)), false, parsed);
+            }
+        }
+
+        if (context != null && context.topic() != null && context.liveAt(now) && !parsed.onlySocial()) {
+            boolean elliptical = FollowUps.elliptical(asking);
+            boolean shortText = FollowUps.isShort(asking);
+            if (elliptical || shortText || c.isFallback() || c.confidence() < CONFIDENT) {
+                String resolved = FollowUps.substitute(asking, context.question());
+                if (resolved == null) {
+                    String name = topicName == null ? null : topicName.apply(context.topic(), language);
+                    resolved = name == null ? null : FollowUps.withTopic(asking, name);
+                }
+                if (resolved != null) {
+                    Classification cc = model.classify(resolved);
+                    boolean related = FAMILY.containsKey(cc.intent())
+                            && FAMILY.get(cc.intent()).equals(FAMILY.get(context.topic()));
+                    boolean better = !cc.isFallback() && (c.isFallback() || c.confidence() < CONFIDENT
+                            || elliptical || (shortText && related));
+                    if (better && !SOCIAL.contains(c.intent())) {
+                        return new Understanding(List.of(new Part(cc, resolved)), true, parsed);
+                    }
+                }
+            }
+        }
+        return new Understanding(List.of(new Part(c, asking)), false, parsed);
+    }
+}
