@@ -30,19 +30,20 @@ class FrozenEvalSetTest {
 
     /** The frozen sets to guard. Add a directory here when a new set is committed. */
     static final String FIXTURE = "src/test/resources/eval-fixture";
+    static final String REAL = "src/test/resources/eval-real";
 
     @TempDir
     Path temp;
 
     @ParameterizedTest
-    @ValueSource(strings = {FIXTURE})
+    @ValueSource(strings = {FIXTURE, REAL})
     void everyFileHasItsRecordedChecksum(String dir) {
         List<String> problems = FrozenEvalSet.checksumProblems(Path.of(dir));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {FIXTURE})
+    @ValueSource(strings = {FIXTURE, REAL})
     void everyLineIsReadAndLabelledWithAnIntentTheAssistantHas(String dir) {
         FrozenEvalSet set = FrozenEvalSet.load(Path.of(dir));
         assertFalse(set.questions(Language.KO).isEmpty(), "no Korean questions in " + dir);
