@@ -64,23 +64,26 @@ public final class EngineEvaluation {
     }
 
     /**
-     * Every question in every variant that applies to its language; the plain variant is always
-     * scored, as the base of the drops.
+     * Every question in every variant that applies to it (see {@link Perturbation#appliesTo(EvalQuestion)});
+     * the plain variant is always scored, and each variant's drop is against the plain replies to the
+     * same questions.
      */
     public QuestionReport questions(List<EvalQuestion> questions, List<Perturbation> variants, long seed) {
         List<Perturbation> all = new ArrayList<>(List.of(Perturbation.PLAIN));
         variants.stream().filter(v -> !all.contains(v)).forEach(all::add);
         Map<Language, Map<Perturbation, QuestionReport.Variant>> results = new EnumMap<>(Language.class);
         for (EvalQuestion q : questions) {
+            TurnResult plain = ask(q.text(), q.language());
             for (Perturbation p : all) {
-                if (!p.appliesTo(q.language())) {
+                if (!p.appliesTo(q)) {
                     continue;
                 }
                 String text = p.apply(q.text(), q.language(), seed);
-                TurnResult reply = ask(text, q.language());
+                TurnResult reply = p == Perturbation.PLAIN ? plain : ask(text, q.language());
                 QuestionReport.Variant v = results.computeIfAbsent(q.language(), k -> new EnumMap<>(Perturbation.class))
                         .computeIfAbsent(p, k -> new QuestionReport.Variant());
                 v.report().add(q.intent(), reply.intent());
+                v.baseline().add(q.intent(), plain.intent());
                 if (!q.intent().equals(reply.intent())) {
                     v.misses().add(String.format(Locale.ROOT, "[%s %s] %s %s -> %s: %s", q.language().code(),
                             p.label(q.language()), q.source(), String.join("|", q.intents()), reply.intent(), text));

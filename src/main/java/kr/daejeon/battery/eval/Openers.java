@@ -2,6 +2,7 @@ package kr.daejeon.battery.eval;
 
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
 import kr.daejeon.battery.nlu.Language;
 
 /**
@@ -51,7 +52,28 @@ public final class Openers {
             "Sorry to bother you. I'm from a cell inspection equipment maker in Daejeon. ",
             "Hi team, our firm recycles spent EV batteries and has 30 staff. ");
 
+    /** A greeting or a self-introduction at the start of the first sentence (before any question mark). */
+    private static final Pattern KO_OPENING = Pattern.compile("^(안녕|반갑|수고|처음 문의|문의드|문의 드|바쁘신|좋은 (아침|오후)"
+            + "|저희는|저희 회사는|저는|담당자님)|(회사|업체|기업|스타트업|법인|연구소)(입니다|인데요|이에요|예요|이고요)"
+            + "|(대표|직원|과장|팀장|대리|사원|책임|담당자|소장)(입니다|인데요|이에요|예요)");
+    private static final Pattern EN_OPENING = Pattern.compile("^(hello|hi\\b|hey\\b|good (morning|afternoon|evening)|dear\\b"
+            + "|greetings|sorry to bother|we are|we're|i am|i'm|my name|our (company|firm|team))"
+            + "|\\b(i'm|i am|we are|we're) (calling|writing|from|with)\\b", Pattern.CASE_INSENSITIVE);
+
     private Openers() {
+    }
+
+    /**
+     * Whether the message already opens with a greeting or says who is writing; another opener in
+     * front of it ("안녕하세요. … 안녕하세요, 저희는 …") is not how anyone writes.
+     */
+    public static boolean opensWithOne(String text, Language language) {
+        String head = text.strip();
+        int question = head.indexOf('?');
+        if (question >= 0) {
+            head = head.substring(0, question);
+        }
+        return (language == Language.KO ? KO_OPENING : EN_OPENING).matcher(head).find();
     }
 
     public static List<String> of(Language language) {

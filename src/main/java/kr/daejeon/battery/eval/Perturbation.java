@@ -33,6 +33,20 @@ public enum Perturbation {
     }
 
     /**
+     * Whether the change is realistic for this question: an opener goes in front of a question that
+     * has none yet, not in front of a greeting or a goodbye.
+     */
+    public boolean appliesTo(EvalQuestion question) {
+        if (!appliesTo(question.language())) {
+            return false;
+        }
+        return this != OPENER || (!NOT_QUESTIONS.contains(question.intent())
+                && !Openers.opensWithOne(question.text(), question.language()));
+    }
+
+    private static final java.util.Set<String> NOT_QUESTIONS = java.util.Set.of("greeting", "goodbye");
+
+    /**
      * The changed text. Each question gets its own random source from {@code seed} and its text, so a
      * question's variant does not depend on which other questions are in the set.
      */

@@ -16,6 +16,7 @@ public record QuestionReport(long seed, Map<Language, Map<Perturbation, Variant>
     /** The counts of one language in one variant. */
     public static final class Variant {
         private final EvaluationReport report = new EvaluationReport();
+        private final EvaluationReport baseline = new EvaluationReport();
         private final List<String> misses = new ArrayList<>();
         private int twoQuestionLines;
         private int bothAnswered;
@@ -29,6 +30,11 @@ public record QuestionReport(long seed, Map<Language, Map<Perturbation, Variant>
 
         public EvaluationReport report() {
             return report;
+        }
+
+        /** The plain replies to the same questions, which the drop is measured against. */
+        public EvaluationReport baseline() {
+            return baseline;
         }
 
         /** The questions scored wrong, one line each: where, gold, predicted, the text asked. */
@@ -66,9 +72,13 @@ public record QuestionReport(long seed, Map<Language, Map<Perturbation, Variant>
         return 100 * get(language, perturbation).report().inScopeAccuracy();
     }
 
-    /** How many points of in-scope accuracy the variant loses against the plain questions (negative: gains). */
+    /**
+     * How many points of in-scope accuracy the variant loses against the same questions asked plain
+     * (negative: it gains). The opener variant leaves out questions that already have an opener.
+     */
     public double drop(Language language, Perturbation perturbation) {
-        return accuracy(language, Perturbation.PLAIN) - accuracy(language, perturbation);
+        Variant v = get(language, perturbation);
+        return 100 * (v.baseline().inScopeAccuracy() - v.report().inScopeAccuracy());
     }
 
     /** Every miss, for finding what to fix. */

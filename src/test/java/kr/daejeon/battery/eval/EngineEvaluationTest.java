@@ -60,10 +60,27 @@ class EngineEvaluationTest {
         }
         double plain = r.accuracy(Language.KO, Perturbation.PLAIN);
         assertTrue(plain >= 100.0 * 4 / 6, "at least the four labels of six in-scope lines: " + plain);
-        assertEquals(plain - r.accuracy(Language.KO, Perturbation.OPENER), r.drop(Language.KO, Perturbation.OPENER), 1e-9);
+        assertEquals(plain - r.accuracy(Language.KO, Perturbation.TYPO), r.drop(Language.KO, Perturbation.TYPO), 1e-9);
+        assertEquals(0.0, r.drop(Language.KO, Perturbation.PLAIN), 1e-9);
         String table = r.table();
         assertTrue(table.contains("jamo slip") && table.contains("letter slip") && table.contains("no spaces"), table);
         assertTrue(table.lines().anyMatch(l -> l.matches("\\s+ko\\s+plain\\s+8\\s.*/ 1")), table);
+    }
+
+    @Test
+    void theOpenerDropIsMeasuredOnTheQuestionsThatHadNone() {
+        List<EvalQuestion> questions = new java.util.ArrayList<>(fixture.questions(Language.KO));
+        questions.add(new EvalQuestion("안녕하세요, 저희는 음극재 업체인데요, 제출 서류가 뭐예요?", Language.KO,
+                List.of("contact"), "q:1")); // wrong on purpose: it must not count in the opener's baseline
+        QuestionReport r = eval.questions(questions, List.of(Perturbation.OPENER), 42);
+        assertEquals(9, r.get(Language.KO, Perturbation.PLAIN).report().total());
+        QuestionReport.Variant opener = r.get(Language.KO, Perturbation.OPENER);
+        assertEquals(8, opener.report().total());
+        assertEquals(8, opener.baseline().total());
+        assertEquals(100 * (opener.baseline().inScopeAccuracy() - opener.report().inScopeAccuracy()),
+                r.drop(Language.KO, Perturbation.OPENER), 1e-9);
+        assertTrue(opener.baseline().inScopeAccuracy() > r.get(Language.KO, Perturbation.PLAIN).report().inScopeAccuracy(),
+                "the baseline leaves out the question that already had an opener");
     }
 
     @Test

@@ -119,6 +119,29 @@ class PerturbationTest {
     }
 
     @Test
+    void noOpenerGoesInFrontOfOneOrOfAGreeting() {
+        for (Language language : Language.values()) {
+            for (String o : Openers.of(language)) {
+                assertTrue(Openers.opensWithOne(o + "신청 방법 알려 주세요", language), "recognised: " + o);
+            }
+        }
+        assertTrue(Openers.opensWithOne("대덕구에서 전해액 첨가제 만드는 회사입니다. 마감이 언제예요?", Language.KO));
+        assertFalse(Openers.opensWithOne("아직 신청 받나요? 안녕하세요", Language.KO), "only the start counts");
+        assertFalse(Openers.opensWithOne("저희 같은 재활용 업체도 되나요?", Language.KO));
+        assertTrue(Openers.opensWithOne("Good afternoon, when is the deadline?", Language.EN));
+        assertTrue(Openers.opensWithOne("Quick question, I'm calling from a pack maker. Who do I call?", Language.EN));
+        assertFalse(Openers.opensWithOne("History of the program?", Language.EN), "'hi' only as a word");
+        EvalQuestion opened = new EvalQuestion("안녕하세요, 저희는 양극재 업체인데요, 마감이 언제예요?", Language.KO,
+                List.of("application_deadline"), "q:1");
+        assertFalse(Perturbation.OPENER.appliesTo(opened));
+        assertTrue(Perturbation.TYPO.appliesTo(opened));
+        assertFalse(Perturbation.OPENER.appliesTo(new EvalQuestion("고마워요 안녕히 계세요", Language.KO, List.of("goodbye"), "q:2")),
+                "an opener goes in front of a question, not a goodbye");
+        assertTrue(Perturbation.OPENER.appliesTo(opened.withText("마감이 언제예요?")));
+        assertFalse(Perturbation.NO_SPACES.appliesTo(new EvalQuestion("When?", Language.EN, List.of("application_deadline"), "q:3")));
+    }
+
+    @Test
     void spacesAreRemovedOnlyWhereThatIsHowPeopleWrite() {
         assertEquals("신청방법알려주세요", Perturbation.NO_SPACES.apply("신청 방법 알려  주세요", Language.KO, 1));
         assertTrue(Perturbation.NO_SPACES.appliesTo(Language.KO));
