@@ -85,6 +85,9 @@ public final class EvalCommand {
         if (!additions.isEmpty()) {
             return compare(intents, withAdditions(intents, additions), heldout, cv ? folds : 0, s, out);
         }
+        // Read the sets before any training, so a wrong path or line fails at once.
+        FrozenEvalSet frozen = set == null ? null : FrozenEvalSet.load(set);
+        List<EvalDialogue> extraDialogues = dialogues == null ? null : FrozenEvalSet.readDialogues(dialogues);
         IntentCorpus corpus = IntentCorpus.load(intents);
         if (cv) {
             out.printf(Locale.ROOT, "%n== %d-fold stratified cross-validation over %s (%d utterances)%n", folds, intents,
@@ -102,12 +105,12 @@ public final class EvalCommand {
             printPerLanguage(IntentEvaluation.evaluate(model, test.utterances()), out);
             printErrors(model, test.utterances(), out);
         }
-        if (set != null || dialogues != null) {
+        if (frozen != null || extraDialogues != null) {
             long t0 = System.nanoTime();
             IntentClassifier model = IntentClassifier.train(corpus.utterances(), s);
             out.printf(Locale.ROOT, "%n== real questions through the conversation engine (model trained on all of %s in %.1f s,"
                     + " answers from %s)%n", intents, (System.nanoTime() - t0) / 1e9, faq);
-            runFrozen(EngineEvaluation.of(model, faq), model, set, dialogues, perturb, seed, showErrors, out);
+            runFrozen(EngineEvaluation.of(model, faq), model, frozen, dialogues, extraDialogues, perturb, seed, showErrors, out);
         }
         if (clinc != null) {
             runClinc(clinc, clincModel, encoder, s, out);
@@ -119,26 +122,22 @@ public final class EvalCommand {
      * {@code --set DIR} / {@code --dialogues FILE}: the frozen questions (plain, and with {@code --perturb}
      * every perturbation) and the dialogues (those of the set unless a file is given), each as one table.
      */
-    private static void runFrozen(EngineEvaluation eval, IntentClassifier model, Path set, Path dialoguesFile,
-                                  boolean perturb, long seed, boolean showErrors, PrintStream out) {
-        List<EvalDialogue> dialogues = dialoguesFile == null ? List.of() : FrozenEvalSet.readDialogues(dialoguesFile);
+    private static void runFrozen(EngineEvaluation eval, IntentClassifier model, FrozenEvalSet set, Path dialoguesFile,
+                                  List<EvalDialogue> extraDialogues, boolean perturb, long seed, boolean showErrors,
+                                  PrintStream out) {
+        List<EvalDialogue> dialogues = extraDialogues != null ? extraDialogues : set.dialogues();
         List<String> gold = new ArrayList<>(dialogues.stream().map(EvalDialogue::expectedIntent).toList());
         if (set != null) {
-            List<String> problems = FrozenEvalSet.checksumProblems(set);
+            List<String> problems = FrozenEvalSet.checksumProblems(set.dir());
             if (problems.isEmpty()) {
-                out.println("  " + set + ": checksums match " + FrozenEvalSet.CHECKSUMS);
+                out.println("  " + set.dir() + ": checksums match " + FrozenEvalSet.CHECKSUMS);
             }
             problems.forEach(p -> out.println("  WARNING: " + p));
-            FrozenEvalSet data = FrozenEvalSet.load(set);
-            data.questions().forEach(q -> gold.addAll(q.intents()));
-            if (dialoguesFile == null) {
-                dialogues = data.dialogues();
-                dialogues.forEach(d -> gold.add(d.expectedIntent()));
-            }
-            if (!data.questions().isEmpty()) {
-                QuestionReport report = eval.questions(data.questions(),
+            set.questions().forEach(q -> gold.addAll(q.intents()));
+            if (!set.questions().isEmpty()) {
+                QuestionReport report = eval.questions(set.questions(),
                         perturb ? List.of(Perturbation.values()) : List.of(), seed);
-                out.printf(Locale.ROOT, "-- questions of %s (%s; seed %d)%n", set,
+                out.printf(Locale.ROOT, "-- questions of %s (%s; seed %d)%n", set.dir(),
                         perturb ? "plain and perturbed; drop = points of in-scope accuracy lost" : "plain; --perturb adds"
                                 + " openers, a typing slip and no spaces", seed);
                 out.print(report.table());
@@ -150,7 +149,7 @@ public final class EvalCommand {
         if (!dialogues.isEmpty()) {
             DialogueReport report = eval.dialogues(dialogues);
             out.printf(Locale.ROOT, "-- two-turn dialogues (%s; second reply's intent vs. expected)%n",
-                    dialoguesFile != null ? dialoguesFile : set.resolve(FrozenEvalSet.DIALOGUES));
+                    dialoguesFile != null ? dialoguesFile : set.dir().resolve(FrozenEvalSet.DIALOGUES));
             out.print(report.table());
             if (showErrors) {
                 report.misses().forEach(m -> out.println("  " + m));

@@ -176,9 +176,15 @@ public record FrozenEvalSet(Path dir, List<EvalQuestion> questions, List<EvalDia
         }
     }
 
+    /** The lines of a UTF-8 file; a missing or undecodable file is the caller's mistake, named as such. */
     private static List<String> readLines(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("file not found: " + file.toAbsolutePath());
+        }
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + " is not UTF-8", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

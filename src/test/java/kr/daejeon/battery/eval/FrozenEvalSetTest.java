@@ -116,6 +116,13 @@ class FrozenEvalSetTest {
         Files.writeString(copy.resolve("questions-en.tsv"), "a|b|c\tthree questions?\n");
         e = assertThrows(IllegalArgumentException.class, () -> FrozenEvalSet.load(copy));
         assertTrue(e.getMessage().contains("questions-en.tsv:1: intent must be 'a' or 'a|b'"), e.getMessage());
+        Files.write(copy.resolve("questions-en.tsv"), new byte[] {'a', '\t', (byte) 0xC3, 0x28});
+        e = assertThrows(IllegalArgumentException.class, () -> FrozenEvalSet.load(copy));
+        assertTrue(e.getMessage().endsWith("questions-en.tsv is not UTF-8"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FrozenEvalSet.readDialogues(copy.resolve("none.tsv")));
+        assertTrue(e.getMessage().startsWith("file not found: "), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FrozenEvalSet.load(copy.resolve("none")));
+        assertTrue(e.getMessage().startsWith("evaluation set not found: "), e.getMessage());
     }
 
     private Path copyOfFixture() throws IOException {
