@@ -56,6 +56,8 @@ public final class Main {
                   --algorithm MAXENT|MAXENT_QN  --iterations N  --l2 C  --threshold T
                   --features ngrams|ngrams+nori
                   --add INTENT:ko|en:TEXT   (repeatable) before/after comparison for proposed utterances
+                  --set DIR  --perturb  --dialogues FILE  --seed N  --faq DIR  --show-errors
+                             frozen real questions through the conversation engine (README 'Evaluation')
               train --out FILE        train on intents/ and save the model file
               hash-password           read a password (prompt or stdin) and print its hash for the staff accounts file
             """;

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kr.daejeon.battery.config.AppConfig;
 import kr.daejeon.battery.learning.IntentFiles;
 import kr.daejeon.battery.nlu.Classification;
 import kr.daejeon.battery.nlu.ClassifierSettings;
@@ -24,7 +25,10 @@ import kr.daejeon.battery.nlu.SentenceEncoder;
  * {@code eval}: how well the classifier does, like {@code rasa test nlu}.
  * Options: --intents DIR, --folds K, --heldout DIR, --clinc FILE, --clinc-model FILE, --encoder minilm, --algorithm A,
  * --iterations N, --l2 C, --threshold T, --features ngrams|ngrams+nori, --no-cv, and --add INTENT:LANG:TEXT
- * (repeatable) to compare the evaluation with and without proposed utterances.
+ * (repeatable) to compare the evaluation with and without proposed utterances. Frozen sets of real
+ * questions ({@link FrozenEvalSet}) are asked through the conversation engine: --set DIR, --perturb
+ * (openers, one typing slip, no spaces), --dialogues FILE (two-turn dialogues), --seed N, --faq DIR,
+ * --show-errors.
  */
 public final class EvalCommand {
 
@@ -45,6 +49,12 @@ public final class EvalCommand {
         boolean cv = true;
         ClassifierSettings s = defaults;
         List<String> additions = new ArrayList<>();
+        Path set = null;
+        Path dialogues = null;
+        Path faq = Path.of(AppConfig.DEFAULTS.get("faq_dir"));
+        boolean perturb = false;
+        boolean showErrors = false;
+        long seed = 42;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -56,6 +66,12 @@ public final class EvalCommand {
                 case "--folds" -> folds = Integer.parseInt(value(args, ++i, a));
                 case "--no-cv" -> cv = false;
                 case "--add" -> additions.add(value(args, ++i, a));
+                case "--set" -> set = Path.of(value(args, ++i, a));
+                case "--dialogues" -> dialogues = Path.of(value(args, ++i, a));
+                case "--faq" -> faq = Path.of(value(args, ++i, a));
+                case "--perturb" -> perturb = true;
+                case "--show-errors" -> showErrors = true;
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                 case "--algorithm" -> s = s.withAlgorithm(value(args, ++i, a));
                 case "--iterations" -> s = s.withIterations(Integer.parseInt(value(args, ++i, a)));
                 case "--l2" -> s = s.withL2(Double.parseDouble(value(args, ++i, a)));
@@ -69,6 +85,9 @@ public final class EvalCommand {
         if (!additions.isEmpty()) {
             return compare(intents, withAdditions(intents, additions), heldout, cv ? folds : 0, s, out);
         }
+        // Read the sets before any training, so a wrong path or line fails at once.
+        FrozenEvalSet frozen = set == null ? null : FrozenEvalSet.load(set);
+        List<EvalDialogue> extraDialogues = dialogues == null ? null : FrozenEvalSet.readDialogues(dialogues);
         IntentCorpus corpus = IntentCorpus.load(intents);
         if (cv) {
             out.printf(Locale.ROOT, "%n== %d-fold stratified cross-validation over %s (%d utterances)%n", folds, intents,
@@ -86,10 +105,61 @@ public final class EvalCommand {
             printPerLanguage(IntentEvaluation.evaluate(model, test.utterances()), out);
             printErrors(model, test.utterances(), out);
         }
+        if (frozen != null || extraDialogues != null) {
+            long t0 = System.nanoTime();
+            IntentClassifier model = IntentClassifier.train(corpus.utterances(), s);
+            out.printf(Locale.ROOT, "%n== real questions through the conversation engine (model trained on all of %s in %.1f s,"
+                    + " answers from %s)%n", intents, (System.nanoTime() - t0) / 1e9, faq);
+            runFrozen(EngineEvaluation.of(model, faq), model, frozen, dialogues, extraDialogues, perturb, seed, showErrors, out);
+        }
         if (clinc != null) {
             runClinc(clinc, clincModel, encoder, s, out);
         }
         return 0;
+    }
+
+    /**
+     * {@code --set DIR} / {@code --dialogues FILE}: the frozen questions (plain, and with {@code --perturb}
+     * every perturbation) and the dialogues (those of the set unless a file is given), each as one table.
+     */
+    private static void runFrozen(EngineEvaluation eval, IntentClassifier model, FrozenEvalSet set, Path dialoguesFile,
+                                  List<EvalDialogue> extraDialogues, boolean perturb, long seed, boolean showErrors,
+                                  PrintStream out) {
+        List<EvalDialogue> dialogues = extraDialogues != null ? extraDialogues : set.dialogues();
+        List<String> gold = new ArrayList<>(dialogues.stream().map(EvalDialogue::expectedIntent).toList());
+        if (set != null) {
+            List<String> problems = FrozenEvalSet.checksumProblems(set.dir());
+            if (problems.isEmpty()) {
+                out.println("  " + set.dir() + ": checksums match " + FrozenEvalSet.CHECKSUMS);
+            }
+            problems.forEach(p -> out.println("  WARNING: " + p));
+            set.questions().forEach(q -> gold.addAll(q.intents()));
+            if (!set.questions().isEmpty()) {
+                QuestionReport report = eval.questions(set.questions(),
+                        perturb ? List.of(Perturbation.values()) : List.of(), seed);
+                out.printf(Locale.ROOT, "-- questions of %s (%s; seed %d)%n", set.dir(),
+                        perturb ? "plain and perturbed; drop = points of in-scope accuracy lost" : "plain; --perturb adds"
+                                + " openers, a typing slip and no spaces", seed);
+                out.print(report.table());
+                if (showErrors) {
+                    report.misses().forEach(m -> out.println("  " + m));
+                }
+            }
+        }
+        if (!dialogues.isEmpty()) {
+            DialogueReport report = eval.dialogues(dialogues);
+            out.printf(Locale.ROOT, "-- two-turn dialogues (%s; second reply's intent vs. expected)%n",
+                    dialoguesFile != null ? dialoguesFile : set.dir().resolve(FrozenEvalSet.DIALOGUES));
+            out.print(report.table());
+            if (showErrors) {
+                report.misses().forEach(m -> out.println("  " + m));
+            }
+        }
+        List<String> unknown = gold.stream().distinct().filter(i -> !model.intents().contains(i)
+                && !IntentClassifier.FALLBACK.equals(i)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            out.println("  WARNING: intents in the set the classifier does not know (always counted wrong): " + unknown);
+        }
     }
 
     /**

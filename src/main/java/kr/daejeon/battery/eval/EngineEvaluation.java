@@ -1,0 +1,144 @@
+package kr.daejeon.battery.eval;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import kr.daejeon.battery.config.AppConfig;
+import kr.daejeon.battery.content.Content;
+import kr.daejeon.battery.conversation.ConversationEngine;
+import kr.daejeon.battery.conversation.ConversationState;
+import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.TurnResult;
+import kr.daejeon.battery.escalation.BusinessHours;
+import kr.daejeon.battery.faq.FaqCatalog;
+import kr.daejeon.battery.nlu.IntentClassifier;
+import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.nlu.LiveClassifier;
+
+/**
+ * Asks the real {@link ConversationEngine} what a company would ask and scores what it answers, so
+ * everything between the message and the reply (sentence splitting, context, the classifier) is
+ * measured, not the classifier alone. Every question starts a new conversation; a dialogue is two
+ * turns of one conversation. Pure and in memory: no server, no store.
+ */
+public final class EngineEvaluation {
+
+    /** A Monday, 11:00 in Daejeon: inside business hours, so a handoff is a plain handoff. */
+    public static final Instant NOW = Instant.parse("2026-12-07T02:00:00Z");
+
+    private final ConversationEngine engine;
+    private final FaqCatalog faq;
+    private final Instant now;
+
+    public EngineEvaluation(ConversationEngine engine, FaqCatalog faq, Instant now) {
+        this.engine = engine;
+        this.faq = faq;
+        this.now = now;
+    }
+
+    /**
+     * The service's engine over {@code classifier} and the answers in {@code faqDir}, with the
+     * default settings of {@link AppConfig} (none of which changes which intent a reply comes from).
+     */
+    public static EngineEvaluation of(IntentClassifier classifier, Path faqDir) {
+        Map<String, String> d = AppConfig.DEFAULTS;
+        ZoneId zone = ZoneId.of(d.get("time_zone"));
+        Content content = Content.load(faqDir, zone, classifier.intents());
+        ConversationEngine engine = new ConversationEngine(new LiveClassifier(classifier), () -> content,
+                Double.parseDouble(d.get("clarify_threshold")), Integer.parseInt(d.get("misses_before_handoff")),
+                BusinessHours.parse(d.get("business_hours"), d.get("holidays"), zone),
+                Integer.parseInt(d.get("expected_minutes_per_ticket")));
+        return new EngineEvaluation(engine, content.faq(), NOW);
+    }
+
+    /** The engine's reply to {@code text} as the first message of a new web conversation in {@code language}. */
+    public TurnResult ask(String text, Language language) {
+        return engine.respond(newConversation(language), text, now);
+    }
+
+    /**
+     * Every question in every variant that applies to it (see {@link Perturbation#appliesTo(EvalQuestion)});
+     * the plain variant is always scored, and each variant's drop is against the plain replies to the
+     * same questions.
+     */
+    public QuestionReport questions(List<EvalQuestion> questions, List<Perturbation> variants, long seed) {
+        List<Perturbation> all = new ArrayList<>(List.of(Perturbation.PLAIN));
+        variants.stream().filter(v -> !all.contains(v)).forEach(all::add);
+        Map<Language, Map<Perturbation, QuestionReport.Variant>> results = new EnumMap<>(Language.class);
+        for (EvalQuestion q : questions) {
+            TurnResult plain = ask(q.text(), q.language());
+            for (Perturbation p : all) {
+                if (!p.appliesTo(q)) {
+                    continue;
+                }
+                String text = p.apply(q.text(), q.language(), seed);
+                TurnResult reply = p == Perturbation.PLAIN ? plain : ask(text, q.language());
+                QuestionReport.Variant v = results.computeIfAbsent(q.language(), k -> new EnumMap<>(Perturbation.class))
+                        .computeIfAbsent(p, k -> new QuestionReport.Variant());
+                v.report().add(q.intent(), reply.intent());
+                v.baseline().add(q.intent(), plain.intent());
+                if (!q.intent().equals(reply.intent())) {
+                    v.misses().add(String.format(Locale.ROOT, "[%s %s] %s %s -> %s: %s", q.language().code(),
+                            p.label(q.language()), q.source(), String.join("|", q.intents()), reply.intent(), text));
+                }
+                if (q.asksTwo()) {
+                    v.countTwoQuestions(answersBoth(q, reply), offersBoth(q, reply));
+                }
+            }
+        }
+        return new QuestionReport(seed, results);
+    }
+
+    /**
+     * Each dialogue's second message answered in the conversation the first one left, and, for
+     * comparison, the same second message on its own in a new conversation.
+     */
+    public DialogueReport dialogues(List<EvalDialogue> dialogues) {
+        Map<Language, DialogueReport.Result> results = new EnumMap<>(Language.class);
+        for (EvalDialogue d : dialogues) {
+            TurnResult first = engine.respond(newConversation(d.language()), d.first(), now);
+            TurnResult second = engine.respond(first.state(), d.second(), now);
+            TurnResult alone = ask(d.second(), d.language());
+            DialogueReport.Result r = results.computeIfAbsent(d.language(), k -> new DialogueReport.Result());
+            boolean right = d.expectedIntent().equals(second.intent());
+            r.count(right, d.expectedIntent().equals(alone.intent()));
+            if (!right) {
+                r.misses().add(String.format(Locale.ROOT, "[%s dialogue] %s %s -> %s (first: %s): %s / %s",
+                        d.language().code(), d.source(), d.expectedIntent(), second.intent(), first.intent(), d.first(),
+                        d.second()));
+            }
+        }
+        return new DialogueReport(results);
+    }
+
+    /** Both questions got an answer: the intents of the reply's messages include both. */
+    static boolean answersBoth(EvalQuestion q, TurnResult reply) {
+        Set<String> answered = new HashSet<>();
+        answered.add(reply.intent());
+        reply.replies().forEach(m -> answered.add(m.intent()));
+        return answered.containsAll(q.intents());
+    }
+
+    /** The assistant was unsure and offered both topics to choose from (as quick replies). */
+    boolean offersBoth(EvalQuestion q, TurnResult reply) {
+        if (!IntentClassifier.FALLBACK.equals(reply.intent())) {
+            return false;
+        }
+        Set<String> offered = new HashSet<>();
+        for (Message m : reply.replies()) {
+            offered.addAll(m.quickReplies());
+        }
+        return q.intents().stream().allMatch(i -> offered.contains(faq.title(i, q.language())));
+    }
+
+    private ConversationState newConversation(Language language) {
+        return ConversationState.start("eval", "eval", "web", language.code(), now);
+    }
+}
