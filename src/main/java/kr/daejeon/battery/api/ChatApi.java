@@ -148,6 +148,11 @@ public final class ChatApi {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("intent", turn.intent());
             out.put("confidence", Math.round(turn.confidence() * 1000) / 1000.0);
+            // Which curated answer replied (the first, when a message asked two things), and how well it fitted.
+            turn.replies().stream().filter(m -> m.answerId() != null).findFirst().ifPresent(m -> {
+                out.put("answerId", m.answerId());
+                out.put("answerMatch", m.match());
+            });
             out.put("handoff", turn.handoff());
             out.put("userMessage", turn.userMessage());
             out.put("messages", turn.replies());

@@ -10,10 +10,17 @@ import kr.daejeon.battery.eligibility.EligibilityFlow;
 import kr.daejeon.battery.escalation.BusinessHours;
 import kr.daejeon.battery.escalation.ContactDetails;
 import kr.daejeon.battery.escalation.TurnContext;
+import kr.daejeon.battery.faq.Answer;
+import kr.daejeon.battery.faq.AnswerIndex;
 import kr.daejeon.battery.faq.AnswerRenderer;
+import kr.daejeon.battery.faq.LocalizedText;
 import kr.daejeon.battery.faq.FaqCatalog;
 import kr.daejeon.battery.faq.FaqEntry;
 import kr.daejeon.battery.nlu.Classification;
+import kr.daejeon.battery.nlu.DialogueContext;
+import kr.daejeon.battery.nlu.Interpreter;
+import kr.daejeon.battery.nlu.MessageStructure;
+import kr.daejeon.battery.nlu.YesNo;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.nlu.LanguageDetector;
@@ -30,6 +37,7 @@ public final class ConversationEngine {
     private static final int MAX_CLARIFY_OPTIONS = 3;
 
     private final LiveClassifier classifier;
+    private final Interpreter interpreter;
     private final java.util.function.Supplier<Content> content;
     private final double clarifyThreshold;
     private static final java.time.format.DateTimeFormatter NEXT_OPENING =
@@ -45,6 +53,7 @@ public final class ConversationEngine {
         this.content = content;
         this.minutesPerTicket = minutesPerTicket;
         this.classifier = classifier;
+        this.interpreter = new Interpreter(classifier);
         this.clarifyThreshold = clarifyThreshold;
         this.missesBeforeHandoffOffer = missesBeforeHandoffOffer;
         this.hours = hours;
@@ -76,6 +85,11 @@ public final class ConversationEngine {
             return whileWithStaff(state, text, language, now);
         }
 
+        Optional<TurnResult> replied = replyToOffer(state, text, language, now);
+        if (replied.isPresent()) {
+            return replied.get();
+        }
+
         if (eligibility() != null) {
             Optional<TurnResult> checked = eligibilityTurn(state, text, language, now);
             if (checked.isPresent()) {
@@ -83,33 +97,180 @@ public final class ConversationEngine {
             }
         }
 
-        Optional<String> tapped = faq().intentForLabel(text);
-        Classification c = tapped.map(intent -> new Classification(intent, 1.0, List.of(new ScoredIntent(intent, 1.0))))
-                .orElseGet(() -> classifier.current().classify(text));
+        // A tapped follow-up question or topic button is never misread.
+        Optional<Answer> tappedAnswer = faq().answerForLabel(text);
+        Optional<String> tapped = tappedAnswer.map(Answer::topic).or(() -> faq().intentForLabel(text));
+        Interpreter.Understanding understood = tapped
+                .map(intent -> new Interpreter.Understanding(List.of(new Interpreter.Part(
+                        new Classification(intent, 1.0, List.of(new ScoredIntent(intent, 1.0))), text)), false,
+                        MessageStructure.parse(text)))
+                .orElseGet(() -> interpreter.interpret(text, state.dialogue(), now, language, this::topicName));
+        Classification c = understood.primary().classification();
         String intent = c.intent();
 
         if (FaqCatalog.HANDOFF_INTENT.equals(intent)) {
             return handoff(state, language, now, c, List.of());
         }
-        Optional<FaqEntry> entry = c.isFallback() ? Optional.empty() : faq().entry(intent);
-        if (entry.isPresent()) {
-            FaqEntry e = entry.get();
-            List<MessageLink> links = new java.util.ArrayList<>(
-                    e.links().stream().map(l -> new MessageLink(l.label().in(language), l.url())).toList());
-            links.addAll(calendarLinks(e, state, language, now));
-            List<String> quickReplies = new ArrayList<>(titles(e.followUps(), language));
-            if (eligibility() != null && EligibilityFlow.INTENT.equals(intent)) {
-                // "Can we apply?": offer the guided check; the answer above is there for those who decline.
-                quickReplies.add(0, eligibility().startLabel(language));
+        if (c.isFallback() && tapped.isEmpty()) {
+            Optional<Chosen> rescued = rescue(c, understood.primary().question());
+            if (rescued.isPresent()) {
+                Answer a = rescued.get().answer();
+                c = new Classification(a.topic(), c.ranking().stream().filter(s -> s.intent().equals(a.topic()))
+                        .mapToDouble(ScoredIntent::probability).findFirst().orElse(0.0), c.ranking());
+                intent = c.intent();
+                understood = new Interpreter.Understanding(List.of(new Interpreter.Part(c, understood.primary().question())),
+                        understood.followUp(), understood.structure());
             }
-            Message answer = Message.bot(renderer().render(e, language, now), quickReplies, links, now, intent);
-            if (e.escalate()) {
-                return handoff(state, language, now, c, List.of(answer));
-            }
-            return new TurnResult(remember(state, now, c).withTurn(language.code(), state.status(), 0, now), intent,
-                    c.confidence(), intent, List.of(answer), c.ranking(), null, null);
         }
-        return miss(state, language, now, c);
+        if (c.isFallback() || faq().entry(intent).isEmpty()) {
+            return miss(state, language, now, c);
+        }
+        List<Message> replies = new ArrayList<>();
+        DialogueContext dialogue = null;
+        boolean escalate = false;
+        for (Interpreter.Part part : understood.parts()) {
+            Chosen chosen = tappedAnswer.isPresent() ? new Chosen(tappedAnswer.get(), EXACT)
+                    : choose(part.classification(), part.lookup(), understood.followUp() ? state.dialogue().topic() : null);
+            Answered answered = answerMessage(chosen, state, language, now);
+            replies.add(answered.message());
+            escalate |= chosen.answer().entry().escalate();
+            if (dialogue == null) {
+                dialogue = new DialogueContext(chosen.answer().topic(), chosen.answer().id(), part.question(),
+                        answered.offer(), now);
+            }
+        }
+        ConversationState next = remember(state, now, c).withDialogue(dialogue);
+        if (escalate) {
+            return handoff(next, language, now, c, replies);
+        }
+        return new TurnResult(next.withTurn(language.code(), state.status(), 0, now), intent,
+                c.confidence(), intent, List.copyOf(replies), c.ranking(), null, null);
+    }
+
+    /** "네" / "아니요" to the bot's own yes/no question of the previous turn. */
+    private Optional<TurnResult> replyToOffer(ConversationState state, String text, Language language, Instant now) {
+        DialogueContext dialogue = state.dialogue();
+        if (dialogue.offer() == null || !dialogue.liveAt(now)) {
+            return Optional.empty();
+        }
+        YesNo.Reply reply = YesNo.of(text);
+        if (reply == null) {
+            return Optional.empty();
+        }
+        ConversationState answered = state.withDialogue(dialogue.withOffer(null));
+        if (reply == YesNo.Reply.YES && DialogueContext.OFFER_HANDOFF.equals(dialogue.offer())) {
+            Classification yes = new Classification(FaqCatalog.HANDOFF_INTENT, 1.0, List.of());
+            return Optional.of(handoff(answered, language, now, yes, List.of()));
+        }
+        if (reply == YesNo.Reply.YES && DialogueContext.OFFER_CHECK.equals(dialogue.offer()) && eligibility() != null) {
+            return Optional.of(checkTurn(answered, eligibility().start(language, now), language, now));
+        }
+        String topic = dialogue.topic() == null ? "greeting" : dialogue.topic();
+        Message ok = Message.bot(faq().message("offer_declined", language), titles(faq().topTopics(), language), List.of(), now,
+                topic);
+        return Optional.of(new TurnResult(answered.withTurn(language.code(), state.status(), 0, now), topic, 1.0, topic,
+                List.of(ok), List.of(new ScoredIntent(topic, 1.0)), null, null));
+    }
+
+    /** How a topic is named in a follow-up question ("선도기업", "교육"); null when its content names none. */
+    private String topicName(String topic, Language language) {
+        LocalizedText anchor = faq().anchor(topic);
+        return anchor == null ? null : anchor.in(language);
+    }
+
+    static final String EXACT = "exact";
+    static final String OVERVIEW = "overview";
+    static final String PARTIAL = "partial";
+
+    /** Below this similarity no answer is taken as the answer to the question (see {@link AnswerIndex.Match}). */
+    static final double ACCEPT = 0.26;
+    /** An answer filed under a neighbouring topic must match more clearly than one under the topic itself. */
+    static final double ACCEPT_NEIGHBOUR = 0.40;
+    /** A neighbouring topic is searched too when the classifier gives it at least this much. */
+    static final double NEIGHBOUR_TOPIC = 0.15;
+
+    private record Chosen(Answer answer, String match) {
+    }
+
+    private record Answered(Message message, String offer) {
+    }
+
+    /**
+     * The answer to this question under its topic: the best-matching curated answer when it matches
+     * well, the topic's overview for a general question, and otherwise the overview as "what is
+     * known", with a person offered.
+     */
+    private Chosen choose(Classification c, String question, String previousTopic) {
+        Answer overview = faq().answer(c.intent()).orElseThrow();
+        if ("greeting".equals(c.intent()) || "goodbye".equals(c.intent())) {
+            return new Chosen(overview, OVERVIEW);
+        }
+        List<String> topics = new ArrayList<>();
+        topics.add(c.intent());
+        for (ScoredIntent s : c.ranking()) {
+            if (!s.intent().equals(c.intent()) && s.probability() >= NEIGHBOUR_TOPIC && faq().entry(s.intent()).isPresent()
+                    && !s.intent().equals("greeting") && !s.intent().equals("goodbye") && topics.size() < 3) {
+                topics.add(s.intent());
+            }
+        }
+        if (previousTopic != null) {
+            // A follow-up may ask for an answer filed under the topic it follows, or a sibling of it
+            // ("마감은요?" after a training answer is the training sign-up deadline).
+            Interpreter.family(previousTopic).stream().filter(t -> !topics.contains(t)).forEach(topics::add);
+        }
+        List<AnswerIndex.Match> ranked = faq().index().rank(question, topics, 3);
+        for (AnswerIndex.Match m : ranked) {
+            boolean own = m.answer().topic().equals(c.intent());
+            if (m.similarity() >= (own ? ACCEPT : ACCEPT_NEIGHBOUR)) {
+                return new Chosen(m.answer(), m.answer().isOverview() ? OVERVIEW : EXACT);
+            }
+        }
+        return faq().index().isGeneral(question, c.intent()) ? new Chosen(overview, OVERVIEW) : new Chosen(overview, PARTIAL);
+    }
+
+    /** An answer this close to the question overrides an unsure "out of scope" (the classifier's top topic had a chance). */
+    static final double RESCUE = 0.5;
+    /** ... but not when the classifier was sure: near-domain questions of other programs share our words. */
+    static final double RESCUE_MAX_FALLBACK_CONFIDENCE = 0.8;
+
+    /** A question the classifier was unsure about, but which a curated answer under one of its candidate topics matches closely. */
+    private Optional<Chosen> rescue(Classification c, String question) {
+        if (c.confidence() > RESCUE_MAX_FALLBACK_CONFIDENCE || c.ranking().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> topics = c.ranking().stream().map(ScoredIntent::intent)
+                .filter(i -> faq().entry(i).isPresent() && !i.equals("greeting") && !i.equals("goodbye")).toList();
+        return faq().index().rank(question, topics, 1).stream().filter(m -> m.similarity() >= RESCUE)
+                .findFirst().map(m -> new Chosen(m.answer(), m.answer().isOverview() ? OVERVIEW : EXACT));
+    }
+
+    private Answered answerMessage(Chosen chosen, ConversationState state, Language language, Instant now) {
+        Answer a = chosen.answer();
+        FaqEntry e = a.entry();
+        List<MessageLink> links = new ArrayList<>(
+                e.links().stream().map(l -> new MessageLink(l.label().in(language), l.url())).toList());
+        links.addAll(calendarLinks(e, state, language, now));
+        List<String> quickReplies = new ArrayList<>();
+        String offer = null;
+        String text = renderer().render(e, language, now);
+        if (PARTIAL.equals(chosen.match())) {
+            // The topic is right but nothing curated answers this: say what is known, and offer a person.
+            text = faq().message("partial_answer", language) + "\n\n" + text + "\n\n" + faq().message("partial_offer", language);
+            quickReplies.add(faq().handoffLabel(language));
+            offer = DialogueContext.OFFER_HANDOFF;
+        }
+        e.followUps().forEach(f -> quickReplies.add(faq().label(f, language)));
+        if (eligibility() != null && EligibilityFlow.INTENT.equals(a.topic()) && offer == null) {
+            // "Can we apply?": offer the guided check; the answer above is there for those who decline.
+            quickReplies.add(0, eligibility().startLabel(language));
+            text = text + "\n\n" + faq().message("check_offer", language);
+            offer = DialogueContext.OFFER_CHECK;
+        } else if (offer == null && e.followUps().contains(FaqCatalog.HANDOFF_INTENT)) {
+            offer = DialogueContext.OFFER_HANDOFF;
+        }
+        Message m = Message.bot(text, quickReplies.stream().distinct().toList(), links, now, a.topic())
+                .withAnswer(a.id(), chosen.match());
+        return new Answered(m, offer);
     }
 
     /** The pre-check's turn: starting it, answering its questions, or handing over with the answers so far. */
@@ -181,7 +342,9 @@ public final class ConversationEngine {
             options.add(faq().handoffLabel(language));
             options.addAll(titles(faq().topTopics(), language));
             reply = Message.bot(faq().message("offer_handoff", language), options, List.of(), now, IntentClassifier.FALLBACK);
+            state = state.withDialogue(new DialogueContext(null, null, null, DialogueContext.OFFER_HANDOFF, now));
         } else {
+            state = state.withDialogue(state.dialogue().withOffer(null));
             List<String> candidates = c.ranking().stream()
                     .filter(s -> s.probability() >= clarifyThreshold && faq().entry(s.intent()).isPresent())
                     .filter(s -> !s.intent().equals("greeting") && !s.intent().equals("goodbye"))

@@ -58,6 +58,26 @@ public final class EngineEvaluation {
         return new EngineEvaluation(engine, content.faq(), NOW);
     }
 
+    /**
+     * A whole conversation, turn by turn, as lines a person can read: for each message the intent,
+     * the answer and how it matched, and the reply's text.
+     */
+    public List<String> converse(List<String> messages) {
+        List<String> out = new java.util.ArrayList<>();
+        kr.daejeon.battery.conversation.ConversationState state = null;
+        for (String text : messages) {
+            Language language = kr.daejeon.battery.nlu.LanguageDetector.detect(text, Language.KO);
+            TurnResult r = engine.respond(state == null ? newConversation(language) : state, text, now);
+            state = r.state();
+            out.add("> " + text);
+            for (Message m : r.replies()) {
+                out.add(String.format(Locale.ROOT, "  [%s %s %s] %s  {%s}", m.intent(), m.answerId(), m.match(), m.text(),
+                        String.join(" | ", m.quickReplies())));
+            }
+        }
+        return out;
+    }
+
     /** The engine's reply to {@code text} as the first message of a new web conversation in {@code language}. */
     public TurnResult ask(String text, Language language) {
         return engine.respond(newConversation(language), text, now);

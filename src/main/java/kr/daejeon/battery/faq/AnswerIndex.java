@@ -197,6 +197,32 @@ public final class AnswerIndex {
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
     }
 
+    /**
+     * True when the question asks about the topic in general ("선도기업이 뭐예요?", "tell me about the
+     * training"): once the words of the topic's own general questions and the question words are
+     * set aside, no word of substance is left ("원본 내야 해요?" has one: 원본).
+     */
+    public boolean isGeneral(String question, String topic) {
+        Set<String> general = new java.util.HashSet<>(GENERAL_WORDS);
+        for (Entry e : byTopic.getOrDefault(topic, List.of())) {
+            if (e.answer().isOverview()) {
+                e.variants().forEach(v -> v.vector().weights().keySet().forEach(general::add));
+            }
+        }
+        int substance = 0;
+        for (String t : terms(analyzer, prepare(question))) {
+            if (!t.startsWith(GRAM_MARK) && !general.contains(t)) {
+                substance++;
+            }
+        }
+        return substance == 0;
+    }
+
+    private static final Set<String> GENERAL_WORDS = Set.of("알", "주", "궁금", "말", "설명", "안내", "정보", "뭐", "무엇", "어떻",
+            "내용", "대하", "관하", "좀", "자세히", "what", "tell", "about", "me", "info", "inform", "explain", "the", "is", "ar",
+            "please", "know", "like", "want", "detail", "more", "하", "되", "있", "없", "내", "받", "보", "가", "오", "싶", "해", "돼",
+            "할", "수", "것", "거", "게", "요", "do", "doe", "can", "need", "get", "have", "i", "we", "our", "my", "you", "a", "an");
+
     private Vector without(Entry e, String leaveOut) {
         Map<String, Double> pooled = new HashMap<>(e.pooled().weights());
         for (Variant v : e.variants()) {

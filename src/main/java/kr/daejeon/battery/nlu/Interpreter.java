@@ -15,8 +15,15 @@ import java.util.function.BiFunction;
  */
 public final class Interpreter {
 
-    /** One question of a message: what it is about, and the question text to look the answer up with. */
-    public record Part(Classification classification, String question) {
+    /**
+     * One question of a message: what it is about, the question as understood (a follow-up read
+     * against the previous question), and the text to look the answer up with — for a follow-up
+     * that only got the topic's name in front, its own words, so the name does not outweigh them.
+     */
+    public record Part(Classification classification, String question, String lookup) {
+        public Part(Classification classification, String question) {
+            this(classification, question, question);
+        }
     }
 
     /** @param parts one part, or two for a message that asks two different things; never empty */
@@ -42,6 +49,15 @@ public final class Interpreter {
     private static final Set<String> SOCIAL = Set.of("greeting", "goodbye");
 
     private final LiveClassifier classifier;
+
+    /** The topics that belong together with {@code topic} (the training topics, the application topics, …), itself included. */
+    public static List<String> family(String topic) {
+        String f = FAMILY.get(topic);
+        if (f == null) {
+            return topic == null ? List.of() : List.of(topic);
+        }
+        return FAMILY.entrySet().stream().filter(e -> e.getValue().equals(f)).map(Map.Entry::getKey).sorted().toList();
+    }
 
     public Interpreter(LiveClassifier classifier) {
         this.classifier = classifier;
@@ -77,7 +93,9 @@ public final class Interpreter {
             boolean shortText = FollowUps.isShort(asking);
             if (elliptical || shortText || c.isFallback() || c.confidence() < CONFIDENT) {
                 String resolved = FollowUps.substitute(asking, context.question());
+                String lookup = resolved;
                 if (resolved == null) {
+                    lookup = asking;
                     String name = topicName == null ? null : topicName.apply(context.topic(), language);
                     resolved = name == null ? null : FollowUps.withTopic(asking, name);
                 }
@@ -88,7 +106,7 @@ public final class Interpreter {
                     boolean better = !cc.isFallback() && (c.isFallback() || c.confidence() < CONFIDENT
                             || elliptical || (shortText && related));
                     if (better && !SOCIAL.contains(c.intent())) {
-                        return new Understanding(List.of(new Part(cc, resolved)), true, parsed);
+                        return new Understanding(List.of(new Part(cc, resolved, lookup)), true, parsed);
                     }
                 }
             }

@@ -81,6 +81,9 @@ public final class MessageStructure {
     // "…인데요, / 는데요 / 입니다. / 이고요," end an introduction or a preface before the question.
     private static final Pattern CONNECTIVE = Pattern.compile(
             "(?<=(?:인데요|는데요|은데요|인데|는데|은데|입니다|이고요|이구요|하고요|하구요|있고요|있구요|합니다|이에요|예요|거든요|구요|고요|해서요|어서요|라서요))[,，]?\\s+");
+    // "마감이 언제고 서류는 뭐 내요?": a question word with the connective 고 ends the first question.
+    private static final Pattern KO_QUESTION_JOIN = Pattern.compile("(?<=(?:언제|얼마|어디|뭐|무엇|몇 명|몇 개|누구|어떤 거|어느 쪽)(?:이)?고)[,，]?\\s+");
+    private static final Pattern KO_JOINED_QUESTION = Pattern.compile("(?:언제|얼마|어디|뭐|무엇|몇 명|몇 개|누구|어떤 거|어느 쪽)(?:이)?고$");
     private static final Pattern EN_CLAUSE = Pattern.compile("(?<=[a-z0-9)])[,;]\\s+(?=(?:and |but |so )?(?:i|we|our|my|can|could|do|does|is|are|what|when|where|how|who|which|would|will|should|may)\\b)",
             Pattern.CASE_INSENSITIVE);
 
@@ -150,8 +153,10 @@ public final class MessageStructure {
         List<String> out = new ArrayList<>();
         for (String ko : splitLeadingSocial(sentence)) {
             for (String part : CONNECTIVE.split(ko)) {
-                for (String en : EN_CLAUSE.split(part)) {
-                    out.add(en);
+                for (String joined : KO_QUESTION_JOIN.split(part)) {
+                    for (String en : EN_CLAUSE.split(joined)) {
+                        out.add(en);
+                    }
                 }
             }
         }
@@ -184,6 +189,7 @@ public final class MessageStructure {
             return Role.PREFACE;
         }
         boolean question = QUESTION_MARK.matcher(c).find() || KO_QUESTION_END.matcher(stripEndPunct(c)).find()
+                || KO_JOINED_QUESTION.matcher(stripEndPunct(c)).find()
                 || EN_QUESTION_START.matcher(lower).find();
         if (!QUESTION_MARK.matcher(c).find() && isIntroduction(c, lower)) {
             return Role.INTRODUCTION;
