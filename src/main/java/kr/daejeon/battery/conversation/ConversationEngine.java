@@ -26,6 +26,7 @@ import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.nlu.LanguageDetector;
 import kr.daejeon.battery.nlu.LiveClassifier;
 import kr.daejeon.battery.nlu.ScoredIntent;
+import kr.daejeon.battery.nlu.TextNormalizer;
 
 /**
  * Decides what the assistant says: an FAQ answer in the language of the message, a clarifying
@@ -189,6 +190,16 @@ public final class ConversationEngine {
     /** A neighbouring topic is searched too when the classifier gives it at least this much. */
     static final double NEIGHBOUR_TOPIC = 0.15;
 
+    /** An answer under a topic the question names gets this much on top of its similarity. */
+    static final double OWN_TOPIC_BONUS = 0.05;
+    /** The best answer must lead the next by this much, unless it matches at least {@link #SURE}. */
+    static final double MARGIN = 0.03;
+    static final double SURE = 0.40;
+
+    private static double score(AnswerIndex.Match m, List<String> own) {
+        return m.similarity() + (own.contains(m.answer().topic()) ? OWN_TOPIC_BONUS : 0);
+    }
+
     private record Chosen(Answer answer, String match) {
     }
 
@@ -218,11 +229,37 @@ public final class ConversationEngine {
             // ("마감은요?" after a training answer is the training sign-up deadline).
             Interpreter.family(previousTopic).stream().filter(t -> !topics.contains(t)).forEach(topics::add);
         }
-        List<AnswerIndex.Match> ranked = faq().index().rank(question, topics, 3);
-        for (AnswerIndex.Match m : ranked) {
-            boolean own = m.answer().topic().equals(c.intent());
-            if (m.similarity() >= (own ? ACCEPT : ACCEPT_NEIGHBOUR)) {
+        List<String> own = new ArrayList<>(List.of(c.intent()));
+        List<String> named = new ArrayList<>();
+        if (previousTopic != null) {
+            own.addAll(Interpreter.family(previousTopic));
+        }
+        // A question that names a track or another topic ("유망기업 …") is about that topic's answers.
+        String normalized = TextNormalizer.normalize(question);
+        for (String topic : faq().entries().stream().map(FaqEntry::intent).toList()) {
+            LocalizedText anchor = faq().anchor(topic);
+            if (anchor != null && (normalized.contains(TextNormalizer.normalize(anchor.ko()))
+                    || normalized.contains(TextNormalizer.normalize(anchor.en()).replace("the ", "")))) {
+                if (!topics.contains(topic)) {
+                    topics.add(topic);
+                }
+                own.add(topic);
+                named.add(topic);
+            }
+        }
+        List<AnswerIndex.Match> ranked = new ArrayList<>(faq().index().rank(question, topics, 4));
+        ranked.sort((x, y) -> Double.compare(score(y, named), score(x, named)));
+        for (int i = 0; i < ranked.size(); i++) {
+            AnswerIndex.Match m = ranked.get(i);
+            double runnerUp = i + 1 < ranked.size() ? score(ranked.get(i + 1), named) : 0;
+            boolean isOwn = own.contains(m.answer().topic());
+            double s = score(m, named);
+            boolean clear = s - runnerUp >= MARGIN || s >= SURE;
+            if (s >= (isOwn ? ACCEPT : ACCEPT_NEIGHBOUR) && clear) {
                 return new Chosen(m.answer(), m.answer().isOverview() ? OVERVIEW : EXACT);
+            }
+            if (s >= ACCEPT) {
+                break; // two answers fit about equally: neither is taken as the answer
             }
         }
         return faq().index().isGeneral(question, c.intent()) ? new Chosen(overview, OVERVIEW) : new Chosen(overview, PARTIAL);

@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import kr.daejeon.battery.nlu.Loanwords;
@@ -210,18 +211,41 @@ public final class AnswerIndex {
             }
         }
         int substance = 0;
-        for (String t : terms(analyzer, prepare(question))) {
-            if (!t.startsWith(GRAM_MARK) && !general.contains(t)) {
+        for (String t : nouns(prepare(question))) {
+            if (!general.contains(t)) {
                 substance++;
             }
         }
         return substance == 0;
     }
 
+    /** The nouns (and foreign words) of prepared text, as the morpheme field spells them: what a question is about. */
+    private Set<String> nouns(String prepared) {
+        Set<String> out = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(MORPHEMES, prepared)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PartOfSpeechAttribute pos = ts.addAttribute(PartOfSpeechAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                org.apache.lucene.analysis.ko.POS.Tag tag = pos.getLeftPOS();
+                String name = tag == null ? "" : tag.name();
+                if (name.startsWith("NN") || name.equals("SL") || name.equals("SH") || name.equals("UNKNOWN")) {
+                    out.add(term.toString());
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     private static final Set<String> GENERAL_WORDS = Set.of("알", "주", "궁금", "말", "설명", "안내", "정보", "뭐", "무엇", "어떻",
             "내용", "대하", "관하", "좀", "자세히", "what", "tell", "about", "me", "info", "inform", "explain", "the", "is", "ar",
             "please", "know", "like", "want", "detail", "more", "하", "되", "있", "없", "내", "받", "보", "가", "오", "싶", "해", "돼",
-            "할", "수", "것", "거", "게", "요", "do", "doe", "can", "need", "get", "have", "i", "we", "our", "my", "you", "a", "an");
+            "할", "수", "것", "거", "게", "요", "do", "doe", "can", "need", "get", "have", "i", "we", "our", "my", "you", "a", "an",
+            "which", "how", "when", "where", "who", "list", "us", "there", "ani", "some", "thi", "that", "it", "for", "of", "to", "in",
+            "목록", "종류", "전체", "전반", "관련", "부분", "경우", "방법", "무슨", "어떤", "우리", "저희", "회사", "기업", "이번");
 
     private Vector without(Entry e, String leaveOut) {
         Map<String, Double> pooled = new HashMap<>(e.pooled().weights());
