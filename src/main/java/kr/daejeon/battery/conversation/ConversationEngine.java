@@ -184,17 +184,17 @@ public final class ConversationEngine {
     static final String PARTIAL = "partial";
 
     /** Below this similarity no answer is taken as the answer to the question (see {@link AnswerIndex.Match}). */
-    static final double ACCEPT = 0.26;
+    static final double ACCEPT = 0.18;
     /** An answer filed under a neighbouring topic must match more clearly than one under the topic itself. */
-    static final double ACCEPT_NEIGHBOUR = 0.40;
+    static final double ACCEPT_NEIGHBOUR = 0.30;
     /** A neighbouring topic is searched too when the classifier gives it at least this much. */
     static final double NEIGHBOUR_TOPIC = 0.15;
 
     /** An answer under a topic the question names gets this much on top of its similarity. */
     static final double OWN_TOPIC_BONUS = 0.05;
     /** The best answer must lead the next by this much, unless it matches at least {@link #SURE}. */
-    static final double MARGIN = 0.03;
-    static final double SURE = 0.40;
+    static final double MARGIN = 0.015;
+    static final double SURE = 0.35;
 
     private static double score(AnswerIndex.Match m, List<String> own) {
         return m.similarity() + (own.contains(m.answer().topic()) ? OWN_TOPIC_BONUS : 0);

@@ -78,6 +78,45 @@ public final class EngineEvaluation {
         return out;
     }
 
+    /**
+     * Answer-level accuracy (issue 17): each sub-question of {@code answers.tsv} ({@code intent, lang, asks, text})
+     * asked alone; right when the first answering message is one of the answers {@code answer-labels.tsv}
+     * accepts for its {@code asks}, or, where the label is {@code none}, when the reply says what is known
+     * and offers a person ({@code partial}) or hands over. Returns per language {right, total}, and the misses.
+     */
+    public Map<Language, int[]> answers(Path answersTsv, Path labelsTsv, List<String> misses) throws java.io.IOException {
+        Map<String, Set<String>> accepted = new java.util.HashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(labelsTsv)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] p = line.split("\t");
+            accepted.put(p[0].strip(), Set.of(p[1].strip().split("\\s*,\\s*")));
+        }
+        Map<Language, int[]> out = new java.util.EnumMap<>(Language.class);
+        for (String line : java.nio.file.Files.readAllLines(answersTsv)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] p = line.split("\t");
+            Language language = Language.fromCode(p[1].strip());
+            Set<String> ok = accepted.getOrDefault(p[2].strip(), Set.of());
+            TurnResult r = ask(p[3], language);
+            Message first = r.replies().stream().filter(m -> m.answerId() != null).findFirst().orElse(null);
+            boolean right = ok.contains("none")
+                    ? (first != null && "partial".equals(first.match())) || "human_handoff".equals(r.intent())
+                    : first != null && !"partial".equals(first.match()) && ok.contains(first.answerId());
+            int[] c = out.computeIfAbsent(language, k -> new int[2]);
+            c[1]++;
+            if (right) {
+                c[0]++;
+            } else if (misses != null) {
+                misses.add(p[2] + " [" + String.join(",", ok) + "] -> " + (first == null ? r.intent() : first.answerId() + "/" + first.match()));
+            }
+        }
+        return out;
+    }
+
     /** The engine's reply to {@code text} as the first message of a new web conversation in {@code language}. */
     public TurnResult ask(String text, Language language) {
         return engine.respond(newConversation(language), text, now);

