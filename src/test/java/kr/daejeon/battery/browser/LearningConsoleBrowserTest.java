@@ -40,6 +40,7 @@ class LearningConsoleBrowserTest {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
                 Browser.consoleLogin(driver, wait, server, "boss");
 
+                driver.findElement(By.cssSelector(".nav-btn[data-view=learning]")).click();
                 driver.findElement(By.cssSelector("#unanswered-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#unanswered li")).stream().anyMatch(li -> li.getText().contains(QUESTION)));
                 WebElement group = driver.findElements(By.cssSelector("#unanswered li")).stream()
@@ -50,7 +51,7 @@ class LearningConsoleBrowserTest {
                 driver.findElement(By.cssSelector("#proposals-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#proposals li button.approve")).size() == 1);
                 driver.findElement(By.cssSelector("#proposals li button.approve")).click();
-                wait.until(d -> proposalsText(driver).contains("[approved] industry_network"));
+                wait.until(d -> proposalsText(driver).contains("승인됨 산학연관 네트워크 (industry_network)"));
                 Browser.screenshot(driver, "console-learning");
             } finally {
                 driver.quit();
@@ -77,16 +78,17 @@ class LearningConsoleBrowserTest {
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
                 Browser.consoleLogin(driver, wait, server, "boss");
-                wait.until(d -> d.findElements(By.cssSelector("#queue tr")).size() == 1);
-                driver.findElement(By.cssSelector("#queue tr")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#queue .ticket-row")).size() == 1);
+                driver.findElement(By.cssSelector("#queue .ticket-row")).click();
                 wait.until(d -> !d.findElements(By.cssSelector("#transcript li.staff form.answer-draft")).isEmpty());
                 WebElement form = driver.findElement(By.cssSelector("#transcript li.staff form.answer-draft"));
                 new Select(form.findElement(By.cssSelector("select"))).selectByValue("application_deadline");
                 form.findElement(By.cssSelector("button")).click();
+                driver.findElement(By.cssSelector(".nav-btn[data-view=learning]")).click();
                 driver.findElement(By.cssSelector("#proposals-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#proposals li button.approve")).size() == 1);
                 driver.findElement(By.cssSelector("#proposals li button.approve")).click();
-                wait.until(d -> proposalsText(driver).contains("[approved] FAQ 답변 application_deadline"));
+                wait.until(d -> proposalsText(driver).contains("승인됨 FAQ 답변 접수 기간 (application_deadline)"));
             } finally {
                 driver.quit();
             }
