@@ -304,7 +304,8 @@
     const isMail = tk.contact.includes('@');
     const link = el('a', tk.contact, 'contact-value');
     link.href = (isMail ? 'mailto:' : 'tel:') + tk.contact;
-    box.append(link, el('span', t(isMail ? 'ticket.contactMail' : 'ticket.contactPhone'), 'meta'));
+    box.append(link);
+    if (tk.status !== 'resolved') box.append(el('span', t(isMail ? 'ticket.contactMail' : 'ticket.contactPhone'), 'meta'));
     if (isMail && tk.status !== 'resolved') {
       $('reply-mail-hint').textContent = t('reply.mailHint', { email: tk.contact });
       $('reply-mail-hint').hidden = false;

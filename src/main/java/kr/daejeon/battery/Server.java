@@ -185,7 +185,7 @@ public final class Server {
                 RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
                 clientAddress, deadLetters, unanswered,
                 new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()),
-                        new FaqFiles(config.faqDir()), content, retrainer, live, clock));
+                        new FaqFiles(config.faqDir()), content, retrainer, live, clock), config.timeZone());
         if (config.contentWatchSeconds() > 0) {
             new ContentWatcher(retrainer, content).start(vertx, config.contentWatchSeconds());
         }

@@ -22,6 +22,7 @@ import kr.daejeon.battery.learning.UnansweredLog;
 import kr.daejeon.battery.learning.UnansweredQuestion;
 import kr.daejeon.battery.ratelimit.RateLimiter;
 import kr.daejeon.battery.session.JsonCodec;
+import kr.daejeon.battery.staff.HistoryQuery;
 import kr.daejeon.battery.staff.StaffAccounts;
 import kr.daejeon.battery.staff.StaffDesk;
 import kr.daejeon.battery.staff.StaffSession;
@@ -49,10 +50,12 @@ public final class StaffApi {
     private final DeadLetterLog deadLetters;
     private final UnansweredLog unanswered;
     private final LearningDesk learning;
+    private final java.time.ZoneId zone;
 
     public StaffApi(Vertx vertx, StaffAccounts accounts, StaffSessionStore sessions, StaffDesk desk, Clock clock,
                     int maxMessageChars, RateLimiter logins, ClientAddress clientAddress, DeadLetterLog deadLetters,
-                    UnansweredLog unanswered, LearningDesk learning) {
+                    UnansweredLog unanswered, LearningDesk learning, java.time.ZoneId zone) {
+        this.zone = zone;
         this.unanswered = unanswered;
         this.learning = learning;
         this.deadLetters = deadLetters;
@@ -91,6 +94,22 @@ public final class StaffApi {
         router.get("/staff/api/events").handler(this::events);
         router.get("/staff/api/staff").handler(ctx -> ChatApi.json(ctx, 200, Map.of("staff", accounts.directory())));
         router.get("/staff/api/tickets").handler(ctx -> respond(ctx, blocking(ctx, () -> Map.of("tickets", desk.queue()))));
+        router.get("/staff/api/history").handler(ctx -> {
+            HistoryQuery q;
+            try {
+                q = HistoryQuery.parse(ctx.request()::getParam, zone, clock.instant());
+            } catch (IllegalArgumentException e) {
+                throw new ApiError(400, "invalid_query", e.getMessage());
+            }
+            respond(ctx, blocking(ctx, () -> desk.history(q)));
+        });
+        router.get("/staff/api/conversations/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> {
+            try {
+                return desk.conversation(ctx.pathParam("id"));
+            } catch (StaffDesk.TicketNotFoundException e) {
+                throw new ConversationUnknown();
+            }
+        })));
         router.get("/staff/api/tickets/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> desk.ticket(ctx.pathParam("id")))));
         router.post("/staff/api/tickets/:id/claim").handler(ctx ->
                 respond(ctx, blocking(ctx, () -> desk.claim(ctx.pathParam("id"), session(ctx)))));
@@ -278,6 +297,13 @@ public final class StaffApi {
         }
     }
 
+    /** A conversation id that never reached staff (or whose tickets are no longer kept). */
+    private static final class ConversationUnknown extends RuntimeException {
+        ConversationUnknown() {
+            super("conversation not found", null, false, false);
+        }
+    }
+
     private static StaffSession session(RoutingContext ctx) {
         return ctx.get(SESSION_KEY);
     }
@@ -305,6 +331,8 @@ public final class StaffApi {
                 ChatApi.json(ctx, 200, ar.result());
             } else if (ar.cause() instanceof StaffDesk.TicketNotFoundException) {
                 new ApiError(404, "ticket_not_found", "No such ticket.").send(ctx);
+            } else if (ar.cause() instanceof ConversationUnknown) {
+                new ApiError(404, "conversation_not_found", "No conversation with staff tickets has this id.").send(ctx);
             } else if (ar.cause() instanceof StaffDesk.TicketConflictException e) {
                 new ApiError(409, "ticket_conflict", e.getMessage()).send(ctx);
             } else if (ar.cause() instanceof LearningDesk.Refused e) {

@@ -127,9 +127,40 @@ public final class StaffDesk {
 
     public TicketView ticket(String id) {
         Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
-        List<Message> transcript = conversations.messagesAfter(t.conversationId(), 0, 10_000);
+        List<Message> transcript = transcriptOf(t.conversationId());
         return new TicketView(t, Duration.between(t.createdAt(), clock.instant()).toSeconds(), lastCustomerText(transcript),
                 transcript, tickets.notes(id));
+    }
+
+    /**
+     * A conversation's transcript: the live one while the conversation is kept, else the copy taken
+     * when its last ticket was resolved.
+     */
+    public List<Message> transcriptOf(String conversationId) {
+        List<Message> live = conversations.messagesAfter(conversationId, 0, 10_000);
+        return live.isEmpty() ? tickets.archivedTranscript(conversationId) : live;
+    }
+
+    /** One ticket of a conversation with its private notes. */
+    public record TicketWithNotes(Ticket ticket, List<Note> notes) {
+    }
+
+    /** A conversation that reached staff: its full transcript and every ticket (newest first) with notes. */
+    public record ConversationView(String conversationId, List<Message> transcript, List<TicketWithNotes> tickets) {
+    }
+
+    public ConversationView conversation(String conversationId) {
+        List<Ticket> all = tickets.forConversation(conversationId);
+        if (all.isEmpty()) {
+            throw new TicketNotFoundException();
+        }
+        return new ConversationView(conversationId, transcriptOf(conversationId),
+                all.stream().map(t -> new TicketWithNotes(t, tickets.notes(t.id()))).toList());
+    }
+
+    /** Open and resolved tickets matching {@code query}: see {@link TicketHistory}. */
+    public TicketHistory.Page history(HistoryQuery query) {
+        return new TicketHistory(tickets, this::transcriptOf).search(query);
     }
 
     public Ticket claim(String id, StaffSession staff) {
@@ -180,6 +211,11 @@ public final class StaffDesk {
             throw new TicketConflictException("This ticket is already resolved.");
         }
         tellCustomer(t, "handoff_resolved", staff.displayName(), ConversationState.BOT, "resolved");
+        // The conversation may expire soon now that staff are done; its history stays with the tickets.
+        List<Message> transcript = conversations.messagesAfter(t.conversationId(), 0, 10_000);
+        if (!transcript.isEmpty()) {
+            tickets.archiveTranscript(t.conversationId(), transcript);
+        }
         Ticket resolved = tickets.find(id).orElse(t);
         feed.ticketChanged(resolved);
         return resolved;
