@@ -58,6 +58,7 @@ import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationEngine;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.IntentCorpus;
+import kr.daejeon.battery.escalation.FollowUpMailer;
 import kr.daejeon.battery.escalation.InMemoryTicketStore;
 import kr.daejeon.battery.escalation.RedisTicketStore;
 import kr.daejeon.battery.escalation.TicketStore;
@@ -179,9 +180,15 @@ public final class Server {
             channels.put(LineChannel.CHANNEL, line);
         }
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
+        FollowUpMailer mailer = config.mail() == null ? null
+                : new FollowUpMailer(vertx, config.mail(), tickets, deadLetters, metrics, clock);
+        if (mailer != null) {
+            resources.add(0, mailer);
+            LOG.info("follow-up e-mail on: {}", config.mail());
+        }
         StaffApi staffApi = new StaffApi(vertx, accounts, new StaffSessionStore(sharedRedis, config.staffSessionLifetime()),
                 new StaffDesk(store, tickets, content, accounts, feed,
-                        new ChannelRouter(channels), clock, metrics), clock, config.maxMessageChars(),
+                        new ChannelRouter(channels), clock, metrics, mailer), clock, config.maxMessageChars(),
                 RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
                 clientAddress, deadLetters, unanswered,
                 new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()),

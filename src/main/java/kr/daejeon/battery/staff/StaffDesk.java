@@ -12,6 +12,7 @@ import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.conversation.MessageFeed;
 import kr.daejeon.battery.escalation.ClaimResult;
+import kr.daejeon.battery.escalation.FollowUpMailer;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.metrics.ServiceMetrics;
@@ -50,10 +51,14 @@ public final class StaffDesk {
     private final Clock clock;
 
     private final ServiceMetrics metrics;
+    private final FollowUpMailer mailer;
 
+    /** {@code mailer}: null when no SMTP server is configured (replies are not e-mailed). */
     public StaffDesk(SessionStore conversations, TicketStore tickets, java.util.function.Supplier<Content> content,
-                     StaffAccounts accounts, MessageFeed feed, ChannelDelivery delivery, Clock clock, ServiceMetrics metrics) {
+                     StaffAccounts accounts, MessageFeed feed, ChannelDelivery delivery, Clock clock, ServiceMetrics metrics,
+                     FollowUpMailer mailer) {
         this.metrics = metrics;
+        this.mailer = mailer;
         this.delivery = delivery;
         this.conversations = conversations;
         this.tickets = tickets;
@@ -197,6 +202,11 @@ public final class StaffDesk {
         });
         feed.publish(t.conversationId(), stored);
         delivery.deliver(after[0], stored);
+        // After hours the customer may be gone: the reply also goes to the address they left. It is
+        // stored above first, so the transcript has it whatever the mail server does.
+        if (mailer != null && FollowUpMailer.applies(t)) {
+            mailer.send(t, staff.displayName(), text, conversations.messagesAfter(t.conversationId(), 0, 10_000));
+        }
         return stored.get(0);
     }
 
