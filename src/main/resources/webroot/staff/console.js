@@ -605,7 +605,7 @@
         el('td', r.medianWaitSeconds === null ? '–' : duration(r.medianWaitSeconds)), el('td', r.unanswered));
       body.append(tr);
     };
-    data.periods.forEach((p) => row(p.period, p));
+    data.periods.forEach((p) => row(data.by === 'week' ? p.start + ' ~ ' + p.end : p.period, p));
     row(t('reports.total'), data.totals, 'total');
     table.append(thead, body);
     wrap.append(table);

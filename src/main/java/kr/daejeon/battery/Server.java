@@ -33,6 +33,8 @@ import kr.daejeon.battery.nlu.LiveClassifier;
 import kr.daejeon.battery.learning.UnansweredRecorder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.ratelimit.RateLimiter;
+import kr.daejeon.battery.reports.DailyCounters;
+import kr.daejeon.battery.reports.StaffReports;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -180,6 +182,15 @@ public final class Server {
             channels.put(LineChannel.CHANNEL, line);
         }
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
+        DailyCounters daily = new DailyCounters(sharedRedis, clock, config.timeZone());
+        metrics.addListener(daily);
+        if (sharedRedis != null) {
+            vertx.setPeriodic(5_000, t -> vertx.executeBlocking(() -> {
+                daily.flush();
+                return null;
+            }, false));
+        }
+        resources.add(0, daily); // flushed on shutdown, before the Redis connection closes
         FollowUpMailer mailer = config.mail() == null ? null
                 : new FollowUpMailer(vertx, config.mail(), tickets, deadLetters, metrics, clock);
         if (mailer != null) {
@@ -192,7 +203,8 @@ public final class Server {
                 RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
                 clientAddress, deadLetters, unanswered,
                 new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()),
-                        new FaqFiles(config.faqDir()), content, retrainer, live, clock), config.timeZone());
+                        new FaqFiles(config.faqDir()), content, retrainer, live, clock), config.timeZone(),
+                new StaffReports(daily, tickets, unanswered, config.timeZone()));
         if (config.contentWatchSeconds() > 0) {
             new ContentWatcher(retrainer, content).start(vertx, config.contentWatchSeconds());
         }

@@ -21,6 +21,8 @@ import kr.daejeon.battery.learning.QuestionGroups;
 import kr.daejeon.battery.learning.UnansweredLog;
 import kr.daejeon.battery.learning.UnansweredQuestion;
 import kr.daejeon.battery.ratelimit.RateLimiter;
+import kr.daejeon.battery.reports.ReportCsv;
+import kr.daejeon.battery.reports.StaffReports;
 import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.staff.HistoryQuery;
 import kr.daejeon.battery.staff.StaffAccounts;
@@ -51,11 +53,13 @@ public final class StaffApi {
     private final UnansweredLog unanswered;
     private final LearningDesk learning;
     private final java.time.ZoneId zone;
+    private final StaffReports reports;
 
     public StaffApi(Vertx vertx, StaffAccounts accounts, StaffSessionStore sessions, StaffDesk desk, Clock clock,
                     int maxMessageChars, RateLimiter logins, ClientAddress clientAddress, DeadLetterLog deadLetters,
-                    UnansweredLog unanswered, LearningDesk learning, java.time.ZoneId zone) {
+                    UnansweredLog unanswered, LearningDesk learning, java.time.ZoneId zone, StaffReports reports) {
         this.zone = zone;
+        this.reports = reports;
         this.unanswered = unanswered;
         this.learning = learning;
         this.deadLetters = deadLetters;
@@ -103,6 +107,7 @@ public final class StaffApi {
             }
             respond(ctx, blocking(ctx, () -> desk.history(q)));
         });
+        router.get("/staff/api/reports").handler(this::report);
         router.get("/staff/api/conversations/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> {
             try {
                 return desk.conversation(ctx.pathParam("id"));
@@ -260,6 +265,43 @@ public final class StaffApi {
         };
         res.closeHandler(v -> cleanup.run());
         ChatApi.endOnShutdown(ctx, cleanup);
+    }
+
+    /** The office report as JSON, or as a CSV download with {@code format=csv}. Dates default to the last 14 days. */
+    private void report(RoutingContext ctx) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+        java.time.LocalDate to = reportDate(ctx, "to", today);
+        java.time.LocalDate from = reportDate(ctx, "from", to.minusDays(13));
+        String by = java.util.Optional.ofNullable(ctx.request().getParam("by")).orElse("day");
+        if (!by.equals("day") && !by.equals("week")) {
+            throw new ApiError(400, "invalid_query", "'by' must be day or week");
+        }
+        boolean csv = "csv".equals(ctx.request().getParam("format"));
+        blocking(ctx, () -> reports.build(from, to, by.equals("week"))).onComplete(ar -> {
+            if (ar.failed() && ar.cause() instanceof IllegalArgumentException e) {
+                new ApiError(400, "invalid_query", e.getMessage()).send(ctx);
+            } else if (ar.failed()) {
+                ChatApi.fail(ctx, ar.cause());
+            } else if (csv) {
+                ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                        .putHeader("Content-Disposition", "attachment; filename=\"report-" + from + "-" + to + "-" + by + ".csv\"")
+                        .end(ReportCsv.of(ar.result()));
+            } else {
+                ChatApi.json(ctx, 200, ar.result());
+            }
+        });
+    }
+
+    private static java.time.LocalDate reportDate(RoutingContext ctx, String name, java.time.LocalDate otherwise) {
+        String v = ctx.request().getParam(name);
+        if (v == null || v.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return java.time.LocalDate.parse(v.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiError(400, "invalid_query", "'" + name + "' must be a date like 2027-03-02");
+        }
     }
 
     private void reply(RoutingContext ctx) {

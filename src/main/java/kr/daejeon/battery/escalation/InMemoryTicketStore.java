@@ -15,6 +15,18 @@ public final class InMemoryTicketStore implements TicketStore {
     private final Map<String, Ticket> tickets = new LinkedHashMap<>();
     private final Map<String, List<Note>> notes = new LinkedHashMap<>();
     private final Map<String, List<Message>> transcripts = new LinkedHashMap<>();
+    private final Map<String, Instant> claims = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Map<String, Instant> claimedAt(List<String> ids) {
+        Map<String, Instant> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            if (claims.containsKey(id)) {
+                out.put(id, claims.get(id));
+            }
+        }
+        return out;
+    }
 
     private static final Comparator<Ticket> NEWEST_FIRST = Comparator.comparing(Ticket::createdAt).reversed()
             .thenComparing(Ticket::id);
@@ -78,6 +90,7 @@ public final class InMemoryTicketStore implements TicketStore {
             return new ClaimResult(t.assignee().equals(staff), t.assignee());
         }
         tickets.put(id, t.withStatus(Ticket.ASSIGNED, staff, now));
+        claims.putIfAbsent(id, now);
         return new ClaimResult(true, staff);
     }
 
@@ -88,6 +101,9 @@ public final class InMemoryTicketStore implements TicketStore {
             return false;
         }
         tickets.put(id, t.withStatus(newAssignee == null ? Ticket.WAITING : Ticket.ASSIGNED, newAssignee, now));
+        if (newAssignee != null) {
+            claims.putIfAbsent(id, now);
+        }
         return true;
     }
 

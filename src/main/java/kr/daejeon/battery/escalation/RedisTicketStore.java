@@ -35,6 +35,7 @@ public final class RedisTicketStore implements TicketStore {
               return {0, a}
             end
             redis.call('HSET', KEYS[1], 'status', 'assigned', 'assignee', ARGV[1], 'updatedAt', ARGV[2])
+            redis.call('HSETNX', KEYS[1], 'claimedAt', ARGV[2])
             return {1, ARGV[1]}
             """;
     /** KEYS: ticket hash. ARGV: now, retention seconds. Returns 1 when it was open. */
@@ -54,6 +55,7 @@ public final class RedisTicketStore implements TicketStore {
             local status = 'assigned'
             if ARGV[1] == '' then status = 'waiting' end
             redis.call('HSET', KEYS[1], 'status', status, 'assignee', ARGV[1], 'updatedAt', ARGV[2])
+            if ARGV[1] ~= '' then redis.call('HSETNX', KEYS[1], 'claimedAt', ARGV[2]) end
             return 1
             """;
 
@@ -150,6 +152,27 @@ public final class RedisTicketStore implements TicketStore {
         for (Map<String, String> h : hashes) {
             if (h != null && !h.isEmpty()) {
                 out.add(fromHash(h));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Instant> claimedAt(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<String> times = redis.call(j -> {
+            try (Pipeline p = j.pipelined()) {
+                List<Response<String>> rs = ids.stream().map(id -> p.hget(key(id), "claimedAt")).toList();
+                p.sync();
+                return rs.stream().map(Response::get).toList();
+            }
+        });
+        Map<String, Instant> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (times.get(i) != null) {
+                out.put(ids.get(i), Instant.parse(times.get(i)));
             }
         }
         return out;

@@ -55,6 +55,9 @@ public interface TicketStore extends AutoCloseable {
     /** The transcript last archived for the conversation; empty when none is kept. */
     List<Message> archivedTranscript(String conversationId);
 
+    /** When each of {@code ids} was first taken by a staff member (claimed or handed to one); absent when never. */
+    java.util.Map<String, Instant> claimedAt(List<String> ids);
+
     /** Closes the ticket; returns false when it was not open. */
     boolean resolve(String id, Instant now);
 

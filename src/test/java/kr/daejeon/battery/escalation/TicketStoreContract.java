@@ -203,4 +203,20 @@ abstract class TicketStoreContract {
         store.archiveTranscript(first.conversationId(), transcript);
         assertEquals(transcript, store.archivedTranscript(first.conversationId()));
     }
+
+    @Test
+    void theFirstClaimTimeIsKept() {
+        Ticket a = ticket(T0);
+        Ticket b = ticket(T0);
+        Ticket c = ticket(T0);
+        store.open(a);
+        store.open(b);
+        store.open(c);
+        store.claim(a.id(), "kim", T0.plusSeconds(90));
+        store.reassign(a.id(), null, T0.plusSeconds(100));
+        store.claim(a.id(), "lee", T0.plusSeconds(200));
+        store.reassign(b.id(), "lee", T0.plusSeconds(30));
+        java.util.Map<String, Instant> claimed = store.claimedAt(List.of(a.id(), b.id(), c.id(), "missing"));
+        assertEquals(java.util.Map.of(a.id(), T0.plusSeconds(90), b.id(), T0.plusSeconds(30)), claimed);
+    }
 }
