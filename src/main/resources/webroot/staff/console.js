@@ -87,7 +87,8 @@
       'who-name', 'queue-count', 'unanswered-count', 'proposals-count', 'dead-count', 'history-summary', 'reply-mail-hint']) {
       $(id).replaceChildren();
     }
-    for (const id of ['reply', 'note', 'canned-q', 'h-text', 'h-contact', 'password']) $(id).value = '';
+    for (const id of ['reply', 'note', 'canned-q', 'h-text', 'h-contact', 'password', 'faq-text']) $(id).value = '';
+    $('faq-preview').replaceChildren(); $('faq-status').textContent = '';
     $('ticket').hidden = true; $('ticket-empty').hidden = false; $('history-table').hidden = true;
     $('history-prev').hidden = true; $('history-next').hidden = true;
     updateTitle();
@@ -106,6 +107,7 @@
     loadStaff();
     loadDeadLetters();
     loadProposals().then(loadUnanswered);
+    loadFaq();
     listen();
     every(1000, tick);
     every(60000, () => loadUnanswered());
@@ -520,6 +522,47 @@
     }
   }
 
+  // ---- FAQ answers ---------------------------------------------------------------------------------
+  // Editing goes through the same proposals as a staff reply drafted as an answer: staff propose, an
+  // admin approves, and only then are the faq/ files changed (and validated, else refused).
+  let faqEntries = [];
+  async function loadFaq() {
+    const data = await api('GET', '/staff/api/faq').catch(() => null);
+    if (!data || !csrf) return;
+    faqEntries = data.entries;
+    const keep = $('faq-intent').value;
+    $('faq-intent').replaceChildren(...faqEntries.map((e) => {
+      const o = el('option', (lang === 'en' ? e.title.en : e.title.ko) + ' (' + e.intent + ')'); o.value = e.intent; return o;
+    }));
+    if (keep) $('faq-intent').value = keep;
+    const lk = $('faq-language').value || 'ko';
+    $('faq-language').replaceChildren(...['ko', 'en'].map((l) => { const o = el('option', label('language', l)); o.value = l; return o; }));
+    $('faq-language').value = lk;
+    fillFaqText();
+  }
+  function fillFaqText() {
+    const e = faqEntries.find((x) => x.intent === $('faq-intent').value);
+    $('faq-text').value = e ? e.answer[$('faq-language').value] || '' : '';
+    $('faq-preview').hidden = true; $('faq-preview').replaceChildren(); $('faq-status').textContent = '';
+  }
+  async function previewFaq() {
+    try {
+      const r = await api('POST', '/staff/api/faq/preview', { intent: $('faq-intent').value, language: $('faq-language').value,
+        text: $('faq-text').value });
+      $('faq-preview').replaceChildren(el('strong', t('faq.previewTitle')), el('p', r.rendered, 'rendered'));
+      $('faq-preview').hidden = false;
+    } catch (err) { $('faq-status').textContent = err.message; }
+  }
+  async function proposeFaq(e) {
+    e.preventDefault();
+    try {
+      await api('POST', '/staff/api/proposals', { kind: 'answer', intent: $('faq-intent').value, language: $('faq-language').value,
+        text: $('faq-text').value });
+      $('faq-status').textContent = t('faq.proposed');
+      loadProposals();
+    } catch (err) { $('faq-status').textContent = err.message; }
+  }
+
   // ---- history -------------------------------------------------------------------------------------
   function fillSelect(select, pairs) {
     const keep = select.value;
@@ -640,7 +683,7 @@
       applyLanguage(); fillFilters();
       if (csrf) {
         if (me) $('who-name').textContent = me.name + ' (' + label('role', me.role) + ')';
-        renderQueue(); loadProposals().then(loadUnanswered); loadDeadLetters();
+        renderQueue(); loadProposals().then(loadUnanswered); loadDeadLetters(); loadFaq();
         if (current) openTicket(current);
         if (!$('view-reports').hidden) loadReports();
         if (!$('view-history').hidden) searchHistory(historyPage);
@@ -698,6 +741,10 @@
     $('history-form').addEventListener('submit', (e) => { e.preventDefault(); searchHistory(0); });
     $('history-prev').addEventListener('click', () => searchHistory(Math.max(0, historyPage - 1)));
     $('history-next').addEventListener('click', () => searchHistory(historyPage + 1));
+    $('faq-intent').addEventListener('change', fillFaqText);
+    $('faq-language').addEventListener('change', fillFaqText);
+    $('faq-preview-btn').addEventListener('click', previewFaq);
+    $('faq-form').addEventListener('submit', proposeFaq);
     $('reports-form').addEventListener('submit', (e) => { e.preventDefault(); loadReports(); });
     $('r-by').addEventListener('change', () => loadReports());
     try { showConsole(await api('GET', '/staff/api/me')); } catch (err) { showLogin(); }

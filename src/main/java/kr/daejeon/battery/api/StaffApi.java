@@ -108,6 +108,13 @@ public final class StaffApi {
             respond(ctx, blocking(ctx, () -> desk.history(q)));
         });
         router.get("/staff/api/reports").handler(this::report);
+        router.get("/staff/api/faq").handler(ctx -> respond(ctx, blocking(ctx, () -> Map.of("entries", desk.faqAnswers()))));
+        router.post("/staff/api/faq/preview").handler(ctx -> {
+            JsonNode body = jsonBody(ctx);
+            String text = requiredText(ctx, "text");
+            respond(ctx, blocking(ctx, () -> Map.of("rendered", desk.previewAnswer(body.path("intent").asText(""),
+                    body.path("language").asText(""), text))));
+        });
         router.get("/staff/api/conversations/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> {
             try {
                 return desk.conversation(ctx.pathParam("id"));

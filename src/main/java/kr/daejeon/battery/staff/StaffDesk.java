@@ -95,6 +95,35 @@ public final class StaffDesk {
         return titleMatches;
     }
 
+    /** An FAQ entry as the office edits it: the answer templates as written, with their placeholders. */
+    public record FaqAnswer(String intent, String source, kr.daejeon.battery.faq.LocalizedText title,
+                            kr.daejeon.battery.faq.LocalizedText answer) {
+    }
+
+    public List<FaqAnswer> faqAnswers() {
+        return content.get().faq().entries().stream().sorted(java.util.Comparator.comparing(FaqEntry::intent))
+                .map(e -> new FaqAnswer(e.intent(), e.source(), e.title(), e.answer())).toList();
+    }
+
+    /**
+     * {@code template} rendered as customers would see it now in place of the entry's answer in
+     * {@code language} (dates, D-day counts, training sessions filled in). Nothing is saved: edits go
+     * through the proposal and approval flow.
+     */
+    public String previewAnswer(String intent, String language, String template) {
+        FaqEntry e = content.get().faq().entry(intent).orElseThrow(() -> new IllegalArgumentException("no FAQ entry '" + intent + "'"));
+        Language lang = Language.fromCode(language);
+        if (lang == null) {
+            throw new IllegalArgumentException("'language' must be ko or en");
+        }
+        kr.daejeon.battery.faq.LocalizedText answer = lang == Language.KO
+                ? new kr.daejeon.battery.faq.LocalizedText(template, e.answer().en())
+                : new kr.daejeon.battery.faq.LocalizedText(e.answer().ko(), template);
+        FaqEntry edited = new FaqEntry(e.intent(), e.source(), e.title(), answer, e.followUps(), e.links(), e.dates(),
+                e.escalate(), e.exampleFacts());
+        return content.get().renderer().render(edited, lang, clock.instant());
+    }
+
     public Note addNote(String id, StaffSession staff, String text) {
         tickets.find(id).orElseThrow(TicketNotFoundException::new);
         Note note = new Note(staff.displayName(), text, clock.instant());
