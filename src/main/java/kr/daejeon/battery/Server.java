@@ -33,6 +33,8 @@ import kr.daejeon.battery.nlu.LiveClassifier;
 import kr.daejeon.battery.learning.UnansweredRecorder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.ratelimit.RateLimiter;
+import kr.daejeon.battery.reports.DailyCounters;
+import kr.daejeon.battery.reports.StaffReports;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -58,6 +60,7 @@ import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationEngine;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.IntentCorpus;
+import kr.daejeon.battery.escalation.FollowUpMailer;
 import kr.daejeon.battery.escalation.InMemoryTicketStore;
 import kr.daejeon.battery.escalation.RedisTicketStore;
 import kr.daejeon.battery.escalation.TicketStore;
@@ -179,13 +182,29 @@ public final class Server {
             channels.put(LineChannel.CHANNEL, line);
         }
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
+        DailyCounters daily = new DailyCounters(sharedRedis, clock, config.timeZone());
+        metrics.addListener(daily);
+        if (sharedRedis != null) {
+            vertx.setPeriodic(5_000, t -> vertx.executeBlocking(() -> {
+                daily.flush();
+                return null;
+            }, false));
+        }
+        resources.add(0, daily); // flushed on shutdown, before the Redis connection closes
+        FollowUpMailer mailer = config.mail() == null ? null
+                : new FollowUpMailer(vertx, config.mail(), tickets, deadLetters, metrics, clock);
+        if (mailer != null) {
+            resources.add(0, mailer);
+            LOG.info("follow-up e-mail on: {}", config.mail());
+        }
         StaffApi staffApi = new StaffApi(vertx, accounts, new StaffSessionStore(sharedRedis, config.staffSessionLifetime()),
                 new StaffDesk(store, tickets, content, accounts, feed,
-                        new ChannelRouter(channels), clock, metrics), clock, config.maxMessageChars(),
+                        new ChannelRouter(channels), clock, metrics, mailer), clock, config.maxMessageChars(),
                 RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
                 clientAddress, deadLetters, unanswered,
                 new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()),
-                        new FaqFiles(config.faqDir()), content, retrainer, live, clock));
+                        new FaqFiles(config.faqDir()), content, retrainer, live, clock), config.timeZone(),
+                new StaffReports(daily, tickets, unanswered, config.timeZone()));
         if (config.contentWatchSeconds() > 0) {
             new ContentWatcher(retrainer, content).start(vertx, config.contentWatchSeconds());
         }

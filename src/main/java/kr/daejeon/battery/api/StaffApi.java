@@ -21,7 +21,10 @@ import kr.daejeon.battery.learning.QuestionGroups;
 import kr.daejeon.battery.learning.UnansweredLog;
 import kr.daejeon.battery.learning.UnansweredQuestion;
 import kr.daejeon.battery.ratelimit.RateLimiter;
+import kr.daejeon.battery.reports.ReportCsv;
+import kr.daejeon.battery.reports.StaffReports;
 import kr.daejeon.battery.session.JsonCodec;
+import kr.daejeon.battery.staff.HistoryQuery;
 import kr.daejeon.battery.staff.StaffAccounts;
 import kr.daejeon.battery.staff.StaffDesk;
 import kr.daejeon.battery.staff.StaffSession;
@@ -49,10 +52,14 @@ public final class StaffApi {
     private final DeadLetterLog deadLetters;
     private final UnansweredLog unanswered;
     private final LearningDesk learning;
+    private final java.time.ZoneId zone;
+    private final StaffReports reports;
 
     public StaffApi(Vertx vertx, StaffAccounts accounts, StaffSessionStore sessions, StaffDesk desk, Clock clock,
                     int maxMessageChars, RateLimiter logins, ClientAddress clientAddress, DeadLetterLog deadLetters,
-                    UnansweredLog unanswered, LearningDesk learning) {
+                    UnansweredLog unanswered, LearningDesk learning, java.time.ZoneId zone, StaffReports reports) {
+        this.zone = zone;
+        this.reports = reports;
         this.unanswered = unanswered;
         this.learning = learning;
         this.deadLetters = deadLetters;
@@ -89,7 +96,32 @@ public final class StaffApi {
         router.post("/staff/api/logout").handler(this::logout);
         router.get("/staff/api/me").handler(ctx -> ChatApi.json(ctx, 200, me(session(ctx))));
         router.get("/staff/api/events").handler(this::events);
+        router.get("/staff/api/staff").handler(ctx -> ChatApi.json(ctx, 200, Map.of("staff", accounts.directory())));
         router.get("/staff/api/tickets").handler(ctx -> respond(ctx, blocking(ctx, () -> Map.of("tickets", desk.queue()))));
+        router.get("/staff/api/history").handler(ctx -> {
+            HistoryQuery q;
+            try {
+                q = HistoryQuery.parse(ctx.request()::getParam, zone, clock.instant());
+            } catch (IllegalArgumentException e) {
+                throw new ApiError(400, "invalid_query", e.getMessage());
+            }
+            respond(ctx, blocking(ctx, () -> desk.history(q)));
+        });
+        router.get("/staff/api/reports").handler(this::report);
+        router.get("/staff/api/faq").handler(ctx -> respond(ctx, blocking(ctx, () -> Map.of("entries", desk.faqAnswers()))));
+        router.post("/staff/api/faq/preview").handler(ctx -> {
+            JsonNode body = jsonBody(ctx);
+            String text = requiredText(ctx, "text");
+            respond(ctx, blocking(ctx, () -> Map.of("rendered", desk.previewAnswer(body.path("intent").asText(""),
+                    body.path("language").asText(""), text))));
+        });
+        router.get("/staff/api/conversations/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> {
+            try {
+                return desk.conversation(ctx.pathParam("id"));
+            } catch (StaffDesk.TicketNotFoundException e) {
+                throw new ConversationUnknown();
+            }
+        })));
         router.get("/staff/api/tickets/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> desk.ticket(ctx.pathParam("id")))));
         router.post("/staff/api/tickets/:id/claim").handler(ctx ->
                 respond(ctx, blocking(ctx, () -> desk.claim(ctx.pathParam("id"), session(ctx)))));
@@ -242,6 +274,43 @@ public final class StaffApi {
         ChatApi.endOnShutdown(ctx, cleanup);
     }
 
+    /** The office report as JSON, or as a CSV download with {@code format=csv}. Dates default to the last 14 days. */
+    private void report(RoutingContext ctx) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+        java.time.LocalDate to = reportDate(ctx, "to", today);
+        java.time.LocalDate from = reportDate(ctx, "from", to.minusDays(13));
+        String by = java.util.Optional.ofNullable(ctx.request().getParam("by")).orElse("day");
+        if (!by.equals("day") && !by.equals("week")) {
+            throw new ApiError(400, "invalid_query", "'by' must be day or week");
+        }
+        boolean csv = "csv".equals(ctx.request().getParam("format"));
+        blocking(ctx, () -> reports.build(from, to, by.equals("week"))).onComplete(ar -> {
+            if (ar.failed() && ar.cause() instanceof IllegalArgumentException e) {
+                new ApiError(400, "invalid_query", e.getMessage()).send(ctx);
+            } else if (ar.failed()) {
+                ChatApi.fail(ctx, ar.cause());
+            } else if (csv) {
+                ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                        .putHeader("Content-Disposition", "attachment; filename=\"report-" + from + "-" + to + "-" + by + ".csv\"")
+                        .end(ReportCsv.of(ar.result()));
+            } else {
+                ChatApi.json(ctx, 200, ar.result());
+            }
+        });
+    }
+
+    private static java.time.LocalDate reportDate(RoutingContext ctx, String name, java.time.LocalDate otherwise) {
+        String v = ctx.request().getParam(name);
+        if (v == null || v.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return java.time.LocalDate.parse(v.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiError(400, "invalid_query", "'" + name + "' must be a date like 2027-03-02");
+        }
+    }
+
     private void reply(RoutingContext ctx) {
         String text = requiredText(ctx, "text");
         String id = ctx.pathParam("id");
@@ -277,6 +346,13 @@ public final class StaffApi {
         }
     }
 
+    /** A conversation id that never reached staff (or whose tickets are no longer kept). */
+    private static final class ConversationUnknown extends RuntimeException {
+        ConversationUnknown() {
+            super("conversation not found", null, false, false);
+        }
+    }
+
     private static StaffSession session(RoutingContext ctx) {
         return ctx.get(SESSION_KEY);
     }
@@ -304,6 +380,8 @@ public final class StaffApi {
                 ChatApi.json(ctx, 200, ar.result());
             } else if (ar.cause() instanceof StaffDesk.TicketNotFoundException) {
                 new ApiError(404, "ticket_not_found", "No such ticket.").send(ctx);
+            } else if (ar.cause() instanceof ConversationUnknown) {
+                new ApiError(404, "conversation_not_found", "No conversation with staff tickets has this id.").send(ctx);
             } else if (ar.cause() instanceof StaffDesk.TicketConflictException e) {
                 new ApiError(409, "ticket_conflict", e.getMessage()).send(ctx);
             } else if (ar.cause() instanceof LearningDesk.Refused e) {

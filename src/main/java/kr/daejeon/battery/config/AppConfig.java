@@ -60,6 +60,7 @@ public final class AppConfig {
     private final int staffLoginRateLimitPerMinute;
     private final BusinessHours businessHours;
     private final String ticketWebhookUrl;
+    private final kr.daejeon.battery.escalation.MailSettings mail;
     private final String publicBaseUrl;
     private final int expectedMinutesPerTicket;
     private final java.util.Set<String> corsOrigins;
@@ -184,6 +185,7 @@ public final class AppConfig {
         if (!telegramSecretToken.isEmpty() && !telegramSecretToken.matches("[A-Za-z0-9_-]{16,256}")) {
             problems.add("TELEGRAM_SECRET_TOKEN must be 16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)");
         }
+        mail = mailSettings();
         String base = optionalUrl("public_base_url");
         publicBaseUrl = base == null ? null : base.replaceAll("/+$", "");
         if (maxMessageChars * 4L + 1024 > maxBodyBytes) {
@@ -320,6 +322,13 @@ public final class AppConfig {
         d.put("event_loop_warn_ms", "2000");
         d.put("low_confidence_threshold", "0.5");
         d.put("content_watch_seconds", "0");
+        d.put("smtp_host", "");
+        d.put("smtp_port", "587");
+        d.put("smtp_tls", "starttls");
+        d.put("smtp_username", "");
+        d.put("smtp_password", "");
+        d.put("smtp_from", "");
+        d.put("smtp_retry_seconds", "30,120,600");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -337,6 +346,45 @@ public final class AppConfig {
             out.add(entry);
         }
         return java.util.Set.copyOf(out);
+    }
+
+    /** Follow-up e-mail to customers who left an address after hours; off (null) without smtp_host. */
+    private kr.daejeon.battery.escalation.MailSettings mailSettings() {
+        String host = text("smtp_host").trim();
+        int port = integer("smtp_port", 1, 65535);
+        String tls = text("smtp_tls").trim().toLowerCase(Locale.ROOT);
+        if (!List.of("starttls", "ssl", "none").contains(tls)) {
+            problems.add("SMTP_TLS must be starttls, ssl or none (got '" + tls + "')");
+        }
+        List<java.time.Duration> retries = new ArrayList<>();
+        for (String part : text("smtp_retry_seconds").split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                int seconds = Integer.parseInt(part.trim());
+                if (seconds < 1 || seconds > 86_400) {
+                    throw new NumberFormatException();
+                }
+                retries.add(java.time.Duration.ofSeconds(seconds));
+            } catch (NumberFormatException e) {
+                problems.add("SMTP_RETRY_SECONDS must be a comma-separated list of seconds, 1-86400 (got '" + part.trim() + "')");
+            }
+        }
+        if (host.isEmpty()) {
+            return null;
+        }
+        String from = text("smtp_from").trim();
+        if (!kr.daejeon.battery.escalation.ContactDetails.isEmail(from)) {
+            problems.add("SMTP_FROM must be an e-mail address when SMTP_HOST is set (got '" + from + "')");
+        }
+        String user = text("smtp_username").trim();
+        String password = text("smtp_password");
+        if (user.isEmpty() != password.isEmpty()) {
+            problems.add("SMTP needs both SMTP_USERNAME and SMTP_PASSWORD (or neither)");
+        }
+        return new kr.daejeon.battery.escalation.MailSettings(host, port, tls, user.isEmpty() ? null : user,
+                password.isEmpty() ? null : password, from, List.copyOf(retries));
     }
 
     private String text(String key) {
@@ -419,6 +467,8 @@ public final class AppConfig {
     public int staffLoginRateLimitPerMinute() { return staffLoginRateLimitPerMinute; }
     public BusinessHours businessHours() { return businessHours; }
     public String ticketWebhookUrl() { return ticketWebhookUrl; }
+    /** SMTP for follow-up e-mail; null when {@code smtp_host} is not set (no e-mail is sent). */
+    public kr.daejeon.battery.escalation.MailSettings mail() { return mail; }
     public String publicBaseUrl() { return publicBaseUrl; }
     public int expectedMinutesPerTicket() { return expectedMinutesPerTicket; }
     public java.util.Set<String> corsOrigins() { return corsOrigins; }

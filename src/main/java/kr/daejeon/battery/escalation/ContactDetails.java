@@ -13,6 +13,11 @@ public final class ContactDetails {
     private ContactDetails() {
     }
 
+    /** Whether {@code text} is exactly one e-mail address (a contact left on a ticket is one or a phone number). */
+    public static boolean isEmail(String text) {
+        return text != null && EMAIL.matcher(text).matches();
+    }
+
     public static Optional<String> find(String text) {
         if (text == null) {
             return Optional.empty();

@@ -7,12 +7,50 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kr.daejeon.battery.conversation.Message;
 
 /** Tickets in process memory, for local runs. Synchronized: claims are atomic. */
 public final class InMemoryTicketStore implements TicketStore {
 
     private final Map<String, Ticket> tickets = new LinkedHashMap<>();
     private final Map<String, List<Note>> notes = new LinkedHashMap<>();
+    private final Map<String, List<Message>> transcripts = new LinkedHashMap<>();
+    private final Map<String, Instant> claims = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Map<String, Instant> claimedAt(List<String> ids) {
+        Map<String, Instant> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            if (claims.containsKey(id)) {
+                out.put(id, claims.get(id));
+            }
+        }
+        return out;
+    }
+
+    private static final Comparator<Ticket> NEWEST_FIRST = Comparator.comparing(Ticket::createdAt).reversed()
+            .thenComparing(Ticket::id);
+
+    @Override
+    public synchronized List<Ticket> history(Instant from, Instant to, int limit) {
+        return tickets.values().stream().filter(t -> !t.createdAt().isBefore(from) && t.createdAt().isBefore(to))
+                .sorted(NEWEST_FIRST).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Ticket> forConversation(String conversationId) {
+        return tickets.values().stream().filter(t -> t.conversationId().equals(conversationId)).sorted(NEWEST_FIRST).toList();
+    }
+
+    @Override
+    public synchronized void archiveTranscript(String conversationId, List<Message> transcript) {
+        transcripts.put(conversationId, List.copyOf(transcript));
+    }
+
+    @Override
+    public synchronized List<Message> archivedTranscript(String conversationId) {
+        return transcripts.getOrDefault(conversationId, List.of());
+    }
 
     @Override
     public synchronized void open(Ticket ticket) {
@@ -52,6 +90,7 @@ public final class InMemoryTicketStore implements TicketStore {
             return new ClaimResult(t.assignee().equals(staff), t.assignee());
         }
         tickets.put(id, t.withStatus(Ticket.ASSIGNED, staff, now));
+        claims.putIfAbsent(id, now);
         return new ClaimResult(true, staff);
     }
 
@@ -62,6 +101,9 @@ public final class InMemoryTicketStore implements TicketStore {
             return false;
         }
         tickets.put(id, t.withStatus(newAssignee == null ? Ticket.WAITING : Ticket.ASSIGNED, newAssignee, now));
+        if (newAssignee != null) {
+            claims.putIfAbsent(id, now);
+        }
         return true;
     }
 

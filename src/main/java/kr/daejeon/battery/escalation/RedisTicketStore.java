@@ -6,14 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.session.RedisClient;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 
 /**
  * Tickets in Redis: a hash per ticket ({@code P:ticket:{id}}: the ticket JSON plus the fields that
  * change — status, assignee, updatedAt) and two sorted sets by creation time, {@code P:tickets:open}
  * and {@code P:tickets:waiting}. Open tickets carry no TTL; a resolved one is kept for
- * {@link #RESOLVED_RETENTION} for reporting.
+ * {@link #RESOLVED_RETENTION} for reporting. For history search every ticket is also in
+ * {@code P:tickets:all} (by creation time, trimmed to the retention) and in its conversation's
+ * {@code P:conversation:{cid}:tickets}; a resolved conversation's transcript is copied to
+ * {@code P:conversation:{cid}:transcript}, kept as long as its tickets.
  */
 public final class RedisTicketStore implements TicketStore {
 
@@ -29,6 +35,7 @@ public final class RedisTicketStore implements TicketStore {
               return {0, a}
             end
             redis.call('HSET', KEYS[1], 'status', 'assigned', 'assignee', ARGV[1], 'updatedAt', ARGV[2])
+            redis.call('HSETNX', KEYS[1], 'claimedAt', ARGV[2])
             return {1, ARGV[1]}
             """;
     /** KEYS: ticket hash. ARGV: now, retention seconds. Returns 1 when it was open. */
@@ -48,6 +55,7 @@ public final class RedisTicketStore implements TicketStore {
             local status = 'assigned'
             if ARGV[1] == '' then status = 'waiting' end
             redis.call('HSET', KEYS[1], 'status', status, 'assignee', ARGV[1], 'updatedAt', ARGV[2])
+            if ARGV[1] ~= '' then redis.call('HSETNX', KEYS[1], 'claimedAt', ARGV[2]) end
             return 1
             """;
 
@@ -59,6 +67,13 @@ public final class RedisTicketStore implements TicketStore {
         this.redis = redis;
         this.openKey = redis.prefix() + ":tickets:open";
         this.waitingKey = redis.prefix() + ":tickets:waiting";
+        this.allKey = redis.prefix() + ":tickets:all";
+    }
+
+    private final String allKey;
+
+    private String conversationKey(String conversationId) {
+        return redis.prefix() + ":conversation:{" + conversationId + "}:tickets";
     }
 
     private String key(String id) {
@@ -75,6 +90,11 @@ public final class RedisTicketStore implements TicketStore {
             if (Ticket.WAITING.equals(t.status())) {
                 j.zadd(waitingKey, score, t.id());
             }
+            j.zadd(allKey, score, t.id());
+            j.zremrangeByScore(allKey, Double.NEGATIVE_INFINITY, t.createdAt().minus(RESOLVED_RETENTION).toEpochMilli());
+            j.zadd(conversationKey(t.conversationId()), score, t.id());
+            // Open tickets never expire; the index of a conversation lives at least as long as its newest ticket could.
+            j.expire(conversationKey(t.conversationId()), RESOLVED_RETENTION.multipliedBy(2).toSeconds());
             return null;
         });
     }
@@ -100,6 +120,75 @@ public final class RedisTicketStore implements TicketStore {
             find(id).filter(t -> !Ticket.RESOLVED.equals(t.status())).ifPresent(out::add);
         }
         return out;
+    }
+
+    @Override
+    public List<Ticket> history(Instant from, Instant to, int limit) {
+        List<String> ids = redis.call(j -> j.zrevrangeByScore(allKey, "(" + to.toEpochMilli(), Long.toString(from.toEpochMilli()), 0, limit));
+        return findAll(ids);
+    }
+
+    @Override
+    public List<Ticket> forConversation(String conversationId) {
+        return findAll(redis.call(j -> j.zrevrange(conversationKey(conversationId), 0, -1)));
+    }
+
+    /** The tickets of {@code ids} still kept, in the same order, read in one pipeline. */
+    private List<Ticket> findAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, String>> hashes = redis.call(j -> {
+            try (Pipeline p = j.pipelined()) {
+                List<Response<Map<String, String>>> rs = new ArrayList<>(ids.size());
+                for (String id : ids) {
+                    rs.add(p.hgetAll(key(id)));
+                }
+                p.sync();
+                return rs.stream().map(Response::get).toList();
+            }
+        });
+        List<Ticket> out = new ArrayList<>(ids.size());
+        for (Map<String, String> h : hashes) {
+            if (h != null && !h.isEmpty()) {
+                out.add(fromHash(h));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Instant> claimedAt(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<String> times = redis.call(j -> {
+            try (Pipeline p = j.pipelined()) {
+                List<Response<String>> rs = ids.stream().map(id -> p.hget(key(id), "claimedAt")).toList();
+                p.sync();
+                return rs.stream().map(Response::get).toList();
+            }
+        });
+        Map<String, Instant> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (times.get(i) != null) {
+                out.put(ids.get(i), Instant.parse(times.get(i)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void archiveTranscript(String conversationId, List<Message> transcript) {
+        String json = JsonCodec.write(transcript);
+        redis.call(j -> j.setex(redis.prefix() + ":conversation:{" + conversationId + "}:transcript",
+                RESOLVED_RETENTION.toSeconds(), json));
+    }
+
+    @Override
+    public List<Message> archivedTranscript(String conversationId) {
+        String json = redis.call(j -> j.get(redis.prefix() + ":conversation:{" + conversationId + "}:transcript"));
+        return json == null ? List.of() : List.of(JsonCodec.read(json, Message[].class));
     }
 
     @Override

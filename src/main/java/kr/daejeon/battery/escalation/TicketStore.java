@@ -3,6 +3,7 @@ package kr.daejeon.battery.escalation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import kr.daejeon.battery.conversation.Message;
 
 /**
  * Tickets waiting for or with staff. Never evicted before they are resolved. Blocking calls:
@@ -35,6 +36,27 @@ public interface TicketStore extends AutoCloseable {
     boolean setContact(String id, String contact);
 
     List<Note> notes(String id);
+
+    /**
+     * Tickets opened in {@code [from, to)}, open and resolved (resolved ones while they are kept), newest
+     * first, at most {@code limit}: the history staff search.
+     */
+    List<Ticket> history(Instant from, Instant to, int limit);
+
+    /** Every kept ticket of one conversation, newest first. */
+    List<Ticket> forConversation(String conversationId);
+
+    /**
+     * Keeps a copy of the conversation's transcript with its tickets: the conversation itself expires
+     * when idle once staff are done, the history must not. Replaces an earlier copy.
+     */
+    void archiveTranscript(String conversationId, List<Message> transcript);
+
+    /** The transcript last archived for the conversation; empty when none is kept. */
+    List<Message> archivedTranscript(String conversationId);
+
+    /** When each of {@code ids} was first taken by a staff member (claimed or handed to one); absent when never. */
+    java.util.Map<String, Instant> claimedAt(List<String> ids);
 
     /** Closes the ticket; returns false when it was not open. */
     boolean resolve(String id, Instant now);

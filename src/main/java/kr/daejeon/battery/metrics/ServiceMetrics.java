@@ -30,6 +30,19 @@ public final class ServiceMetrics {
                 .register(registry);
     }
 
+    /** Told of every conversation started and every turn (the daily report counters listen). */
+    public interface Listener {
+        void conversationStarted(String channel);
+
+        void turn(String channel, String intent);
+    }
+
+    private final java.util.List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
     public MeterRegistry registry() {
         return registry;
     }
@@ -53,11 +66,17 @@ public final class ServiceMetrics {
         }
         Timer.builder("chat_turn_duration").description("Time to classify, answer and store one turn")
                 .tags("channel", channel).serviceLevelObjectives(LATENCY_SLOS).register(registry).record(took);
+        for (Listener l : listeners) {
+            l.turn(channel, intent);
+        }
     }
 
     public void conversationStarted(String channel) {
         Counter.builder("chat_conversations_started").description("New conversations, by channel").tags("channel", channel)
                 .register(registry).increment();
+        for (Listener l : listeners) {
+            l.conversationStarted(channel);
+        }
     }
 
     /** How long a ticket waited before a staff member took it. */

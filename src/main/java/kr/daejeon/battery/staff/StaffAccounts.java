@@ -68,6 +68,12 @@ public final class StaffAccounts {
         return byName.isEmpty();
     }
 
+    /** Who can be handed a ticket: username, display name and role, sorted by username (no password hashes). */
+    public java.util.List<Map<String, String>> directory() {
+        return byName.values().stream().sorted(java.util.Comparator.comparing(StaffAccount::username))
+                .map(a -> Map.of("username", a.username(), "name", a.displayName(), "role", a.role())).toList();
+    }
+
     public boolean exists(String username) {
         return byName.containsKey(username);
     }

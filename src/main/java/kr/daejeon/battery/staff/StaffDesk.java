@@ -12,6 +12,7 @@ import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.conversation.MessageFeed;
 import kr.daejeon.battery.escalation.ClaimResult;
+import kr.daejeon.battery.escalation.FollowUpMailer;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.metrics.ServiceMetrics;
@@ -50,10 +51,14 @@ public final class StaffDesk {
     private final Clock clock;
 
     private final ServiceMetrics metrics;
+    private final FollowUpMailer mailer;
 
+    /** {@code mailer}: null when no SMTP server is configured (replies are not e-mailed). */
     public StaffDesk(SessionStore conversations, TicketStore tickets, java.util.function.Supplier<Content> content,
-                     StaffAccounts accounts, MessageFeed feed, ChannelDelivery delivery, Clock clock, ServiceMetrics metrics) {
+                     StaffAccounts accounts, MessageFeed feed, ChannelDelivery delivery, Clock clock, ServiceMetrics metrics,
+                     FollowUpMailer mailer) {
         this.metrics = metrics;
+        this.mailer = mailer;
         this.delivery = delivery;
         this.conversations = conversations;
         this.tickets = tickets;
@@ -88,6 +93,35 @@ public final class StaffDesk {
         // Matches in the topic name first: that is usually what the staff member typed.
         titleMatches.addAll(textMatches);
         return titleMatches;
+    }
+
+    /** An FAQ entry as the office edits it: the answer templates as written, with their placeholders. */
+    public record FaqAnswer(String intent, String source, kr.daejeon.battery.faq.LocalizedText title,
+                            kr.daejeon.battery.faq.LocalizedText answer) {
+    }
+
+    public List<FaqAnswer> faqAnswers() {
+        return content.get().faq().entries().stream().sorted(java.util.Comparator.comparing(FaqEntry::intent))
+                .map(e -> new FaqAnswer(e.intent(), e.source(), e.title(), e.answer())).toList();
+    }
+
+    /**
+     * {@code template} rendered as customers would see it now in place of the entry's answer in
+     * {@code language} (dates, D-day counts, training sessions filled in). Nothing is saved: edits go
+     * through the proposal and approval flow.
+     */
+    public String previewAnswer(String intent, String language, String template) {
+        FaqEntry e = content.get().faq().entry(intent).orElseThrow(() -> new IllegalArgumentException("no FAQ entry '" + intent + "'"));
+        Language lang = Language.fromCode(language);
+        if (lang == null) {
+            throw new IllegalArgumentException("'language' must be ko or en");
+        }
+        kr.daejeon.battery.faq.LocalizedText answer = lang == Language.KO
+                ? new kr.daejeon.battery.faq.LocalizedText(template, e.answer().en())
+                : new kr.daejeon.battery.faq.LocalizedText(e.answer().ko(), template);
+        FaqEntry edited = new FaqEntry(e.intent(), e.source(), e.title(), answer, e.followUps(), e.links(), e.dates(),
+                e.escalate(), e.exampleFacts());
+        return content.get().renderer().render(edited, lang, clock.instant());
     }
 
     public Note addNote(String id, StaffSession staff, String text) {
@@ -127,9 +161,40 @@ public final class StaffDesk {
 
     public TicketView ticket(String id) {
         Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
-        List<Message> transcript = conversations.messagesAfter(t.conversationId(), 0, 10_000);
+        List<Message> transcript = transcriptOf(t.conversationId());
         return new TicketView(t, Duration.between(t.createdAt(), clock.instant()).toSeconds(), lastCustomerText(transcript),
                 transcript, tickets.notes(id));
+    }
+
+    /**
+     * A conversation's transcript: the live one while the conversation is kept, else the copy taken
+     * when its last ticket was resolved.
+     */
+    public List<Message> transcriptOf(String conversationId) {
+        List<Message> live = conversations.messagesAfter(conversationId, 0, 10_000);
+        return live.isEmpty() ? tickets.archivedTranscript(conversationId) : live;
+    }
+
+    /** One ticket of a conversation with its private notes. */
+    public record TicketWithNotes(Ticket ticket, List<Note> notes) {
+    }
+
+    /** A conversation that reached staff: its full transcript and every ticket (newest first) with notes. */
+    public record ConversationView(String conversationId, List<Message> transcript, List<TicketWithNotes> tickets) {
+    }
+
+    public ConversationView conversation(String conversationId) {
+        List<Ticket> all = tickets.forConversation(conversationId);
+        if (all.isEmpty()) {
+            throw new TicketNotFoundException();
+        }
+        return new ConversationView(conversationId, transcriptOf(conversationId),
+                all.stream().map(t -> new TicketWithNotes(t, tickets.notes(t.id()))).toList());
+    }
+
+    /** Open and resolved tickets matching {@code query}: see {@link TicketHistory}. */
+    public TicketHistory.Page history(HistoryQuery query) {
+        return new TicketHistory(tickets, this::transcriptOf).search(query);
     }
 
     public Ticket claim(String id, StaffSession staff) {
@@ -166,6 +231,11 @@ public final class StaffDesk {
         });
         feed.publish(t.conversationId(), stored);
         delivery.deliver(after[0], stored);
+        // After hours the customer may be gone: the reply also goes to the address they left. It is
+        // stored above first, so the transcript has it whatever the mail server does.
+        if (mailer != null && FollowUpMailer.applies(t)) {
+            mailer.send(t, staff.displayName(), text, conversations.messagesAfter(t.conversationId(), 0, 10_000));
+        }
         return stored.get(0);
     }
 
@@ -180,6 +250,11 @@ public final class StaffDesk {
             throw new TicketConflictException("This ticket is already resolved.");
         }
         tellCustomer(t, "handoff_resolved", staff.displayName(), ConversationState.BOT, "resolved");
+        // The conversation may expire soon now that staff are done; its history stays with the tickets.
+        List<Message> transcript = conversations.messagesAfter(t.conversationId(), 0, 10_000);
+        if (!transcript.isEmpty()) {
+            tickets.archiveTranscript(t.conversationId(), transcript);
+        }
         Ticket resolved = tickets.find(id).orElse(t);
         feed.ticketChanged(resolved);
         return resolved;

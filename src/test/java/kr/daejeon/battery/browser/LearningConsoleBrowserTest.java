@@ -40,6 +40,7 @@ class LearningConsoleBrowserTest {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
                 Browser.consoleLogin(driver, wait, server, "boss");
 
+                driver.findElement(By.cssSelector(".nav-btn[data-view=learning]")).click();
                 driver.findElement(By.cssSelector("#unanswered-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#unanswered li")).stream().anyMatch(li -> li.getText().contains(QUESTION)));
                 WebElement group = driver.findElements(By.cssSelector("#unanswered li")).stream()
@@ -50,7 +51,7 @@ class LearningConsoleBrowserTest {
                 driver.findElement(By.cssSelector("#proposals-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#proposals li button.approve")).size() == 1);
                 driver.findElement(By.cssSelector("#proposals li button.approve")).click();
-                wait.until(d -> proposalsText(driver).contains("[approved] industry_network"));
+                wait.until(d -> proposalsText(driver).contains("승인됨 산학연관 네트워크 (industry_network)"));
                 Browser.screenshot(driver, "console-learning");
             } finally {
                 driver.quit();
@@ -77,21 +78,64 @@ class LearningConsoleBrowserTest {
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
                 Browser.consoleLogin(driver, wait, server, "boss");
-                wait.until(d -> d.findElements(By.cssSelector("#queue tr")).size() == 1);
-                driver.findElement(By.cssSelector("#queue tr")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#queue .ticket-row")).size() == 1);
+                driver.findElement(By.cssSelector("#queue .ticket-row")).click();
                 wait.until(d -> !d.findElements(By.cssSelector("#transcript li.staff form.answer-draft")).isEmpty());
                 WebElement form = driver.findElement(By.cssSelector("#transcript li.staff form.answer-draft"));
                 new Select(form.findElement(By.cssSelector("select"))).selectByValue("application_deadline");
                 form.findElement(By.cssSelector("button")).click();
+                driver.findElement(By.cssSelector(".nav-btn[data-view=learning]")).click();
                 driver.findElement(By.cssSelector("#proposals-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#proposals li button.approve")).size() == 1);
                 driver.findElement(By.cssSelector("#proposals li button.approve")).click();
-                wait.until(d -> proposalsText(driver).contains("[approved] FAQ 답변 application_deadline"));
+                wait.until(d -> proposalsText(driver).contains("승인됨 FAQ 답변 접수 기간 (application_deadline)"));
             } finally {
                 driver.quit();
             }
             Conversation next = server.newConversation("ko");
             assertEquals(reply, TestServer.json(server.say(next, "신청 마감이 언제예요?")).get("messages").get(0).get("text").asText());
+        }
+    }
+
+    @Test
+    void anAdminEditsAnFaqAnswerWithAPreviewAndApprovesIt() throws Exception {
+        Path faq = TestContent.faqWith("application.yaml", "x", "x");
+        String edited = "[예시] 접수는 {date:application.closes}에 마감됩니다. <늦지 마세요>";
+        try (TestServer server = TestServer.start(Map.of("FAQ_DIR", faq.toString(),
+                "STAFF_ACCOUNTS_FILE", TestStaff.accountsFile("boss:관리자:admin").toString()))) {
+            ChromeDriver driver = Browser.start(1280, 900);
+            try {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+                Browser.consoleLogin(driver, wait, server, "boss");
+                driver.findElement(By.cssSelector(".nav-btn[data-view=learning]")).click();
+                driver.findElement(By.cssSelector("#faq-edit-panel summary")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#faq-intent option")).isEmpty());
+                new Select(driver.findElement(By.id("faq-intent"))).selectByValue("application_deadline");
+                wait.until(d -> d.findElement(By.id("faq-text")).getAttribute("value").contains("{date:application.opens}"));
+                driver.findElement(By.id("faq-text")).clear();
+                driver.findElement(By.id("faq-text")).sendKeys(edited);
+                driver.findElement(By.id("faq-preview-btn")).click();
+                wait.until(d -> d.findElement(By.id("faq-preview")).isDisplayed());
+                String preview = driver.findElement(By.id("faq-preview")).getText();
+                assertTrue(preview.contains("[예시] 접수는 ") && !preview.contains("{date:") && preview.contains("<늦지 마세요>"), preview);
+                driver.findElement(By.cssSelector("#faq-form button[type=submit]")).click();
+                wait.until(d -> d.findElement(By.id("faq-status")).getText().contains("제안했습니다"));
+                Browser.screenshot(driver, "console-faq-edit-desktop");
+                Axe.assertNoSeriousViolations(driver, "learning & content (1280 px)");
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+                Browser.screenshot(driver, "console-faq-edit-tablet");
+                Axe.assertNoSeriousViolations(driver, "learning & content (768 px)");
+
+                driver.findElement(By.cssSelector("#proposals-panel summary")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#proposals li button.approve")).size() == 1);
+                driver.findElement(By.cssSelector("#proposals li button.approve")).click();
+                wait.until(d -> proposalsText(driver).contains("승인됨 FAQ 답변 접수 기간 (application_deadline)"));
+            } finally {
+                driver.quit();
+            }
+            Conversation next = server.newConversation("ko");
+            String answer = TestServer.json(server.say(next, "신청 마감이 언제예요?")).get("messages").get(0).get("text").asText();
+            assertTrue(answer.startsWith("[예시] 접수는 ") && answer.endsWith("에 마감됩니다. <늦지 마세요>") && !answer.contains("{date"), answer);
         }
     }
 

@@ -74,8 +74,8 @@ class XssPayloadsBrowserTest {
                 // The console: the staff name in the header and the FAQ answer in the transcript are text.
                 Browser.consoleLogin(driver, wait, server, "kim");
                 wait.until(d -> d.findElement(By.id("who-name")).getText().contains(STAFF_NAME));
-                wait.until(d -> d.findElements(By.cssSelector("#queue tr")).size() == 1);
-                driver.findElement(By.cssSelector("#queue tr")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#queue .ticket-row")).size() == 1);
+                driver.findElement(By.cssSelector("#queue .ticket-row")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#transcript li")).stream().anyMatch(li -> li.getText().contains(IN_FAQ)));
                 assertEquals(0, driver.findElements(By.cssSelector("#transcript img, #transcript script, #who-name img")).size());
                 // The dead letter (retries take a few seconds) is listed for staff, its text as text.
@@ -85,10 +85,12 @@ class XssPayloadsBrowserTest {
                     Thread.sleep(200);
                 }
                 driver.navigate().refresh();
+                wait.until(d -> d.findElement(By.id("console-view")).isDisplayed());
+                driver.findElement(By.cssSelector(".nav-btn[data-view=learning]")).click();
                 wait.until(d -> d.findElement(By.id("dead-letters-panel")).isDisplayed());
                 driver.findElement(By.cssSelector("#dead-letters-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#dead-letters li")).stream()
-                        .anyMatch(li -> li.getText().contains(IN_FAQ) && li.getText().contains("telegram")));
+                        .anyMatch(li -> li.getText().contains(IN_FAQ) && li.getText().contains("텔레그램")));
                 assertEquals(0, driver.findElements(By.cssSelector("#dead-letters img, #dead-letters script")).size());
                 assertNull(driver.executeScript("return window.__xss"), "nothing ran in the console");
             } finally {

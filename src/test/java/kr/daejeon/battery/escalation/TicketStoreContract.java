@@ -166,4 +166,57 @@ abstract class TicketStoreContract {
         assertFalse(store.claim(t.id(), "kim", T0).claimed());
         assertNull(store.claim(t.id(), "kim", T0).assignee());
     }
+
+    @Test
+    void historyListsOpenAndResolvedTicketsOfARangeNewestFirst() {
+        Ticket old = ticket(T0.minusSeconds(86_400));
+        Ticket a = ticket(T0);
+        Ticket b = ticket(T0.plusSeconds(60));
+        Ticket later = ticket(T0.plusSeconds(86_400));
+        for (Ticket t : List.of(b, later, old, a)) {
+            store.open(t);
+        }
+        store.resolve(a.id(), T0.plusSeconds(120));
+        List<Ticket> day = store.history(T0, T0.plusSeconds(86_400), 10);
+        assertEquals(List.of(b.id(), a.id()), day.stream().map(Ticket::id).toList(), "range is [from, to), newest first");
+        assertEquals(Ticket.RESOLVED, day.get(1).status(), "resolved tickets stay searchable");
+        assertEquals(List.of(later.id()), store.history(T0, T0.plusSeconds(86_401), 1).stream().map(Ticket::id).toList());
+        assertTrue(store.history(T0.plusSeconds(999_999), T0.plusSeconds(1_000_000), 10).isEmpty());
+    }
+
+    @Test
+    void aConversationsTicketsAndItsArchivedTranscriptAreKept() {
+        Ticket first = ticket(T0);
+        Ticket second = new Ticket(Tokens.random(12), first.conversationId(), "web", "ko", "repeated_misses", Ticket.WAITING,
+                null, T0.plusSeconds(600), T0.plusSeconds(600), List.of(), null);
+        store.open(first);
+        store.open(ticket(T0.plusSeconds(1)));
+        store.resolve(first.id(), T0.plusSeconds(60));
+        store.open(second);
+        assertEquals(List.of(second.id(), first.id()), store.forConversation(first.conversationId()).stream().map(Ticket::id).toList());
+        assertTrue(store.forConversation("nobody").isEmpty());
+
+        assertTrue(store.archivedTranscript(first.conversationId()).isEmpty());
+        List<kr.daejeon.battery.conversation.Message> transcript = List.of(
+                kr.daejeon.battery.conversation.Message.user("서류 <b>문의</b>", T0, "required_documents", 0.9).withId(1),
+                kr.daejeon.battery.conversation.Message.staff("답변드립니다", "김담당", T0.plusSeconds(30)).withId(2));
+        store.archiveTranscript(first.conversationId(), transcript);
+        assertEquals(transcript, store.archivedTranscript(first.conversationId()));
+    }
+
+    @Test
+    void theFirstClaimTimeIsKept() {
+        Ticket a = ticket(T0);
+        Ticket b = ticket(T0);
+        Ticket c = ticket(T0);
+        store.open(a);
+        store.open(b);
+        store.open(c);
+        store.claim(a.id(), "kim", T0.plusSeconds(90));
+        store.reassign(a.id(), null, T0.plusSeconds(100));
+        store.claim(a.id(), "lee", T0.plusSeconds(200));
+        store.reassign(b.id(), "lee", T0.plusSeconds(30));
+        java.util.Map<String, Instant> claimed = store.claimedAt(List.of(a.id(), b.id(), c.id(), "missing"));
+        assertEquals(java.util.Map.of(a.id(), T0.plusSeconds(90), b.id(), T0.plusSeconds(30)), claimed);
+    }
 }

@@ -1,0 +1,133 @@
+package kr.daejeon.battery.reports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import kr.daejeon.battery.metrics.ServiceMetrics;
+import kr.daejeon.battery.session.RedisClient;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+
+/**
+ * Conversations and turns per day (service time zone), by channel and intent, for the reports. The turn
+ * path only adds to a counter in memory; with Redis the counts are flushed every few seconds with
+ * {@code HINCRBY} into {@code P:report:day:{date}} (kept {@link #RETENTION}), so they survive restarts
+ * and add up over all nodes. A read adds this node's not yet flushed counts. In memory mode the counts
+ * live and die with the process.
+ */
+public final class DailyCounters implements ServiceMetrics.Listener, AutoCloseable {
+
+    public static final Duration RETENTION = Duration.ofDays(400);
+    static final String CONVERSATIONS = "conversations";
+    static final String TURNS = "turns";
+
+    private final RedisClient redis;
+    private final Clock clock;
+    private final ZoneId zone;
+    /** "date|metric|channel|intent" -> count not yet flushed (all counts in memory mode). */
+    private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
+
+    public DailyCounters(RedisClient redisOrNull, Clock clock, ZoneId zone) {
+        this.redis = redisOrNull;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public void conversationStarted(String channel) {
+        add(CONVERSATIONS, channel, "-");
+    }
+
+    @Override
+    public void turn(String channel, String intent) {
+        add(TURNS, channel, intent == null ? "-" : intent);
+    }
+
+    private void add(String metric, String channel, String intent) {
+        String key = LocalDate.ofInstant(clock.instant(), zone) + "|" + metric + "|" + channel + "|" + intent;
+        pending.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    /** Writes the pending counts to Redis (blocking; a worker thread's job). Nothing to do in memory mode. */
+    public void flush() {
+        if (redis == null || pending.isEmpty()) {
+            return;
+        }
+        Map<String, Long> taken = new HashMap<>();
+        for (Map.Entry<String, LongAdder> e : pending.entrySet()) {
+            long n = e.getValue().sumThenReset();
+            if (n != 0) {
+                taken.put(e.getKey(), n);
+            }
+        }
+        if (taken.isEmpty()) {
+            return;
+        }
+        try {
+            redis.call(j -> {
+                try (Pipeline p = j.pipelined()) {
+                    for (Map.Entry<String, Long> e : taken.entrySet()) {
+                        int bar = e.getKey().indexOf('|');
+                        String dayKey = dayKey(e.getKey().substring(0, bar));
+                        p.hincrBy(dayKey, e.getKey().substring(bar + 1), e.getValue());
+                        p.expire(dayKey, RETENTION.toSeconds());
+                    }
+                    p.sync();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // Redis away: keep the counts for the next flush rather than lose them.
+            taken.forEach((k, n) -> pending.computeIfAbsent(k, x -> new LongAdder()).add(n));
+            throw e;
+        }
+    }
+
+    private String dayKey(String date) {
+        return redis.prefix() + ":report:day:" + date;
+    }
+
+    /** One counter: how many of {@code metric} on {@code day} in {@code channel} with {@code intent}. */
+    public record Count(LocalDate day, String metric, String channel, String intent, long n) {
+    }
+
+    /** Every count of the days {@code from}..{@code to} (inclusive). Blocking with Redis. */
+    public List<Count> read(LocalDate from, LocalDate to) {
+        Map<String, Long> all = new HashMap<>();
+        if (redis != null) {
+            List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
+            List<Map<String, String>> hashes = redis.call(j -> {
+                try (Pipeline p = j.pipelined()) {
+                    List<Response<Map<String, String>>> rs = days.stream().map(d -> p.hgetAll(dayKey(d.toString()))).toList();
+                    p.sync();
+                    return rs.stream().map(Response::get).toList();
+                }
+            });
+            for (int i = 0; i < days.size(); i++) {
+                for (Map.Entry<String, String> e : hashes.get(i).entrySet()) {
+                    all.merge(days.get(i) + "|" + e.getKey(), Long.parseLong(e.getValue()), Long::sum);
+                }
+            }
+        }
+        pending.forEach((k, n) -> all.merge(k, n.sum(), Long::sum));
+        return all.entrySet().stream().map(e -> {
+            String[] p = e.getKey().split("\\|", 4);
+            return new Count(LocalDate.parse(p[0]), p[1], p[2], p[3], e.getValue());
+        }).filter(c -> !c.day().isBefore(from) && !c.day().isAfter(to) && c.n() != 0).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // shutting down without Redis: these few seconds of counts are lost, nothing else is
+        }
+    }
+}
