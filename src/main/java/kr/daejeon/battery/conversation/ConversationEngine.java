@@ -131,7 +131,7 @@ public final class ConversationEngine {
         boolean escalate = false;
         for (Interpreter.Part part : understood.parts()) {
             Chosen chosen = tappedAnswer.isPresent() ? new Chosen(tappedAnswer.get(), EXACT)
-                    : choose(part.classification(), part.lookup(), understood.followUp() ? state.dialogue().topic() : null);
+                    : choose(part.classification(), part.lookup(), part.leansOnTopic() ? state.dialogue().topic() : null);
             Answered answered = answerMessage(chosen, state, language, now);
             replies.add(answered.message());
             escalate |= chosen.answer().entry().escalate();
@@ -144,8 +144,10 @@ public final class ConversationEngine {
         if (escalate) {
             return handoff(next, language, now, c, replies);
         }
-        return new TurnResult(next.withTurn(language.code(), state.status(), 0, now), intent,
-                c.confidence(), intent, List.copyOf(replies), c.ranking(), null, null);
+        // The intent reported is the topic the answer came from (a follow-up may be answered from a sibling topic).
+        String answered = dialogue.topic();
+        return new TurnResult(next.withTurn(language.code(), state.status(), 0, now), answered,
+                c.confidence(), answered, List.copyOf(replies), c.ranking(), null, null);
     }
 
     /** "네" / "아니요" to the bot's own yes/no question of the previous turn. */

@@ -24,6 +24,11 @@ public final class Interpreter {
         public Part(Classification classification, String question) {
             this(classification, question, question);
         }
+
+        /** True for a follow-up that only got the previous topic's name: it may ask for any answer near that topic. */
+        public boolean leansOnTopic() {
+            return !question.equals(lookup);
+        }
     }
 
     /** @param parts one part, or two for a message that asks two different things; never empty */

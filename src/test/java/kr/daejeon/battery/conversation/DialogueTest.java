@@ -1,0 +1,155 @@
+package kr.daejeon.battery.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kr.daejeon.battery.support.MutableClock;
+import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestServer.Conversation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How real companies write (issue 16) and the answer to the question that was asked (issue 17),
+ * through the public API: openers, follow-ups, "네" to the bot's own question, two questions in one
+ * message, question-level answers with their answerId, and "what is known + a person" when nothing fits.
+ */
+class DialogueTest {
+
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-07T02:00:00Z")); // Monday 11:00 KST
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of(), CLOCK);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode turn(Conversation c, String text) {
+        var r = server.say(c, text);
+        assertEquals(200, r.statusCode(), r.body());
+        return TestServer.json(r);
+    }
+
+    static String text(JsonNode reply) {
+        return reply.get("messages").get(0).get("text").asText();
+    }
+
+    @Test
+    void aCompanyIntroducingItselfIsAnsweredOnItsQuestion() {
+        Conversation c = server.newConversation("ko");
+        JsonNode r = turn(c, "안녕하세요, 저희는 대덕구 배터리 회사인데요, 선도기업은 최대 얼마까지 지원돼요?");
+        assertEquals("leading_company", r.get("intent").asText(), r.toString());
+        assertEquals("leading_amount", r.get("answerId").asText(), r.toString());
+        assertTrue(text(r).contains("1억 2천만 원"), text(r));
+        JsonNode en = turn(server.newConversation("en"),
+                "Hello, I'm calling from a cell maker in Daejeon. How much can a promising company get?");
+        assertEquals("promising_amount", en.get("answerId").asText(), en.toString());
+    }
+
+    @Test
+    void aShortFollowUpIsReadAgainstThePreviousQuestion() {
+        Conversation c = server.newConversation("ko");
+        assertEquals("leading_amount", turn(c, "선도기업은 얼마까지 지원돼요?").get("answerId").asText());
+        JsonNode follow = turn(c, "유망기업은요?");
+        assertTrue(text(follow).contains("3천만 원") && text(follow).contains("유망기업"), follow.toString());
+
+        Conversation en = server.newConversation("en");
+        turn(en, "How much does a promising company receive?");
+        JsonNode and = turn(en, "and for leading companies?");
+        assertEquals("leading_amount", and.get("answerId").asText(), and.toString());
+
+        Conversation fax = server.newConversation("ko");
+        turn(fax, "연락처 알려주세요");
+        assertEquals("contact_fax", turn(fax, "팩스는요?").get("answerId").asText());
+    }
+
+    @Test
+    void aDeadlineQuestionAfterATrainingAnswerIsAboutTheTrainingSignUp() {
+        Conversation c = server.newConversation("ko");
+        turn(c, "인력양성 교육 어떤 과정이 있어요?");
+        JsonNode r = turn(c, "마감은 언제예요?");
+        assertEquals("training_enrollment", r.get("intent").asText(), r.toString());
+        // The same words on their own are about the program's call.
+        JsonNode alone = turn(server.newConversation("ko"), "마감은 언제예요?");
+        assertEquals("application_deadline", alone.get("intent").asText(), alone.toString());
+    }
+
+    @Test
+    void yesToTheBotsOwnOfferActsOnIt() {
+        Conversation c = server.newConversation("ko");
+        for (String miss : List.of("회의실 예약 되나요?", "아무거나", "몰라요")) {
+            turn(c, miss);
+        }
+        JsonNode yes = turn(c, "네");
+        assertEquals("human_handoff", yes.get("intent").asText(), yes.toString());
+        assertTrue(yes.get("handoff").asBoolean());
+
+        Conversation check = server.newConversation("ko");
+        turn(check, "신청 자격이 어떻게 되나요?");
+        JsonNode start = turn(check, "네 부탁해요");
+        assertEquals("eligibility", start.get("intent").asText());
+        assertTrue(start.get("messages").get(1).get("text").asText().contains("대전"), start.toString());
+
+        Conversation no = server.newConversation("ko");
+        for (String miss : List.of("회의실 예약 되나요?", "아무거나", "몰라요")) {
+            turn(no, miss);
+        }
+        JsonNode declined = turn(no, "아니요 괜찮아요");
+        assertTrue(!declined.get("handoff").asBoolean() && text(declined).contains("알겠습니다"), declined.toString());
+    }
+
+    @Test
+    void aMessageWithTwoQuestionsGetsBothAnswers() {
+        JsonNode r = turn(server.newConversation("ko"), "마감이 언제고 서류는 뭐 내요?");
+        List<String> intents = new ArrayList<>();
+        r.get("messages").forEach(m -> intents.add(m.get("intent").asText()));
+        assertTrue(intents.contains("application_deadline") && intents.contains("required_documents"), r.toString());
+    }
+
+    @Test
+    void specificQuestionsGetTheirOwnAnswerNotTheTopicsParagraph() {
+        Map<String, String> expected = Map.of(
+                "지원금 나중에 갚아야 돼요?", "benefit_grant_or_loan",
+                "원본 내야 해요?", "docs_originals_copies",
+                "우편 접수 돼요?", "process_post_or_visit",
+                "작년에 선정된 회사도 또 신청돼요?", "elig_past_recipient",
+                "선도기업이랑 유망기업 차이가 뭐예요?", "tracks_compared");
+        expected.forEach((question, answer) -> {
+            JsonNode r = turn(server.newConversation("ko"), question);
+            assertEquals(answer, r.get("answerId").asText(), question + " -> " + r);
+            assertEquals("exact", r.get("answerMatch").asText(), question);
+        });
+    }
+
+    @Test
+    void theClosedCallIsNeverPresentedAsOpen() {
+        JsonNode r = turn(server.newConversation("ko"), "신청 마감이 언제예요?");
+        assertTrue(text(r).contains("마감되었습니다"), text(r));
+        assertTrue(text(r).contains("djtp.or.kr") || text(r).contains("DIPS") || text(r).contains("dips"), text(r));
+    }
+
+    @Test
+    void whenNoAnswerFitsTheReplySaysWhatIsKnownAndOffersAPerson() {
+        Conversation c = server.newConversation("ko");
+        JsonNode r = turn(c, "선도기업 선정되면 사무실 임대료도 지원 범위에 들어가나요, 그리고 법인카드 발급 절차는요?");
+        if ("partial".equals(r.path("answerMatch").asText())) {
+            assertTrue(text(r).contains("담당자 확인이 필요"), text(r));
+            JsonNode yes = turn(c, "네");
+            assertTrue(yes.get("handoff").asBoolean(), yes.toString());
+        } else {
+            // The classifier or retrieval found an answer: it must then be a curated one.
+            assertTrue(r.has("answerId"), r.toString());
+        }
+    }
+}
