@@ -132,6 +132,8 @@ public final class Server {
                 LOG.warn("Redis at {} does not answer yet; /ready reports not ready until it does", redactedUrl(config.redisUrl()));
             }
         }
+        config.holidayCalendar().coverageWarning(java.time.LocalDate.now(clock.withZone(config.timeZone())))
+                .ifPresent(LOG::warn);
         Retrainer retrainer = new Retrainer(config.intentsDir(), config.classifierSettings(), live);
         ConversationEngine engine = new ConversationEngine(live, content, config.clarifyThreshold(), config.missesBeforeHandoff(),
                 config.businessHours(), config.expectedMinutesPerTicket());
