@@ -21,7 +21,6 @@ import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.channel.OutboundHttp;
 import kr.daejeon.battery.content.LiveContent;
-import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.learning.ContentWatcher;
 import kr.daejeon.battery.learning.FaqFiles;
 import kr.daejeon.battery.learning.IntentFiles;
@@ -304,7 +303,8 @@ public final class Server {
 
     private static Number waitingTickets(TicketStore tickets) {
         try {
-            return tickets.openTickets(10_000).stream().filter(t -> Ticket.WAITING.equals(t.status())).count();
+            // One ZCARD per scrape; reading the open tickets here cost up to 10,000 round trips.
+            return tickets.waitingCount();
         } catch (RuntimeException e) {
             return Double.NaN;
         }

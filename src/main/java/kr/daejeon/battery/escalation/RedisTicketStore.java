@@ -102,6 +102,12 @@ public final class RedisTicketStore implements TicketStore {
         return out;
     }
 
+    /** ZCARD of the waiting set, which holds exactly the waiting tickets: one round trip. */
+    @Override
+    public long waitingCount() {
+        return redis.call(j -> j.zcard(waitingKey));
+    }
+
     @Override
     public int position(String id) {
         Long rank = redis.call(j -> j.zrank(waitingKey, id));

@@ -3,6 +3,7 @@ package kr.daejeon.battery.learning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,28 +36,95 @@ public final class QuestionGroups {
     private QuestionGroups() {
     }
 
-    /** Groups newest-first questions; biggest groups first, then most recent. */
+    /**
+     * Groups newest-first questions; biggest groups first, then most recent.
+     *
+     * <p>Each question joins the group whose first question is most similar (the later group on a
+     * tie), or starts a new one. Comparing every question with every group was quadratic (41–63 s at
+     * 5,000 distinct questions); {@link #cluster} finds the same groups with an index, see there.
+     */
     public static List<Group> group(List<UnansweredQuestion> questions) {
-        List<List<UnansweredQuestion>> clusters = new ArrayList<>();
-        List<Set<String>> centroids = new ArrayList<>();
+        return summarize(cluster(questions));
+    }
+
+    /**
+     * The questions of each group, in the order the groups were started.
+     *
+     * <p>Prefix filtering, exact for Jaccard: sort every feature set rarest feature first (by how many
+     * of these questions have it). If two sets share {@code o} features, the first shared one is
+     * within the first {@code |x| - o + 1} features of each; and reaching {@link #SIMILAR} needs
+     * {@code o ≥ ⌈SIMILAR·|x|⌉}. So a group is indexed under the first {@code |x| - ⌈SIMILAR·|x|⌉ + 1}
+     * features of its first question, a question looks up its own such prefix, and only the groups
+     * found there (which always include every group it could join) get a Jaccard. The common features
+     * ("요?", "세요", "how") sort last and stay out of the index, so look-ups stay short.
+     */
+    static List<List<UnansweredQuestion>> cluster(List<UnansweredQuestion> questions) {
+        List<Set<String>> featureSets = new ArrayList<>(questions.size());
+        Map<String, Integer> frequency = new HashMap<>();
         for (UnansweredQuestion q : questions) {
             Set<String> grams = features(q.text());
+            featureSets.add(grams);
+            for (String g : grams) {
+                frequency.merge(g, 1, Integer::sum);
+            }
+        }
+        Comparator<String> rarestFirst = Comparator.<String>comparingInt(frequency::get).thenComparing(Comparator.naturalOrder());
+        List<List<UnansweredQuestion>> clusters = new ArrayList<>();
+        List<Set<String>> centroids = new ArrayList<>();
+        Map<String, IntList> index = new HashMap<>();
+        int[] seen = new int[16];
+        int stamp = 0;
+        for (int qi = 0; qi < questions.size(); qi++) {
+            Set<String> grams = featureSets.get(qi);
+            List<String> prefix = prefix(grams, rarestFirst);
+            stamp++;
             int best = -1;
             double bestScore = SIMILAR;
-            for (int i = 0; i < clusters.size(); i++) {
-                double score = jaccard(grams, centroids.get(i));
-                if (score >= bestScore) {
-                    best = i;
-                    bestScore = score;
+            for (String g : prefix) {
+                IntList posting = index.get(g);
+                if (posting == null) {
+                    continue;
+                }
+                for (int k = 0; k < posting.size; k++) {
+                    int c = posting.items[k];
+                    if (seen[c] == stamp) {
+                        continue;
+                    }
+                    seen[c] = stamp;
+                    double score = jaccard(grams, centroids.get(c));
+                    if (score > bestScore || (score == bestScore && c > best)) {
+                        best = c;
+                        bestScore = score;
+                    }
                 }
             }
             if (best < 0) {
-                clusters.add(new ArrayList<>(List.of(q)));
+                int id = clusters.size();
+                clusters.add(new ArrayList<>(List.of(questions.get(qi))));
                 centroids.add(grams);
+                if (seen.length == id) {
+                    seen = java.util.Arrays.copyOf(seen, id * 2);
+                }
+                for (String g : prefix) {
+                    index.computeIfAbsent(g, k -> new IntList()).add(id);
+                }
             } else {
-                clusters.get(best).add(q);
+                clusters.get(best).add(questions.get(qi));
             }
         }
+        return clusters;
+    }
+
+    /** The rarest features of a set, as many as can hold the first shared one of any set it is similar to. */
+    private static List<String> prefix(Set<String> grams, Comparator<String> rarestFirst) {
+        List<String> sorted = new ArrayList<>(grams);
+        sorted.sort(rarestFirst);
+        // The margin keeps ⌈0.4·5⌉ at 2 (0.4 is not exact in binary).
+        int needed = (int) Math.ceil(SIMILAR * sorted.size() - 1e-9);
+        return sorted.subList(0, Math.max(1, sorted.size() - needed + 1));
+    }
+
+    private static List<Group> summarize(List<List<UnansweredQuestion>> clusters) {
         List<Group> out = new ArrayList<>();
         for (List<UnansweredQuestion> c : clusters) {
             Map<String, Integer> intents = new LinkedHashMap<>();
@@ -98,6 +166,19 @@ public final class QuestionGroups {
             out.add(t);
         }
         return out;
+    }
+
+    /** A growable list of ints, so the posting lists do not box every group id. */
+    private static final class IntList {
+        int[] items = new int[4];
+        int size;
+
+        void add(int v) {
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = v;
+        }
     }
 
     static double jaccard(Set<String> a, Set<String> b) {
