@@ -59,6 +59,8 @@ public final class QuestionGroups {
      * ("요?", "세요", "how") sort last and stay out of the index, so look-ups stay short.
      */
     static List<List<UnansweredQuestion>> cluster(List<UnansweredQuestion> questions) {
+        // Every feature becomes an int, numbered rarest first, and every set a sorted int array: then
+        // the prefix is the array's start and an overlap is one merge of two arrays.
         List<Set<String>> featureSets = new ArrayList<>(questions.size());
         Map<String, Integer> frequency = new HashMap<>();
         for (UnansweredQuestion q : questions) {
@@ -68,20 +70,26 @@ public final class QuestionGroups {
                 frequency.merge(g, 1, Integer::sum);
             }
         }
-        Comparator<String> rarestFirst = Comparator.<String>comparingInt(frequency::get).thenComparing(Comparator.naturalOrder());
+        List<String> byRarity = new ArrayList<>(frequency.keySet());
+        byRarity.sort(Comparator.<String>comparingInt(frequency::get).thenComparing(Comparator.naturalOrder()));
+        Map<String, Integer> rank = new HashMap<>(byRarity.size() * 2);
+        for (int i = 0; i < byRarity.size(); i++) {
+            rank.put(byRarity.get(i), i);
+        }
         List<List<UnansweredQuestion>> clusters = new ArrayList<>();
-        List<Set<String>> centroids = new ArrayList<>();
-        Map<String, IntList> index = new HashMap<>();
+        List<int[]> centroids = new ArrayList<>();
+        IntList[] index = new IntList[byRarity.size()];
         int[] seen = new int[16];
         int stamp = 0;
         for (int qi = 0; qi < questions.size(); qi++) {
-            Set<String> grams = featureSets.get(qi);
-            List<String> prefix = prefix(grams, rarestFirst);
+            int[] x = featureSets.get(qi).stream().mapToInt(rank::get).sorted().toArray();
+            int n = x.length;
+            int prefix = prefixLength(n);
             stamp++;
             int best = -1;
             double bestScore = SIMILAR;
-            for (String g : prefix) {
-                IntList posting = index.get(g);
+            for (int i = 0; i < prefix; i++) {
+                IntList posting = index[x[i]];
                 if (posting == null) {
                     continue;
                 }
@@ -91,7 +99,15 @@ public final class QuestionGroups {
                         continue;
                     }
                     seen[c] = stamp;
-                    double score = jaccard(grams, centroids.get(c));
+                    int[] y = centroids.get(c);
+                    int m = y.length;
+                    // |x ∩ y| / |x ∪ y| ≤ min/max of the sizes: too different in size cannot reach SIMILAR
+                    // (the margin keeps a pair right at the bound, 2 of 5, in).
+                    if (Math.min(n, m) < SIMILAR * Math.max(n, m) - 1e-9) {
+                        continue;
+                    }
+                    int shared = overlap(x, y);
+                    double score = shared / (double) (n + m - shared);
                     if (score > bestScore || (score == bestScore && c > best)) {
                         best = c;
                         bestScore = score;
@@ -101,12 +117,15 @@ public final class QuestionGroups {
             if (best < 0) {
                 int id = clusters.size();
                 clusters.add(new ArrayList<>(List.of(questions.get(qi))));
-                centroids.add(grams);
+                centroids.add(x);
                 if (seen.length == id) {
                     seen = java.util.Arrays.copyOf(seen, id * 2);
                 }
-                for (String g : prefix) {
-                    index.computeIfAbsent(g, k -> new IntList()).add(id);
+                for (int i = 0; i < prefix; i++) {
+                    if (index[x[i]] == null) {
+                        index[x[i]] = new IntList();
+                    }
+                    index[x[i]].add(id);
                 }
             } else {
                 clusters.get(best).add(questions.get(qi));
@@ -115,13 +134,30 @@ public final class QuestionGroups {
         return clusters;
     }
 
-    /** The rarest features of a set, as many as can hold the first shared one of any set it is similar to. */
-    private static List<String> prefix(Set<String> grams, Comparator<String> rarestFirst) {
-        List<String> sorted = new ArrayList<>(grams);
-        sorted.sort(rarestFirst);
+    /** How many of a set's rarest features can hold the first one it shares with any set it is similar to. */
+    private static int prefixLength(int size) {
         // The margin keeps ⌈0.4·5⌉ at 2 (0.4 is not exact in binary).
-        int needed = (int) Math.ceil(SIMILAR * sorted.size() - 1e-9);
-        return sorted.subList(0, Math.max(1, sorted.size() - needed + 1));
+        int needed = (int) Math.ceil(SIMILAR * size - 1e-9);
+        return Math.max(1, size - needed + 1);
+    }
+
+    /** Shared elements of two sorted arrays without repeats. */
+    private static int overlap(int[] a, int[] b) {
+        int i = 0;
+        int j = 0;
+        int shared = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
     }
 
     private static List<Group> summarize(List<List<UnansweredQuestion>> clusters) {
