@@ -59,7 +59,10 @@ public final class OpenApiDocs {
                 .append("<title>").append(escape(doc.path("info").path("title").asText())).append(" – HTTP API</title>")
                 .append("<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a}")
                 .append("table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #ccc;vertical-align:top}")
-                .append("code{font-size:.95em;word-break:break-all}.m{font-weight:700;text-transform:uppercase}</style></head><body><main>")
+                .append("code{font-size:.95em;overflow-wrap:anywhere}.m{font-weight:700;text-transform:uppercase}")
+                // On a phone each operation is a short block instead of a four-column row.
+                .append("@media (max-width:40rem){thead{position:absolute;left:-9999px}tr{display:block;padding:.5rem 0;")
+                .append("border-bottom:1px solid #ccc}td{display:block;border:0;padding:.1rem 0}}</style></head><body><main>")
                 .append("<h1>HTTP API</h1><p>").append(escape(doc.path("info").path("description").asText()))
                 .append("</p><p>The machine-readable contract: <a href=\"/openapi.yaml\">openapi.yaml</a> (OpenAPI ")
                 .append(escape(doc.path("openapi").asText())).append(").</p>");
