@@ -21,9 +21,14 @@ public final class Main {
         }
     }
 
-    private static void run(String[] args) throws Exception {
+    static void run(String[] args) throws Exception {
         String command = args.length == 0 ? "serve" : args[0];
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        if (rest.contains("--help") || rest.contains("-h")) {
+            // Every command answers --help before it reads any configuration or starts anything.
+            System.out.println(helpFor(command));
+            return;
+        }
         switch (command) {
             case "serve" -> Server.startAndWait(AppConfig.load(rest, System.getenv()));
             case "eval" -> {
@@ -61,6 +66,25 @@ public final class Main {
               train --out FILE        train on intents/ and save the model file
               hash-password           read a password (prompt or stdin) and print its hash for the staff accounts file
             """;
+
+    /** The usage lines of one command (all of them for an unknown one). */
+    static String helpFor(String command) {
+        StringBuilder out = new StringBuilder("usage: java -jar target/inquiry-assistant.jar " + command + " [options]\n");
+        boolean in = false;
+        for (String line : USAGE.split("\n")) {
+            if (line.startsWith("  ") && !line.startsWith("    ")) {
+                in = line.strip().startsWith(command + " ") || line.strip().equals(command);
+            }
+            if (in) {
+                out.append(line).append('\n');
+            }
+        }
+        if (command.equals("serve")) {
+            out.append("  every setting of the configuration table (README) can also be given as --key value,\n")
+                    .append("  e.g. --port 8081 --business-hours 'MON-FRI 09:00-18:00'\n");
+        }
+        return in || out.indexOf("\n  ") > 0 ? out.toString() : USAGE;
+    }
 
     private static char[] readPassword() throws java.io.IOException {
         if (System.console() != null) {

@@ -21,7 +21,6 @@ import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.channel.OutboundHttp;
 import kr.daejeon.battery.content.LiveContent;
-import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.learning.ContentWatcher;
 import kr.daejeon.battery.learning.FaqFiles;
 import kr.daejeon.battery.learning.IntentFiles;
@@ -84,7 +83,11 @@ public final class Server {
     private final List<AutoCloseable> resources;
     private final java.time.Duration shutdownGrace;
 
-    private Server(Vertx vertx, HttpServer http, List<AutoCloseable> resources, java.time.Duration shutdownGrace) {
+    private final List<String> routes;
+
+    private Server(Vertx vertx, HttpServer http, List<AutoCloseable> resources, java.time.Duration shutdownGrace,
+                   List<String> routes) {
+        this.routes = routes;
         this.vertx = vertx;
         this.http = http;
         this.resources = resources;
@@ -135,6 +138,8 @@ public final class Server {
                 LOG.warn("Redis at {} does not answer yet; /ready reports not ready until it does", redactedUrl(config.redisUrl()));
             }
         }
+        config.holidayCalendar().coverageWarning(java.time.LocalDate.now(clock.withZone(config.timeZone())))
+                .ifPresent(LOG::warn);
         Retrainer retrainer = new Retrainer(config.intentsDir(), config.classifierSettings(), live);
         ConversationEngine engine = new ConversationEngine(live, content, config.clarifyThreshold(), config.missesBeforeHandoff(),
                 config.businessHours(), config.expectedMinutesPerTicket());
@@ -236,6 +241,7 @@ public final class Server {
                 .mount(router);
         new MetricsApi(vertx, metrics, config.metricsToken()).mount(router);
         new TrainingApi(content, clock).mount(router);
+        new kr.daejeon.battery.api.OpenApiDocs().mount(router);
         staffApi.mount(router);
         if (telegram != null) {
             telegram.mount(router);
@@ -279,13 +285,14 @@ public final class Server {
         router.errorHandler(404, ctx -> new ApiError(404, "not_found", "No such endpoint.").send(ctx));
         router.errorHandler(405, ctx -> new ApiError(405, "method_not_allowed", "Method not allowed here.").send(ctx));
 
+        List<String> routes = routeTable(router);
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true).setIdleTimeout(0);
         return vertx.createHttpServer(options).requestHandler(router).listen()
                 .map(http -> {
                     LOG.info("listening on http://{}:{} (store: {})", config.host(), http.actualPort(),
                             config.redisUrl() == null ? "memory" : "redis");
-                    return new Server(vertx, http, resources, config.shutdownGrace());
+                    return new Server(vertx, http, resources, config.shutdownGrace(), routes);
                 })
                 .recover(err -> {
                     closeAll(resources);
@@ -295,6 +302,32 @@ public final class Server {
 
     public int port() {
         return http.actualPort();
+    }
+
+    /**
+     * Every endpoint as {@code "GET /api/v1/conversations/{id}/messages"} (OpenAPI's spelling), for the
+     * contract test. Catch-all routes (CORS, rate limits, static files) are not endpoints and are left out.
+     */
+    public List<String> routes() {
+        return routes;
+    }
+
+    private static List<String> routeTable(Router router) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (io.vertx.ext.web.Route r : router.getRoutes()) {
+            // A route's name is the path it was declared with ("/api/v1/conversations/:id/messages"),
+            // or its regular expression; catch-alls ("/staff/*", named "/staff/") and regexes are not endpoints.
+            String path = r.getName();
+            if (path == null || !path.startsWith("/") || r.methods() == null || r.methods().isEmpty() || path.endsWith("/")
+                    || path.contains("(") || path.contains("\\")) {
+                continue;
+            }
+            String spelled = path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+            for (io.vertx.core.http.HttpMethod m : r.methods()) {
+                out.add(m.name() + " " + spelled);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -321,7 +354,8 @@ public final class Server {
 
     private static Number waitingTickets(TicketStore tickets) {
         try {
-            return tickets.openTickets(10_000).stream().filter(t -> Ticket.WAITING.equals(t.status())).count();
+            // One ZCARD per scrape; reading the open tickets here cost up to 10,000 round trips.
+            return tickets.waitingCount();
         } catch (RuntimeException e) {
             return Double.NaN;
         }

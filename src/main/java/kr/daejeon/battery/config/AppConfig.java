@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kr.daejeon.battery.escalation.BusinessHours;
+import kr.daejeon.battery.escalation.HolidayCalendar;
 import kr.daejeon.battery.nlu.ClassifierSettings;
 
 /**
@@ -59,6 +60,7 @@ public final class AppConfig {
     private final Duration staffSessionLifetime;
     private final int staffLoginRateLimitPerMinute;
     private final BusinessHours businessHours;
+    private final HolidayCalendar holidayCalendar;
     private final String ticketWebhookUrl;
     private final kr.daejeon.battery.escalation.MailSettings mail;
     private final String publicBaseUrl;
@@ -138,9 +140,24 @@ public final class AppConfig {
             problems.add("TIME_ZONE is not a known time zone: '" + text("time_zone") + "'");
         }
         timeZone = zone;
+        HolidayCalendar calendar = HolidayCalendar.empty();
+        String publicHolidays = text("public_holidays").trim().toLowerCase(Locale.ROOT);
+        String holidaysFile = text("holidays_file").trim();
+        if (!publicHolidays.equals("kr") && !publicHolidays.equals("none")) {
+            problems.add("PUBLIC_HOLIDAYS must be kr or none (got '" + publicHolidays + "')");
+        } else if (publicHolidays.equals("kr")) {
+            try {
+                calendar = HolidayCalendar.korea(holidaysFile.isEmpty() ? null : Path.of(holidaysFile));
+            } catch (IllegalArgumentException e) {
+                problems.add("HOLIDAYS_FILE: " + e.getMessage());
+            }
+        } else if (!holidaysFile.isEmpty()) {
+            problems.add("HOLIDAYS_FILE needs PUBLIC_HOLIDAYS=kr (it adds to the shipped holidays)");
+        }
+        holidayCalendar = calendar;
         BusinessHours hours = null;
         try {
-            hours = BusinessHours.parse(text("business_hours"), text("holidays"), zone);
+            hours = BusinessHours.parse(text("business_hours"), text("holidays"), calendar, zone);
         } catch (IllegalArgumentException e) {
             problems.add("BUSINESS_HOURS / HOLIDAYS: " + e.getMessage());
         }
@@ -302,6 +319,8 @@ public final class AppConfig {
         d.put("staff_login_rate_limit_per_minute", "10");
         d.put("business_hours", "MON-FRI 09:00-18:00");
         d.put("holidays", "");
+        d.put("public_holidays", "kr");
+        d.put("holidays_file", "");
         d.put("ticket_webhook_url", "");
         d.put("expected_minutes_per_ticket", "5");
         d.put("cors_origins", "");
@@ -466,6 +485,7 @@ public final class AppConfig {
     public Duration staffSessionLifetime() { return staffSessionLifetime; }
     public int staffLoginRateLimitPerMinute() { return staffLoginRateLimitPerMinute; }
     public BusinessHours businessHours() { return businessHours; }
+    public HolidayCalendar holidayCalendar() { return holidayCalendar; }
     public String ticketWebhookUrl() { return ticketWebhookUrl; }
     /** SMTP for follow-up e-mail; null when {@code smtp_host} is not set (no e-mail is sent). */
     public kr.daejeon.battery.escalation.MailSettings mail() { return mail; }

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * When staff answer: working days, opening and closing time, and public holidays, in the
- * program's zone (Asia/Seoul). Parsed from {@code MON-FRI 09:00-18:00} and a list of dates.
+ * program's zone (Asia/Seoul). Parsed from {@code MON-FRI 09:00-18:00} and a list of dates, on top of
+ * the public holidays of a {@link HolidayCalendar} (Korea's by default).
  */
 public final class BusinessHours {
 
@@ -37,6 +38,11 @@ public final class BusinessHours {
 
     /** Parses {@code "MON-FRI 09:00-18:00"} (or {@code "MON,WED 10:00-16:00"}) and {@code "2027-01-01,2027-02-08"}. */
     public static BusinessHours parse(String spec, String holidayList, ZoneId zone) {
+        return parse(spec, holidayList, HolidayCalendar.empty(), zone);
+    }
+
+    /** As {@link #parse(String, String, ZoneId)}, with every day of {@code publicHolidays} off as well. */
+    public static BusinessHours parse(String spec, String holidayList, HolidayCalendar publicHolidays, ZoneId zone) {
         String[] parts = spec.trim().toUpperCase(Locale.ROOT).split("\\s+");
         if (parts.length != 2) {
             throw new IllegalArgumentException("BUSINESS_HOURS must look like 'MON-FRI 09:00-18:00' (got '" + spec + "')");
@@ -55,7 +61,7 @@ public final class BusinessHours {
         }
         String[] times = parts[1].split("-");
         try {
-            Set<LocalDate> holidays = new HashSet<>();
+            Set<LocalDate> holidays = new HashSet<>(publicHolidays.dates());
             for (String h : holidayList == null ? new String[0] : holidayList.split(",")) {
                 if (!h.isBlank()) {
                     holidays.add(LocalDate.parse(h.trim()));

@@ -122,6 +122,12 @@ public final class RedisTicketStore implements TicketStore {
         return out;
     }
 
+    /** ZCARD of the waiting set, which holds exactly the waiting tickets: one round trip. */
+    @Override
+    public long waitingCount() {
+        return redis.call(j -> j.zcard(waitingKey));
+    }
+
     @Override
     public List<Ticket> history(Instant from, Instant to, int limit) {
         List<String> ids = redis.call(j -> j.zrevrangeByScore(allKey, "(" + to.toEpochMilli(), Long.toString(from.toEpochMilli()), 0, limit));

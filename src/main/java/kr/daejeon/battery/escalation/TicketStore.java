@@ -18,6 +18,12 @@ public interface TicketStore extends AutoCloseable {
     /** Open tickets (waiting and assigned), oldest first. */
     List<Ticket> openTickets(int limit);
 
+    /**
+     * How many tickets wait for staff: one cheap read (a scrape of the queue gauge calls it), never a
+     * read per ticket.
+     */
+    long waitingCount();
+
     /** 1-based place of a waiting ticket in the queue; 0 when it is not waiting. */
     int position(String id);
 

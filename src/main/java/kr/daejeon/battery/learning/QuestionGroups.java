@@ -3,6 +3,7 @@ package kr.daejeon.battery.learning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,28 +36,131 @@ public final class QuestionGroups {
     private QuestionGroups() {
     }
 
-    /** Groups newest-first questions; biggest groups first, then most recent. */
+    /**
+     * Groups newest-first questions; biggest groups first, then most recent.
+     *
+     * <p>Each question joins the group whose first question is most similar (the later group on a
+     * tie), or starts a new one. Comparing every question with every group was quadratic (41–63 s at
+     * 5,000 distinct questions); {@link #cluster} finds the same groups with an index, see there.
+     */
     public static List<Group> group(List<UnansweredQuestion> questions) {
-        List<List<UnansweredQuestion>> clusters = new ArrayList<>();
-        List<Set<String>> centroids = new ArrayList<>();
+        return summarize(cluster(questions));
+    }
+
+    /**
+     * The questions of each group, in the order the groups were started.
+     *
+     * <p>Prefix filtering, exact for Jaccard: sort every feature set rarest feature first (by how many
+     * of these questions have it). If two sets share {@code o} features, the first shared one is
+     * within the first {@code |x| - o + 1} features of each; and reaching {@link #SIMILAR} needs
+     * {@code o ≥ ⌈SIMILAR·|x|⌉}. So a group is indexed under the first {@code |x| - ⌈SIMILAR·|x|⌉ + 1}
+     * features of its first question, a question looks up its own such prefix, and only the groups
+     * found there (which always include every group it could join) get a Jaccard. The common features
+     * ("요?", "세요", "how") sort last and stay out of the index, so look-ups stay short.
+     */
+    static List<List<UnansweredQuestion>> cluster(List<UnansweredQuestion> questions) {
+        // Every feature becomes an int, numbered rarest first, and every set a sorted int array: then
+        // the prefix is the array's start and an overlap is one merge of two arrays.
+        List<Set<String>> featureSets = new ArrayList<>(questions.size());
+        Map<String, Integer> frequency = new HashMap<>();
         for (UnansweredQuestion q : questions) {
             Set<String> grams = features(q.text());
+            featureSets.add(grams);
+            for (String g : grams) {
+                frequency.merge(g, 1, Integer::sum);
+            }
+        }
+        List<String> byRarity = new ArrayList<>(frequency.keySet());
+        byRarity.sort(Comparator.<String>comparingInt(frequency::get).thenComparing(Comparator.naturalOrder()));
+        Map<String, Integer> rank = new HashMap<>(byRarity.size() * 2);
+        for (int i = 0; i < byRarity.size(); i++) {
+            rank.put(byRarity.get(i), i);
+        }
+        List<List<UnansweredQuestion>> clusters = new ArrayList<>();
+        List<int[]> centroids = new ArrayList<>();
+        IntList[] index = new IntList[byRarity.size()];
+        int[] seen = new int[16];
+        int stamp = 0;
+        for (int qi = 0; qi < questions.size(); qi++) {
+            int[] x = featureSets.get(qi).stream().mapToInt(rank::get).sorted().toArray();
+            int n = x.length;
+            int prefix = prefixLength(n);
+            stamp++;
             int best = -1;
             double bestScore = SIMILAR;
-            for (int i = 0; i < clusters.size(); i++) {
-                double score = jaccard(grams, centroids.get(i));
-                if (score >= bestScore) {
-                    best = i;
-                    bestScore = score;
+            for (int i = 0; i < prefix; i++) {
+                IntList posting = index[x[i]];
+                if (posting == null) {
+                    continue;
+                }
+                for (int k = 0; k < posting.size; k++) {
+                    int c = posting.items[k];
+                    if (seen[c] == stamp) {
+                        continue;
+                    }
+                    seen[c] = stamp;
+                    int[] y = centroids.get(c);
+                    int m = y.length;
+                    // |x ∩ y| / |x ∪ y| ≤ min/max of the sizes: too different in size cannot reach SIMILAR
+                    // (the margin keeps a pair right at the bound, 2 of 5, in).
+                    if (Math.min(n, m) < SIMILAR * Math.max(n, m) - 1e-9) {
+                        continue;
+                    }
+                    int shared = overlap(x, y);
+                    double score = shared / (double) (n + m - shared);
+                    if (score > bestScore || (score == bestScore && c > best)) {
+                        best = c;
+                        bestScore = score;
+                    }
                 }
             }
             if (best < 0) {
-                clusters.add(new ArrayList<>(List.of(q)));
-                centroids.add(grams);
+                int id = clusters.size();
+                clusters.add(new ArrayList<>(List.of(questions.get(qi))));
+                centroids.add(x);
+                if (seen.length == id) {
+                    seen = java.util.Arrays.copyOf(seen, id * 2);
+                }
+                for (int i = 0; i < prefix; i++) {
+                    if (index[x[i]] == null) {
+                        index[x[i]] = new IntList();
+                    }
+                    index[x[i]].add(id);
+                }
             } else {
-                clusters.get(best).add(q);
+                clusters.get(best).add(questions.get(qi));
             }
         }
+        return clusters;
+    }
+
+    /** How many of a set's rarest features can hold the first one it shares with any set it is similar to. */
+    private static int prefixLength(int size) {
+        // The margin keeps ⌈0.4·5⌉ at 2 (0.4 is not exact in binary).
+        int needed = (int) Math.ceil(SIMILAR * size - 1e-9);
+        return Math.max(1, size - needed + 1);
+    }
+
+    /** Shared elements of two sorted arrays without repeats. */
+    private static int overlap(int[] a, int[] b) {
+        int i = 0;
+        int j = 0;
+        int shared = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
+    }
+
+    private static List<Group> summarize(List<List<UnansweredQuestion>> clusters) {
         List<Group> out = new ArrayList<>();
         for (List<UnansweredQuestion> c : clusters) {
             Map<String, Integer> intents = new LinkedHashMap<>();
@@ -98,6 +202,19 @@ public final class QuestionGroups {
             out.add(t);
         }
         return out;
+    }
+
+    /** A growable list of ints, so the posting lists do not box every group id. */
+    private static final class IntList {
+        int[] items = new int[4];
+        int size;
+
+        void add(int v) {
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = v;
+        }
     }
 
     static double jaccard(Set<String> a, Set<String> b) {

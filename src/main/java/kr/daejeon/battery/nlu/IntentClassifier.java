@@ -15,6 +15,7 @@ import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.TrainingParameters;
+import opennlp.tools.util.ext.ExtensionLoader;
 
 /**
  * Maps a message to an intent id with Apache OpenNLP's maximum-entropy document categorizer.
@@ -27,6 +28,12 @@ public final class IntentClassifier {
 
     public static final String FALLBACK = "fallback";
     private static final int RANKING_SIZE = 3;
+
+    static {
+        // OpenNLP 2.5.11+ instantiates only feature generators from allowed packages when a model file
+        // is read (CVE-2026-42440); ours live here, so a saved model must name this package to load.
+        ExtensionLoader.registerAllowedPackage("kr.daejeon.battery.nlu");
+    }
 
     private final DoccatModel model;
     private final MaxentModel maxent;

@@ -28,6 +28,30 @@ class RedisTicketStoreTest extends TicketStoreContract {
     }
 
     @Test
+    void theWaitingCountIsOneRoundTripHoweverLongTheQueue() {
+        for (int i = 0; i < 300; i++) {
+            store.open(ticket(T0.plusSeconds(i)));
+        }
+        try (Jedis j = TestRedis.shared().client()) {
+            long hashReadsBefore = calls(j, "hgetall");
+            long cardsBefore = calls(j, "zcard");
+            assertEquals(300, store.waitingCount());
+            assertEquals(0, calls(j, "hgetall") - hashReadsBefore, "no ticket read");
+            assertEquals(1, calls(j, "zcard") - cardsBefore);
+        }
+    }
+
+    /** Calls of one command on the server so far, from INFO commandstats. */
+    private static long calls(Jedis j, String command) {
+        for (String line : j.info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_" + command + ":")) {
+                return Long.parseLong(line.replaceAll("^[^:]+:calls=(\\d+),.*", "$1"));
+            }
+        }
+        return 0;
+    }
+
+    @Test
     void openTicketsHaveNoTtlAndResolvedOnesExpireLater() {
         Ticket t = ticket(T0);
         store.open(t);

@@ -102,6 +102,25 @@ abstract class TicketStoreContract {
     }
 
     @Test
+    void waitingCountFollowsClaimsHandBacksAndResolution() {
+        Ticket a = ticket(T0);
+        Ticket b = ticket(T0.plusSeconds(1));
+        Ticket c = ticket(T0.plusSeconds(2));
+        store.open(a);
+        store.open(b);
+        store.open(c);
+        assertEquals(3, store.waitingCount());
+        store.claim(a.id(), "kim", T0);
+        assertEquals(2, store.waitingCount());
+        store.reassign(a.id(), null, T0);
+        assertEquals(3, store.waitingCount(), "handed back to the queue");
+        store.resolve(b.id(), T0);
+        store.claim(c.id(), "lee", T0);
+        store.resolve(c.id(), T0);
+        assertEquals(1, store.waitingCount());
+    }
+
+    @Test
     void claimingAgainByTheOwnerIsHarmless() {
         Ticket t = ticket(T0);
         store.open(t);

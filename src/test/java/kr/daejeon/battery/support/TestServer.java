@@ -68,6 +68,11 @@ public final class TestServer implements AutoCloseable {
         return server.port();
     }
 
+    /** The server's endpoints, as {@code "GET /path/{param}"}. */
+    public List<String> routes() {
+        return server.routes();
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }

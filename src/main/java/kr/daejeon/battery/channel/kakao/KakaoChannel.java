@@ -21,6 +21,7 @@ import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
 import kr.daejeon.battery.channel.OutboundHttp;
+import kr.daejeon.battery.channel.TextSplitter;
 import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
@@ -140,7 +141,7 @@ public final class KakaoChannel implements ChannelDelivery {
         for (String json : directory.drain("kakao-pending:" + key)) {
             pending.add(JsonCodec.read(json, Message.class));
         }
-        ChatService.Turn turn = chat.postFromChannel(id, utterance.length() > 2000 ? utterance.substring(0, 2000) : utterance);
+        ChatService.Turn turn = chat.postFromChannel(id, TextSplitter.head(utterance, 2000));
         if (!callbackUrl.isEmpty()) {
             directory.putOnce("kakao-callback:" + key, callbackUrl, CALLBACK_VALIDITY);
         }
@@ -177,15 +178,13 @@ public final class KakaoChannel implements ChannelDelivery {
     static Map<String, Object> response(List<String> texts, List<String> quickReplies) {
         List<String> parts = new ArrayList<>();
         for (String t : texts) {
-            for (int i = 0; i < t.length(); i += MAX_TEXT) {
-                parts.add(t.substring(i, Math.min(t.length(), i + MAX_TEXT)));
-            }
+            parts.addAll(TextSplitter.split(t, MAX_TEXT));
         }
         if (parts.size() > MAX_OUTPUTS) {
             // Keep the newest two parts whole; fit what came before into the first output.
             String merged = String.join("\n", parts.subList(0, parts.size() - (MAX_OUTPUTS - 1)));
             List<String> kept = new ArrayList<>();
-            kept.add(merged.length() > MAX_TEXT ? merged.substring(merged.length() - MAX_TEXT) : merged);
+            kept.add(TextSplitter.tail(merged, MAX_TEXT));
             kept.addAll(parts.subList(parts.size() - (MAX_OUTPUTS - 1), parts.size()));
             parts = kept;
         }
@@ -198,7 +197,7 @@ public final class KakaoChannel implements ChannelDelivery {
         if (!quickReplies.isEmpty()) {
             List<Map<String, Object>> qr = new ArrayList<>();
             for (String q : quickReplies.subList(0, Math.min(MAX_QUICK_REPLIES, quickReplies.size()))) {
-                qr.add(Map.of("label", q.length() > 14 ? q.substring(0, 14) : q, "action", "message", "messageText", q));
+                qr.add(Map.of("label", TextSplitter.head(q, 14), "action", "message", "messageText", q));
             }
             template.put("quickReplies", qr);
         }

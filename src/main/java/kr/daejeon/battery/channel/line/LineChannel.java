@@ -24,6 +24,7 @@ import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
 import kr.daejeon.battery.channel.OutboundHttp;
+import kr.daejeon.battery.channel.TextSplitter;
 import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
@@ -133,7 +134,7 @@ public final class LineChannel implements ChannelDelivery {
             directory.link(key, created, Duration.ofDays(90));
             return created;
         });
-        ChatService.Turn turn = chat.postFromChannel(id, text.length() > 2000 ? text.substring(0, 2000) : text);
+        ChatService.Turn turn = chat.postFromChannel(id, TextSplitter.head(text, 2000));
         if (!turn.replies().isEmpty()) {
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("replyToken", replyToken);
@@ -160,9 +161,7 @@ public final class LineChannel implements ChannelDelivery {
         List<String> quick = List.of();
         for (Message m : messages) {
             String text = m.author() != null ? m.author() + ": " + m.text() : m.text();
-            for (int i = 0; i < text.length(); i += MAX_TEXT) {
-                texts.add(text.substring(i, Math.min(text.length(), i + MAX_TEXT)));
-            }
+            texts.addAll(TextSplitter.split(text, MAX_TEXT));
             if (m.quickReplies() != null && !m.quickReplies().isEmpty()) {
                 quick = m.quickReplies();
             }
@@ -171,7 +170,7 @@ public final class LineChannel implements ChannelDelivery {
             // Keep the newest: the latest answer matters most; earlier parts are merged into the first slot.
             List<String> kept = new ArrayList<>(texts.subList(texts.size() - (MAX_MESSAGES - 1), texts.size()));
             String merged = String.join("\n", texts.subList(0, texts.size() - (MAX_MESSAGES - 1)));
-            kept.add(0, merged.length() > MAX_TEXT ? merged.substring(0, MAX_TEXT) : merged);
+            kept.add(0, TextSplitter.head(merged, MAX_TEXT));
             texts = kept;
         }
         List<Map<String, Object>> out = new ArrayList<>();
@@ -182,7 +181,7 @@ public final class LineChannel implements ChannelDelivery {
             if (i == texts.size() - 1 && !quick.isEmpty()) {
                 List<Map<String, Object>> items = new ArrayList<>();
                 for (String q : quick.subList(0, Math.min(MAX_QUICK_REPLIES, quick.size()))) {
-                    String label = q.length() > 20 ? q.substring(0, 20) : q;
+                    String label = TextSplitter.head(q, 20);
                     items.add(Map.of("type", "action", "action", Map.of("type", "message", "label", label, "text", q)));
                 }
                 msg.put("quickReply", Map.of("items", items));

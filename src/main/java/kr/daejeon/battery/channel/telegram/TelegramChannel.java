@@ -20,6 +20,7 @@ import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
 import kr.daejeon.battery.channel.OutboundHttp;
+import kr.daejeon.battery.channel.TextSplitter;
 import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
@@ -121,7 +122,7 @@ public final class TelegramChannel implements ChannelDelivery {
             directory.link(key, created, Duration.ofDays(90));
             return created;
         });
-        String limited = text.length() > 2000 ? text.substring(0, 2000) : text;
+        String limited = TextSplitter.head(text, 2000);
         ChatService.Turn turn = chat.postFromChannel(id, limited);
         sendAll(id, chatId, turn.replies());
         return true;
@@ -145,9 +146,7 @@ public final class TelegramChannel implements ChannelDelivery {
     static List<Map<String, Object>> payloads(String chatId, Message m) {
         String text = m.author() != null ? m.author() + ": " + m.text() : m.text();
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < text.length(); i += MAX_TEXT) {
-            parts.add(text.substring(i, Math.min(text.length(), i + MAX_TEXT)));
-        }
+        parts.addAll(TextSplitter.split(text, MAX_TEXT));
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Map<String, Object> p = new LinkedHashMap<>();
