@@ -130,6 +130,7 @@ public final class ChatApi {
         String id = ctx.pathParam("id");
         String token = bearer(ctx);
         String client = clientAddress.of(ctx.request());
+        String idempotencyKey = idempotencyKey(ctx);
         // Validation, limits and the turn in one worker job: one hop. The limits ride along with taking the
         // conversation's lock (one Redis round trip); bad requests count against them too.
         respond(ctx, blocking(ctx, () -> {
@@ -143,7 +144,7 @@ public final class ChatApi {
                 throw invalid;
             }
             return chat.post(id, token, text, RateLimiter.bothBefore(perClient, client, perConversation, id,
-                    ChatApi::refuseIfLimited));
+                    ChatApi::refuseIfLimited), idempotencyKey);
         }).map(turn -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("intent", turn.intent());
@@ -153,6 +154,23 @@ public final class ChatApi {
             out.put("messages", turn.replies());
             return out;
         }), 200);
+    }
+
+    /**
+     * The client's key for this message ({@code Idempotency-Key}), or null: a retry with the same key is answered
+     * with the stored result instead of being stored again.
+     */
+    static String idempotencyKey(RoutingContext ctx) {
+        String key = ctx.request().getHeader("Idempotency-Key");
+        if (key == null) {
+            return null;
+        }
+        key = key.trim();
+        if (!key.matches("[A-Za-z0-9_.:-]{1,128}")) {
+            throw new ApiError(400, "invalid_idempotency_key",
+                    "'Idempotency-Key' must be 1-128 characters of A-Z, a-z, 0-9, '_', '.', ':' and '-'.");
+        }
+        return key;
     }
 
     /** Throws 429 when a turn's client address ({@code waits[0]}) or conversation ({@code waits[1]}) is over its limit. */

@@ -31,6 +31,11 @@ public final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
+    public synchronized int waitingCount() {
+        return (int) tickets.values().stream().filter(t -> Ticket.WAITING.equals(t.status())).count();
+    }
+
+    @Override
     public synchronized int position(String id) {
         List<Ticket> waiting = new ArrayList<>(tickets.values().stream().filter(t -> Ticket.WAITING.equals(t.status()))
                 .sorted(Comparator.comparing(Ticket::createdAt)).toList());

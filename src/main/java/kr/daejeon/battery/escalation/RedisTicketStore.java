@@ -79,6 +79,53 @@ public final class RedisTicketStore implements TicketStore {
         });
     }
 
+    /** KEYS: ticket hash, open set, waiting set, notes. ARGV: JSON, status, updatedAt, score, id, note ('' = none). */
+    private static final String OPEN = """
+            redis.call('HSET', keys[1], 'json', args[1], 'status', args[2], 'assignee', '', 'updatedAt', args[3])
+            redis.call('ZADD', keys[2], args[4], args[5])
+            if args[2] == 'waiting' then redis.call('ZADD', keys[3], args[4], args[5]) end
+            if args[6] ~= '' then redis.call('RPUSH', keys[4], args[6]) end
+            """;
+
+    @Override
+    public kr.daejeon.battery.session.CommitWrite opening(Ticket t, Note note) {
+        List<String> keys = List.of(key(t.id()), openKey, waitingKey, key(t.id()) + ":notes");
+        List<String> args = List.of(JsonCodec.write(t), t.status(), t.updatedAt().toString(),
+                Long.toString(t.createdAt().toEpochMilli()), t.id(), note == null ? "" : JsonCodec.write(note));
+        RedisTicketStore self = this;
+        return new kr.daejeon.battery.session.CommitWrite() {
+            @Override
+            public RedisClient redis() {
+                return redis;
+            }
+
+            @Override
+            public String lua() {
+                return OPEN;
+            }
+
+            @Override
+            public List<String> keys() {
+                return keys;
+            }
+
+            @Override
+            public List<String> args() {
+                return args;
+            }
+
+            @Override
+            public void writeSeparately() {
+                redis.call(j -> j.eval(OPEN.replace("keys[", "KEYS[").replace("args[", "ARGV["), keys, args));
+            }
+        };
+    }
+
+    @Override
+    public int waitingCount() {
+        return redis.call(j -> j.zcard(waitingKey)).intValue();
+    }
+
     @Override
     public Optional<Ticket> find(String id) {
         Map<String, String> h = redis.call(j -> j.hgetAll(key(id)));

@@ -12,6 +12,46 @@ public interface TicketStore extends AutoCloseable {
 
     void open(Ticket ticket);
 
+    /**
+     * Opening {@code ticket} (with {@code note}, or null) as part of the commit of the turn that hands the
+     * conversation over: a turn that is not stored opens no ticket.
+     */
+    default kr.daejeon.battery.session.CommitWrite opening(Ticket ticket, Note note) {
+        TicketStore self = this;
+        return new kr.daejeon.battery.session.CommitWrite() {
+            @Override
+            public kr.daejeon.battery.session.RedisClient redis() {
+                return null;
+            }
+
+            @Override
+            public String lua() {
+                return "";
+            }
+
+            @Override
+            public List<String> keys() {
+                return List.of();
+            }
+
+            @Override
+            public List<String> args() {
+                return List.of();
+            }
+
+            @Override
+            public void writeSeparately() {
+                self.open(ticket);
+                if (note != null) {
+                    self.addNote(ticket.id(), note);
+                }
+            }
+        };
+    }
+
+    /** How many tickets wait for staff. */
+    int waitingCount();
+
     Optional<Ticket> find(String id);
 
     /** Open tickets (waiting and assigned), oldest first. */

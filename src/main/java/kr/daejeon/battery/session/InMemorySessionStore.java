@@ -37,6 +37,8 @@ public final class InMemorySessionStore implements SessionStore {
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
         final List<Message> messages = new ArrayList<>();
+        /** Turns stored under an idempotency key: the key's turn, kept as long as the conversation. */
+        final Map<String, StoredTurn> turns = new java.util.HashMap<>();
         ConversationState state;
         long lastActiveMillis;
     }
@@ -95,15 +97,34 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public List<Message> append(ConversationState state, List<Message> messages) {
+    public List<Message> append(ConversationState state, List<Message> messages, TurnRecord record, CommitWrite write) {
         Slot slot = live(state.id());
         if (slot == null) {
             throw new IllegalStateException("conversation expired: " + state.id());
         }
+        List<Message> stored;
         synchronized (slot) {
             slot.state = state;
             slot.lastActiveMillis = clock.millis();
-            return appendTo(slot, messages);
+            stored = appendTo(slot, messages);
+            if (record != null) {
+                slot.turns.put(record.key(), new StoredTurn(stored.get(0).id(), stored.size(), record.summary()));
+            }
+        }
+        if (write != null) {
+            write.writeSeparately();
+        }
+        return stored;
+    }
+
+    @Override
+    public Optional<StoredTurn> storedTurn(String id, String key) {
+        Slot slot = live(id);
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            return Optional.ofNullable(slot.turns.get(key));
         }
     }
 

@@ -51,14 +51,31 @@ public interface SessionStore extends AutoCloseable {
      * Appends messages in order and saves the state, atomically; returns the messages with ids. Inside
      * {@link #withLock} it is the last step: a store may release the lock with it.
      */
-    List<Message> append(ConversationState state, List<Message> messages);
+    default List<Message> append(ConversationState state, List<Message> messages) {
+        return append(state, messages, null, null);
+    }
+
+    /**
+     * {@link #append}, and in the same atomic step the turn's {@code record} (or null) and {@code write} (or null):
+     * if the append fails, neither is kept.
+     */
+    List<Message> append(ConversationState state, List<Message> messages, TurnRecord record, CommitWrite write);
+
+    /** The turn stored under {@code key} in conversation {@code id} (see {@link TurnRecord}), if any. */
+    Optional<StoredTurn> storedTurn(String id, String key);
 
     /**
      * {@link #append}, then the stored messages announced on {@code feed}. A store that shares its Redis
      * with the feed does both in one round trip.
      */
     default List<Message> appendAndPublish(ConversationState state, List<Message> messages, MessageFeed feed) {
-        List<Message> stored = append(state, messages);
+        return appendAndPublish(state, messages, feed, null);
+    }
+
+    /** {@link #appendAndPublish}, with the turn's record (or null) stored in the same step. */
+    default List<Message> appendAndPublish(ConversationState state, List<Message> messages, MessageFeed feed,
+                                           TurnRecord record) {
+        List<Message> stored = append(state, messages, record, null);
         feed.publish(state.id(), stored);
         return stored;
     }
@@ -79,7 +96,13 @@ public interface SessionStore extends AutoCloseable {
             if (p == null) {
                 return locked.apply(found);
             }
-            List<Message> stored = appendAndPublish(p.state(), p.messages(), feed);
+            if (p.record() != null) {
+                Optional<StoredTurn> done = storedTurn(id, p.record().key());
+                if (done.isPresent()) {
+                    return p.replay().apply(done.get());
+                }
+            }
+            List<Message> stored = appendAndPublish(p.state(), p.messages(), feed, p.record());
             if (p.alsoRecord() != null) {
                 p.alsoRecord().addSeparately();
             }

@@ -136,11 +136,13 @@ public final class KakaoChannel implements ChannelDelivery {
             directory.link(key, created, Duration.ofDays(90));
             return created;
         });
+        ChatService.Turn turn = chat.postFromChannel(id, utterance.length() > 2000 ? utterance.substring(0, 2000) : utterance);
+        // Staff replies waiting for this user are taken only once the turn is stored: a turn that fails (503)
+        // leaves them queued for the next message instead of dropping them.
         List<Message> pending = new ArrayList<>();
         for (String json : directory.drain("kakao-pending:" + key)) {
             pending.add(JsonCodec.read(json, Message.class));
         }
-        ChatService.Turn turn = chat.postFromChannel(id, utterance.length() > 2000 ? utterance.substring(0, 2000) : utterance);
         if (!callbackUrl.isEmpty()) {
             directory.putOnce("kakao-callback:" + key, callbackUrl, CALLBACK_VALIDITY);
         }
