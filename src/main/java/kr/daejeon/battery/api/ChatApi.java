@@ -138,13 +138,14 @@ public final class ChatApi {
             try {
                 text = messageText(ctx);
             } catch (ApiError invalid) {
-                // A flood of bad requests is refused like any other; the conversation's limit is for messages.
-                int[] waits = RateLimiter.takeBoth(perClient, client, perConversation, id);
-                refuseIfLimited(new int[] {waits[0], 0});
+                // A flood of bad requests is refused like any other, charged to the sender's address only: the
+                // conversation's limit is for its owner's messages.
+                refuseIfLimited(new int[] {perClient.take(client), 0});
                 throw invalid;
             }
             return chat.post(id, token, text, RateLimiter.bothBefore(perClient, client, perConversation, id,
-                    ChatApi::refuseIfLimited), idempotencyKey);
+                    ChatApi::refuseIfLimited), () -> refuseIfLimited(new int[] {perClient.take(client), 0}),
+                    idempotencyKey);
         }).map(turn -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("intent", turn.intent());

@@ -98,7 +98,23 @@ public final class ChatService {
      * whose answer was lost or was a 503) gets the stored result and stores nothing.
      */
     public Turn post(String id, String token, String text, PipelinedCheck before, String idempotencyKey) {
-        return turn(id, found -> checkToken(found, token), text, before, idempotencyKey == null ? null : "web:" + idempotencyKey);
+        return post(id, token, text, before, () -> { }, idempotencyKey);
+    }
+
+    /**
+     * The same; {@code refused} runs when the conversation is unknown or the token wrong (it may throw, e.g. a 429
+     * for the sender's address): such requests are charged to the sender, never to the conversation's limit.
+     */
+    public Turn post(String id, String token, String text, PipelinedCheck before, Runnable refused,
+                     String idempotencyKey) {
+        return turn(id, found -> {
+            try {
+                return checkToken(found, token);
+            } catch (ConversationNotFoundException | InvalidTokenException e) {
+                refused.run();
+                throw e;
+            }
+        }, text, before, idempotencyKey == null ? null : "web:" + idempotencyKey);
     }
 
     /**

@@ -408,10 +408,8 @@ public final class RedisSessionStore implements SessionStore {
             try {
                 p = plan.apply(entry == null ? Optional.empty() : Optional.of(entry.state()));
             } catch (RuntimeException refused) {
-                // Unknown conversation or wrong token: the request still counts against the limits.
-                if (scripted != null) {
-                    check.run();
-                }
+                // Unknown conversation or wrong token: nothing is charged to the conversation's limit (whoever
+                // knows only its id must not lock its owner out); the caller charges the sender.
                 throw refused;
             }
             if (p == null || entry == null) {

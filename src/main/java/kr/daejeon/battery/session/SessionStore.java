@@ -86,13 +86,17 @@ public interface SessionStore extends AutoCloseable {
      * runs under the lock with the state read under it, as in {@link #withLockedState}. A store commits a
      * plan only if the conversation did not change after the state it was computed from was read, and
      * otherwise asks for a new plan from the current state; {@code check} passes before anything is
-     * stored (a Redis store runs it inside the commit). The stored messages are announced on {@code feed}.
+     * stored (a Redis store runs it inside the commit), and only once {@code plan} accepted the request (a plan
+     * that throws, e.g. for a wrong token, charges nothing to the check). The stored messages are announced on {@code feed}.
      */
     default <T> T planTurn(String id, PipelinedCheck check, MessageFeed feed,
                            java.util.function.Function<Optional<ConversationState>, TurnPlan<T>> plan,
                            java.util.function.Function<Optional<ConversationState>, T> locked) {
-        return withLockedState(id, check, found -> {
+        return withLockedState(id, PipelinedCheck.NONE, found -> {
+            // The plan checks the customer's token first: a request for someone else's conversation is refused
+            // before anything is charged to that conversation's limit.
             TurnPlan<T> p = plan.apply(found);
+            check.run();
             if (p == null) {
                 return locked.apply(found);
             }
