@@ -458,6 +458,9 @@ public final class ChatApi {
         } else if (t instanceof StoreUnavailableException) {
             LOG.warn("store unavailable: {}", t.getMessage());
             error = new ApiError(503, "store_unavailable", "The service is temporarily unavailable; please retry.", 5);
+        } else if (t instanceof kr.daejeon.battery.session.StoreFullException) {
+            LOG.warn("store full: {}", t.getMessage());
+            error = new ApiError(503, "store_full", "The service is at capacity; please retry later.", 60);
         } else if (t instanceof StoreBusyException) {
             error = new ApiError(503, "conversation_busy", "This conversation is busy; please retry.", 1);
         } else {

@@ -1,13 +1,14 @@
 package kr.daejeon.battery.session;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -15,15 +16,17 @@ import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
 
 /**
- * The zero-setup store for local runs and single-node installs. Bounded: idle conversations
- * expire after the TTL, and beyond {@code maxConversations} the longest-idle conversations
- * not with staff are evicted first, so it cannot exhaust the heap.
+ * The zero-setup store for local runs and single-node installs. Bounded: idle conversations expire after the
+ * TTL, and beyond {@code maxConversations} the cache (Caffeine: O(1) per new conversation, frequency-aware, so a
+ * flood of new idle conversations does not push out those in use) evicts conversations not with staff.
+ * Conversations with staff weigh nothing and never expire until resolved; when they alone fill the bound, new
+ * conversations are refused ({@link StoreFullException}) rather than let the heap grow without end.
  */
 public final class InMemorySessionStore implements SessionStore {
 
     private static final long LOCK_WAIT_MS = 10_000;
 
-    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Cache<String, Slot> slots;
     private final Duration ttl;
     private final int maxConversations;
     private final Clock clock;
@@ -32,6 +35,31 @@ public final class InMemorySessionStore implements SessionStore {
         this.ttl = ttl;
         this.maxConversations = maxConversations;
         this.clock = clock;
+        long ttlNanos = ttl.toNanos();
+        this.slots = Caffeine.newBuilder()
+                .maximumWeight(maxConversations)
+                .weigher((String id, Slot slot) -> slot.handoff ? 0 : 1)
+                .expireAfter(new Expiry<String, Slot>() {
+                    @Override
+                    public long expireAfterCreate(String id, Slot slot, long now) {
+                        return slot.handoff ? Long.MAX_VALUE : ttlNanos;
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String id, Slot slot, long now, long current) {
+                        return slot.handoff ? Long.MAX_VALUE : ttlNanos;
+                    }
+
+                    @Override
+                    public long expireAfterRead(String id, Slot slot, long now, long current) {
+                        // Reading does not keep a conversation alive; only its turns do (as with Redis TTLs).
+                        return current;
+                    }
+                })
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                // Eviction work on the writing thread: bounded per write, and the bound holds when create returns.
+                .executor(Runnable::run)
+                .build();
     }
 
     private static final class Slot {
@@ -40,26 +68,33 @@ public final class InMemorySessionStore implements SessionStore {
         /** Turns stored under an idempotency key: the key's turn, kept as long as the conversation. */
         final Map<String, StoredTurn> turns = new java.util.HashMap<>();
         ConversationState state;
-        long lastActiveMillis;
+        /** The state's {@link ConversationState#isHandoff()}, as the cache last weighed it. */
+        volatile boolean handoff;
     }
 
     @Override
     public List<Message> create(ConversationState state, List<Message> messages) {
-        if (slots.size() >= maxConversations) {
-            evictExpired();
-            evictOldest(slots.size() - maxConversations + 1);
+        if (handoffs() >= maxConversations) {
+            throw new StoreFullException("the memory store holds " + maxConversations
+                    + " conversations with staff; resolve some or raise MEMORY_MAX_CONVERSATIONS");
         }
         Slot slot = new Slot();
         List<Message> stored;
         synchronized (slot) {
             slot.state = state;
-            slot.lastActiveMillis = clock.millis();
+            slot.handoff = state.isHandoff();
             stored = appendTo(slot, messages);
         }
-        if (slots.putIfAbsent(state.id(), slot) != null) {
+        if (slots.asMap().putIfAbsent(state.id(), slot) != null) {
             throw new IllegalStateException("conversation id already exists");
         }
         return stored;
+    }
+
+    /** Conversations with staff: in the cache but weighing nothing. */
+    private long handoffs() {
+        long weighted = slots.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+        return slots.estimatedSize() - weighted;
     }
 
     @Override
@@ -105,12 +140,14 @@ public final class InMemorySessionStore implements SessionStore {
         List<Message> stored;
         synchronized (slot) {
             slot.state = state;
-            slot.lastActiveMillis = clock.millis();
+            slot.handoff = state.isHandoff();
             stored = appendTo(slot, messages);
             if (record != null) {
                 slot.turns.put(record.key(), new StoredTurn(stored.get(0).id(), stored.size(), record.summary()));
             }
         }
+        // Written again: the cache restarts its idle time and weighs it anew (a conversation with staff weighs 0).
+        slots.asMap().replace(state.id(), slot, slot);
         if (write != null) {
             write.writeSeparately();
         }
@@ -146,62 +183,25 @@ public final class InMemorySessionStore implements SessionStore {
         return true;
     }
 
-    /** Drops idle conversations past their TTL; called periodically by the server. */
+    /** Drops idle conversations past their TTL; called periodically by the server. Returns how many went. */
     public int evictExpired() {
-        int removed = 0;
-        for (Map.Entry<String, Slot> e : slots.entrySet()) {
-            if (isExpired(e.getValue()) && slots.remove(e.getKey(), e.getValue())) {
-                removed++;
-            }
-        }
-        return removed;
+        long before = slots.estimatedSize();
+        slots.cleanUp();
+        return (int) Math.max(0, before - slots.estimatedSize());
     }
 
     public int size() {
-        return slots.size();
+        slots.cleanUp();
+        return (int) slots.estimatedSize();
     }
 
     @Override
     public void close() {
-        slots.clear();
-    }
-
-    private void evictOldest(int count) {
-        if (count <= 0) {
-            return;
-        }
-        slots.entrySet().stream()
-                .filter(e -> !snapshot(e.getValue()).isHandoff())
-                .sorted(Comparator.comparingLong(e -> lastActive(e.getValue())))
-                .limit(count)
-                .forEach(e -> slots.remove(e.getKey(), e.getValue()));
+        slots.invalidateAll();
     }
 
     private Slot live(String id) {
-        Slot slot = slots.get(id);
-        if (slot != null && isExpired(slot)) {
-            slots.remove(id, slot);
-            return null;
-        }
-        return slot;
-    }
-
-    private boolean isExpired(Slot slot) {
-        synchronized (slot) {
-            return !slot.state.isHandoff() && clock.millis() - slot.lastActiveMillis > ttl.toMillis();
-        }
-    }
-
-    private static ConversationState snapshot(Slot slot) {
-        synchronized (slot) {
-            return slot.state;
-        }
-    }
-
-    private static long lastActive(Slot slot) {
-        synchronized (slot) {
-            return slot.lastActiveMillis;
-        }
+        return slots.getIfPresent(id);
     }
 
     private static List<Message> appendTo(Slot slot, List<Message> messages) {
