@@ -302,7 +302,7 @@ public final class Server {
 
     private static Number waitingTickets(TicketStore tickets) {
         try {
-            return tickets.openTickets(10_000).stream().filter(t -> Ticket.WAITING.equals(t.status())).count();
+            return tickets.waitingCount();
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -89,7 +89,19 @@ public final class StaffApi {
         router.post("/staff/api/logout").handler(this::logout);
         router.get("/staff/api/me").handler(ctx -> ChatApi.json(ctx, 200, me(session(ctx))));
         router.get("/staff/api/events").handler(this::events);
-        router.get("/staff/api/tickets").handler(ctx -> respond(ctx, blocking(ctx, () -> Map.of("tickets", desk.queue()))));
+        // Paged: ?limit=1..200 (default 200) and ?after=<next of the previous page>; "next" is null on the last page.
+        router.get("/staff/api/tickets").handler(ctx -> {
+            String after = ctx.request().getParam("after");
+            int limit = pageLimit(ctx.request().getParam("limit"));
+            respond(ctx, blocking(ctx, () -> {
+                StaffDesk.QueuePage page = desk.queue(after == null || after.isBlank() ? null : after, limit);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("tickets", page.tickets());
+                out.put("next", page.next());
+                out.put("total", page.total());
+                return out;
+            }));
+        });
         router.get("/staff/api/tickets/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> desk.ticket(ctx.pathParam("id")))));
         router.post("/staff/api/tickets/:id/claim").handler(ctx ->
                 respond(ctx, blocking(ctx, () -> desk.claim(ctx.pathParam("id"), session(ctx)))));
@@ -247,6 +259,21 @@ public final class StaffApi {
         String id = ctx.pathParam("id");
         StaffSession s = session(ctx);
         respond(ctx, blocking(ctx, () -> desk.reply(id, s, text)));
+    }
+
+    private static int pageLimit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return StaffDesk.QUEUE_LIMIT;
+        }
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v >= 1 && v <= StaffDesk.QUEUE_LIMIT) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiError(400, "invalid_parameter", "'limit' must be a whole number from 1 to " + StaffDesk.QUEUE_LIMIT + ".");
     }
 
     private String requiredText(RoutingContext ctx, String field) {

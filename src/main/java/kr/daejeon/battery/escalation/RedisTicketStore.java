@@ -149,6 +149,48 @@ public final class RedisTicketStore implements TicketStore {
         return out;
     }
 
+    /**
+     * By score (creation ms) from the cursor's, skipping what the cursor already covered: ties share a score and are
+     * ordered by id, as Redis orders equal scores by member.
+     */
+    @Override
+    public TicketPage openTickets(String after, int limit) {
+        long fromMillis = 0;
+        String afterId = null;
+        if (after != null) {
+            Object[] c = TicketPage.parse(after);
+            fromMillis = (Long) c[0];
+            afterId = (String) c[1];
+        }
+        List<Ticket> page = new ArrayList<>(limit);
+        boolean more = false;
+        int offset = 0;
+        int batch = limit + 1;
+        String min = Long.toString(fromMillis);
+        outer:
+        while (true) {
+            int from = offset;
+            List<redis.clients.jedis.resps.Tuple> rows = redis.call(j -> j.zrangeByScoreWithScores(openKey, min, "+inf", from, batch));
+            for (redis.clients.jedis.resps.Tuple row : rows) {
+                String id = row.getElement();
+                if (afterId != null && (long) row.getScore() == fromMillis && id.compareTo(afterId) <= 0) {
+                    continue;
+                }
+                if (page.size() == limit) {
+                    more = true;
+                    break outer;
+                }
+                find(id).filter(t -> !Ticket.RESOLVED.equals(t.status())).ifPresent(page::add);
+            }
+            if (rows.size() < batch) {
+                break;
+            }
+            offset += rows.size();
+        }
+        long total = redis.call(j -> j.zcard(openKey));
+        return new TicketPage(page, more && !page.isEmpty() ? TicketPage.cursorOf(page.get(page.size() - 1)) : null, total);
+    }
+
     @Override
     public int position(String id) {
         Long rank = redis.call(j -> j.zrank(waitingKey, id));

@@ -57,6 +57,12 @@ public interface TicketStore extends AutoCloseable {
     /** Open tickets (waiting and assigned), oldest first. */
     List<Ticket> openTickets(int limit);
 
+    /**
+     * Open tickets, oldest first, after the ticket named by {@code after} (a {@link TicketPage#next()} cursor, or
+     * null for the first page), at most {@code limit}: every open ticket can be reached, page by page.
+     */
+    TicketPage openTickets(String after, int limit);
+
     /** 1-based place of a waiting ticket in the queue; 0 when it is not waiting. */
     int position(String id);
 
