@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import kr.daejeon.battery.api.ApiError;
 import kr.daejeon.battery.api.ChatApi;
 import kr.daejeon.battery.api.ClientAddress;
+import kr.daejeon.battery.api.ConnectionGuard;
 import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.api.MetricsApi;
 import kr.daejeon.battery.api.TrainingApi;
@@ -191,6 +192,9 @@ public final class Server {
         }
 
         Router router = Router.router(vertx);
+        ConnectionGuard guard = new ConnectionGuard(vertx, config.requestReadTimeout(), config.maxConnectionsPerClient(),
+                config.trustedProxies());
+        router.route().handler(guard::request);
         router.route().handler(Correlation::assign);
         router.route().handler(ctx -> {
             ctx.response().putHeader("X-Content-Type-Options", "nosniff")
@@ -217,6 +221,7 @@ public final class Server {
                 .mount(router);
         new MetricsApi(vertx, metrics, config.metricsToken()).mount(router);
         new TrainingApi(content, clock).mount(router);
+        staffApi.pingEvery(config.ssePing());
         staffApi.mount(router);
         if (telegram != null) {
             telegram.mount(router);
@@ -261,8 +266,13 @@ public final class Server {
         router.errorHandler(405, ctx -> new ApiError(405, "method_not_allowed", "Method not allowed here.").send(ctx));
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
-                .setCompressionSupported(true).setIdleTimeout(0);
-        return vertx.createHttpServer(options).requestHandler(router).listen()
+                .setCompressionSupported(true)
+                // No h2c upgrade sniffing: with it a connection is only handed over once its first bytes arrive, so a
+                // client that connects and sends nothing escaped the read deadline and the per-client cap.
+                .setHttp2ClearTextEnabled(false)
+                // Closed when nothing is read or written this long; live streams ping more often than that.
+                .setIdleTimeout((int) config.httpIdleTimeout().toSeconds()).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
+        return vertx.createHttpServer(options).connectionHandler(guard::opened).requestHandler(router).listen()
                 .map(http -> {
                     LOG.info("listening on http://{}:{} (store: {})", config.host(), http.actualPort(),
                             config.redisUrl() == null ? "memory" : "redis");

@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class ChatApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatApi.class);
-    private static final long SSE_PING_MS = 15_000;
 
     private final Vertx vertx;
     private final ChatService chat;
@@ -47,6 +46,7 @@ public final class ChatApi {
     private final RateLimiter perClient;
     private final RateLimiter perConversation;
     private final ClientAddress clientAddress;
+    private final StreamLimits streams;
 
     public ChatApi(Vertx vertx, ChatService chat, SessionStore store, AppConfig config, RateLimiter perClient,
                    RateLimiter perConversation) {
@@ -57,6 +57,7 @@ public final class ChatApi {
         this.perClient = perClient;
         this.perConversation = perConversation;
         this.clientAddress = new ClientAddress(config.trustedProxies());
+        this.streams = new StreamLimits(config.maxStreamsPerClient(), config.maxStreamsPerConversation());
     }
 
     public void mount(Router router) {
@@ -222,12 +223,24 @@ public final class ChatApi {
         String lastEventId = ctx.request().getHeader("Last-Event-ID");
         long after = afterParam(lastEventId != null ? lastEventId : ctx.request().getParam("after"), "Last-Event-ID");
         String token = bearer(ctx);
+        String client = clientAddress.of(ctx.request());
         blocking(ctx, () -> chat.authorize(id, token)).onComplete(ar -> {
             if (ar.failed()) {
                 fail(ctx, ar.cause());
                 return;
             }
-            new EventStream(ctx, id, after).start();
+            Runnable release;
+            try {
+                release = streams.open(client, id);
+            } catch (ApiError tooMany) {
+                tooMany.send(ctx);
+                return;
+            }
+            if (ctx.response().closed()) {
+                release.run();
+                return;
+            }
+            new EventStream(ctx, id, after, release).start();
         });
     }
 
@@ -242,11 +255,13 @@ public final class ChatApi {
         private kr.daejeon.battery.conversation.MessageFeed.Listening listening;
         private long pingTimer;
         private boolean closed;
+        private final Runnable release;
 
-        EventStream(RoutingContext ctx, String id, long after) {
+        EventStream(RoutingContext ctx, String id, long after, Runnable release) {
             this.ctx = ctx;
             this.id = id;
             this.lastSent = after;
+            this.release = release;
         }
 
         void start() {
@@ -265,7 +280,7 @@ public final class ChatApi {
                     batch.forEach(this::send);
                 }
             });
-            pingTimer = vertx.setPeriodic(SSE_PING_MS, t -> {
+            pingTimer = vertx.setPeriodic(config.ssePing().toMillis(), t -> {
                 if (!closed) {
                     res.write(": ping\n\n");
                 }
@@ -313,6 +328,7 @@ public final class ChatApi {
         private void close() {
             if (!closed) {
                 closed = true;
+                release.run();
                 vertx.cancelTimer(pingTimer);
                 consumer.unregister();
                 listening.close();

@@ -66,6 +66,14 @@ public final class StaffApi {
         this.maxMessageChars = maxMessageChars;
     }
 
+    private long pingMs = 15_000;
+
+    /** How often the console's live stream pings (below the server's idle timeout). */
+    public StaffApi pingEvery(java.time.Duration every) {
+        this.pingMs = every.toMillis();
+        return this;
+    }
+
     /** The console's strict CSP: only its own script and style, never framed. */
     static final String CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             + "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -240,7 +248,7 @@ public final class StaffApi {
                 res.write("retry: 2000\n\n");
             }
         });
-        long ping = vertx.setPeriodic(15_000, t -> res.write(": ping\n\n"));
+        long ping = vertx.setPeriodic(pingMs, t -> res.write(": ping\n\n"));
         boolean[] cleaned = new boolean[1];
         Runnable cleanup = () -> {
             if (!cleaned[0]) {
