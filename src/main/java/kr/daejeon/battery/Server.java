@@ -20,6 +20,7 @@ import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.api.MetricsApi;
 import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
+import kr.daejeon.battery.privacy.PersonalData;
 import kr.daejeon.battery.channel.OutboundHttp;
 import kr.daejeon.battery.content.LiveContent;
 import kr.daejeon.battery.escalation.Ticket;
@@ -117,7 +118,8 @@ public final class Server {
         AutoCloseable connection;
         RedisClient sharedRedis = null;
         if (config.redisUrl() == null) {
-            InMemorySessionStore memory = new InMemorySessionStore(config.sessionTtl(), config.memoryMaxConversations(), clock);
+            InMemorySessionStore memory = new InMemorySessionStore(config.sessionTtl(), config.memoryMaxConversations(), clock,
+                    config.retention());
             vertx.setPeriodic(60_000, t -> vertx.executeBlocking(memory::evictExpired, false));
             store = memory;
             tickets = new InMemoryTicketStore();
@@ -125,8 +127,8 @@ public final class Server {
         } else {
             RedisClient redis = new RedisClient(config.redisUrl(), config.redisKeyPrefix(), config.redisPoolSize(),
                     config.redisTimeout(), metrics::storeError);
-            store = new RedisSessionStore(redis, config.sessionTtl(), config.redisCachedStates());
-            tickets = new RedisTicketStore(redis);
+            store = new RedisSessionStore(redis, config.sessionTtl(), config.redisCachedStates(), config.retention());
+            tickets = new RedisTicketStore(redis, config.retention());
             connection = redis;
             sharedRedis = redis;
             if (!redis.ping()) {
@@ -158,8 +160,12 @@ public final class Server {
         if (accounts.isEmpty()) {
             LOG.warn("no staff accounts (set STAFF_ACCOUNTS_FILE): nobody can log in to the staff API");
         }
-        ChannelDirectory directory = new ChannelDirectory(sharedRedis);
+        ChannelDirectory directory = new ChannelDirectory(sharedRedis, config.retention());
         DeadLetterLog deadLetters = new DeadLetterLog(sharedRedis);
+        PersonalData personalData = new PersonalData(store, tickets, unanswered, deadLetters, config.retention(), clock);
+        // Retention: at start and hourly, on a worker (it reads the stores).
+        vertx.executeBlocking(personalData::sweep, false);
+        vertx.setPeriodic(3_600_000, t -> vertx.executeBlocking(personalData::sweep, false));
         Map<String, ChannelDelivery> channels = new HashMap<>();
         TelegramChannel telegram = null;
         if (config.telegramEnabled()) {
@@ -184,7 +190,7 @@ public final class Server {
                 new StaffDesk(store, tickets, content, accounts, feed,
                         new ChannelRouter(channels), clock, metrics), clock, config.maxMessageChars(),
                 RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
-                clientAddress, deadLetters, unanswered,
+                clientAddress, deadLetters, unanswered, personalData,
                 new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()),
                         new FaqFiles(config.faqDir()), content, retrainer, live, clock));
         if (config.contentWatchSeconds() > 0) {
@@ -217,8 +223,8 @@ public final class Server {
         });
         new ChatApi(vertx, chat, store, config,
                 RateLimiter.create(vertx, sharedRedis, "ip", config.rateLimitPerMinute(), metrics),
-                RateLimiter.create(vertx, sharedRedis, "conversation", config.conversationRateLimitPerMinute(), metrics))
-                .mount(router);
+                RateLimiter.create(vertx, sharedRedis, "conversation", config.conversationRateLimitPerMinute(), metrics),
+                personalData).mount(router);
         new MetricsApi(vertx, metrics, config.metricsToken()).mount(router);
         new TrainingApi(content, clock).mount(router);
         staffApi.pingEvery(config.ssePing());

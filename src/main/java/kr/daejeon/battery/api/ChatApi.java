@@ -48,8 +48,11 @@ public final class ChatApi {
     private final ClientAddress clientAddress;
     private final StreamLimits streams;
 
+    private final kr.daejeon.battery.privacy.PersonalData personalData;
+
     public ChatApi(Vertx vertx, ChatService chat, SessionStore store, AppConfig config, RateLimiter perClient,
-                   RateLimiter perConversation) {
+                   RateLimiter perConversation, kr.daejeon.battery.privacy.PersonalData personalData) {
+        this.personalData = personalData;
         this.vertx = vertx;
         this.chat = chat;
         this.store = store;
@@ -74,6 +77,7 @@ public final class ChatApi {
         router.post("/api/v1/conversations").handler(body).handler(ctx -> requireJson(ctx, true)).handler(this::create);
         router.get("/api/v1/conversations/:id/messages").handler(this::list);
         router.get("/api/v1/conversations/:id/events").handler(this::events);
+        router.delete("/api/v1/conversations/:id").handler(this::erase);
     }
 
     private void ready(RoutingContext ctx) {
@@ -216,6 +220,17 @@ public final class ChatApi {
         long after = afterParam(ctx.request().getParam("after"), "after");
         String token = bearer(ctx);
         respond(ctx, blocking(ctx, () -> chat.messages(id, token, after)).map(messages -> Map.of("messages", messages)), 200);
+    }
+
+    /** The customer erases their conversation and everything kept about it (PIPA); needs the conversation's token. */
+    private void erase(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        String token = bearer(ctx);
+        respond(ctx, blocking(ctx, () -> {
+            chat.authorize(id, token);
+            personalData.erase(id, "customer");
+            return Map.of("deleted", true);
+        }), 200);
     }
 
     private void events(RoutingContext ctx) {

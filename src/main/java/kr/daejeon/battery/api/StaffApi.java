@@ -49,10 +49,12 @@ public final class StaffApi {
     private final DeadLetterLog deadLetters;
     private final UnansweredLog unanswered;
     private final LearningDesk learning;
+    private final kr.daejeon.battery.privacy.PersonalData personalData;
 
     public StaffApi(Vertx vertx, StaffAccounts accounts, StaffSessionStore sessions, StaffDesk desk, Clock clock,
                     int maxMessageChars, RateLimiter logins, ClientAddress clientAddress, DeadLetterLog deadLetters,
-                    UnansweredLog unanswered, LearningDesk learning) {
+                    UnansweredLog unanswered, kr.daejeon.battery.privacy.PersonalData personalData, LearningDesk learning) {
+        this.personalData = personalData;
         this.unanswered = unanswered;
         this.learning = learning;
         this.deadLetters = deadLetters;
@@ -128,6 +130,12 @@ public final class StaffApi {
         });
         router.post("/staff/api/tickets/:id/resolve").handler(ctx ->
                 respond(ctx, blocking(ctx, () -> desk.resolve(ctx.pathParam("id"), session(ctx)))));
+        // Erasure on a customer's request (PIPA): the conversation, its tickets, notes, contact details, unanswered
+        // questions and dead letters; the audit log keeps who did it.
+        router.delete("/staff/api/conversations/:id").handler(ctx -> {
+            StaffSession s = session(ctx);
+            respond(ctx, blocking(ctx, () -> personalData.erase(ctx.pathParam("id"), "staff:" + s.username())));
+        });
         router.get("/staff/api/dead-letters").handler(ctx -> respond(ctx, blocking(ctx, () ->
                 Map.of("deadLetters", deadLetters.recent(200), "total", deadLetters.size()))));
         router.get("/staff/api/unanswered").handler(ctx -> respond(ctx, blocking(ctx, () -> {

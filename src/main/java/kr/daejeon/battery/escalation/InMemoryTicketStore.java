@@ -48,6 +48,27 @@ public final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
+    public synchronized int sweep(Instant cutoff) {
+        List<String> old = tickets.values().stream().filter(t -> t.updatedAt().isBefore(cutoff)).map(Ticket::id).toList();
+        old.forEach(id -> {
+            tickets.remove(id);
+            notes.remove(id);
+        });
+        return old.size();
+    }
+
+    @Override
+    public synchronized int eraseConversation(String conversationId) {
+        List<String> ids = tickets.values().stream().filter(t -> t.conversationId().equals(conversationId))
+                .map(Ticket::id).toList();
+        ids.forEach(id -> {
+            tickets.remove(id);
+            notes.remove(id);
+        });
+        return ids.size();
+    }
+
+    @Override
     public synchronized int waitingCount() {
         return (int) tickets.values().stream().filter(t -> Ticket.WAITING.equals(t.status())).count();
     }

@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.session.RedisClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.resps.Tuple;
 
 /**
  * Tickets in Redis: a hash per ticket ({@code P:ticket:{id}}: the ticket JSON plus the fields that
  * change — status, assignee, updatedAt) and two sorted sets by creation time, {@code P:tickets:open}
- * and {@code P:tickets:waiting}. Open tickets carry no TTL; a resolved one is kept for
- * {@link #RESOLVED_RETENTION} for reporting.
+ * and {@code P:tickets:waiting}, plus each conversation's ticket ids ({@code P:conv-tickets:{id}}) for erasure.
+ * Every ticket, open or resolved, expires the retention period after its last change (the privacy policy); the
+ * sweeper drops expired ids from the sorted sets.
  */
 public final class RedisTicketStore implements TicketStore {
 
@@ -52,10 +55,20 @@ public final class RedisTicketStore implements TicketStore {
             """;
 
     private final RedisClient redis;
+    private final String retentionSeconds;
     private final String openKey;
     private final String waitingKey;
 
     public RedisTicketStore(RedisClient redis) {
+        this(redis, RESOLVED_RETENTION);
+    }
+
+    /**
+     * @param retention how long a ticket, its notes and contact details are kept after its last change, open or
+     *                  resolved (the privacy policy)
+     */
+    public RedisTicketStore(RedisClient redis, Duration retention) {
+        this.retentionSeconds = Long.toString(Math.max(1, retention.toSeconds()));
         this.redis = redis;
         this.openKey = redis.prefix() + ":tickets:open";
         this.waitingKey = redis.prefix() + ":tickets:waiting";
@@ -67,31 +80,97 @@ public final class RedisTicketStore implements TicketStore {
 
     @Override
     public void open(Ticket t) {
-        double score = t.createdAt().toEpochMilli();
+        opening(t, null).writeSeparately();
+    }
+
+    /** The set of a conversation's ticket ids, so that erasing a conversation finds them all. */
+    private String conversationKey(String conversationId) {
+        return redis.prefix() + ":conv-tickets:{" + conversationId + "}";
+    }
+
+    /** Keeps a changed ticket (and its notes) for the retention period from now. */
+    private void touch(String id) {
         redis.call(j -> {
-            j.hset(key(t.id()), Map.of("json", JsonCodec.write(t), "status", t.status(),
-                    "assignee", t.assignee() == null ? "" : t.assignee(), "updatedAt", t.updatedAt().toString()));
-            j.zadd(openKey, score, t.id());
-            if (Ticket.WAITING.equals(t.status())) {
-                j.zadd(waitingKey, score, t.id());
-            }
+            var p = j.pipelined();
+            p.expire(key(id), Long.parseLong(retentionSeconds));
+            p.expire(key(id) + ":notes", Long.parseLong(retentionSeconds));
+            p.sync();
             return null;
         });
     }
 
-    /** KEYS: ticket hash, open set, waiting set, notes. ARGV: JSON, status, updatedAt, score, id, note ('' = none). */
+    /** The hashes expire by themselves (retention); what is left is to drop their ids from the queue's sets. */
+    @Override
+    public int sweep(Instant cutoff) {
+        List<String> ids = redis.call(j -> j.zrange(openKey, 0, -1));
+        List<String> gone = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Boolean> exists = redis.call(j -> {
+                var p = j.pipelined();
+                List<Response<Boolean>> r = new ArrayList<>();
+                for (String id : batch) {
+                    r.add(p.exists(key(id)));
+                }
+                p.sync();
+                return r.stream().map(Response::get).toList();
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                if (!exists.get(i)) {
+                    gone.add(batch.get(i));
+                }
+            }
+        }
+        if (!gone.isEmpty()) {
+            redis.call(j -> {
+                j.zrem(openKey, gone.toArray(String[]::new));
+                j.zrem(waitingKey, gone.toArray(String[]::new));
+                return null;
+            });
+        }
+        return gone.size();
+    }
+
+    @Override
+    public int eraseConversation(String conversationId) {
+        java.util.Set<String> ids = redis.call(j -> j.smembers(conversationKey(conversationId)));
+        redis.call(j -> {
+            var p = j.pipelined();
+            for (String id : ids) {
+                p.del(key(id), key(id) + ":notes");
+                p.zrem(openKey, id);
+                p.zrem(waitingKey, id);
+            }
+            p.del(conversationKey(conversationId));
+            p.sync();
+            return null;
+        });
+        return ids.size();
+    }
+
+    /**
+     * KEYS: ticket hash, open set, waiting set, notes, the conversation's ticket set. ARGV: JSON, status, updatedAt,
+     * score, id, note ('' = none), retention seconds.
+     */
     private static final String OPEN = """
             redis.call('HSET', keys[1], 'json', args[1], 'status', args[2], 'assignee', '', 'updatedAt', args[3])
+            redis.call('EXPIRE', keys[1], tonumber(args[7]))
             redis.call('ZADD', keys[2], args[4], args[5])
             if args[2] == 'waiting' then redis.call('ZADD', keys[3], args[4], args[5]) end
-            if args[6] ~= '' then redis.call('RPUSH', keys[4], args[6]) end
+            if args[6] ~= '' then
+              redis.call('RPUSH', keys[4], args[6])
+              redis.call('EXPIRE', keys[4], tonumber(args[7]))
+            end
+            redis.call('SADD', keys[5], args[5])
+            redis.call('EXPIRE', keys[5], tonumber(args[7]))
             """;
 
     @Override
     public kr.daejeon.battery.session.CommitWrite opening(Ticket t, Note note) {
-        List<String> keys = List.of(key(t.id()), openKey, waitingKey, key(t.id()) + ":notes");
+        List<String> keys = List.of(key(t.id()), openKey, waitingKey, key(t.id()) + ":notes", conversationKey(t.conversationId()));
         List<String> args = List.of(JsonCodec.write(t), t.status(), t.updatedAt().toString(),
-                Long.toString(t.createdAt().toEpochMilli()), t.id(), note == null ? "" : JsonCodec.write(note));
+                Long.toString(t.createdAt().toEpochMilli()), t.id(), note == null ? "" : JsonCodec.write(note),
+                retentionSeconds);
         RedisTicketStore self = this;
         return new kr.daejeon.battery.session.CommitWrite() {
             @Override
@@ -170,8 +249,8 @@ public final class RedisTicketStore implements TicketStore {
         outer:
         while (true) {
             int from = offset;
-            List<redis.clients.jedis.resps.Tuple> rows = redis.call(j -> j.zrangeByScoreWithScores(openKey, min, "+inf", from, batch));
-            for (redis.clients.jedis.resps.Tuple row : rows) {
+            List<Tuple> rows = redis.call(j -> j.zrangeByScoreWithScores(openKey, min, "+inf", from, batch));
+            for (Tuple row : rows) {
                 String id = row.getElement();
                 if (afterId != null && (long) row.getScore() == fromMillis && id.compareTo(afterId) <= 0) {
                     continue;
@@ -204,6 +283,7 @@ public final class RedisTicketStore implements TicketStore {
         String assignee = (String) r.get(1);
         if (claimed) {
             redis.call(j -> j.zrem(waitingKey, id));
+            touch(id);
         }
         return new ClaimResult(claimed, assignee.isEmpty() ? null : assignee);
     }
@@ -215,6 +295,7 @@ public final class RedisTicketStore implements TicketStore {
         if (!Long.valueOf(1).equals(r)) {
             return false;
         }
+        touch(id);
         if (newAssignee == null) {
             Ticket t = find(id).orElseThrow();
             redis.call(j -> j.zadd(waitingKey, t.createdAt().toEpochMilli(), id));
@@ -235,6 +316,7 @@ public final class RedisTicketStore implements TicketStore {
     @Override
     public void addNote(String id, Note note) {
         redis.call(j -> j.rpush(key(id) + ":notes", JsonCodec.write(note)));
+        touch(id);
     }
 
     @Override
@@ -246,7 +328,7 @@ public final class RedisTicketStore implements TicketStore {
     @Override
     public boolean resolve(String id, Instant now) {
         Object r = redis.call(j -> j.eval(RESOLVE, List.of(key(id)),
-                List.of(now.toString(), Long.toString(RESOLVED_RETENTION.toSeconds()))));
+                List.of(now.toString(), retentionSeconds)));
         redis.call(j -> {
             j.zrem(openKey, id);
             j.zrem(waitingKey, id);

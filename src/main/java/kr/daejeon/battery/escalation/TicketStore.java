@@ -49,6 +49,15 @@ public interface TicketStore extends AutoCloseable {
         };
     }
 
+    /**
+     * Retention: erases tickets (with their notes and contact details) last changed before {@code cutoff}, open or
+     * not. Returns how many went (a store whose records expire by themselves may only tidy its indexes).
+     */
+    int sweep(Instant cutoff);
+
+    /** Erases every ticket of a conversation, with notes and contact details; returns how many. */
+    int eraseConversation(String conversationId);
+
     /** How many tickets wait for staff. */
     int waitingCount();
 

@@ -19,7 +19,8 @@ import kr.daejeon.battery.conversation.Message;
  * The zero-setup store for local runs and single-node installs. Bounded: idle conversations expire after the
  * TTL, and beyond {@code maxConversations} the cache (Caffeine: O(1) per new conversation, frequency-aware, so a
  * flood of new idle conversations does not push out those in use) evicts conversations not with staff.
- * Conversations with staff weigh nothing and never expire until resolved; when they alone fill the bound, new
+ * Conversations with staff weigh nothing and are kept until resolved (at most the retention period after their
+ * last turn); when they alone fill the bound, new
  * conversations are refused ({@link StoreFullException}) rather than let the heap grow without end.
  */
 public final class InMemorySessionStore implements SessionStore {
@@ -31,23 +32,32 @@ public final class InMemorySessionStore implements SessionStore {
     private final int maxConversations;
     private final Clock clock;
 
+    /** How long a conversation with staff is kept after its last turn when nobody resolves it. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+
     public InMemorySessionStore(Duration ttl, int maxConversations, Clock clock) {
+        this(ttl, maxConversations, clock, DEFAULT_RETENTION);
+    }
+
+    /** @param retention how long a conversation with staff is kept after its last turn (the privacy policy) */
+    public InMemorySessionStore(Duration ttl, int maxConversations, Clock clock, Duration retention) {
         this.ttl = ttl;
         this.maxConversations = maxConversations;
         this.clock = clock;
         long ttlNanos = ttl.toNanos();
+        long retentionNanos = retention.toNanos();
         this.slots = Caffeine.newBuilder()
                 .maximumWeight(maxConversations)
                 .weigher((String id, Slot slot) -> slot.handoff ? 0 : 1)
                 .expireAfter(new Expiry<String, Slot>() {
                     @Override
                     public long expireAfterCreate(String id, Slot slot, long now) {
-                        return slot.handoff ? Long.MAX_VALUE : ttlNanos;
+                        return slot.handoff ? retentionNanos : ttlNanos;
                     }
 
                     @Override
                     public long expireAfterUpdate(String id, Slot slot, long now, long current) {
-                        return slot.handoff ? Long.MAX_VALUE : ttlNanos;
+                        return slot.handoff ? retentionNanos : ttlNanos;
                     }
 
                     @Override
@@ -181,6 +191,11 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public boolean ping() {
         return true;
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return slots.asMap().remove(id) != null;
     }
 
     /** Drops idle conversations past their TTL; called periodically by the server. Returns how many went. */

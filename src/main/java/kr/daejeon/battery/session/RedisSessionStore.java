@@ -19,7 +19,8 @@ import redis.clients.jedis.Response;
  * Conversations in Redis through the shared {@link RedisClient}. Per conversation: {@code P:{id}:state} (JSON),
  * {@code P:{id}:msgs} (list of JSON, position = message id) and {@code P:{id}:lock}. The hash tag
  * keeps one conversation's keys in one Redis Cluster slot, so the append script stays atomic.
- * Idle conversations expire by Redis TTL; conversations with staff are made persistent.
+ * Idle conversations expire by Redis TTL; conversations with staff are kept for the retention period after their
+ * last turn.
  */
 public final class RedisSessionStore implements SessionStore {
 
@@ -186,6 +187,17 @@ public final class RedisSessionStore implements SessionStore {
     public RedisSessionStore(String redisUrl, String prefix, Duration ttl, int poolSize, Duration timeout) {
         this(new RedisClient(redisUrl, prefix, poolSize, timeout), ttl, true, DEFAULT_CACHED_STATES);
     }
+
+    /**
+     * @param retention how long a conversation with staff is kept after its last turn (the privacy policy; idle
+     *                  conversations without staff expire after {@code ttl})
+     */
+    public RedisSessionStore(RedisClient redis, Duration ttl, int cachedStates, Duration retention) {
+        this(redis, ttl, false, cachedStates);
+        this.retentionSeconds = Math.max(1, retention.toSeconds());
+    }
+
+    private long retentionSeconds = InMemorySessionStore.DEFAULT_RETENTION.toSeconds();
 
     private RedisSessionStore(RedisClient redis, Duration ttl, boolean ownsClient, int cachedStates) {
         this.cache = new StateCache(cachedStates, CACHE_IDLE.compareTo(ttl) < 0 ? CACHE_IDLE : ttl,
@@ -357,7 +369,8 @@ public final class RedisSessionStore implements SessionStore {
     private void addStoreArgs(List<String> args, ConversationState state, List<Message> messages, String lockToken,
                               MessageFeed.RedisChannels feed, TurnRecord record) {
         args.add(JsonCodec.write(state));
-        args.add(state.isHandoff() ? "0" : Long.toString(Math.max(1, ttl.toSeconds())));
+        // Conversations with staff are kept until resolved, but no longer than the retention period after their last turn.
+        args.add(Long.toString(state.isHandoff() ? retentionSeconds : Math.max(1, ttl.toSeconds())));
         args.add(lockToken);
         args.add(feed == null ? "" : feed.conversation(state.id()));
         args.add(feed == null ? "" : feed.staff());
@@ -500,6 +513,13 @@ public final class RedisSessionStore implements SessionStore {
             out.add((Long) reply.get(i));
         }
         return out;
+    }
+
+    @Override
+    public boolean delete(String id) {
+        cache.remove(id);
+        long removed = redis(j -> j.del(key(id, "msgs"), key(id, "state"), key(id, "lock"), key(id, "turns")));
+        return removed > 0;
     }
 
     @Override

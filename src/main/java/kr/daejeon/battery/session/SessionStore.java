@@ -114,6 +114,12 @@ public interface SessionStore extends AutoCloseable {
         });
     }
 
+    /**
+     * Erases the conversation: its state, transcript and idempotency records (a customer's or staff's request, or
+     * retention). Returns false when there was none.
+     */
+    boolean delete(String id);
+
     /** Messages with id greater than {@code afterId}, oldest first, at most {@code limit}. */
     List<Message> messagesAfter(String id, long afterId, int limit);
 
