@@ -2,13 +2,13 @@ package kr.daejeon.battery.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -17,23 +17,28 @@ import kr.daejeon.battery.conversation.Message;
 
 /**
  * The zero-setup store for local runs and single-node installs. Bounded: idle conversations expire after the
- * TTL, and beyond {@code maxConversations} the cache (Caffeine: O(1) per new conversation, frequency-aware, so a
+ * TTL, and beyond {@code maxConversations} a cache (Caffeine: O(1) per new conversation, frequency-aware, so a
  * flood of new idle conversations does not push out those in use) evicts conversations not with staff.
- * Conversations with staff weigh nothing and are kept until resolved (at most the retention period after their
- * last turn); when they alone fill the bound, new
- * conversations are refused ({@link StoreFullException}) rather than let the heap grow without end.
+ * Conversations with staff are kept apart, never evicted, until resolved (at most the retention period after their
+ * last turn); when they alone reach the bound, new conversations are refused ({@link StoreFullException}) rather
+ * than let the heap grow without end. (Kept apart rather than weighing 0 in the cache: the cache's eviction steps
+ * over zero-weight entries one by one, which made each new conversation cost time in proportion to the
+ * conversations with staff — measured with {@code MemoryStoreBenchmark}.)
  */
 public final class InMemorySessionStore implements SessionStore {
 
     private static final long LOCK_WAIT_MS = 10_000;
-
-    private final Cache<String, Slot> slots;
-    private final Duration ttl;
-    private final int maxConversations;
-    private final Clock clock;
-
     /** How long a conversation with staff is kept after its last turn when nobody resolves it. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+
+    /** Conversations without staff. */
+    private final Cache<String, Slot> slots;
+    /** Conversations with staff: never evicted, bounded by refusing new conversations. */
+    private final Map<String, Slot> withStaff = new ConcurrentHashMap<>();
+    private final Duration ttl;
+    private final Duration retention;
+    private final int maxConversations;
+    private final Clock clock;
 
     public InMemorySessionStore(Duration ttl, int maxConversations, Clock clock) {
         this(ttl, maxConversations, clock, DEFAULT_RETENTION);
@@ -42,30 +47,13 @@ public final class InMemorySessionStore implements SessionStore {
     /** @param retention how long a conversation with staff is kept after its last turn (the privacy policy) */
     public InMemorySessionStore(Duration ttl, int maxConversations, Clock clock, Duration retention) {
         this.ttl = ttl;
+        this.retention = retention;
         this.maxConversations = maxConversations;
         this.clock = clock;
-        long ttlNanos = ttl.toNanos();
-        long retentionNanos = retention.toNanos();
         this.slots = Caffeine.newBuilder()
-                .maximumWeight(maxConversations)
-                .weigher((String id, Slot slot) -> slot.handoff ? 0 : 1)
-                .expireAfter(new Expiry<String, Slot>() {
-                    @Override
-                    public long expireAfterCreate(String id, Slot slot, long now) {
-                        return slot.handoff ? retentionNanos : ttlNanos;
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String id, Slot slot, long now, long current) {
-                        return slot.handoff ? retentionNanos : ttlNanos;
-                    }
-
-                    @Override
-                    public long expireAfterRead(String id, Slot slot, long now, long current) {
-                        // Reading does not keep a conversation alive; only its turns do (as with Redis TTLs).
-                        return current;
-                    }
-                })
+                .maximumSize(maxConversations)
+                // Written at creation and at every turn: reading does not keep a conversation alive (as with Redis TTLs).
+                .expireAfterWrite(ttl)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 // Eviction work on the writing thread: bounded per write, and the bound holds when create returns.
                 .executor(Runnable::run)
@@ -78,13 +66,12 @@ public final class InMemorySessionStore implements SessionStore {
         /** Turns stored under an idempotency key: the key's turn, kept as long as the conversation. */
         final Map<String, StoredTurn> turns = new java.util.HashMap<>();
         ConversationState state;
-        /** The state's {@link ConversationState#isHandoff()}, as the cache last weighed it. */
-        volatile boolean handoff;
+        volatile long lastActiveMillis;
     }
 
     @Override
     public List<Message> create(ConversationState state, List<Message> messages) {
-        if (handoffs() >= maxConversations) {
+        if (withStaff.size() >= maxConversations) {
             throw new StoreFullException("the memory store holds " + maxConversations
                     + " conversations with staff; resolve some or raise MEMORY_MAX_CONVERSATIONS");
         }
@@ -92,19 +79,14 @@ public final class InMemorySessionStore implements SessionStore {
         List<Message> stored;
         synchronized (slot) {
             slot.state = state;
-            slot.handoff = state.isHandoff();
+            slot.lastActiveMillis = clock.millis();
             stored = appendTo(slot, messages);
         }
-        if (slots.asMap().putIfAbsent(state.id(), slot) != null) {
+        Map<String, Slot> home = state.isHandoff() ? withStaff : slots.asMap();
+        if (live(state.id()) != null || home.putIfAbsent(state.id(), slot) != null) {
             throw new IllegalStateException("conversation id already exists");
         }
         return stored;
-    }
-
-    /** Conversations with staff: in the cache but weighing nothing. */
-    private long handoffs() {
-        long weighted = slots.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
-        return slots.estimatedSize() - weighted;
     }
 
     @Override
@@ -150,14 +132,21 @@ public final class InMemorySessionStore implements SessionStore {
         List<Message> stored;
         synchronized (slot) {
             slot.state = state;
-            slot.handoff = state.isHandoff();
+            slot.lastActiveMillis = clock.millis();
             stored = appendTo(slot, messages);
             if (record != null) {
                 slot.turns.put(record.key(), new StoredTurn(stored.get(0).id(), stored.size(), record.summary()));
             }
         }
-        // Written again: the cache restarts its idle time and weighs it anew (a conversation with staff weighs 0).
-        slots.asMap().replace(state.id(), slot, slot);
+        // Placed again: this restarts its idle time, and moves it between the cache and the conversations with staff
+        // (always present in one of them, never lost in between).
+        if (state.isHandoff()) {
+            withStaff.put(state.id(), slot);
+            slots.asMap().remove(state.id(), slot);
+        } else {
+            slots.put(state.id(), slot);
+            withStaff.remove(state.id(), slot);
+        }
         if (write != null) {
             write.writeSeparately();
         }
@@ -195,28 +184,52 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public boolean delete(String id) {
-        return slots.asMap().remove(id) != null;
+        boolean a = withStaff.remove(id) != null;
+        boolean b = slots.asMap().remove(id) != null;
+        return a || b;
     }
 
-    /** Drops idle conversations past their TTL; called periodically by the server. Returns how many went. */
+    /**
+     * Drops idle conversations past their TTL and conversations with staff untouched for the retention period;
+     * called periodically by the server. Returns how many went.
+     */
     public int evictExpired() {
         long before = slots.estimatedSize();
         slots.cleanUp();
-        return (int) Math.max(0, before - slots.estimatedSize());
+        int removed = (int) Math.max(0, before - slots.estimatedSize());
+        for (Map.Entry<String, Slot> e : withStaff.entrySet()) {
+            if (pastRetention(e.getValue()) && withStaff.remove(e.getKey(), e.getValue())) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
     public int size() {
         slots.cleanUp();
-        return (int) slots.estimatedSize();
+        return (int) slots.estimatedSize() + withStaff.size();
     }
 
     @Override
     public void close() {
         slots.invalidateAll();
+        withStaff.clear();
     }
 
     private Slot live(String id) {
+        Slot slot = withStaff.get(id);
+        if (slot != null) {
+            if (pastRetention(slot)) {
+                withStaff.remove(id, slot);
+                return null;
+            }
+            return slot;
+        }
         return slots.getIfPresent(id);
+    }
+
+    private boolean pastRetention(Slot slot) {
+        return clock.millis() - slot.lastActiveMillis > retention.toMillis();
     }
 
     private static List<Message> appendTo(Slot slot, List<Message> messages) {
