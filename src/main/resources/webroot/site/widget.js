@@ -202,16 +202,36 @@
   }
 
   // ---- API ----
-  function api(method, path, body) {
+  function api(method, path, body, key) {
     var headers = { 'Accept': 'application/json' };
     if (conv) headers['Authorization'] = 'Bearer ' + conv.token;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (key) headers['Idempotency-Key'] = key;
     return fetch(BASE + path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (r) {
         return r.json().catch(function () { return {}; }).then(function (data) {
-          if (!r.ok) { var e = new Error((data.error && data.error.message) || r.status); e.status = r.status; throw e; }
+          if (!r.ok) {
+            var e = new Error((data.error && data.error.message) || r.status); e.status = r.status;
+            e.retryAfter = parseInt(r.headers.get('Retry-After') || '1', 10); throw e;
+          }
           return data;
         });
+      });
+  }
+
+  // One key per message: a retry (after a 503 or a lost answer) is recognised by the server, never stored twice.
+  function messageKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
+  }
+
+  function postMessage(text, key, retries) {
+    return api('POST', '/api/v1/conversations/' + encodeURIComponent(conv.id) + '/messages', { text: text }, key)
+      .catch(function (e) {
+        if (retries <= 0 || (e.status !== undefined && e.status !== 503)) throw e;
+        var wait = Math.min(Math.max(e.retryAfter || 1, 1), 5) * 1000;
+        return new Promise(function (resolve) { setTimeout(resolve, wait); })
+          .then(function () { return postMessage(text, key, retries - 1); });
       });
   }
 
@@ -241,8 +261,9 @@
     if (text.length > 2000) { error.textContent = t('tooLong'); return; }
     error.textContent = '';
     typing.hidden = false;
+    var key = messageKey();
     start().then(function () {
-      return api('POST', '/api/v1/conversations/' + encodeURIComponent(conv.id) + '/messages', { text: text });
+      return postMessage(text, key, 2);
     }).then(function (d) {
       render(d.userMessage, false);
       d.messages.forEach(function (m) { render(m, false); });

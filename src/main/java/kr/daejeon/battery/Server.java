@@ -15,10 +15,12 @@ import java.util.concurrent.CountDownLatch;
 import kr.daejeon.battery.api.ApiError;
 import kr.daejeon.battery.api.ChatApi;
 import kr.daejeon.battery.api.ClientAddress;
+import kr.daejeon.battery.api.ConnectionGuard;
 import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.api.MetricsApi;
 import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
+import kr.daejeon.battery.privacy.PersonalData;
 import kr.daejeon.battery.channel.OutboundHttp;
 import kr.daejeon.battery.content.LiveContent;
 import kr.daejeon.battery.learning.ContentWatcher;
@@ -122,7 +124,8 @@ public final class Server {
         AutoCloseable connection;
         RedisClient sharedRedis = null;
         if (config.redisUrl() == null) {
-            InMemorySessionStore memory = new InMemorySessionStore(config.sessionTtl(), config.memoryMaxConversations(), clock);
+            InMemorySessionStore memory = new InMemorySessionStore(config.sessionTtl(), config.memoryMaxConversations(), clock,
+                    config.retention());
             vertx.setPeriodic(60_000, t -> vertx.executeBlocking(memory::evictExpired, false));
             store = memory;
             tickets = new InMemoryTicketStore();
@@ -130,8 +133,8 @@ public final class Server {
         } else {
             RedisClient redis = new RedisClient(config.redisUrl(), config.redisKeyPrefix(), config.redisPoolSize(),
                     config.redisTimeout(), metrics::storeError);
-            store = new RedisSessionStore(redis, config.sessionTtl(), config.redisCachedStates());
-            tickets = new RedisTicketStore(redis);
+            store = new RedisSessionStore(redis, config.sessionTtl(), config.redisCachedStates(), config.retention());
+            tickets = new RedisTicketStore(redis, config.retention());
             connection = redis;
             sharedRedis = redis;
             if (!redis.ping()) {
@@ -165,8 +168,12 @@ public final class Server {
         if (accounts.isEmpty()) {
             LOG.warn("no staff accounts (set STAFF_ACCOUNTS_FILE): nobody can log in to the staff API");
         }
-        ChannelDirectory directory = new ChannelDirectory(sharedRedis);
+        ChannelDirectory directory = new ChannelDirectory(sharedRedis, config.retention());
         DeadLetterLog deadLetters = new DeadLetterLog(sharedRedis);
+        PersonalData personalData = new PersonalData(store, tickets, unanswered, deadLetters, config.retention(), clock);
+        // Retention: at start and hourly, on a worker (it reads the stores).
+        vertx.executeBlocking(personalData::sweep, false);
+        vertx.setPeriodic(3_600_000, t -> vertx.executeBlocking(personalData::sweep, false));
         Map<String, ChannelDelivery> channels = new HashMap<>();
         TelegramChannel telegram = null;
         if (config.telegramEnabled()) {
@@ -206,7 +213,7 @@ public final class Server {
                 new StaffDesk(store, tickets, content, accounts, feed,
                         new ChannelRouter(channels), clock, metrics, mailer), clock, config.maxMessageChars(),
                 RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
-                clientAddress, deadLetters, unanswered,
+                clientAddress, deadLetters, unanswered, personalData,
                 new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()),
                         new FaqFiles(config.faqDir()), content, retrainer, live, clock), config.timeZone(),
                 new StaffReports(daily, tickets, unanswered, config.timeZone()));
@@ -215,6 +222,9 @@ public final class Server {
         }
 
         Router router = Router.router(vertx);
+        ConnectionGuard guard = new ConnectionGuard(vertx, config.requestReadTimeout(), config.maxConnectionsPerClient(),
+                config.trustedProxies());
+        router.route().handler(guard::request);
         router.route().handler(Correlation::assign);
         router.route().handler(ctx -> {
             ctx.response().putHeader("X-Content-Type-Options", "nosniff")
@@ -237,11 +247,12 @@ public final class Server {
         });
         new ChatApi(vertx, chat, store, config,
                 RateLimiter.create(vertx, sharedRedis, "ip", config.rateLimitPerMinute(), metrics),
-                RateLimiter.create(vertx, sharedRedis, "conversation", config.conversationRateLimitPerMinute(), metrics))
-                .mount(router);
+                RateLimiter.create(vertx, sharedRedis, "conversation", config.conversationRateLimitPerMinute(), metrics),
+                personalData).mount(router);
         new MetricsApi(vertx, metrics, config.metricsToken()).mount(router);
         new TrainingApi(content, clock).mount(router);
         new kr.daejeon.battery.api.OpenApiDocs().mount(router);
+        staffApi.pingEvery(config.ssePing());
         staffApi.mount(router);
         if (telegram != null) {
             telegram.mount(router);
@@ -287,8 +298,13 @@ public final class Server {
 
         List<String> routes = routeTable(router);
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
-                .setCompressionSupported(true).setIdleTimeout(0);
-        return vertx.createHttpServer(options).requestHandler(router).listen()
+                .setCompressionSupported(true)
+                // No h2c upgrade sniffing: with it a connection is only handed over once its first bytes arrive, so a
+                // client that connects and sends nothing escaped the read deadline and the per-client cap.
+                .setHttp2ClearTextEnabled(false)
+                // Closed when nothing is read or written this long; live streams ping more often than that.
+                .setIdleTimeout((int) config.httpIdleTimeout().toSeconds()).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
+        return vertx.createHttpServer(options).connectionHandler(guard::opened).requestHandler(router).listen()
                 .map(http -> {
                     LOG.info("listening on http://{}:{} (store: {})", config.host(), http.actualPort(),
                             config.redisUrl() == null ? "memory" : "redis");

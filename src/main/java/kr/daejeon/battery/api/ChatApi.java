@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class ChatApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatApi.class);
-    private static final long SSE_PING_MS = 15_000;
 
     private final Vertx vertx;
     private final ChatService chat;
@@ -47,9 +46,13 @@ public final class ChatApi {
     private final RateLimiter perClient;
     private final RateLimiter perConversation;
     private final ClientAddress clientAddress;
+    private final StreamLimits streams;
+
+    private final kr.daejeon.battery.privacy.PersonalData personalData;
 
     public ChatApi(Vertx vertx, ChatService chat, SessionStore store, AppConfig config, RateLimiter perClient,
-                   RateLimiter perConversation) {
+                   RateLimiter perConversation, kr.daejeon.battery.privacy.PersonalData personalData) {
+        this.personalData = personalData;
         this.vertx = vertx;
         this.chat = chat;
         this.store = store;
@@ -57,6 +60,7 @@ public final class ChatApi {
         this.perClient = perClient;
         this.perConversation = perConversation;
         this.clientAddress = new ClientAddress(config.trustedProxies());
+        this.streams = new StreamLimits(config.maxStreamsPerClient(), config.maxStreamsPerConversation());
     }
 
     public void mount(Router router) {
@@ -73,6 +77,7 @@ public final class ChatApi {
         router.post("/api/v1/conversations").handler(body).handler(ctx -> requireJson(ctx, true)).handler(this::create);
         router.get("/api/v1/conversations/:id/messages").handler(this::list);
         router.get("/api/v1/conversations/:id/events").handler(this::events);
+        router.delete("/api/v1/conversations/:id").handler(this::erase);
     }
 
     private void ready(RoutingContext ctx) {
@@ -130,6 +135,7 @@ public final class ChatApi {
         String id = ctx.pathParam("id");
         String token = bearer(ctx);
         String client = clientAddress.of(ctx.request());
+        String idempotencyKey = idempotencyKey(ctx);
         // Validation, limits and the turn in one worker job: one hop. The limits ride along with taking the
         // conversation's lock (one Redis round trip); bad requests count against them too.
         respond(ctx, blocking(ctx, () -> {
@@ -137,13 +143,14 @@ public final class ChatApi {
             try {
                 text = messageText(ctx);
             } catch (ApiError invalid) {
-                // A flood of bad requests is refused like any other; the conversation's limit is for messages.
-                int[] waits = RateLimiter.takeBoth(perClient, client, perConversation, id);
-                refuseIfLimited(new int[] {waits[0], 0});
+                // A flood of bad requests is refused like any other, charged to the sender's address only: the
+                // conversation's limit is for its owner's messages.
+                refuseIfLimited(new int[] {perClient.take(client), 0});
                 throw invalid;
             }
             return chat.post(id, token, text, RateLimiter.bothBefore(perClient, client, perConversation, id,
-                    ChatApi::refuseIfLimited));
+                    ChatApi::refuseIfLimited), () -> refuseIfLimited(new int[] {perClient.take(client), 0}),
+                    idempotencyKey);
         }).map(turn -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("intent", turn.intent());
@@ -158,6 +165,23 @@ public final class ChatApi {
             out.put("messages", turn.replies());
             return out;
         }), 200);
+    }
+
+    /**
+     * The client's key for this message ({@code Idempotency-Key}), or null: a retry with the same key is answered
+     * with the stored result instead of being stored again.
+     */
+    static String idempotencyKey(RoutingContext ctx) {
+        String key = ctx.request().getHeader("Idempotency-Key");
+        if (key == null) {
+            return null;
+        }
+        key = key.trim();
+        if (!key.matches("[A-Za-z0-9_.:-]{1,128}")) {
+            throw new ApiError(400, "invalid_idempotency_key",
+                    "'Idempotency-Key' must be 1-128 characters of A-Z, a-z, 0-9, '_', '.', ':' and '-'.");
+        }
+        return key;
     }
 
     /** Throws 429 when a turn's client address ({@code waits[0]}) or conversation ({@code waits[1]}) is over its limit. */
@@ -203,17 +227,40 @@ public final class ChatApi {
         respond(ctx, blocking(ctx, () -> chat.messages(id, token, after)).map(messages -> Map.of("messages", messages)), 200);
     }
 
+    /** The customer erases their conversation and everything kept about it (PIPA); needs the conversation's token. */
+    private void erase(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        String token = bearer(ctx);
+        respond(ctx, blocking(ctx, () -> {
+            chat.authorize(id, token);
+            personalData.erase(id, "customer");
+            return Map.of("deleted", true);
+        }), 200);
+    }
+
     private void events(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         String lastEventId = ctx.request().getHeader("Last-Event-ID");
         long after = afterParam(lastEventId != null ? lastEventId : ctx.request().getParam("after"), "Last-Event-ID");
         String token = bearer(ctx);
+        String client = clientAddress.of(ctx.request());
         blocking(ctx, () -> chat.authorize(id, token)).onComplete(ar -> {
             if (ar.failed()) {
                 fail(ctx, ar.cause());
                 return;
             }
-            new EventStream(ctx, id, after).start();
+            Runnable release;
+            try {
+                release = streams.open(client, id);
+            } catch (ApiError tooMany) {
+                tooMany.send(ctx);
+                return;
+            }
+            if (ctx.response().closed()) {
+                release.run();
+                return;
+            }
+            new EventStream(ctx, id, after, release).start();
         });
     }
 
@@ -228,11 +275,13 @@ public final class ChatApi {
         private kr.daejeon.battery.conversation.MessageFeed.Listening listening;
         private long pingTimer;
         private boolean closed;
+        private final Runnable release;
 
-        EventStream(RoutingContext ctx, String id, long after) {
+        EventStream(RoutingContext ctx, String id, long after, Runnable release) {
             this.ctx = ctx;
             this.id = id;
             this.lastSent = after;
+            this.release = release;
         }
 
         void start() {
@@ -251,7 +300,7 @@ public final class ChatApi {
                     batch.forEach(this::send);
                 }
             });
-            pingTimer = vertx.setPeriodic(SSE_PING_MS, t -> {
+            pingTimer = vertx.setPeriodic(config.ssePing().toMillis(), t -> {
                 if (!closed) {
                     res.write(": ping\n\n");
                 }
@@ -299,6 +348,7 @@ public final class ChatApi {
         private void close() {
             if (!closed) {
                 closed = true;
+                release.run();
                 vertx.cancelTimer(pingTimer);
                 consumer.unregister();
                 listening.close();
@@ -444,6 +494,9 @@ public final class ChatApi {
         } else if (t instanceof StoreUnavailableException) {
             LOG.warn("store unavailable: {}", t.getMessage());
             error = new ApiError(503, "store_unavailable", "The service is temporarily unavailable; please retry.", 5);
+        } else if (t instanceof kr.daejeon.battery.session.StoreFullException) {
+            LOG.warn("store full: {}", t.getMessage());
+            error = new ApiError(503, "store_full", "The service is at capacity; please retry later.", 60);
         } else if (t instanceof StoreBusyException) {
             error = new ApiError(503, "conversation_busy", "This conversation is busy; please retry.", 1);
         } else {

@@ -35,12 +35,14 @@ public final class CorsPolicy {
         }
         ctx.response().putHeader("Access-Control-Allow-Origin", origin).putHeader("Vary", "Origin");
         if (preflight) {
-            ctx.response().putHeader("Access-Control-Allow-Methods", "GET, POST")
-                    .putHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, Last-Event-ID")
+            ctx.response().putHeader("Access-Control-Allow-Methods", "GET, POST, DELETE")
+                    .putHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, Last-Event-ID, Idempotency-Key")
                     .putHeader("Access-Control-Max-Age", "600")
                     .setStatusCode(204).end();
             return;
         }
+        // The widget reads Retry-After to retry a 503 with the same Idempotency-Key.
+        ctx.response().putHeader("Access-Control-Expose-Headers", "Retry-After, X-Request-Id");
         ctx.next();
     }
 

@@ -54,12 +54,15 @@ public final class StaffApi {
     private final LearningDesk learning;
     private final java.time.ZoneId zone;
     private final StaffReports reports;
+    private final kr.daejeon.battery.privacy.PersonalData personalData;
 
     public StaffApi(Vertx vertx, StaffAccounts accounts, StaffSessionStore sessions, StaffDesk desk, Clock clock,
                     int maxMessageChars, RateLimiter logins, ClientAddress clientAddress, DeadLetterLog deadLetters,
-                    UnansweredLog unanswered, LearningDesk learning, java.time.ZoneId zone, StaffReports reports) {
+                    UnansweredLog unanswered, kr.daejeon.battery.privacy.PersonalData personalData, LearningDesk learning,
+                    java.time.ZoneId zone, StaffReports reports) {
         this.zone = zone;
         this.reports = reports;
+        this.personalData = personalData;
         this.unanswered = unanswered;
         this.learning = learning;
         this.deadLetters = deadLetters;
@@ -71,6 +74,14 @@ public final class StaffApi {
         this.desk = desk;
         this.clock = clock;
         this.maxMessageChars = maxMessageChars;
+    }
+
+    private long pingMs = 15_000;
+
+    /** How often the console's live stream pings (below the server's idle timeout). */
+    public StaffApi pingEvery(java.time.Duration every) {
+        this.pingMs = every.toMillis();
+        return this;
     }
 
     /** The console's strict CSP: only its own script and style, never framed. */
@@ -97,7 +108,19 @@ public final class StaffApi {
         router.get("/staff/api/me").handler(ctx -> ChatApi.json(ctx, 200, me(session(ctx))));
         router.get("/staff/api/events").handler(this::events);
         router.get("/staff/api/staff").handler(ctx -> ChatApi.json(ctx, 200, Map.of("staff", accounts.directory())));
-        router.get("/staff/api/tickets").handler(ctx -> respond(ctx, blocking(ctx, () -> Map.of("tickets", desk.queue()))));
+        // Paged: ?limit=1..200 (default 200) and ?after=<next of the previous page>; "next" is null on the last page.
+        router.get("/staff/api/tickets").handler(ctx -> {
+            String after = ctx.request().getParam("after");
+            int limit = pageLimit(ctx.request().getParam("limit"));
+            respond(ctx, blocking(ctx, () -> {
+                StaffDesk.QueuePage page = desk.queue(after == null || after.isBlank() ? null : after, limit);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("tickets", page.tickets());
+                out.put("next", page.next());
+                out.put("total", page.total());
+                return out;
+            }));
+        });
         router.get("/staff/api/history").handler(ctx -> {
             HistoryQuery q;
             try {
@@ -140,6 +163,12 @@ public final class StaffApi {
         });
         router.post("/staff/api/tickets/:id/resolve").handler(ctx ->
                 respond(ctx, blocking(ctx, () -> desk.resolve(ctx.pathParam("id"), session(ctx)))));
+        // Erasure on a customer's request (PIPA): the conversation, its tickets, notes, contact details, unanswered
+        // questions and dead letters; the audit log keeps who did it.
+        router.delete("/staff/api/conversations/:id").handler(ctx -> {
+            StaffSession s = session(ctx);
+            respond(ctx, blocking(ctx, () -> personalData.erase(ctx.pathParam("id"), "staff:" + s.username())));
+        });
         router.get("/staff/api/dead-letters").handler(ctx -> respond(ctx, blocking(ctx, () ->
                 Map.of("deadLetters", deadLetters.recent(200), "total", deadLetters.size()))));
         router.get("/staff/api/unanswered").handler(ctx -> respond(ctx, blocking(ctx, () -> {
@@ -260,7 +289,7 @@ public final class StaffApi {
                 res.write("retry: 2000\n\n");
             }
         });
-        long ping = vertx.setPeriodic(15_000, t -> res.write(": ping\n\n"));
+        long ping = vertx.setPeriodic(pingMs, t -> res.write(": ping\n\n"));
         boolean[] cleaned = new boolean[1];
         Runnable cleanup = () -> {
             if (!cleaned[0]) {
@@ -316,6 +345,21 @@ public final class StaffApi {
         String id = ctx.pathParam("id");
         StaffSession s = session(ctx);
         respond(ctx, blocking(ctx, () -> desk.reply(id, s, text)));
+    }
+
+    private static int pageLimit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return StaffDesk.QUEUE_LIMIT;
+        }
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v >= 1 && v <= StaffDesk.QUEUE_LIMIT) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiError(400, "invalid_parameter", "'limit' must be a whole number from 1 to " + StaffDesk.QUEUE_LIMIT + ".");
     }
 
     private String requiredText(RoutingContext ctx, String field) {

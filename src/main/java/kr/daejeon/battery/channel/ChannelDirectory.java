@@ -21,8 +21,16 @@ public final class ChannelDirectory {
     private final Map<String, Object[]> onceValues = boundedMap();
     private final Map<String, java.util.List<String>> queues = boundedMap();
 
+    /** Queued replies are personal data: kept no longer than this after the last one was queued. */
+    private final Duration retention;
+
     public ChannelDirectory(RedisClient redisOrNull) {
+        this(redisOrNull, Duration.ofDays(90));
+    }
+
+    public ChannelDirectory(RedisClient redisOrNull, Duration retention) {
         this.redis = redisOrNull;
+        this.retention = retention;
     }
 
     private static <V> Map<String, V> boundedMap() {
@@ -42,7 +50,7 @@ public final class ChannelDirectory {
         if (redis == null) {
             links.put(userKey, conversationId);
         } else {
-            redis.call(j -> j.setex(linkKey(userKey), ttl.toSeconds(), conversationId));
+            redis.call(j -> j.setex(linkKey(userKey), Math.min(ttl.toSeconds(), Math.max(1, retention.toSeconds())), conversationId));
         }
     }
 
@@ -87,7 +95,10 @@ public final class ChannelDirectory {
                 queues.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
             }
         } else {
-            redis.call(j -> j.rpush(redis.prefix() + ":queue:" + key, value));
+            redis.call(j -> {
+                j.rpush(redis.prefix() + ":queue:" + key, value);
+                return j.expire(redis.prefix() + ":queue:" + key, Math.max(1, retention.toSeconds()));
+            });
         }
     }
 

@@ -24,6 +24,16 @@ public final class DeadLetterLog {
         return letters.recent(limit);
     }
 
+    /** Retention: forgets letters that failed before {@code cutoff}. */
+    public int sweep(java.time.Instant cutoff) {
+        return letters.sweep(cutoff, DeadLetter::failedAt);
+    }
+
+    /** Erasure: forgets the letters of one conversation. */
+    public int forget(String conversationId) {
+        return letters.removeWhere(l -> conversationId.equals(l.conversationId()));
+    }
+
     /** How many are recorded (at most {@link #CAPACITY}). */
     public long size() {
         return letters.size();

@@ -82,6 +82,12 @@ public final class AppConfig {
     private final Duration eventLoopWarn;
     private final double lowConfidence;
     private final int contentWatchSeconds;
+    private final Duration httpIdleTimeout;
+    private final Duration retention;
+    private final Duration requestReadTimeout;
+    private final int maxConnectionsPerClient;
+    private final int maxStreamsPerClient;
+    private final int maxStreamsPerConversation;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
@@ -193,6 +199,20 @@ public final class AppConfig {
         eventLoopWarn = Duration.ofMillis(integer("event_loop_warn_ms", 10, 60_000));
         lowConfidence = decimal("low_confidence_threshold", 0, 1);
         contentWatchSeconds = integer("content_watch_seconds", 0, 3600);
+        httpIdleTimeout = Duration.ofSeconds(integer("http_idle_timeout_seconds", 2, 3600));
+        retention = Duration.ofDays(integer("retention_days", 1, 3650));
+        requestReadTimeout = Duration.ofSeconds(integer("request_read_timeout_seconds", 1, 600));
+        maxConnectionsPerClient = integer("max_connections_per_client", 1, 100_000);
+        maxStreamsPerClient = integer("max_streams_per_client", 1, 100_000);
+        maxStreamsPerConversation = integer("max_streams_per_conversation", 1, 1000);
+        if (maxStreamsPerClient > maxConnectionsPerClient) {
+            problems.add("MAX_STREAMS_PER_CLIENT (" + maxStreamsPerClient + ") cannot exceed MAX_CONNECTIONS_PER_CLIENT ("
+                    + maxConnectionsPerClient + "): every live stream holds a connection");
+        }
+        if (maxStreamsPerConversation > maxStreamsPerClient) {
+            problems.add("MAX_STREAMS_PER_CONVERSATION (" + maxStreamsPerConversation + ") cannot exceed MAX_STREAMS_PER_CLIENT ("
+                    + maxStreamsPerClient + ")");
+        }
         if (kakaoSkillSecret.isEmpty() != kakaoBotIds.isEmpty()) {
             problems.add("KakaoTalk needs both KAKAO_SKILL_SECRET and KAKAO_BOT_IDS (or neither)");
         }
@@ -348,6 +368,12 @@ public final class AppConfig {
         d.put("smtp_password", "");
         d.put("smtp_from", "");
         d.put("smtp_retry_seconds", "30,120,600");
+        d.put("http_idle_timeout_seconds", "30");
+        d.put("retention_days", "90");
+        d.put("request_read_timeout_seconds", "10");
+        d.put("max_connections_per_client", "64");
+        d.put("max_streams_per_client", "8");
+        d.put("max_streams_per_conversation", "3");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -521,4 +547,20 @@ public final class AppConfig {
     public double lowConfidence() { return lowConfidence; }
     /** How often to look for plain edits of intents/ and retrain; 0 = never. */
     public int contentWatchSeconds() { return contentWatchSeconds; }
+    /** A connection with no traffic this long is closed; live streams ping at most half as far apart. */
+    public Duration httpIdleTimeout() { return httpIdleTimeout; }
+    /** A request's headers (after connecting or the previous answer) and its body must each arrive within this. */
+    public Duration requestReadTimeout() { return requestReadTimeout; }
+    public int maxConnectionsPerClient() { return maxConnectionsPerClient; }
+    /**
+     * How long personal data is kept after its last change: transcripts of conversations with staff, tickets with
+     * their notes and contact details, unanswered questions, dead letters, queued messenger replies.
+     */
+    public Duration retention() { return retention; }
+    public int maxStreamsPerClient() { return maxStreamsPerClient; }
+    public int maxStreamsPerConversation() { return maxStreamsPerConversation; }
+    /** How often live streams send a ping: often enough that the idle timeout never ends one. */
+    public Duration ssePing() {
+        return Duration.ofMillis(Math.min(15_000, httpIdleTimeout.toMillis() / 2));
+    }
 }

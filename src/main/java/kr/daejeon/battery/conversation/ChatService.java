@@ -10,7 +10,10 @@ import kr.daejeon.battery.escalation.TicketWebhook;
 import kr.daejeon.battery.learning.UnansweredRecorder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.session.CommitWrite;
 import kr.daejeon.battery.session.ListEntry;
+import kr.daejeon.battery.session.StoredTurn;
+import kr.daejeon.battery.session.TurnRecord;
 import kr.daejeon.battery.session.PipelinedCheck;
 import kr.daejeon.battery.session.SessionStore;
 import kr.daejeon.battery.session.TurnPlan;
@@ -54,9 +57,14 @@ public final class ChatService {
 
     /** A stored turn: what the API acknowledges. */
     /** @param changedTicket the ticket this turn opened or updated, if any; {@code ticketOpened} tells which */
+    /** @param replayed the turn was stored before under the same idempotency key: this is the stored result again */
     public record Turn(String intent, double confidence, boolean handoff, Message userMessage, List<Message> replies,
                        Ticket changedTicket, boolean ticketOpened, String channel, String language,
-                       List<kr.daejeon.battery.nlu.ScoredIntent> ranking) {
+                       List<kr.daejeon.battery.nlu.ScoredIntent> ranking, boolean replayed) {
+    }
+
+    /** What a turn stored under an idempotency key answered, kept with it (see {@link TurnRecord}). */
+    record Summary(String intent, double confidence, boolean handoff) {
     }
 
     public Started start(Language language, String channel) {
@@ -82,7 +90,31 @@ public final class ChatService {
 
     /** The same, after {@code before} (the request's rate limits) passed; the store may run it with its first call. */
     public Turn post(String id, String token, String text, PipelinedCheck before) {
-        return turn(id, found -> checkToken(found, token), text, before);
+        return post(id, token, text, before, null);
+    }
+
+    /**
+     * The same, exactly once per {@code idempotencyKey} (or null): a retry of a turn that was stored (even one
+     * whose answer was lost or was a 503) gets the stored result and stores nothing.
+     */
+    public Turn post(String id, String token, String text, PipelinedCheck before, String idempotencyKey) {
+        return post(id, token, text, before, () -> { }, idempotencyKey);
+    }
+
+    /**
+     * The same; {@code refused} runs when the conversation is unknown or the token wrong (it may throw, e.g. a 429
+     * for the sender's address): such requests are charged to the sender, never to the conversation's limit.
+     */
+    public Turn post(String id, String token, String text, PipelinedCheck before, Runnable refused,
+                     String idempotencyKey) {
+        return turn(id, found -> {
+            try {
+                return checkToken(found, token);
+            } catch (ConversationNotFoundException | InvalidTokenException e) {
+                refused.run();
+                throw e;
+            }
+        }, text, before, idempotencyKey == null ? null : "web:" + idempotencyKey);
     }
 
     /**
@@ -95,7 +127,16 @@ public final class ChatService {
 
     /** For messenger adapters, whose platform has already authenticated the sender. */
     public Turn postFromChannel(String id, String text) {
-        return turn(id, found -> found.orElseThrow(ConversationNotFoundException::new), text, PipelinedCheck.NONE);
+        return postFromChannel(id, text, null);
+    }
+
+    /**
+     * The same, exactly once per platform delivery: {@code deliveryKey} (e.g. {@code telegram:<update_id>}) is
+     * stored with the turn, so a platform's retry after a failed delivery is stored once and answered again.
+     */
+    public Turn postFromChannel(String id, String text, String deliveryKey) {
+        return turn(id, found -> found.orElseThrow(ConversationNotFoundException::new), text, PipelinedCheck.NONE,
+                deliveryKey);
     }
 
     public boolean exists(String id) {
@@ -103,7 +144,7 @@ public final class ChatService {
     }
 
     private Turn turn(String id, java.util.function.Function<java.util.Optional<ConversationState>, ConversationState> access,
-                      String text, PipelinedCheck before) {
+                      String text, PipelinedCheck before, String turnKey) {
         long t0 = System.nanoTime();
         // Usually one round trip to Redis: a turn without a ticket is planned from the state and committed by
         // the store if nothing changed meanwhile (limits checked in the same step); one with a ticket takes the lock.
@@ -116,8 +157,13 @@ public final class ChatService {
             }
             // A question the bot could not answer well is kept for staff in the same step as the turn.
             return new TurnPlan<>(result.state(), userAndReplies(text, now, result),
-                    stored -> turnOf(result, stored, null, false), unansweredEntry(text, result, now));
-        }, found -> lockedTurn(id, access.apply(found), text));
+                    stored -> turnOf(result, stored, null, false), unansweredEntry(text, result, now),
+                    record(turnKey, result), done -> replayed(id, done));
+        }, found -> lockedTurn(id, access.apply(found), text, turnKey));
+        if (turn.replayed()) {
+            LOG.info("turn conversation={} replayed (stored before under its idempotency key)", id);
+            return turn;
+        }
         // The ticket first, so a console that learns of it also gets the messages that opened it.
         if (turn.changedTicket() != null) {
             feed.ticketChanged(turn.changedTicket());
@@ -141,27 +187,33 @@ public final class ChatService {
     }
 
     /** A turn that opens or changes a ticket: under the conversation's lock, the ticket before the messages. */
-    private Turn lockedTurn(String id, ConversationState state, String text) {
+    private Turn lockedTurn(String id, ConversationState state, String text, String turnKey) {
+        if (turnKey != null) {
+            java.util.Optional<StoredTurn> done = store.storedTurn(id, turnKey);
+            if (done.isPresent()) {
+                return replayed(id, done.get());
+            }
+        }
         Instant now = clock.instant();
         TurnResult result = engine.respond(state, text, now);
         ConversationState next = result.state();
         Ticket changed = null;
         boolean opened = false;
         List<Message> toStore = userAndReplies(text, now, result);
+        CommitWrite opening = null;
         if (result.handoffReason() != null) {
-            // The ticket is opened before the transcript is saved: if saving fails, staff still see
-            // the ticket, rather than a conversation stuck waiting for nobody.
+            // The ticket is opened in the same commit as the turn: a turn that could not be stored (503) leaves no
+            // ticket, and a stored one always has its ticket.
             Ticket ticket = new Ticket(Tokens.random(12), id, next.channel(), next.locale(), result.handoffReason(),
                     Ticket.WAITING, null, now, now, next.recentTurns(), null);
-            tickets.open(ticket);
             String answers = engine.eligibilitySummary(state);
-            if (answers != null) {
-                tickets.addNote(ticket.id(), new kr.daejeon.battery.escalation.Note("assistant", answers, now));
-            }
+            opening = tickets.opening(ticket, answers == null ? null
+                    : new kr.daejeon.battery.escalation.Note("assistant", answers, now));
             changed = ticket;
             opened = true;
             next = next.withTicket(ticket.id());
-            toStore.add(engine.queuePosition(Language.fromCode(next.locale()), tickets.position(ticket.id()), now));
+            // Under this conversation's lock, but other conversations may join the queue meanwhile: a good estimate.
+            toStore.add(engine.queuePosition(Language.fromCode(next.locale()), tickets.waitingCount() + 1, now));
             LOG.info("handoff conversation={} ticket={} reason={}", id, ticket.id(), result.handoffReason());
         }
         if (result.contact() != null && next.ticketId() != null && tickets.setContact(next.ticketId(), result.contact())) {
@@ -170,12 +222,30 @@ public final class ChatService {
         }
         // Without a ticket change the store may announce the messages as it stores them (one round trip
         // less); a new or changed ticket must reach consoles before the messages that belong to it.
-        List<Message> stored = changed == null ? store.appendAndPublish(next, toStore, feed) : store.append(next, toStore);
+        TurnRecord record = record(turnKey, result);
+        List<Message> stored = changed == null ? store.appendAndPublish(next, toStore, feed, record)
+                : store.append(next, toStore, record, opening);
         ListEntry<?> unansweredEntry = unansweredEntry(text, result, now);
         if (unansweredEntry != null) {
             unansweredEntry.addSeparately();
         }
         return turnOf(result, stored, changed, opened);
+    }
+
+    private static TurnRecord record(String turnKey, TurnResult result) {
+        return turnKey == null ? null : new TurnRecord(turnKey, kr.daejeon.battery.session.JsonCodec.write(
+                new Summary(result.intent(), result.confidence(), result.state().isHandoff())));
+    }
+
+    /** The result of a turn stored before under the same key, from the transcript. */
+    private Turn replayed(String id, StoredTurn done) {
+        Summary summary = kr.daejeon.battery.session.JsonCodec.read(done.summary(), Summary.class);
+        List<Message> messages = store.messagesAfter(id, done.firstId() - 1, done.count());
+        if (messages.isEmpty()) {
+            throw new ConversationNotFoundException();
+        }
+        return new Turn(summary.intent(), summary.confidence(), summary.handoff(), messages.get(0),
+                messages.subList(1, messages.size()), null, false, null, null, List.of(), true);
     }
 
     private ListEntry<?> unansweredEntry(String text, TurnResult result, Instant now) {
@@ -195,7 +265,7 @@ public final class ChatService {
         ConversationState next = result.state();
         return new Turn(result.intent(), result.confidence(), next.isHandoff(), stored.get(0),
                 stored.subList(1, stored.size()), changed, opened, next.channel(), next.locale(),
-                result.ranking() == null ? List.of() : result.ranking());
+                result.ranking() == null ? List.of() : result.ranking(), false);
     }
 
     /**

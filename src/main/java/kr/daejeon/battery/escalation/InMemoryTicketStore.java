@@ -69,8 +69,46 @@ public final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public synchronized long waitingCount() {
-        return tickets.values().stream().filter(t -> Ticket.WAITING.equals(t.status())).count();
+    public synchronized TicketPage openTickets(String after, int limit) {
+        Comparator<Ticket> order = Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::id);
+        List<Ticket> open = tickets.values().stream().filter(t -> !Ticket.RESOLVED.equals(t.status())).sorted(order).toList();
+        List<Ticket> rest = open;
+        if (after != null) {
+            Object[] c = TicketPage.parse(after);
+            long millis = (Long) c[0];
+            String id = (String) c[1];
+            rest = open.stream().filter(t -> t.createdAt().toEpochMilli() > millis
+                    || t.createdAt().toEpochMilli() == millis && t.id().compareTo(id) > 0).toList();
+        }
+        List<Ticket> page = rest.stream().limit(limit).toList();
+        String next = rest.size() > page.size() ? TicketPage.cursorOf(page.get(page.size() - 1)) : null;
+        return new TicketPage(page, next, open.size());
+    }
+
+    @Override
+    public synchronized int sweep(Instant cutoff) {
+        List<String> old = tickets.values().stream().filter(t -> t.updatedAt().isBefore(cutoff)).map(Ticket::id).toList();
+        old.forEach(id -> {
+            tickets.remove(id);
+            notes.remove(id);
+        });
+        return old.size();
+    }
+
+    @Override
+    public synchronized int eraseConversation(String conversationId) {
+        List<String> ids = tickets.values().stream().filter(t -> t.conversationId().equals(conversationId))
+                .map(Ticket::id).toList();
+        ids.forEach(id -> {
+            tickets.remove(id);
+            notes.remove(id);
+        });
+        return ids.size();
+    }
+
+    @Override
+    public synchronized int waitingCount() {
+        return (int) tickets.values().stream().filter(t -> Ticket.WAITING.equals(t.status())).count();
     }
 
     @Override

@@ -11,15 +11,16 @@ import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.session.RedisClient;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.resps.Tuple;
 
 /**
  * Tickets in Redis: a hash per ticket ({@code P:ticket:{id}}: the ticket JSON plus the fields that
  * change — status, assignee, updatedAt) and two sorted sets by creation time, {@code P:tickets:open}
- * and {@code P:tickets:waiting}. Open tickets carry no TTL; a resolved one is kept for
- * {@link #RESOLVED_RETENTION} for reporting. For history search every ticket is also in
- * {@code P:tickets:all} (by creation time, trimmed to the retention) and in its conversation's
- * {@code P:conversation:{cid}:tickets}; a resolved conversation's transcript is copied to
- * {@code P:conversation:{cid}:transcript}, kept as long as its tickets.
+ * and {@code P:tickets:waiting}. Every ticket, open or resolved, expires the retention period after its last
+ * change (the privacy policy); the sweeper drops expired ids from the sorted sets. For history search every
+ * ticket is also in {@code P:tickets:all} (by creation time, trimmed to the retention) and in its conversation's
+ * {@code P:conversation:{cid}:tickets} (also how erasure finds them all); a resolved conversation's transcript is
+ * copied to {@code P:conversation:{cid}:transcript}, kept as long as its tickets.
  */
 public final class RedisTicketStore implements TicketStore {
 
@@ -60,10 +61,20 @@ public final class RedisTicketStore implements TicketStore {
             """;
 
     private final RedisClient redis;
+    private final String retentionSeconds;
     private final String openKey;
     private final String waitingKey;
 
     public RedisTicketStore(RedisClient redis) {
+        this(redis, RESOLVED_RETENTION);
+    }
+
+    /**
+     * @param retention how long a ticket, its notes and contact details are kept after its last change, open or
+     *                  resolved (the privacy policy)
+     */
+    public RedisTicketStore(RedisClient redis, Duration retention) {
+        this.retentionSeconds = Long.toString(Math.max(1, retention.toSeconds()));
         this.redis = redis;
         this.openKey = redis.prefix() + ":tickets:open";
         this.waitingKey = redis.prefix() + ":tickets:waiting";
@@ -82,21 +93,130 @@ public final class RedisTicketStore implements TicketStore {
 
     @Override
     public void open(Ticket t) {
-        double score = t.createdAt().toEpochMilli();
+        opening(t, null).writeSeparately();
+    }
+
+    /** Keeps a changed ticket (and its notes) for the retention period from now. */
+    private void touch(String id) {
         redis.call(j -> {
-            j.hset(key(t.id()), Map.of("json", JsonCodec.write(t), "status", t.status(),
-                    "assignee", t.assignee() == null ? "" : t.assignee(), "updatedAt", t.updatedAt().toString()));
-            j.zadd(openKey, score, t.id());
-            if (Ticket.WAITING.equals(t.status())) {
-                j.zadd(waitingKey, score, t.id());
-            }
-            j.zadd(allKey, score, t.id());
-            j.zremrangeByScore(allKey, Double.NEGATIVE_INFINITY, t.createdAt().minus(RESOLVED_RETENTION).toEpochMilli());
-            j.zadd(conversationKey(t.conversationId()), score, t.id());
-            // Open tickets never expire; the index of a conversation lives at least as long as its newest ticket could.
-            j.expire(conversationKey(t.conversationId()), RESOLVED_RETENTION.multipliedBy(2).toSeconds());
+            var p = j.pipelined();
+            p.expire(key(id), Long.parseLong(retentionSeconds));
+            p.expire(key(id) + ":notes", Long.parseLong(retentionSeconds));
+            p.sync();
             return null;
         });
+    }
+
+    /** The hashes expire by themselves (retention); what is left is to drop their ids from the queue's sets. */
+    @Override
+    public int sweep(Instant cutoff) {
+        List<String> ids = redis.call(j -> j.zrange(openKey, 0, -1));
+        List<String> gone = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Boolean> exists = redis.call(j -> {
+                var p = j.pipelined();
+                List<Response<Boolean>> r = new ArrayList<>();
+                for (String id : batch) {
+                    r.add(p.exists(key(id)));
+                }
+                p.sync();
+                return r.stream().map(Response::get).toList();
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                if (!exists.get(i)) {
+                    gone.add(batch.get(i));
+                }
+            }
+        }
+        if (!gone.isEmpty()) {
+            redis.call(j -> {
+                j.zrem(openKey, gone.toArray(String[]::new));
+                j.zrem(waitingKey, gone.toArray(String[]::new));
+                return null;
+            });
+        }
+        return gone.size();
+    }
+
+    @Override
+    public int eraseConversation(String conversationId) {
+        List<String> ids = redis.call(j -> j.zrange(conversationKey(conversationId), 0, -1));
+        redis.call(j -> {
+            var p = j.pipelined();
+            for (String id : ids) {
+                p.del(key(id), key(id) + ":notes");
+                p.zrem(openKey, id);
+                p.zrem(waitingKey, id);
+                p.zrem(allKey, id);
+            }
+            p.del(conversationKey(conversationId));
+            p.del(redis.prefix() + ":conversation:{" + conversationId + "}:transcript");
+            p.sync();
+            return null;
+        });
+        return ids.size();
+    }
+
+    /**
+     * KEYS: ticket hash, open set, waiting set, notes, the conversation's tickets (by creation), every ticket (by
+     * creation, for history search). ARGV: JSON, status, updatedAt,
+     * score, id, note ('' = none), retention seconds.
+     */
+    private static final String OPEN = """
+            redis.call('HSET', keys[1], 'json', args[1], 'status', args[2], 'assignee', '', 'updatedAt', args[3])
+            redis.call('EXPIRE', keys[1], tonumber(args[7]))
+            redis.call('ZADD', keys[2], args[4], args[5])
+            if args[2] == 'waiting' then redis.call('ZADD', keys[3], args[4], args[5]) end
+            if args[6] ~= '' then
+              redis.call('RPUSH', keys[4], args[6])
+              redis.call('EXPIRE', keys[4], tonumber(args[7]))
+            end
+            redis.call('ZADD', keys[5], args[4], args[5])
+            redis.call('EXPIRE', keys[5], tonumber(args[7]))
+            redis.call('ZADD', keys[6], args[4], args[5])
+            redis.call('ZREMRANGEBYSCORE', keys[6], '-inf', tonumber(args[4]) - tonumber(args[7]) * 1000)
+            """;
+
+    @Override
+    public kr.daejeon.battery.session.CommitWrite opening(Ticket t, Note note) {
+        List<String> keys = List.of(key(t.id()), openKey, waitingKey, key(t.id()) + ":notes", conversationKey(t.conversationId()),
+                allKey);
+        List<String> args = List.of(JsonCodec.write(t), t.status(), t.updatedAt().toString(),
+                Long.toString(t.createdAt().toEpochMilli()), t.id(), note == null ? "" : JsonCodec.write(note),
+                retentionSeconds);
+        RedisTicketStore self = this;
+        return new kr.daejeon.battery.session.CommitWrite() {
+            @Override
+            public RedisClient redis() {
+                return redis;
+            }
+
+            @Override
+            public String lua() {
+                return OPEN;
+            }
+
+            @Override
+            public List<String> keys() {
+                return keys;
+            }
+
+            @Override
+            public List<String> args() {
+                return args;
+            }
+
+            @Override
+            public void writeSeparately() {
+                redis.call(j -> j.eval(OPEN.replace("keys[", "KEYS[").replace("args[", "ARGV["), keys, args));
+            }
+        };
+    }
+
+    @Override
+    public int waitingCount() {
+        return redis.call(j -> j.zcard(waitingKey)).intValue();
     }
 
     @Override
@@ -120,12 +240,6 @@ public final class RedisTicketStore implements TicketStore {
             find(id).filter(t -> !Ticket.RESOLVED.equals(t.status())).ifPresent(out::add);
         }
         return out;
-    }
-
-    /** ZCARD of the waiting set, which holds exactly the waiting tickets: one round trip. */
-    @Override
-    public long waitingCount() {
-        return redis.call(j -> j.zcard(waitingKey));
     }
 
     @Override
@@ -195,6 +309,46 @@ public final class RedisTicketStore implements TicketStore {
     public List<Message> archivedTranscript(String conversationId) {
         String json = redis.call(j -> j.get(redis.prefix() + ":conversation:{" + conversationId + "}:transcript"));
         return json == null ? List.of() : List.of(JsonCodec.read(json, Message[].class));
+    /**
+     * By score (creation ms) from the cursor's, skipping what the cursor already covered: ties share a score and are
+     * ordered by id, as Redis orders equal scores by member.
+     */
+    @Override
+    public TicketPage openTickets(String after, int limit) {
+        long fromMillis = 0;
+        String afterId = null;
+        if (after != null) {
+            Object[] c = TicketPage.parse(after);
+            fromMillis = (Long) c[0];
+            afterId = (String) c[1];
+        }
+        List<Ticket> page = new ArrayList<>(limit);
+        boolean more = false;
+        int offset = 0;
+        int batch = limit + 1;
+        String min = Long.toString(fromMillis);
+        outer:
+        while (true) {
+            int from = offset;
+            List<Tuple> rows = redis.call(j -> j.zrangeByScoreWithScores(openKey, min, "+inf", from, batch));
+            for (Tuple row : rows) {
+                String id = row.getElement();
+                if (afterId != null && (long) row.getScore() == fromMillis && id.compareTo(afterId) <= 0) {
+                    continue;
+                }
+                if (page.size() == limit) {
+                    more = true;
+                    break outer;
+                }
+                find(id).filter(t -> !Ticket.RESOLVED.equals(t.status())).ifPresent(page::add);
+            }
+            if (rows.size() < batch) {
+                break;
+            }
+            offset += rows.size();
+        }
+        long total = redis.call(j -> j.zcard(openKey));
+        return new TicketPage(page, more && !page.isEmpty() ? TicketPage.cursorOf(page.get(page.size() - 1)) : null, total);
     }
 
     @Override
@@ -210,6 +364,7 @@ public final class RedisTicketStore implements TicketStore {
         String assignee = (String) r.get(1);
         if (claimed) {
             redis.call(j -> j.zrem(waitingKey, id));
+            touch(id);
         }
         return new ClaimResult(claimed, assignee.isEmpty() ? null : assignee);
     }
@@ -221,6 +376,7 @@ public final class RedisTicketStore implements TicketStore {
         if (!Long.valueOf(1).equals(r)) {
             return false;
         }
+        touch(id);
         if (newAssignee == null) {
             Ticket t = find(id).orElseThrow();
             redis.call(j -> j.zadd(waitingKey, t.createdAt().toEpochMilli(), id));
@@ -241,6 +397,7 @@ public final class RedisTicketStore implements TicketStore {
     @Override
     public void addNote(String id, Note note) {
         redis.call(j -> j.rpush(key(id) + ":notes", JsonCodec.write(note)));
+        touch(id);
     }
 
     @Override
@@ -252,7 +409,7 @@ public final class RedisTicketStore implements TicketStore {
     @Override
     public boolean resolve(String id, Instant now) {
         Object r = redis.call(j -> j.eval(RESOLVE, List.of(key(id)),
-                List.of(now.toString(), Long.toString(RESOLVED_RETENTION.toSeconds()))));
+                List.of(now.toString(), retentionSeconds)));
         redis.call(j -> {
             j.zrem(openKey, id);
             j.zrem(waitingKey, id);

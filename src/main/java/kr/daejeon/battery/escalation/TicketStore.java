@@ -13,16 +13,65 @@ public interface TicketStore extends AutoCloseable {
 
     void open(Ticket ticket);
 
+    /**
+     * Opening {@code ticket} (with {@code note}, or null) as part of the commit of the turn that hands the
+     * conversation over: a turn that is not stored opens no ticket.
+     */
+    default kr.daejeon.battery.session.CommitWrite opening(Ticket ticket, Note note) {
+        TicketStore self = this;
+        return new kr.daejeon.battery.session.CommitWrite() {
+            @Override
+            public kr.daejeon.battery.session.RedisClient redis() {
+                return null;
+            }
+
+            @Override
+            public String lua() {
+                return "";
+            }
+
+            @Override
+            public List<String> keys() {
+                return List.of();
+            }
+
+            @Override
+            public List<String> args() {
+                return List.of();
+            }
+
+            @Override
+            public void writeSeparately() {
+                self.open(ticket);
+                if (note != null) {
+                    self.addNote(ticket.id(), note);
+                }
+            }
+        };
+    }
+
+    /**
+     * Retention: erases tickets (with their notes and contact details) last changed before {@code cutoff}, open or
+     * not. Returns how many went (a store whose records expire by themselves may only tidy its indexes).
+     */
+    int sweep(Instant cutoff);
+
+    /** Erases every ticket of a conversation, with notes and contact details; returns how many. */
+    int eraseConversation(String conversationId);
+
+    /** How many tickets wait for staff. */
+    int waitingCount();
+
     Optional<Ticket> find(String id);
 
     /** Open tickets (waiting and assigned), oldest first. */
     List<Ticket> openTickets(int limit);
 
     /**
-     * How many tickets wait for staff: one cheap read (a scrape of the queue gauge calls it), never a
-     * read per ticket.
+     * Open tickets, oldest first, after the ticket named by {@code after} (a {@link TicketPage#next()} cursor, or
+     * null for the first page), at most {@code limit}: every open ticket can be reached, page by page.
      */
-    long waitingCount();
+    TicketPage openTickets(String after, int limit);
 
     /** 1-based place of a waiting ticket in the queue; 0 when it is not waiting. */
     int position(String id);

@@ -25,6 +25,16 @@ public final class UnansweredLog {
         return new ListEntry<>(questions, q);
     }
 
+    /** Retention: forgets questions asked before {@code cutoff}. */
+    public int sweep(java.time.Instant cutoff) {
+        return questions.sweep(cutoff, UnansweredQuestion::at);
+    }
+
+    /** Erasure: forgets the questions of one conversation. */
+    public int forget(String conversationId) {
+        return questions.removeWhere(q -> conversationId.equals(q.conversationId()));
+    }
+
     public List<UnansweredQuestion> recent(int limit) {
         return questions.recent(limit);
     }

@@ -44,6 +44,58 @@ public final class CappedList<T> {
         });
     }
 
+    /**
+     * Retention: drops the entries older than {@code cutoff} from the old end (entries are added in time order).
+     * Safe while others add: an entry is removed only if it is still the oldest. Returns how many went.
+     */
+    public int sweep(java.time.Instant cutoff, java.util.function.Function<T, java.time.Instant> timeOf) {
+        int removed = 0;
+        if (redis == null) {
+            synchronized (memory) {
+                while (!memory.isEmpty() && timeOf.apply(memory.peekLast()).isBefore(cutoff)) {
+                    memory.removeLast();
+                    removed++;
+                }
+            }
+            return removed;
+        }
+        while (removed < capacity) {
+            String oldest = redis.call(j -> j.lindex(key(), -1));
+            if (oldest == null || !timeOf.apply(JsonCodec.read(oldest, type)).isBefore(cutoff)) {
+                break;
+            }
+            Object popped = redis.call(j -> REMOVE_OLDEST_IF.eval(j, List.of(key()), List.of(oldest)));
+            if (popped == null) {
+                continue;
+            }
+            removed++;
+        }
+        return removed;
+    }
+
+    /** Erasure: removes every entry that {@code match} selects (e.g. one conversation's). Returns how many. */
+    public int removeWhere(java.util.function.Predicate<T> match) {
+        if (redis == null) {
+            synchronized (memory) {
+                int before = memory.size();
+                memory.removeIf(match);
+                return before - memory.size();
+            }
+        }
+        List<String> rows = redis.call(j -> j.lrange(key(), 0, -1));
+        int removed = 0;
+        for (String row : rows) {
+            if (match.test(JsonCodec.read(row, type))) {
+                removed += redis.call(j -> j.lrem(key(), 0, row)).intValue();
+            }
+        }
+        return removed;
+    }
+
+    /** KEYS: list. ARGV: the entry seen last in the list. Pops it only if it is still there. */
+    private static final RedisScript REMOVE_OLDEST_IF = new RedisScript(
+            "if redis.call('LINDEX', KEYS[1], -1) == ARGV[1] then return redis.call('RPOP', KEYS[1]) end return false");
+
     public List<T> recent(int limit) {
         if (redis == null) {
             synchronized (memory) {

@@ -1,9 +1,10 @@
 package kr.daejeon.battery.session;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,37 +16,64 @@ import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
 
 /**
- * The zero-setup store for local runs and single-node installs. Bounded: idle conversations
- * expire after the TTL, and beyond {@code maxConversations} the longest-idle conversations
- * not with staff are evicted first, so it cannot exhaust the heap.
+ * The zero-setup store for local runs and single-node installs. Bounded: idle conversations expire after the
+ * TTL, and beyond {@code maxConversations} a cache (Caffeine: O(1) per new conversation, frequency-aware, so a
+ * flood of new idle conversations does not push out those in use) evicts conversations not with staff.
+ * Conversations with staff are kept apart, never evicted, until resolved (at most the retention period after their
+ * last turn); when they alone reach the bound, new conversations are refused ({@link StoreFullException}) rather
+ * than let the heap grow without end. (Kept apart rather than weighing 0 in the cache: the cache's eviction steps
+ * over zero-weight entries one by one, which made each new conversation cost time in proportion to the
+ * conversations with staff — measured with {@code MemoryStoreBenchmark}.)
  */
 public final class InMemorySessionStore implements SessionStore {
 
     private static final long LOCK_WAIT_MS = 10_000;
+    /** How long a conversation with staff is kept after its last turn when nobody resolves it. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
 
-    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    /** Conversations without staff. */
+    private final Cache<String, Slot> slots;
+    /** Conversations with staff: never evicted, bounded by refusing new conversations. */
+    private final Map<String, Slot> withStaff = new ConcurrentHashMap<>();
     private final Duration ttl;
+    private final Duration retention;
     private final int maxConversations;
     private final Clock clock;
 
     public InMemorySessionStore(Duration ttl, int maxConversations, Clock clock) {
+        this(ttl, maxConversations, clock, DEFAULT_RETENTION);
+    }
+
+    /** @param retention how long a conversation with staff is kept after its last turn (the privacy policy) */
+    public InMemorySessionStore(Duration ttl, int maxConversations, Clock clock, Duration retention) {
         this.ttl = ttl;
+        this.retention = retention;
         this.maxConversations = maxConversations;
         this.clock = clock;
+        this.slots = Caffeine.newBuilder()
+                .maximumSize(maxConversations)
+                // Written at creation and at every turn: reading does not keep a conversation alive (as with Redis TTLs).
+                .expireAfterWrite(ttl)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                // Eviction work on the writing thread: bounded per write, and the bound holds when create returns.
+                .executor(Runnable::run)
+                .build();
     }
 
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
         final List<Message> messages = new ArrayList<>();
+        /** Turns stored under an idempotency key: the key's turn, kept as long as the conversation. */
+        final Map<String, StoredTurn> turns = new java.util.HashMap<>();
         ConversationState state;
-        long lastActiveMillis;
+        volatile long lastActiveMillis;
     }
 
     @Override
     public List<Message> create(ConversationState state, List<Message> messages) {
-        if (slots.size() >= maxConversations) {
-            evictExpired();
-            evictOldest(slots.size() - maxConversations + 1);
+        if (withStaff.size() >= maxConversations) {
+            throw new StoreFullException("the memory store holds " + maxConversations
+                    + " conversations with staff; resolve some or raise MEMORY_MAX_CONVERSATIONS");
         }
         Slot slot = new Slot();
         List<Message> stored;
@@ -54,7 +82,8 @@ public final class InMemorySessionStore implements SessionStore {
             slot.lastActiveMillis = clock.millis();
             stored = appendTo(slot, messages);
         }
-        if (slots.putIfAbsent(state.id(), slot) != null) {
+        Map<String, Slot> home = state.isHandoff() ? withStaff : slots.asMap();
+        if (live(state.id()) != null || home.putIfAbsent(state.id(), slot) != null) {
             throw new IllegalStateException("conversation id already exists");
         }
         return stored;
@@ -95,15 +124,43 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public List<Message> append(ConversationState state, List<Message> messages) {
+    public List<Message> append(ConversationState state, List<Message> messages, TurnRecord record, CommitWrite write) {
         Slot slot = live(state.id());
         if (slot == null) {
             throw new IllegalStateException("conversation expired: " + state.id());
         }
+        List<Message> stored;
         synchronized (slot) {
             slot.state = state;
             slot.lastActiveMillis = clock.millis();
-            return appendTo(slot, messages);
+            stored = appendTo(slot, messages);
+            if (record != null) {
+                slot.turns.put(record.key(), new StoredTurn(stored.get(0).id(), stored.size(), record.summary()));
+            }
+        }
+        // Placed again: this restarts its idle time, and moves it between the cache and the conversations with staff
+        // (always present in one of them, never lost in between).
+        if (state.isHandoff()) {
+            withStaff.put(state.id(), slot);
+            slots.asMap().remove(state.id(), slot);
+        } else {
+            slots.put(state.id(), slot);
+            withStaff.remove(state.id(), slot);
+        }
+        if (write != null) {
+            write.writeSeparately();
+        }
+        return stored;
+    }
+
+    @Override
+    public Optional<StoredTurn> storedTurn(String id, String key) {
+        Slot slot = live(id);
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            return Optional.ofNullable(slot.turns.get(key));
         }
     }
 
@@ -125,11 +182,23 @@ public final class InMemorySessionStore implements SessionStore {
         return true;
     }
 
-    /** Drops idle conversations past their TTL; called periodically by the server. */
+    @Override
+    public boolean delete(String id) {
+        boolean a = withStaff.remove(id) != null;
+        boolean b = slots.asMap().remove(id) != null;
+        return a || b;
+    }
+
+    /**
+     * Drops idle conversations past their TTL and conversations with staff untouched for the retention period;
+     * called periodically by the server. Returns how many went.
+     */
     public int evictExpired() {
-        int removed = 0;
-        for (Map.Entry<String, Slot> e : slots.entrySet()) {
-            if (isExpired(e.getValue()) && slots.remove(e.getKey(), e.getValue())) {
+        long before = slots.estimatedSize();
+        slots.cleanUp();
+        int removed = (int) Math.max(0, before - slots.estimatedSize());
+        for (Map.Entry<String, Slot> e : withStaff.entrySet()) {
+            if (pastRetention(e.getValue()) && withStaff.remove(e.getKey(), e.getValue())) {
                 removed++;
             }
         }
@@ -137,50 +206,30 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     public int size() {
-        return slots.size();
+        slots.cleanUp();
+        return (int) slots.estimatedSize() + withStaff.size();
     }
 
     @Override
     public void close() {
-        slots.clear();
-    }
-
-    private void evictOldest(int count) {
-        if (count <= 0) {
-            return;
-        }
-        slots.entrySet().stream()
-                .filter(e -> !snapshot(e.getValue()).isHandoff())
-                .sorted(Comparator.comparingLong(e -> lastActive(e.getValue())))
-                .limit(count)
-                .forEach(e -> slots.remove(e.getKey(), e.getValue()));
+        slots.invalidateAll();
+        withStaff.clear();
     }
 
     private Slot live(String id) {
-        Slot slot = slots.get(id);
-        if (slot != null && isExpired(slot)) {
-            slots.remove(id, slot);
-            return null;
+        Slot slot = withStaff.get(id);
+        if (slot != null) {
+            if (pastRetention(slot)) {
+                withStaff.remove(id, slot);
+                return null;
+            }
+            return slot;
         }
-        return slot;
+        return slots.getIfPresent(id);
     }
 
-    private boolean isExpired(Slot slot) {
-        synchronized (slot) {
-            return !slot.state.isHandoff() && clock.millis() - slot.lastActiveMillis > ttl.toMillis();
-        }
-    }
-
-    private static ConversationState snapshot(Slot slot) {
-        synchronized (slot) {
-            return slot.state;
-        }
-    }
-
-    private static long lastActive(Slot slot) {
-        synchronized (slot) {
-            return slot.lastActiveMillis;
-        }
+    private boolean pastRetention(Slot slot) {
+        return clock.millis() - slot.lastActiveMillis > retention.toMillis();
     }
 
     private static List<Message> appendTo(Slot slot, List<Message> messages) {

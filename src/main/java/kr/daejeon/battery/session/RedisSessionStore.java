@@ -19,39 +19,46 @@ import redis.clients.jedis.Response;
  * Conversations in Redis through the shared {@link RedisClient}. Per conversation: {@code P:{id}:state} (JSON),
  * {@code P:{id}:msgs} (list of JSON, position = message id) and {@code P:{id}:lock}. The hash tag
  * keeps one conversation's keys in one Redis Cluster slot, so the append script stays atomic.
- * Idle conversations expire by Redis TTL; conversations with staff are made persistent.
+ * Idle conversations expire by Redis TTL; conversations with staff are kept for the retention period after their
+ * last turn.
  */
 public final class RedisSessionStore implements SessionStore {
 
 
     /**
-     * Lua: {@code store(o)} appends and saves. KEYS: msgs, state, lock. From ARGV[o + 1]: state JSON, TTL
+     * Lua: {@code store(o)} appends and saves. KEYS: msgs, state, lock, turns. From ARGV[o + 1]: state JSON, TTL
      * seconds (0 = keep), lock token ('' = none), the conversation's feed channel ('' = announce nothing), the
-     * staff feed channel, conversation id as a JSON string,
-     * messages… (each JSON starting with {@value #UNNUMBERED}). Returns the new list length, which is also
-     * the conversation's version: every write of a state appends at least one message. Releases the lock
-     * when it is still ours and announces the messages, with their ids, on the feed channels (see
-     * {@link MessageFeed#redisChannels()}).
+     * staff feed channel, conversation id as a JSON string, the turn's idempotency key ('' = none), the turn's
+     * summary, messages… (each JSON starting with {@value #UNNUMBERED}). Returns the new list length, which is also
+     * the conversation's version: every write of a state appends at least one message. The key is kept in the
+     * turns hash ({@code first|count|summary}) in the same step as the messages, so a retry finds exactly what
+     * was stored. Releases the lock when it is still ours and announces the messages, with their ids, on the feed
+     * channels (see {@link MessageFeed#redisChannels()}).
      */
     private static final String STORE_FUNCTION = """
             local function store(o)
               local n = redis.call('LLEN', KEYS[1])
               local first = n + 1
-              for i = o + 7, #ARGV do n = redis.call('RPUSH', KEYS[1], ARGV[i]) end
+              for i = o + 9, #ARGV do n = redis.call('RPUSH', KEYS[1], ARGV[i]) end
+              if ARGV[o + 7] ~= '' then
+                redis.call('HSET', KEYS[4], ARGV[o + 7], first .. '|' .. (#ARGV - o - 8) .. '|' .. ARGV[o + 8])
+              end
               redis.call('SET', KEYS[2], ARGV[o + 1])
               local ttl = tonumber(ARGV[o + 2])
               if ttl > 0 then
                 redis.call('EXPIRE', KEYS[1], ttl)
                 redis.call('EXPIRE', KEYS[2], ttl)
+                redis.call('EXPIRE', KEYS[4], ttl)
               else
                 redis.call('PERSIST', KEYS[1])
                 redis.call('PERSIST', KEYS[2])
+                redis.call('PERSIST', KEYS[4])
               end
               if ARGV[o + 3] ~= '' and redis.call('GET', KEYS[3]) == ARGV[o + 3] then redis.call('DEL', KEYS[3]) end
               if ARGV[o + 4] ~= '' then
                 local numbered = {}
-                for i = o + 7, #ARGV do
-                  numbered[#numbered + 1] = '{"id":' .. (first + i - o - 7) .. string.sub(ARGV[i], 8)
+                for i = o + 9, #ARGV do
+                  numbered[#numbered + 1] = '{"id":' .. (first + i - o - 9) .. string.sub(ARGV[i], 8)
                 end
                 local array = '[' .. table.concat(numbered, ',') .. ']'
                 redis.call('PUBLISH', ARGV[o + 4], array)
@@ -63,14 +70,35 @@ public final class RedisSessionStore implements SessionStore {
             """;
     private static final RedisScript APPEND_SCRIPT = new RedisScript(STORE_FUNCTION + "return store(0)\n");
     /**
-     * A planned turn's commit, after the check's Lua function {@code check}. KEYS: msgs, state, lock, the
+     * An append with a {@link CommitWrite} after it, whose Lua is the function {@code extra}. KEYS: msgs, state,
+     * lock, turns, the write's keys…; ARGV: number of the write's keys, number of its args, its args…, then
+     * {@code store}'s arguments. A store that fails stops the script before the write.
+     */
+    private static final String APPEND_WITH_WRITE_MAIN = """
+            local nk, na = tonumber(ARGV[1]), tonumber(ARGV[2])
+            local ek, ea = {}, {}
+            for i = 1, nk do ek[i] = KEYS[4 + i] end
+            for i = 1, na do ea[i] = ARGV[2 + i] end
+            local version = store(2 + na)
+            extra(ek, ea)
+            return version
+            """;
+    /**
+     * A planned turn's commit, after the check's Lua function {@code check}. KEYS: msgs, state, lock, turns, the
      * capped list the turn also records in (msgs when none), check keys…; ARGV: the version the plan was made
      * from, number of check keys, number of check args, the list's capacity (0 = record nothing), the record,
-     * check args…, then {@code store}'s arguments. Returns {'busy'} while a lock is held, {'gone'} when the
+     * check args…, then {@code store}'s arguments. Returns {'replay', stored turn} when a turn with the plan's
+     * idempotency key was stored before (nothing is stored), {'busy'} while a lock is held, {'gone'} when the
      * conversation expired, {'stale', state, version} when it changed, {'refused', results…} when the check
      * refused, else {'ok', new version, check results…}.
      */
     private static final String COMMIT_MAIN = """
+            local nk, na = tonumber(ARGV[2]), tonumber(ARGV[3])
+            local key = ARGV[5 + na + 7]
+            if key ~= '' then
+              local done = redis.call('HGET', KEYS[4], key)
+              if done then return {'replay', done} end
+            end
             if redis.call('EXISTS', KEYS[3]) == 1 then return {'busy'} end
             local n = redis.call('LLEN', KEYS[1])
             if n ~= tonumber(ARGV[1]) then
@@ -78,9 +106,8 @@ public final class RedisSessionStore implements SessionStore {
               if not s then return {'gone'} end
               return {'stale', s, n}
             end
-            local nk, na = tonumber(ARGV[2]), tonumber(ARGV[3])
             local ck, ca = {}, {}
-            for i = 1, nk do ck[i] = KEYS[4 + i] end
+            for i = 1, nk do ck[i] = KEYS[5 + i] end
             for i = 1, na do ca[i] = ARGV[5 + i] end
             local results = check(ck, ca)
             for i = 1, #results do
@@ -89,8 +116,8 @@ public final class RedisSessionStore implements SessionStore {
             local version = store(5 + na)
             local cap = tonumber(ARGV[4])
             if cap > 0 then
-              redis.call('LPUSH', KEYS[4], ARGV[5])
-              redis.call('LTRIM', KEYS[4], 0, cap - 1)
+              redis.call('LPUSH', KEYS[5], ARGV[5])
+              redis.call('LTRIM', KEYS[5], 0, cap - 1)
             end
             return {'ok', version, unpack(results)}
             """;
@@ -131,6 +158,8 @@ public final class RedisSessionStore implements SessionStore {
     private final StateCache cache;
     private final java.util.concurrent.ConcurrentHashMap<String, RedisScript> commitScripts =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, RedisScript> appendScripts =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final RedisClient redis;
     private final boolean ownsClient;
@@ -159,6 +188,17 @@ public final class RedisSessionStore implements SessionStore {
         this(new RedisClient(redisUrl, prefix, poolSize, timeout), ttl, true, DEFAULT_CACHED_STATES);
     }
 
+    /**
+     * @param retention how long a conversation with staff is kept after its last turn (the privacy policy; idle
+     *                  conversations without staff expire after {@code ttl})
+     */
+    public RedisSessionStore(RedisClient redis, Duration ttl, int cachedStates, Duration retention) {
+        this(redis, ttl, false, cachedStates);
+        this.retentionSeconds = Math.max(1, retention.toSeconds());
+    }
+
+    private long retentionSeconds = InMemorySessionStore.DEFAULT_RETENTION.toSeconds();
+
     private RedisSessionStore(RedisClient redis, Duration ttl, boolean ownsClient, int cachedStates) {
         this.cache = new StateCache(cachedStates, CACHE_IDLE.compareTo(ttl) < 0 ? CACHE_IDLE : ttl,
                 System::currentTimeMillis);
@@ -173,7 +213,7 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public List<Message> create(ConversationState state, List<Message> messages) {
         // Not cached: most conversations that are opened stay idle, and idle conversations must cost no heap.
-        return append(state, messages, null, false);
+        return append(state, messages, null, false, null, null);
     }
 
     @Override
@@ -261,55 +301,82 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public List<Message> append(ConversationState state, List<Message> messages) {
-        return append(state, messages, null, true);
+    public List<Message> append(ConversationState state, List<Message> messages, TurnRecord record, CommitWrite write) {
+        return append(state, messages, null, true, record, write);
     }
 
     @Override
-    public List<Message> appendAndPublish(ConversationState state, List<Message> messages, MessageFeed feed) {
+    public List<Message> appendAndPublish(ConversationState state, List<Message> messages, MessageFeed feed,
+                                          TurnRecord record) {
         MessageFeed.RedisChannels channels = feed.redisChannels();
         if (channels == null) {
-            return SessionStore.super.appendAndPublish(state, messages, feed);
+            return SessionStore.super.appendAndPublish(state, messages, feed, record);
         }
-        return append(state, messages, channels, true);
+        return append(state, messages, channels, true, record, null);
+    }
+
+    @Override
+    public Optional<StoredTurn> storedTurn(String id, String key) {
+        String stored = redis(j -> j.hget(key(id, "turns"), key));
+        return Optional.ofNullable(stored).map(StoredTurn::parse);
     }
 
     /**
      * @param feed where the script announces the stored messages, or null
      * @param cacheIt whether the next planned turn may start from this state without reading it
+     * @param record the turn's idempotency record, or null
+     * @param write written in the same script after the messages (see {@link CommitWrite}), or null
      */
     private List<Message> append(ConversationState state, List<Message> messages, MessageFeed.RedisChannels feed,
-                                 boolean cacheIt) {
+                                 boolean cacheIt, TurnRecord record, CommitWrite write) {
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("an append stores at least one message (the message count is the version)");
         }
         HeldLock lock = held.get();
         boolean releases = lock != null && lock.id.equals(state.id()) && !lock.released;
-        List<String> args = new ArrayList<>(messages.size() + 6);
-        addStoreArgs(args, state, messages, releases ? lock.token : "", feed);
-        long length = redis(j -> (Long) APPEND_SCRIPT.eval(j, conversationKeys(state.id()), args));
+        boolean inScript = write != null && write.redis() == redis;
+        List<String> keys = new ArrayList<>(conversationKeys(state.id()));
+        List<String> args = new ArrayList<>(messages.size() + 12);
+        RedisScript script = APPEND_SCRIPT;
+        if (inScript) {
+            keys.addAll(write.keys());
+            args.add(Integer.toString(write.keys().size()));
+            args.add(Integer.toString(write.args().size()));
+            args.addAll(write.args());
+            script = appendScripts.computeIfAbsent(write.lua(), lua -> new RedisScript(
+                    "local function extra(keys, args)\n" + lua + "\nend\n" + STORE_FUNCTION + APPEND_WITH_WRITE_MAIN));
+        }
+        addStoreArgs(args, state, messages, releases ? lock.token : "", feed, record);
+        RedisScript chosen = script;
+        long length = redis(j -> (Long) chosen.eval(j, keys, args));
         if (releases) {
             lock.released = true;
         }
         if (cacheIt) {
             cache.put(state.id(), state, length);
         }
+        if (write != null && !inScript) {
+            write.writeSeparately();
+        }
         return numbered(messages, length);
     }
 
     private List<String> conversationKeys(String id) {
-        return List.of(key(id, "msgs"), key(id, "state"), key(id, "lock"));
+        return List.of(key(id, "msgs"), key(id, "state"), key(id, "lock"), key(id, "turns"));
     }
 
     /** The arguments of the Lua {@code store} function, in its order. */
     private void addStoreArgs(List<String> args, ConversationState state, List<Message> messages, String lockToken,
-                              MessageFeed.RedisChannels feed) {
+                              MessageFeed.RedisChannels feed, TurnRecord record) {
         args.add(JsonCodec.write(state));
-        args.add(state.isHandoff() ? "0" : Long.toString(Math.max(1, ttl.toSeconds())));
+        // Conversations with staff are kept until resolved, but no longer than the retention period after their last turn.
+        args.add(Long.toString(state.isHandoff() ? retentionSeconds : Math.max(1, ttl.toSeconds())));
         args.add(lockToken);
         args.add(feed == null ? "" : feed.conversation(state.id()));
         args.add(feed == null ? "" : feed.staff());
         args.add(JsonCodec.write(state.id()));
+        args.add(record == null ? "" : record.key());
+        args.add(record == null ? "" : record.summary());
         for (Message m : messages) {
             String json = JsonCodec.write(m.id() == 0 ? m : m.withId(0));
             if (!json.startsWith(UNNUMBERED)) {
@@ -354,10 +421,8 @@ public final class RedisSessionStore implements SessionStore {
             try {
                 p = plan.apply(entry == null ? Optional.empty() : Optional.of(entry.state()));
             } catch (RuntimeException refused) {
-                // Unknown conversation or wrong token: the request still counts against the limits.
-                if (scripted != null) {
-                    check.run();
-                }
+                // Unknown conversation or wrong token: nothing is charged to the conversation's limit (whoever
+                // knows only its id must not lock its owner out); the caller charges the sender.
                 throw refused;
             }
             if (p == null || entry == null) {
@@ -365,6 +430,10 @@ public final class RedisSessionStore implements SessionStore {
             }
             List<Object> reply = commit(p, entry.version(), scripted, channels);
             switch ((String) reply.get(0)) {
+                case "replay" -> {
+                    cache.remove(id);
+                    return p.replay().apply(StoredTurn.parse((String) reply.get(1)));
+                }
                 case "ok" -> {
                     long version = (Long) reply.get(1);
                     cache.put(id, p.state(), version);
@@ -418,7 +487,7 @@ public final class RedisSessionStore implements SessionStore {
             keys.addAll(check.keys());
             args.addAll(check.args());
         }
-        addStoreArgs(args, plan.state(), plan.messages(), "", channels);
+        addStoreArgs(args, plan.state(), plan.messages(), "", channels, plan.record());
         RedisScript script = commitScripts.computeIfAbsent(check == null ? "return {}" : check.lua(),
                 lua -> new RedisScript("local function check(keys, args)\n" + lua + "\nend\n" + STORE_FUNCTION + COMMIT_MAIN));
         @SuppressWarnings("unchecked")
@@ -444,6 +513,13 @@ public final class RedisSessionStore implements SessionStore {
             out.add((Long) reply.get(i));
         }
         return out;
+    }
+
+    @Override
+    public boolean delete(String id) {
+        cache.remove(id);
+        long removed = redis(j -> j.del(key(id, "msgs"), key(id, "state"), key(id, "lock"), key(id, "turns")));
+        return removed > 0;
     }
 
     @Override

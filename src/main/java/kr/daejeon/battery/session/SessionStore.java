@@ -51,14 +51,31 @@ public interface SessionStore extends AutoCloseable {
      * Appends messages in order and saves the state, atomically; returns the messages with ids. Inside
      * {@link #withLock} it is the last step: a store may release the lock with it.
      */
-    List<Message> append(ConversationState state, List<Message> messages);
+    default List<Message> append(ConversationState state, List<Message> messages) {
+        return append(state, messages, null, null);
+    }
+
+    /**
+     * {@link #append}, and in the same atomic step the turn's {@code record} (or null) and {@code write} (or null):
+     * if the append fails, neither is kept.
+     */
+    List<Message> append(ConversationState state, List<Message> messages, TurnRecord record, CommitWrite write);
+
+    /** The turn stored under {@code key} in conversation {@code id} (see {@link TurnRecord}), if any. */
+    Optional<StoredTurn> storedTurn(String id, String key);
 
     /**
      * {@link #append}, then the stored messages announced on {@code feed}. A store that shares its Redis
      * with the feed does both in one round trip.
      */
     default List<Message> appendAndPublish(ConversationState state, List<Message> messages, MessageFeed feed) {
-        List<Message> stored = append(state, messages);
+        return appendAndPublish(state, messages, feed, null);
+    }
+
+    /** {@link #appendAndPublish}, with the turn's record (or null) stored in the same step. */
+    default List<Message> appendAndPublish(ConversationState state, List<Message> messages, MessageFeed feed,
+                                           TurnRecord record) {
+        List<Message> stored = append(state, messages, record, null);
         feed.publish(state.id(), stored);
         return stored;
     }
@@ -69,23 +86,39 @@ public interface SessionStore extends AutoCloseable {
      * runs under the lock with the state read under it, as in {@link #withLockedState}. A store commits a
      * plan only if the conversation did not change after the state it was computed from was read, and
      * otherwise asks for a new plan from the current state; {@code check} passes before anything is
-     * stored (a Redis store runs it inside the commit). The stored messages are announced on {@code feed}.
+     * stored (a Redis store runs it inside the commit), and only once {@code plan} accepted the request (a plan
+     * that throws, e.g. for a wrong token, charges nothing to the check). The stored messages are announced on {@code feed}.
      */
     default <T> T planTurn(String id, PipelinedCheck check, MessageFeed feed,
                            java.util.function.Function<Optional<ConversationState>, TurnPlan<T>> plan,
                            java.util.function.Function<Optional<ConversationState>, T> locked) {
-        return withLockedState(id, check, found -> {
+        return withLockedState(id, PipelinedCheck.NONE, found -> {
+            // The plan checks the customer's token first: a request for someone else's conversation is refused
+            // before anything is charged to that conversation's limit.
             TurnPlan<T> p = plan.apply(found);
+            check.run();
             if (p == null) {
                 return locked.apply(found);
             }
-            List<Message> stored = appendAndPublish(p.state(), p.messages(), feed);
+            if (p.record() != null) {
+                Optional<StoredTurn> done = storedTurn(id, p.record().key());
+                if (done.isPresent()) {
+                    return p.replay().apply(done.get());
+                }
+            }
+            List<Message> stored = appendAndPublish(p.state(), p.messages(), feed, p.record());
             if (p.alsoRecord() != null) {
                 p.alsoRecord().addSeparately();
             }
             return p.result().apply(stored);
         });
     }
+
+    /**
+     * Erases the conversation: its state, transcript and idempotency records (a customer's or staff's request, or
+     * retention). Returns false when there was none.
+     */
+    boolean delete(String id);
 
     /** Messages with id greater than {@code afterId}, oldest first, at most {@code limit}. */
     List<Message> messagesAfter(String id, long afterId, int limit);

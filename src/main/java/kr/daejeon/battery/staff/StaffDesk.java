@@ -40,7 +40,8 @@ public final class StaffDesk {
         }
     }
 
-    private static final int QUEUE_LIMIT = 200;
+    /** The largest page of the queue (and the first page's size when the client asks for none). */
+    public static final int QUEUE_LIMIT = 200;
 
     private final SessionStore conversations;
     private final TicketStore tickets;
@@ -149,9 +150,23 @@ public final class StaffDesk {
     }
 
     public List<TicketView> queue() {
+        return queue(null, QUEUE_LIMIT).tickets();
+    }
+
+    /** A page of the queue (see {@link kr.daejeon.battery.escalation.TicketPage}). */
+    public record QueuePage(List<TicketView> tickets, String next, long total) {
+    }
+
+    /** The open tickets after cursor {@code after} (null: from the oldest), at most {@code limit} (1-200). */
+    public QueuePage queue(String after, int limit) {
+        kr.daejeon.battery.escalation.TicketPage page = tickets.openTickets(after, Math.max(1, Math.min(QUEUE_LIMIT, limit)));
+        return new QueuePage(views(page.tickets()), page.next(), page.total());
+    }
+
+    private List<TicketView> views(List<Ticket> open) {
         Instant now = clock.instant();
         List<TicketView> out = new ArrayList<>();
-        for (Ticket t : tickets.openTickets(QUEUE_LIMIT)) {
+        for (Ticket t : open) {
             List<Message> transcript = conversations.messagesAfter(t.conversationId(), 0, 10_000);
             out.add(new TicketView(t, Duration.between(t.createdAt(), now).toSeconds(), lastCustomerText(transcript), null,
                     null));

@@ -337,6 +337,9 @@ class ChatApiTest {
             assertEquals(204, ok.statusCode());
             assertEquals("https://www.daejeon.example", ok.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
             assertTrue(ok.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Authorization"));
+            // The widget on another site sends a key per message and reads Retry-After to retry a 503 (issue 20 #2).
+            assertTrue(ok.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Idempotency-Key"));
+            assertTrue(ok.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("DELETE"));
             HttpResponse<String> evil = cors.send(HttpRequest.newBuilder(cors.uri("/api/v1/conversations"))
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                     .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST"));
@@ -348,6 +351,7 @@ class ChatApiTest {
             HttpResponse<String> allowedPost = cors.send(HttpRequest.newBuilder(cors.uri("/api/v1/conversations"))
                     .header("Origin", "https://www.daejeon.example").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertTrue(allowedPost.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("Retry-After"));
             assertEquals(201, allowedPost.statusCode());
             assertEquals("https://www.daejeon.example", allowedPost.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
         }

@@ -52,14 +52,20 @@ class RedisTicketStoreTest extends TicketStoreContract {
     }
 
     @Test
-    void openTicketsHaveNoTtlAndResolvedOnesExpireLater() {
+    void everyTicketExpiresTheRetentionPeriodAfterItsLastChange() {
         Ticket t = ticket(T0);
         store.open(t);
         try (Jedis j = TestRedis.shared().client()) {
             String key = client.prefix() + ":ticket:{" + t.id() + "}";
-            assertEquals(-1, j.ttl(key));
+            // Open or resolved: personal data (contact details, notes) is never kept without end.
+            assertTrue(j.ttl(key) > Duration.ofDays(89).toSeconds(), "open: " + j.ttl(key));
             store.resolve(t.id(), T0);
             assertTrue(j.ttl(key) > Duration.ofDays(89).toSeconds());
+            Ticket expired = ticket(T0);
+            store.open(expired);
+            j.del(client.prefix() + ":ticket:{" + expired.id() + "}");
+            assertEquals(1, store.sweep(T0), "the sweep drops an expired ticket's id from the queue");
+            assertEquals(0, j.zcard(client.prefix() + ":tickets:open"));
         }
     }
 }

@@ -42,6 +42,35 @@ abstract class TicketStoreContract {
                         new ScoredIntent("contact", 0.2), new ScoredIntent("application_process", 0.1)))), null);
     }
 
+    /** Issue 20 #5: every open ticket is reachable, page by page, once each, oldest first (ties included). */
+    @Test
+    void everyOpenTicketIsReachableByPaging() {
+        List<String> opened = new ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            Ticket t = ticket(T0.plusMillis(i / 3));
+            store.open(t);
+            opened.add(t.id());
+        }
+        store.resolve(opened.get(7), T0);
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            TicketPage page = store.openTickets(after, 50);
+            assertEquals(229, page.total());
+            page.tickets().forEach(t -> seen.add(t.id()));
+            after = page.next();
+            pages++;
+        } while (after != null && pages < 20);
+        assertEquals(229, seen.size(), "every open ticket once");
+        assertEquals(229, new java.util.HashSet<>(seen).size());
+        assertFalse(seen.contains(opened.get(7)));
+        List<Instant> times = seen.stream().map(id -> store.find(id).orElseThrow().createdAt()).toList();
+        for (int i = 1; i < times.size(); i++) {
+            assertFalse(times.get(i).isBefore(times.get(i - 1)), "oldest first");
+        }
+    }
+
     @Test
     void openedTicketIsFoundWithItsContext() {
         Ticket t = ticket(T0);

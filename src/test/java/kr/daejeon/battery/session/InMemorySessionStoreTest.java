@@ -1,6 +1,7 @@
 package kr.daejeon.battery.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -25,21 +26,42 @@ class InMemorySessionStoreTest extends SessionStoreContract {
     }
 
     @Test
-    void boundedByEvictingLongestIdleConversationsButNeverThoseWithStaff() {
+    void boundedByEvictingIdleConversationsButNeverThoseWithStaffOrInUse() {
         InMemorySessionStore small = new InMemorySessionStore(Duration.ofHours(1), 100, clock);
         ConversationState withStaff = state(ConversationState.WAITING);
         small.create(withStaff, List.of(msg("staff")));
+        ConversationState inUse = state(ConversationState.BOT);
+        small.create(inUse, List.of(msg("hello")));
         List<ConversationState> created = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             clock.advance(Duration.ofSeconds(1));
             ConversationState s = state(ConversationState.BOT);
             small.create(s, List.of(msg("m")));
             created.add(s);
+            if (i % 10 == 0) {
+                // The customer keeps talking while the flood goes on.
+                small.append(small.find(inUse.id()).orElseThrow(), List.of(msg("q" + i), msg("a" + i)));
+            }
         }
-        assertTrue(small.size() <= 100, "size " + small.size());
+        // Conversations with staff weigh nothing: the bound is on the others.
+        assertTrue(small.size() <= 100 + 1, "size " + small.size());
         assertTrue(small.find(withStaff.id()).isPresent());
-        assertTrue(small.find(created.get(249).id()).isPresent());
-        assertTrue(small.find(created.get(0).id()).isEmpty());
+        assertTrue(small.find(inUse.id()).isPresent(), "a flood of new idle conversations does not push out one in use");
+        assertTrue(small.find(created.get(249).id()).isPresent(), "the newest is kept");
+        assertTrue(created.stream().filter(s -> small.find(s.id()).isPresent()).count() < 100);
+    }
+
+    /** Issue 20 #4: conversations with staff ignored the bound; once they alone fill it, new ones are refused. */
+    @Test
+    void conversationsWithStaffCannotGrowTheStoreWithoutEnd() {
+        InMemorySessionStore small = new InMemorySessionStore(Duration.ofHours(1), 100, clock);
+        for (int i = 0; i < 100; i++) {
+            ConversationState s = state(ConversationState.BOT);
+            small.create(s, List.of(msg("m")));
+            small.append(s.withTurn("ko", ConversationState.WAITING, 0, T0), List.of(msg("handoff")));
+        }
+        assertThrows(StoreFullException.class, () -> small.create(state(ConversationState.BOT), List.of(msg("m"))));
+        assertEquals(100, small.size(), "all conversations with staff kept, nothing beyond the bound");
     }
 
     @Test

@@ -137,11 +137,13 @@ public final class KakaoChannel implements ChannelDelivery {
             directory.link(key, created, Duration.ofDays(90));
             return created;
         });
+        ChatService.Turn turn = chat.postFromChannel(id, TextSplitter.head(utterance, 2000));
+        // Staff replies waiting for this user are taken only once the turn is stored: a turn that fails (503)
+        // leaves them queued for the next message instead of dropping them.
         List<Message> pending = new ArrayList<>();
         for (String json : directory.drain("kakao-pending:" + key)) {
             pending.add(JsonCodec.read(json, Message.class));
         }
-        ChatService.Turn turn = chat.postFromChannel(id, TextSplitter.head(utterance, 2000));
         if (!callbackUrl.isEmpty()) {
             directory.putOnce("kakao-callback:" + key, callbackUrl, CALLBACK_VALIDITY);
         }

@@ -36,7 +36,7 @@ import kr.daejeon.battery.session.JsonCodec;
 /**
  * LINE Messaging API adapter: the webhook verifies {@code X-Line-Signature} (Base64 HMAC-SHA256 of
  * the raw body with the channel secret) before parsing, accepts the empty verification request,
- * ignores redelivered events ({@code webhookEventId}), answers with the reply API (≤5 messages,
+ * stores redelivered events once ({@code webhookEventId}, kept with the turn), answers with the reply API (≤5 messages,
  * ≤13 quick-reply items) and pushes staff replies with the push API and an {@code X-Line-Retry-Key}.
  */
 public final class LineChannel implements ChannelDelivery {
@@ -45,7 +45,6 @@ public final class LineChannel implements ChannelDelivery {
     static final int MAX_TEXT = 5000;
     static final int MAX_MESSAGES = 5;
     static final int MAX_QUICK_REPLIES = 13;
-    private static final Duration DEDUP_WINDOW = Duration.ofDays(1);
 
     private final Vertx vertx;
     private final ChatService chat;
@@ -116,9 +115,6 @@ public final class LineChannel implements ChannelDelivery {
 
     private void handle(JsonNode event) {
         String eventId = event.path("webhookEventId").asText("");
-        if (!eventId.isEmpty() && !directory.firstDelivery(CHANNEL + ":" + eventId, DEDUP_WINDOW)) {
-            return;
-        }
         if (!"message".equals(event.path("type").asText()) || !"text".equals(event.path("message").path("type").asText())) {
             return;
         }
@@ -134,7 +130,20 @@ public final class LineChannel implements ChannelDelivery {
             directory.link(key, created, Duration.ofDays(90));
             return created;
         });
-        ChatService.Turn turn = chat.postFromChannel(id, TextSplitter.head(text, 2000));
+        // The event id is stored with the turn in one step: a redelivery after a failed delivery is stored then,
+        // exactly once (see TelegramChannel).
+        ChatService.Turn turn = chat.postFromChannel(id, TextSplitter.head(text, 2000),
+                eventId.isEmpty() ? null : CHANNEL + ":" + eventId);
+        if (turn.replayed() && !turn.replies().isEmpty()) {
+            // A redelivery of a stored event: its reply token may have been used already, so the answer is pushed.
+            Map<String, Object> push = new LinkedHashMap<>();
+            push.put("to", userId);
+            push.put("messages", messages(turn.replies()));
+            out.post(new OutboundHttp.Call(URI.create(apiBase + "/v2/bot/message/push"), id, "push",
+                    Map.of("Authorization", "Bearer " + accessToken, "X-Line-Retry-Key", retryKey(eventId)), push),
+                    b -> 1000);
+            return;
+        }
         if (!turn.replies().isEmpty()) {
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("replyToken", replyToken);
@@ -153,6 +162,11 @@ public final class LineChannel implements ChannelDelivery {
         out.post(new OutboundHttp.Call(URI.create(apiBase + "/v2/bot/message/push"), conversation.id(), "push",
                 Map.of("Authorization", "Bearer " + accessToken, "X-Line-Retry-Key", UUID.randomUUID().toString()), push),
                 b -> 1000);
+    }
+
+    /** One retry key per redelivered event, so LINE sends its pushed answer at most once whatever we retry. */
+    private static String retryKey(String eventId) {
+        return UUID.nameUUIDFromBytes(("line-event:" + eventId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** LINE text messages: at most five per call; quick replies ride on the last one. */

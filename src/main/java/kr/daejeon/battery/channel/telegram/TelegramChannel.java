@@ -31,15 +31,14 @@ import kr.daejeon.battery.session.JsonCodec;
 
 /**
  * Telegram Bot API adapter: the webhook ({@code POST /channels/telegram/webhook}) checks
- * {@code X-Telegram-Bot-Api-Secret-Token} before the body is read, ignores retried updates
- * ({@code update_id}), answers text messages and inline-keyboard taps ({@code callback_query}) with
+ * {@code X-Telegram-Bot-Api-Secret-Token} before the body is read, stores retried updates once
+ * ({@code update_id}, kept with the turn), answers text messages and inline-keyboard taps ({@code callback_query}) with
  * {@code sendMessage}, and pushes staff replies the same way.
  */
 public final class TelegramChannel implements ChannelDelivery {
 
     public static final String CHANNEL = "telegram";
     static final int MAX_TEXT = 4096;
-    private static final Duration DEDUP_WINDOW = Duration.ofDays(1);
 
     private final Vertx vertx;
     private final ChatService chat;
@@ -97,9 +96,6 @@ public final class TelegramChannel implements ChannelDelivery {
 
     /** Processes one update; returns after the turn is stored (replies are sent asynchronously). */
     private boolean handle(JsonNode update) {
-        if (!directory.firstDelivery(CHANNEL + ":" + update.get("update_id").asLong(), DEDUP_WINDOW)) {
-            return false;
-        }
         String text;
         JsonNode chatNode;
         JsonNode callback = update.get("callback_query");
@@ -123,7 +119,10 @@ public final class TelegramChannel implements ChannelDelivery {
             return created;
         });
         String limited = TextSplitter.head(text, 2000);
-        ChatService.Turn turn = chat.postFromChannel(id, limited);
+        // The update id is stored with the turn, in one step: a retry of an update whose first delivery failed
+        // (503) is stored then, and one that was stored is not stored again. Its answer is sent again: the
+        // platform retries only updates it did not see answered, so the customer most likely never got it.
+        ChatService.Turn turn = chat.postFromChannel(id, limited, CHANNEL + ":" + update.get("update_id").asLong());
         sendAll(id, chatId, turn.replies());
         return true;
     }
