@@ -20,16 +20,29 @@
   var TEXT = {
     ko: { title: '이차전지 사업 문의', open: '문의 채팅 열기', close: '닫기', send: '보내기', placeholder: '질문을 입력하세요',
       typing: '답변을 준비하고 있어요…', fresh: '새 대화', lang: 'English', waiting: '상담원 연결 대기 중',
-      withStaff: '상담원과 대화 중', you: '나', bot: '안내 도우미', error: '전송하지 못했어요. 잠시 후 다시 시도해 주세요.',
+      withStaff: '상담원과 대화 중', you: '나', bot: '안내 도우미', error: '전송하지 못했어요. 연결되면 자동으로 다시 보낼게요.',
+      pending: '전송 대기 중', offline: '인터넷 연결이 끊겼어요. 입력하신 내용은 연결되면 보내 드릴게요.',
+      renewed: '이전 대화가 만료되어 새 대화로 이어서 보내 드렸어요.', expired: '이전 대화가 만료되어 새 대화를 시작해요.',
       tooLong: '메시지가 너무 깁니다.', unread: '새 메시지', dialog: '이차전지 사업 문의 채팅' },
     en: { title: 'Battery program help', open: 'Open chat', close: 'Close', send: 'Send', placeholder: 'Type your question',
       typing: 'Preparing an answer…', fresh: 'New chat', lang: '한국어', waiting: 'Waiting for staff',
-      withStaff: 'Chatting with staff', you: 'You', bot: 'Assistant', error: 'Could not send. Please try again shortly.',
+      withStaff: 'Chatting with staff', you: 'You', bot: 'Assistant', error: 'Could not send. It will be sent automatically once the connection is back.',
+      pending: 'Waiting to send', offline: 'You are offline. What you typed will be sent once you are back online.',
+      renewed: 'The previous chat had expired, so your message went to a new chat.', expired: 'The previous chat had expired; this is a new one.',
       tooLong: 'The message is too long.', unread: 'new messages', dialog: 'Battery program chat' }
   };
   var locale = ds.locale === 'en' ? 'en' : 'ko';
   var STORE = 'daejeon-battery-chat:' + BASE;
+  // Unsent messages and the unfinished draft live in localStorage, so failures, offline periods and
+  // reloads lose nothing typed.
+  var OUTBOX = STORE + ':outbox';
+  var DRAFT = STORE + ':draft';
   var conv = load();
+  var outbox = loadList(OUTBOX);
+  var flushing = false;
+  var sendRetry = 1000;
+  var sendTimer = null;
+  var restored = false;
   var shown = {};
   var lastId = 0;
   var unread = 0;
@@ -38,6 +51,10 @@
 
   function t(key) { return TEXT[locale][key]; }
   function load() { try { return JSON.parse(localStorage.getItem(STORE)) || null; } catch (e) { return null; } }
+  function loadList(key) { try { var v = JSON.parse(localStorage.getItem(key)); return Array.isArray(v) ? v : []; } catch (e) { return []; } }
+  function saveOutbox() { try { if (outbox.length) localStorage.setItem(OUTBOX, JSON.stringify(outbox)); else localStorage.removeItem(OUTBOX); } catch (e) { /* private mode */ } }
+  function saveDraft(text) { try { if (text) localStorage.setItem(DRAFT, text); else localStorage.removeItem(DRAFT); } catch (e) { /* private mode */ } }
+  function loadDraft() { try { return localStorage.getItem(DRAFT) || ''; } catch (e) { return ''; } }
   function save() { try { if (conv) localStorage.setItem(STORE, JSON.stringify(conv)); else localStorage.removeItem(STORE); } catch (e) { /* private mode */ } }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -173,7 +190,8 @@
     var old = log.querySelector('.replies');
     if (old && m.from !== 'user') old.remove();
     if (old && m.from === 'user') old.remove();
-    log.appendChild(li);
+    var anchor = log.querySelector('.pending');
+    log.insertBefore(li, anchor);
     if (m.quickReplies && m.quickReplies.length) {
       var box = el('li', 'replies');
       m.quickReplies.forEach(function (q) {
@@ -182,7 +200,7 @@
         b.addEventListener('click', function () { send(q); });
         box.appendChild(b);
       });
-      log.appendChild(box);
+      log.insertBefore(box, anchor);
     }
     updateStatus(m);
     log.scrollTop = log.scrollHeight;
@@ -215,39 +233,136 @@
       });
   }
 
-  function start() {
+  /** Starts a conversation unless there is one; {@code quiet} skips the greeting (a replaced conversation). */
+  var starting = null;
+  function start(quiet) {
     if (conv) return Promise.resolve();
-    return api('POST', '/api/v1/conversations', { locale: locale }).then(function (d) {
+    // One conversation even when opening the panel and a first send race.
+    if (starting) return starting;
+    starting = api('POST', '/api/v1/conversations', { locale: locale }).then(function (d) {
       conv = { id: d.id, token: d.token };
+      restored = true;
       save();
-      d.messages.forEach(function (m) { render(m, false); });
+      d.messages.forEach(function (m) { if (quiet) { shown[m.id] = true; lastId = Math.max(lastId, m.id); } else render(m, false); });
       listen();
     });
+    var mine = starting;
+    starting.then(function () { if (starting === mine) starting = null; }, function () { if (starting === mine) starting = null; });
+    return starting;
   }
 
   function restore() {
-    if (!conv) return Promise.resolve();
+    if (!conv) { restored = true; return Promise.resolve(); }
     return api('GET', '/api/v1/conversations/' + encodeURIComponent(conv.id) + '/messages').then(function (d) {
+      restored = true;
       d.messages.forEach(function (m) { render(m, false); });
       listen();
     }).catch(function (e) {
-      if (e.status === 401 || e.status === 404) { conv = null; save(); }
+      if (e.status === 401 || e.status === 404) restored = true;
+      if (e.status === 401 || e.status === 404) { forgetConversation(); notice(t('expired')); }
     });
   }
 
+  // ---- sending: an outbox that survives failures, offline periods and reloads ----
   function send(text) {
     text = (text || '').trim();
     if (!text) return;
-    if (text.length > 2000) { error.textContent = t('tooLong'); return; }
+    if (text.length > 2000) { error.textContent = t('tooLong'); input.value = text; return; }
     error.textContent = '';
+    var item = { key: Date.now().toString(36) + Math.random().toString(36).slice(2, 8), text: text };
+    outbox.push(item);
+    saveOutbox();
+    renderPending(item);
+    flush();
+  }
+
+  function renderPending(item) {
+    var li = el('li', 'msg user pending');
+    li.dataset.pending = item.key;
+    li.appendChild(document.createTextNode(item.text));
+    li.appendChild(el('span', 'meta', t('you') + ' · ' + t('pending')));
+    log.appendChild(li);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function dropPending(key) {
+    var li = log.querySelector('[data-pending="' + key + '"]');
+    if (li) li.remove();
+  }
+
+  /** A conversation the server no longer knows (expired, unknown): forget it; the next send starts a new one. */
+  function forgetConversation() {
+    if (stream) { var s = stream; stream = null; s.controller.abort(); }
+    conv = null;
+    save();
+    shown = {};
+    lastId = 0;
+    status.hidden = true;
+  }
+
+  function notice(text) {
+    var li = el('li', 'notice', text);
+    log.insertBefore(li, log.querySelector('.pending'));
+  }
+
+  function scheduleFlush() {
+    if (sendTimer) return;
+    sendTimer = setTimeout(function () { sendTimer = null; flush(); }, sendRetry);
+    sendRetry = Math.min(sendRetry * 2, 15000);
+  }
+
+  function flush() {
+    if (flushing || !outbox.length) return;
+    if (navigator.onLine === false) { error.textContent = t('offline'); return; }
+    flushing = true;
     typing.hidden = false;
-    start().then(function () {
-      return api('POST', '/api/v1/conversations/' + encodeURIComponent(conv.id) + '/messages', { text: text });
-    }).then(function (d) {
+    var item = outbox[0];
+    var renewed = false;
+    function attempt() {
+      var fresh = !conv;
+      return start(fresh && renewed).then(function () {
+        // After a reload that could not read the transcript, read it before sending (history stays in order).
+        if (!restored) return restore();
+      }).then(function () {
+        if (!conv) return start(true);
+      }).then(function () {
+        return api('POST', '/api/v1/conversations/' + encodeURIComponent(conv.id) + '/messages', { text: item.text });
+      }).catch(function (e) {
+        // Expired or unknown: once, a new conversation takes the message (the user is told in one line).
+        if ((e.status === 404 || e.status === 401) && !fresh && !renewed) {
+          renewed = true;
+          forgetConversation();
+          notice(t('renewed'));
+          return attempt();
+        }
+        throw e;
+      });
+    }
+    attempt().then(function (d) {
+      outbox.shift();
+      saveOutbox();
+      dropPending(item.key);
+      sendRetry = 1000;
+      error.textContent = '';
       render(d.userMessage, false);
       d.messages.forEach(function (m) { render(m, false); });
-    }).catch(function () { error.textContent = t('error'); })
-      .then(function () { typing.hidden = true; });
+    }, function (e) {
+      if (e.status === 400 || e.status === 413 || e.status === 415) {
+        // The server will never take this text: give it back to the user to edit.
+        outbox.shift();
+        saveOutbox();
+        dropPending(item.key);
+        if (!input.value) { input.value = item.text; saveDraft(item.text); }
+        error.textContent = e.status === 400 && /long|길/.test(e.message) ? t('tooLong') : e.message;
+        return;
+      }
+      error.textContent = navigator.onLine === false ? t('offline') : t('error');
+      scheduleFlush();
+    }).then(function () {
+      flushing = false;
+      typing.hidden = true;
+      if (outbox.length && !sendTimer) flush();
+    });
   }
 
   // Live messages (staff replies) over SSE read with fetch, so the token stays in a header.
@@ -314,22 +429,26 @@
     e.preventDefault();
     var text = input.value;
     input.value = '';
+    saveDraft('');
     send(text);
   });
+  input.addEventListener('input', function () { saveDraft(input.value); });
+  window.addEventListener('online', function () { sendRetry = 1000; if (sendTimer) { clearTimeout(sendTimer); sendTimer = null; } error.textContent = ''; flush(); });
+  window.addEventListener('offline', function () { if (outbox.length) error.textContent = t('offline'); });
   langBtn.addEventListener('click', function () { locale = locale === 'ko' ? 'en' : 'ko'; applyText(); });
   freshBtn.addEventListener('click', function () {
-    if (stream) { var s = stream; stream = null; s.controller.abort(); }
-    conv = null;
-    save();
-    shown = {};
-    lastId = 0;
+    forgetConversation();
     log.textContent = '';
-    status.hidden = true;
     start();
     input.focus();
   });
 
   applyText();
+  input.value = loadDraft();
   (document.body || document.documentElement).appendChild(host);
-  restore().then(function () { if (ds.open === 'true') openPanel(); });
+  restore().then(function () {
+    outbox.forEach(renderPending);
+    flush();
+    if (ds.open === 'true' || outbox.length) openPanel();
+  });
 })();
