@@ -31,8 +31,11 @@
       renewed: 'The previous chat had expired, so your message went to a new chat.', expired: 'The previous chat had expired; this is a new one.',
       tooLong: 'The message is too long.', unread: 'new messages', dialog: 'Battery program chat' }
   };
-  var locale = ds.locale === 'en' ? 'en' : 'ko';
   var STORE = 'daejeon-battery-chat:' + BASE;
+  // The language the user chose with the language button wins over the page's data-locale, across reloads.
+  var LOCALE = STORE + ':locale';
+  var locale = (function () { try { return localStorage.getItem(LOCALE); } catch (e) { return null; } })();
+  if (locale !== 'ko' && locale !== 'en') locale = ds.locale === 'en' ? 'en' : 'ko';
   // Unsent messages and the unfinished draft live in localStorage, so failures, offline periods and
   // reloads lose nothing typed.
   var OUTBOX = STORE + ':outbox';
@@ -136,7 +139,9 @@
   });
 
   function applyText() {
-    title.textContent = ds.title || t('title');
+    panel.lang = locale;
+    // The page's own title is in the page's language; in the other language the widget's own title is used.
+    title.textContent = ds.title && locale === (ds.locale === 'en' ? 'en' : 'ko') ? ds.title : t('title');
     panel.setAttribute('aria-label', t('dialog'));
     launcher.setAttribute('aria-label', t('open'));
     closeBtn.setAttribute('aria-label', t('close'));
@@ -165,12 +170,21 @@
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
+  /** The language of a text, as the server decides it: a Hangul syllable weighs about three Latin letters. */
+  function languageOf(text) {
+    var hangul = (text.match(/[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/g) || []).length;
+    var latin = (text.replace(/https:\/\/\S+|\S+@\S+/g, '').match(/[A-Za-z]/g) || []).length;
+    if (!hangul && !latin) return locale;
+    return hangul * 3 >= latin ? 'ko' : 'en';
+  }
+
   function render(m, live) {
     if (!m || !m.id || shown[m.id]) return;
     shown[m.id] = true;
     lastId = Math.max(lastId, m.id);
     var li = el('li', 'msg ' + (m.from === 'user' ? 'user' : m.from === 'staff' ? 'staff' : 'bot'));
     li.dataset.id = m.id;
+    li.lang = languageOf(m.text || '');
     linkify(li, m.text || '');
     (m.links || []).forEach(function (l) {
       // Outside links, or a calendar file served by this assistant's own server.
@@ -435,7 +449,17 @@
   input.addEventListener('input', function () { saveDraft(input.value); });
   window.addEventListener('online', function () { sendRetry = 1000; if (sendTimer) { clearTimeout(sendTimer); sendTimer = null; } error.textContent = ''; flush(); });
   window.addEventListener('offline', function () { if (outbox.length) error.textContent = t('offline'); });
-  langBtn.addEventListener('click', function () { locale = locale === 'ko' ? 'en' : 'ko'; applyText(); });
+  // The language button switches the conversation itself: the server continues in that language and greets
+  // in it with the top topics, so the quick replies switch too.
+  langBtn.addEventListener('click', function () {
+    locale = locale === 'ko' ? 'en' : 'ko';
+    try { localStorage.setItem(LOCALE, locale); } catch (e) { /* private mode */ }
+    applyText();
+    if (!conv) return;
+    api('PATCH', '/api/v1/conversations/' + encodeURIComponent(conv.id), { locale: locale }).then(function (d) {
+      d.messages.forEach(function (m) { render(m, false); });
+    }, function () { /* the next message carries on; an expired conversation is replaced then */ });
+  });
   freshBtn.addEventListener('click', function () {
     forgetConversation();
     log.textContent = '';

@@ -71,6 +71,7 @@ public final class ChatApi {
                 .handler(this::post);
         router.route("/api/*").handler(this::limitClient);
         router.post("/api/v1/conversations").handler(body).handler(ctx -> requireJson(ctx, true)).handler(this::create);
+        router.patch("/api/v1/conversations/:id").handler(body).handler(ctx -> requireJson(ctx, false)).handler(this::patch);
         router.get("/api/v1/conversations/:id/messages").handler(this::list);
         router.get("/api/v1/conversations/:id/events").handler(this::events);
     }
@@ -124,6 +125,24 @@ public final class ChatApi {
             out.put("messages", started.messages());
             return out;
         }), 201);
+    }
+
+    /** {@code PATCH /api/v1/conversations/{id}} with {@code {"locale":"en"}}: the conversation continues in that language. */
+    private void patch(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        String token = bearer(ctx);
+        JsonNode body = optionalJsonObject(ctx);
+        JsonNode locale = body == null ? null : body.get("locale");
+        Language language = locale != null && locale.isTextual() ? Language.fromCode(locale.asText()) : null;
+        if (language == null) {
+            throw new ApiError(400, "invalid_locale", "Send {\"locale\":\"ko\"} or {\"locale\":\"en\"}.");
+        }
+        respond(ctx, blocking(ctx, () -> chat.switchLanguage(id, token, language)).map(messages -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("locale", language.code());
+            out.put("messages", messages);
+            return out;
+        }), 200);
     }
 
     private void post(RoutingContext ctx) {

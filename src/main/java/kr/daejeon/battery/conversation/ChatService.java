@@ -199,6 +199,28 @@ public final class ChatService {
     }
 
     /**
+     * The customer chose {@code language} (the widget's language button): the conversation continues in it, and
+     * the assistant says so by greeting in that language with its top topics (the quick replies in the new
+     * language). Returns the stored greeting, or nothing when the language is unchanged or staff own the
+     * conversation (the bot does not talk over them; the language of their ticket stays as it was).
+     */
+    public List<Message> switchLanguage(String id, String token, Language language) {
+        List<Message> stored = store.withLockedState(id, found -> {
+            ConversationState state = checkToken(found, token);
+            if (language.code().equals(state.locale()) || state.isHandoff()) {
+                return List.<Message>of();
+            }
+            Instant now = clock.instant();
+            return store.appendAndPublish(state.withLocale(language.code()).withTurn(language.code(), state.status(),
+                    state.misses(), now), List.of(engine.greeting(language, now)), feed);
+        });
+        if (!stored.isEmpty()) {
+            LOG.info("language switched conversation={} locale={}", id, language.code());
+        }
+        return stored;
+    }
+
+    /**
      * A live listener for conversation {@code id} in this process (after {@link #authorize}); {@code ready} runs
      * once new messages are sure to reach it. See {@link MessageFeed#listen}.
      */
