@@ -23,13 +23,25 @@
       withStaff: '상담원과 대화 중', you: '나', bot: '안내 도우미', error: '전송하지 못했어요. 연결되면 자동으로 다시 보낼게요.',
       pending: '전송 대기 중', offline: '인터넷 연결이 끊겼어요. 입력하신 내용은 연결되면 보내 드릴게요.',
       renewed: '이전 대화가 만료되어 새 대화로 이어서 보내 드렸어요.', expired: '이전 대화가 만료되어 새 대화를 시작해요.',
-      tooLong: '메시지가 너무 깁니다.', unread: '새 메시지', dialog: '이차전지 사업 문의 채팅' },
+      tooLong: '메시지가 너무 깁니다.',
+      privacyTitle: '개인정보 수집·이용 안내',
+      privacyItems: [['수집 목적', '상담 답변을 드리기 위한 연락'], ['수집 항목', '이메일 주소 또는 전화번호 (둘 중 하나)'],
+        ['보유 기간', '[예시] 상담 종료 후 1년, 이후 지체 없이 파기'],
+        ['동의 거부 권리', '동의하지 않으셔도 됩니다. 연락처를 남기지 않으시면 다음 상담 시간에 이 채팅에서 답변을 확인하실 수 있어요.']],
+      privacyMore: '전체 안내: 대전테크노파크 개인정보처리방침',
+      contactPlaceholder: '이메일 또는 전화번호 (선택)', unread: '새 메시지', dialog: '이차전지 사업 문의 채팅' },
     en: { title: 'Battery program help', open: 'Open chat', close: 'Close', send: 'Send', placeholder: 'Type your question',
       typing: 'Preparing an answer…', fresh: 'New chat', lang: '한국어', waiting: 'Waiting for staff',
       withStaff: 'Chatting with staff', you: 'You', bot: 'Assistant', error: 'Could not send. It will be sent automatically once the connection is back.',
       pending: 'Waiting to send', offline: 'You are offline. What you typed will be sent once you are back online.',
       renewed: 'The previous chat had expired, so your message went to a new chat.', expired: 'The previous chat had expired; this is a new one.',
-      tooLong: 'The message is too long.', unread: 'new messages', dialog: 'Battery program chat' }
+      tooLong: 'The message is too long.',
+      privacyTitle: 'How we use your contact details',
+      privacyItems: [['Purpose', 'to contact you with the answer'], ['Items', 'an e-mail address or a phone number (one of them)'],
+        ['Kept for', '[Example] 1 year after the inquiry is closed, then deleted'],
+        ['Your right to refuse', 'You do not have to give them. Without them, you can read the answer in this chat during office hours.']],
+      privacyMore: 'Full notice: Daejeon Technopark privacy policy',
+      contactPlaceholder: 'E-mail or phone number (optional)', unread: 'new messages', dialog: 'Battery program chat' }
   };
   var STORE = 'daejeon-battery-chat:' + BASE;
   // The language the user chose with the language button wins over the page's data-locale, across reloads.
@@ -122,6 +134,11 @@
   typing.hidden = true;
   var error = el('div', 'error');
   error.setAttribute('role', 'alert');
+  // Shown before the input while the assistant asks for contact details (a handoff outside office hours).
+  var privacy = el('section', 'privacy');
+  privacy.id = 'dbw-privacy';
+  privacy.hidden = true;
+  var awaitingContact = false;
   var form = el('form');
   var label = el('label', 'sr');
   label.htmlFor = 'dbw-input';
@@ -131,7 +148,7 @@
   var sendBtn = el('button');
   sendBtn.type = 'submit';
   form.append(label, input, sendBtn);
-  panel.append(head, status, log, typing, error, form);
+  panel.append(head, status, log, typing, error, privacy, form);
   root.append(launcher, panel);
   [launcher, panel].forEach(function (n) {
     n.style[side] = '20px';
@@ -150,7 +167,31 @@
     label.textContent = t('placeholder');
     input.placeholder = t('placeholder');
     sendBtn.textContent = t('send');
+    renderPrivacy();
     typing.textContent = t('typing');
+  }
+
+  function renderPrivacy() {
+    privacy.textContent = '';
+    var h = el('h3', null, t('privacyTitle'));
+    h.id = 'dbw-privacy-title';
+    privacy.setAttribute('aria-labelledby', h.id);
+    var dl = el('dl');
+    t('privacyItems').forEach(function (item) { dl.append(el('dt', null, item[0]), el('dd', null, item[1])); });
+    var more = el('a', null, t('privacyMore'));
+    more.href = 'https://www.djtp.or.kr/';
+    more.target = '_blank';
+    more.rel = 'noopener noreferrer';
+    privacy.append(h, dl, more);
+    privacy.hidden = !awaitingContact;
+    if (awaitingContact) { input.setAttribute('aria-describedby', privacy.id); input.placeholder = t('contactPlaceholder'); }
+    else { input.removeAttribute('aria-describedby'); input.placeholder = t('placeholder'); }
+  }
+
+  function setAwaitingContact(on) {
+    if (typeof on !== 'boolean' || on === awaitingContact) return;
+    awaitingContact = on;
+    renderPrivacy();
   }
 
   // ---- rendering ----
@@ -178,14 +219,36 @@
     return hangul * 3 >= latin ? 'ko' : 'en';
   }
 
+  /**
+   * The lines the server sends when a conversation is handed over (started, after hours, queue position)
+   * belong together: they are shown as one bubble.
+   */
+  function joinsHandoffBubble(m) {
+    if (m.from !== 'bot' || m.intent !== 'human_handoff' || (m.kind && m.kind !== 'queue')) return null;
+    var items = log.querySelectorAll('li:not(.pending)');
+    var last = items.length ? items[items.length - 1] : null;
+    return last && last.dataset.group === 'handoff' ? last : null;
+  }
+
   function render(m, live) {
     if (!m || !m.id || shown[m.id]) return;
     shown[m.id] = true;
     lastId = Math.max(lastId, m.id);
+    var bubble = joinsHandoffBubble(m);
+    if (bubble) {
+      var p = el('p');
+      linkify(p, m.text || '');
+      bubble.insertBefore(p, bubble.querySelector('.meta'));
+      updateStatus(m);
+      return;
+    }
     var li = el('li', 'msg ' + (m.from === 'user' ? 'user' : m.from === 'staff' ? 'staff' : 'bot'));
     li.dataset.id = m.id;
     li.lang = languageOf(m.text || '');
-    linkify(li, m.text || '');
+    if (m.kind === 'handoff') li.dataset.group = 'handoff';
+    var body = el('p');
+    linkify(body, m.text || '');
+    li.appendChild(body);
     (m.links || []).forEach(function (l) {
       // Outside links, or a calendar file served by this assistant's own server.
       var own = /^\/api\/v1\/training\/sessions\/[a-z0-9-]+\.ics\?lang=(ko|en)$/.test(l.url);
@@ -230,7 +293,7 @@
     if (m.kind === 'handoff' || m.kind === 'queue') { status.textContent = t('waiting') + (m.kind === 'queue' ? ' · ' + m.text : ''); status.hidden = false; }
     else if (m.kind === 'staff_joined') { status.textContent = t('withStaff') + ' · ' + m.text; status.hidden = false; }
     else if (m.from === 'staff' && status.hidden) { status.textContent = t('withStaff') + ' · ' + (m.author || ''); status.hidden = false; }
-    else if (m.kind === 'resolved') { status.hidden = true; }
+    else if (m.kind === 'resolved') { status.hidden = true; setAwaitingContact(false); }
   }
 
   // ---- API ----
@@ -270,6 +333,7 @@
     return api('GET', '/api/v1/conversations/' + encodeURIComponent(conv.id) + '/messages').then(function (d) {
       restored = true;
       d.messages.forEach(function (m) { render(m, false); });
+      setAwaitingContact(d.awaitingContact);
       listen();
     }).catch(function (e) {
       if (e.status === 401 || e.status === 404) restored = true;
@@ -307,6 +371,7 @@
   /** A conversation the server no longer knows (expired, unknown): forget it; the next send starts a new one. */
   function forgetConversation() {
     if (stream) { var s = stream; stream = null; s.controller.abort(); }
+    setAwaitingContact(false);
     conv = null;
     save();
     shown = {};
@@ -360,6 +425,7 @@
       error.textContent = '';
       render(d.userMessage, false);
       d.messages.forEach(function (m) { render(m, false); });
+      setAwaitingContact(d.awaitingContact);
     }, function (e) {
       if (e.status === 400 || e.status === 413 || e.status === 415) {
         // The server will never take this text: give it back to the user to edit.

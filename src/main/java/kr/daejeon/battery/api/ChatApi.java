@@ -170,6 +170,8 @@ public final class ChatApi {
             out.put("handoff", turn.handoff());
             out.put("userMessage", turn.userMessage());
             out.put("messages", turn.replies());
+            // Outside business hours the customer is asked for contact details: the widget shows the privacy notice.
+            out.put("awaitingContact", turn.awaitingContact());
             return out;
         }), 200);
     }
@@ -214,7 +216,13 @@ public final class ChatApi {
         String id = ctx.pathParam("id");
         long after = afterParam(ctx.request().getParam("after"), "after");
         String token = bearer(ctx);
-        respond(ctx, blocking(ctx, () -> chat.messages(id, token, after)).map(messages -> Map.of("messages", messages)), 200);
+        respond(ctx, blocking(ctx, () -> chat.transcript(id, token, after)).map(page -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("messages", page.messages());
+            out.put("locale", page.locale());
+            out.put("awaitingContact", page.awaitingContact());
+            return out;
+        }), 200);
     }
 
     private void events(RoutingContext ctx) {

@@ -56,7 +56,11 @@ public final class ChatService {
     /** @param changedTicket the ticket this turn opened or updated, if any; {@code ticketOpened} tells which */
     public record Turn(String intent, double confidence, boolean handoff, Message userMessage, List<Message> replies,
                        Ticket changedTicket, boolean ticketOpened, String channel, String language,
-                       List<kr.daejeon.battery.nlu.ScoredIntent> ranking) {
+                       List<kr.daejeon.battery.nlu.ScoredIntent> ranking, boolean awaitingContact) {
+    }
+
+    /** A page of the transcript with what a client shows about the conversation's state. */
+    public record Transcript(List<Message> messages, String locale, boolean awaitingContact) {
     }
 
     public Started start(Language language, String channel) {
@@ -195,7 +199,7 @@ public final class ChatService {
         ConversationState next = result.state();
         return new Turn(result.intent(), result.confidence(), next.isHandoff(), stored.get(0),
                 stored.subList(1, stored.size()), changed, opened, next.channel(), next.locale(),
-                result.ranking() == null ? List.of() : result.ranking());
+                result.ranking() == null ? List.of() : result.ranking(), next.awaitingContact());
     }
 
     /**
@@ -229,8 +233,13 @@ public final class ChatService {
     }
 
     public List<Message> messages(String id, String token, long afterId) {
-        authorize(id, token);
-        return store.messagesAfter(id, afterId, MAX_PAGE);
+        return transcript(id, token, afterId).messages();
+    }
+
+    /** The transcript after {@code afterId}, with the conversation's language and whether contact details are asked for. */
+    public Transcript transcript(String id, String token, long afterId) {
+        ConversationState state = authorize(id, token);
+        return new Transcript(store.messagesAfter(id, afterId, MAX_PAGE), state.locale(), state.awaitingContact());
     }
 
     /** Checks the token; throws {@link ConversationNotFoundException} or {@link InvalidTokenException}. */
