@@ -78,6 +78,22 @@
     return e;
   }
 
+  var SVG = 'http://www.w3.org/2000/svg';
+  /** An inline SVG icon (no icon font or emoji: those render as boxes where the font is missing). */
+  function svgIcon(d, cls) {
+    var svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    if (cls) svg.setAttribute('class', cls);
+    var p = document.createElementNS(SVG, 'path');
+    p.setAttribute('d', d);
+    svg.appendChild(p);
+    return svg;
+  }
+  var ICON_CLOSE = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12 19 6.4 17.6 5 12 10.6z';
+  var ICON_CALENDAR = 'M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3V2zM5 9v10h14V9H5zm2 2h4v4H7v-4z';
+
   // ---- DOM, isolated from the host page ----
   var host = document.createElement('div');
   host.setAttribute('data-daejeon-battery-widget', '');
@@ -121,17 +137,25 @@
   langBtn.type = 'button';
   var freshBtn = el('button');
   freshBtn.type = 'button';
-  var closeBtn = el('button', null, '✕');
+  var closeBtn = el('button', 'icon');
   closeBtn.type = 'button';
+  closeBtn.appendChild(svgIcon(ICON_CLOSE));
   head.append(title, langBtn, freshBtn, closeBtn);
   var status = el('div', 'status');
   status.hidden = true;
   status.setAttribute('role', 'status');
-  var log = el('ol', 'log');
+  // The log region scrolls; inside it the messages are a plain list (role=log on the <ol> itself would
+  // take away its list semantics).
+  var log = el('div', 'log');
   log.setAttribute('role', 'log');
   log.setAttribute('aria-live', 'polite');
+  log.tabIndex = 0;
+  var list = el('ol', 'items');
+  log.appendChild(list);
+  // Announced politely when a reply is being prepared; empty (and not shown) otherwise.
   var typing = el('div', 'typing');
-  typing.hidden = true;
+  typing.setAttribute('role', 'status');
+  typing.setAttribute('aria-live', 'polite');
   var error = el('div', 'error');
   error.setAttribute('role', 'alert');
   // Shown before the input while the assistant asks for contact details (a handoff outside office hours).
@@ -168,7 +192,8 @@
     input.placeholder = t('placeholder');
     sendBtn.textContent = t('send');
     renderPrivacy();
-    typing.textContent = t('typing');
+    if (typing.textContent) typing.textContent = t('typing');
+    log.setAttribute('aria-label', t('dialog'));
   }
 
   function renderPrivacy() {
@@ -211,6 +236,15 @@
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
+  /** A message's time as people write it: "09:00" today, "3월 4일 (수) 09:00" / "Wed, 4 Mar, 09:00" before. */
+  function when(d) {
+    var tag = locale === 'ko' ? 'ko-KR' : 'en-GB';
+    var hm = d.toLocaleTimeString(tag, { hour: '2-digit', minute: '2-digit', hour12: false });
+    if (d.toDateString() === new Date().toDateString()) return hm;
+    if (locale === 'ko') return (d.getMonth() + 1) + '월 ' + d.getDate() + '일 (' + d.toLocaleDateString(tag, { weekday: 'short' }) + ') ' + hm;
+    return d.toLocaleDateString(tag, { weekday: 'short', day: 'numeric', month: 'short' }) + ', ' + hm;
+  }
+
   /** The language of a text, as the server decides it: a Hangul syllable weighs about three Latin letters. */
   function languageOf(text) {
     var hangul = (text.match(/[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/g) || []).length;
@@ -225,7 +259,7 @@
    */
   function joinsHandoffBubble(m) {
     if (m.from !== 'bot' || m.intent !== 'human_handoff' || (m.kind && m.kind !== 'queue')) return null;
-    var items = log.querySelectorAll('li:not(.pending)');
+    var items = list.querySelectorAll(':scope > li:not(.pending)');
     var last = items.length ? items[items.length - 1] : null;
     return last && last.dataset.group === 'handoff' ? last : null;
   }
@@ -249,35 +283,46 @@
     var body = el('p');
     linkify(body, m.text || '');
     li.appendChild(body);
+    var links = el('ul', 'links');
     (m.links || []).forEach(function (l) {
       // Outside links, or a calendar file served by this assistant's own server.
       var own = /^\/api\/v1\/training\/sessions\/[a-z0-9-]+\.ics\?lang=(ko|en)$/.test(l.url);
       if (!own && !/^(https:|mailto:|tel:)/.test(l.url)) return;
-      li.appendChild(document.createElement('br'));
-      var a = el('a', null, l.label);
+      var item = el('li');
+      // Emoji in labels ("📅 …") become an SVG icon: emoji fonts are missing on many systems.
+      var a = el('a', null, null);
+      if (own) a.appendChild(svgIcon(ICON_CALENDAR, 'ico'));
+      a.appendChild(document.createTextNode(String(l.label || '').replace(/^[^\p{L}\p{N}]+/u, '')));
       a.href = own ? BASE + l.url : l.url;
       if (own) a.setAttribute('download', '');
       a.target = '_blank';
       a.rel = 'noopener noreferrer';
-      li.appendChild(a);
+      item.appendChild(a);
+      links.appendChild(item);
     });
+    if (links.childNodes.length) li.appendChild(links);
     var who = m.from === 'user' ? t('you') : m.from === 'staff' ? (m.author || 'staff') : t('bot');
-    var time = m.createdAt ? new Date(m.createdAt).toLocaleTimeString(locale === 'ko' ? 'ko-KR' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
+    var time = m.createdAt ? when(new Date(m.createdAt)) : '';
     li.appendChild(el('span', 'meta', who + ' · ' + time));
-    var old = log.querySelector('.replies');
+    var old = list.querySelector('.replies');
     if (old && m.from !== 'user') old.remove();
     if (old && m.from === 'user') old.remove();
-    var anchor = log.querySelector('.pending');
-    log.insertBefore(li, anchor);
+    var anchor = list.querySelector('.pending');
+    list.insertBefore(li, anchor);
     if (m.quickReplies && m.quickReplies.length) {
       var box = el('li', 'replies');
       m.quickReplies.forEach(function (q) {
         var b = el('button', null, q);
         b.type = 'button';
-        b.addEventListener('click', function () { send(q); });
+        b.addEventListener('click', function (e) {
+          send(q);
+          // The button goes away with the answer: a keyboard user stays in the composer (a tap does not
+          // open the phone's keyboard).
+          if (e.detail === 0) input.focus();
+        });
         box.appendChild(b);
       });
-      log.insertBefore(box, anchor);
+      list.insertBefore(box, anchor);
     }
     updateStatus(m);
     log.scrollTop = log.scrollHeight;
@@ -357,14 +402,15 @@
   function renderPending(item) {
     var li = el('li', 'msg user pending');
     li.dataset.pending = item.key;
+    li.lang = languageOf(item.text);
     li.appendChild(document.createTextNode(item.text));
     li.appendChild(el('span', 'meta', t('you') + ' · ' + t('pending')));
-    log.appendChild(li);
+    list.appendChild(li);
     log.scrollTop = log.scrollHeight;
   }
 
   function dropPending(key) {
-    var li = log.querySelector('[data-pending="' + key + '"]');
+    var li = list.querySelector('[data-pending="' + key + '"]');
     if (li) li.remove();
   }
 
@@ -381,7 +427,7 @@
 
   function notice(text) {
     var li = el('li', 'notice', text);
-    log.insertBefore(li, log.querySelector('.pending'));
+    list.insertBefore(li, list.querySelector('.pending'));
   }
 
   function scheduleFlush() {
@@ -394,7 +440,7 @@
     if (flushing || !outbox.length) return;
     if (navigator.onLine === false) { error.textContent = t('offline'); return; }
     flushing = true;
-    typing.hidden = false;
+    typing.textContent = t('typing');
     var item = outbox[0];
     var renewed = false;
     function attempt() {
@@ -440,7 +486,7 @@
       scheduleFlush();
     }).then(function () {
       flushing = false;
-      typing.hidden = true;
+      typing.textContent = '';
       if (outbox.length && !sendTimer) flush();
     });
   }
@@ -528,7 +574,7 @@
   });
   freshBtn.addEventListener('click', function () {
     forgetConversation();
-    log.textContent = '';
+    list.textContent = '';
     start();
     input.focus();
   });
