@@ -17,6 +17,7 @@ import kr.daejeon.battery.api.ChatApi;
 import kr.daejeon.battery.api.ClientAddress;
 import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.api.MetricsApi;
+import kr.daejeon.battery.api.FeedbackApi;
 import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.channel.OutboundHttp;
@@ -218,6 +219,11 @@ public final class Server {
         new MetricsApi(vertx, metrics, config.metricsToken()).mount(router);
         new TrainingApi(content, clock).mount(router);
         staffApi.mount(router);
+        // Answer ratings: in Redis when the conversations are, else in this process.
+        kr.daejeon.battery.feedback.RatingStore ratings = sharedRedis == null ? new kr.daejeon.battery.feedback.InMemoryRatingStore()
+                : new kr.daejeon.battery.feedback.RedisRatingStore(sharedRedis);
+        new FeedbackApi(vertx, new kr.daejeon.battery.feedback.AnswerFeedback(chat, store, ratings, metrics, clock),
+                config.maxBodyBytes()).mount(router);
         if (telegram != null) {
             telegram.mount(router);
         }
