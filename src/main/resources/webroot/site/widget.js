@@ -29,7 +29,8 @@
         ['보유 기간', '[예시] 상담 종료 후 1년, 이후 지체 없이 파기'],
         ['동의 거부 권리', '동의하지 않으셔도 됩니다. 연락처를 남기지 않으시면 다음 상담 시간에 이 채팅에서 답변을 확인하실 수 있어요.']],
       privacyMore: '전체 안내: 대전테크노파크 개인정보처리방침',
-      contactPlaceholder: '이메일 또는 전화번호 (선택)', unread: '새 메시지', dialog: '이차전지 사업 문의 채팅' },
+      contactPlaceholder: '이메일 또는 전화번호 (선택)',
+      helpful: '도움이 되었나요?', rateUp: '도움이 되었어요', rateDown: '도움이 되지 않았어요', thanks: '의견 고마워요.', unread: '새 메시지', dialog: '이차전지 사업 문의 채팅' },
     en: { title: 'Battery program help', open: 'Open chat', close: 'Close', send: 'Send', placeholder: 'Type your question',
       typing: 'Preparing an answer…', fresh: 'New chat', lang: '한국어', waiting: 'Waiting for staff',
       withStaff: 'Chatting with staff', you: 'You', bot: 'Assistant', error: 'Could not send. It will be sent automatically once the connection is back.',
@@ -41,7 +42,8 @@
         ['Kept for', '[Example] 1 year after the inquiry is closed, then deleted'],
         ['Your right to refuse', 'You do not have to give them. Without them, you can read the answer in this chat during office hours.']],
       privacyMore: 'Full notice: Daejeon Technopark privacy policy',
-      contactPlaceholder: 'E-mail or phone number (optional)', unread: 'new messages', dialog: 'Battery program chat' }
+      contactPlaceholder: 'E-mail or phone number (optional)',
+      helpful: 'Was it helpful?', rateUp: 'Helpful', rateDown: 'Not helpful', thanks: 'Thanks for telling us.', unread: 'new messages', dialog: 'Battery program chat' }
   };
   var STORE = 'daejeon-battery-chat:' + BASE;
   // The language the user chose with the language button wins over the page's data-locale, across reloads.
@@ -92,6 +94,8 @@
     return svg;
   }
   var ICON_CLOSE = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12 19 6.4 17.6 5 12 10.6z';
+  var ICON_UP = 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z';
+  var ICON_DOWN = 'M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z';
   var ICON_CALENDAR = 'M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3V2zM5 9v10h14V9H5zm2 2h4v4H7v-4z';
 
   // ---- DOM, isolated from the host page ----
@@ -219,6 +223,56 @@
     renderPrivacy();
   }
 
+  // ---- "Was it helpful?" on the assistant's answers (the last rating counts; remembered per conversation) ----
+  var RATINGS = STORE + ':ratings';
+  function ratingsOf(id) { try { return (JSON.parse(localStorage.getItem(RATINGS)) || {})[id] || {}; } catch (e) { return {}; } }
+  function remember(id, messageId, rating) {
+    try {
+      var all = JSON.parse(localStorage.getItem(RATINGS)) || {};
+      var mine = {};
+      mine[messageId] = rating;
+      // Only the current conversation's ratings are kept.
+      var kept = {};
+      kept[id] = Object.assign(all[id] || {}, mine);
+      localStorage.setItem(RATINGS, JSON.stringify(kept));
+    } catch (e) { /* private mode */ }
+  }
+  function rateable(m) {
+    // Answers, not the greeting, the handoff lines or the pre-check's questions.
+    return m.from === 'bot' && !m.kind && m.intent && ['greeting', 'human_handoff', 'eligibility'].indexOf(m.intent) < 0;
+  }
+  function ratingBar(m) {
+    var bar = el('div', 'rate');
+    bar.setAttribute('role', 'group');
+    var ask = el('span', 'rate-ask', t('helpful'));
+    ask.id = 'dbw-rate-' + m.id;
+    bar.setAttribute('aria-labelledby', ask.id);
+    var thanks = el('span', 'rate-thanks');
+    thanks.setAttribute('role', 'status');
+    var given = conv ? ratingsOf(conv.id)[m.id] : null;
+    var buttons = [['up', ICON_UP, t('rateUp')], ['down', ICON_DOWN, t('rateDown')]].map(function (b) {
+      var btn = el('button', 'rate-' + b[0]);
+      btn.type = 'button';
+      btn.setAttribute('aria-label', b[2]);
+      btn.title = b[2];
+      btn.setAttribute('aria-pressed', String(given === b[0]));
+      btn.appendChild(svgIcon(b[1]));
+      btn.addEventListener('click', function () {
+        if (!conv) return;
+        var id = conv.id;
+        api('POST', '/api/v1/conversations/' + encodeURIComponent(id) + '/messages/' + m.id + '/feedback', { rating: b[0] })
+          .then(function () {
+            remember(id, m.id, b[0]);
+            buttons.forEach(function (o) { o.setAttribute('aria-pressed', String(o === btn)); });
+            thanks.textContent = t('thanks');
+          }, function () { thanks.textContent = t('error'); });
+      });
+      return btn;
+    });
+    bar.append(ask, buttons[0], buttons[1], thanks);
+    return bar;
+  }
+
   // ---- rendering ----
   var URL_RE = /(https:\/\/[^\s<>"')]+|mailto:[^\s<>"')]+)/g;
   function linkify(parent, text) {
@@ -301,6 +355,7 @@
       links.appendChild(item);
     });
     if (links.childNodes.length) li.appendChild(links);
+    if (rateable(m)) li.appendChild(ratingBar(m));
     var who = m.from === 'user' ? t('you') : m.from === 'staff' ? (m.author || 'staff') : t('bot');
     var time = m.createdAt ? when(new Date(m.createdAt)) : '';
     li.appendChild(el('span', 'meta', who + ' · ' + time));
