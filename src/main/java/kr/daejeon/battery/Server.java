@@ -158,13 +158,18 @@ public final class Server {
         if (accounts.isEmpty()) {
             LOG.warn("no staff accounts (set STAFF_ACCOUNTS_FILE): nobody can log in to the staff API");
         }
+        // Answer ratings: in Redis when the conversations are, else in this process.
+        kr.daejeon.battery.feedback.RatingStore ratings = sharedRedis == null ? new kr.daejeon.battery.feedback.InMemoryRatingStore()
+                : new kr.daejeon.battery.feedback.RedisRatingStore(sharedRedis);
+        kr.daejeon.battery.feedback.AnswerFeedback feedback =
+                new kr.daejeon.battery.feedback.AnswerFeedback(chat, store, ratings, metrics, clock);
         ChannelDirectory directory = new ChannelDirectory(sharedRedis);
         DeadLetterLog deadLetters = new DeadLetterLog(sharedRedis);
         Map<String, ChannelDelivery> channels = new HashMap<>();
         TelegramChannel telegram = null;
         if (config.telegramEnabled()) {
             telegram = new TelegramChannel(vertx, chat, directory, new OutboundHttp(TelegramChannel.CHANNEL, metrics, deadLetters),
-                    config.telegramBotToken(), config.telegramSecretToken(), config.telegramApiBase());
+                    config.telegramBotToken(), config.telegramSecretToken(), config.telegramApiBase(), feedback);
             channels.put(TelegramChannel.CHANNEL, telegram);
         }
         KakaoChannel kakao = null;
@@ -219,11 +224,7 @@ public final class Server {
         new MetricsApi(vertx, metrics, config.metricsToken()).mount(router);
         new TrainingApi(content, clock).mount(router);
         staffApi.mount(router);
-        // Answer ratings: in Redis when the conversations are, else in this process.
-        kr.daejeon.battery.feedback.RatingStore ratings = sharedRedis == null ? new kr.daejeon.battery.feedback.InMemoryRatingStore()
-                : new kr.daejeon.battery.feedback.RedisRatingStore(sharedRedis);
-        new FeedbackApi(vertx, new kr.daejeon.battery.feedback.AnswerFeedback(chat, store, ratings, metrics, clock),
-                config.maxBodyBytes()).mount(router);
+        new FeedbackApi(vertx, feedback, config.maxBodyBytes()).mount(router);
         if (telegram != null) {
             telegram.mount(router);
         }

@@ -46,7 +46,17 @@ public final class AnswerFeedback {
      * conversation's token.
      */
     public AnswerRating rate(String conversationId, String token, long messageId, String rating) {
-        ConversationState state = chat.authorize(conversationId, token);
+        return record(chat.authorize(conversationId, token), messageId, rating);
+    }
+
+    /** The same for a messenger adapter, whose platform has already authenticated the sender. */
+    public AnswerRating rateFromChannel(String conversationId, long messageId, String rating) {
+        return record(conversations.find(conversationId).orElseThrow(kr.daejeon.battery.conversation.ConversationNotFoundException::new),
+                messageId, rating);
+    }
+
+    private AnswerRating record(ConversationState state, long messageId, String rating) {
+        String conversationId = state.id();
         long from = Math.max(0, messageId - QUESTION_LOOKBACK);
         List<Message> around = messageId < 1 ? List.of()
                 : conversations.messagesAfter(conversationId, from, (int) (messageId - from));

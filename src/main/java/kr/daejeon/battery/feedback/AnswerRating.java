@@ -18,6 +18,12 @@ public record AnswerRating(String conversationId, long messageId, String rating,
         return UP.equals(value) || DOWN.equals(value);
     }
 
+    /** Answers may be rated; not the greeting, the handoff lines or the pre-check's questions (the widget does the same). */
+    public static boolean rateable(kr.daejeon.battery.conversation.Message m) {
+        return m.id() > 0 && kr.daejeon.battery.conversation.Message.BOT.equals(m.from()) && m.kind() == null && m.intent() != null
+                && !java.util.Set.of("greeting", "human_handoff", "eligibility").contains(m.intent());
+    }
+
     /** The key a rating is kept under: one per answer, the last rating counts. */
     String key() {
         return conversationId + ":" + messageId;
