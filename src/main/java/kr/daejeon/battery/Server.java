@@ -181,7 +181,7 @@ public final class Server {
         LineChannel line = null;
         if (config.lineEnabled()) {
             line = new LineChannel(vertx, chat, directory, new OutboundHttp(LineChannel.CHANNEL, metrics, deadLetters),
-                    config.lineChannelSecret(), config.lineAccessToken(), config.lineApiBase());
+                    config.lineChannelSecret(), config.lineAccessToken(), config.lineApiBase(), feedback);
             channels.put(LineChannel.CHANNEL, line);
         }
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
