@@ -175,7 +175,7 @@ public final class Server {
         KakaoChannel kakao = null;
         if (config.kakaoEnabled()) {
             kakao = new KakaoChannel(vertx, chat, directory, new OutboundHttp(KakaoChannel.CHANNEL, metrics, deadLetters), content,
-                    config.kakaoSecretHeader(), config.kakaoSkillSecret(), config.kakaoBotIds());
+                    config.kakaoSecretHeader(), config.kakaoSkillSecret(), config.kakaoBotIds(), feedback);
             channels.put(KakaoChannel.CHANNEL, kakao);
         }
         LineChannel line = null;
