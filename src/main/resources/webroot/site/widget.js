@@ -249,7 +249,9 @@
     bar.setAttribute('aria-labelledby', ask.id);
     var thanks = el('span', 'rate-thanks');
     thanks.setAttribute('role', 'status');
-    var given = conv ? ratingsOf(conv.id)[m.id] : null;
+    // An answer belongs to the conversation it was shown in (an expired one may still be on screen).
+    var owner = conv ? conv.id : null;
+    var given = owner ? ratingsOf(owner)[m.id] : null;
     var buttons = [['up', ICON_UP, t('rateUp')], ['down', ICON_DOWN, t('rateDown')]].map(function (b) {
       var btn = el('button', 'rate-' + b[0]);
       btn.type = 'button';
@@ -258,8 +260,8 @@
       btn.setAttribute('aria-pressed', String(given === b[0]));
       btn.appendChild(svgIcon(b[1]));
       btn.addEventListener('click', function () {
-        if (!conv) return;
-        var id = conv.id;
+        if (!conv || conv.id !== owner) return;
+        var id = owner;
         api('POST', '/api/v1/conversations/' + encodeURIComponent(id) + '/messages/' + m.id + '/feedback', { rating: b[0] })
           .then(function () {
             remember(id, m.id, b[0]);
