@@ -20,16 +20,46 @@
   var TEXT = {
     ko: { title: '이차전지 사업 문의', open: '문의 채팅 열기', close: '닫기', send: '보내기', placeholder: '질문을 입력하세요',
       typing: '답변을 준비하고 있어요…', fresh: '새 대화', lang: 'English', waiting: '상담원 연결 대기 중',
-      withStaff: '상담원과 대화 중', you: '나', bot: '안내 도우미', error: '전송하지 못했어요. 잠시 후 다시 시도해 주세요.',
-      tooLong: '메시지가 너무 깁니다.', unread: '새 메시지', dialog: '이차전지 사업 문의 채팅' },
+      withStaff: '상담원과 대화 중', you: '나', bot: '안내 도우미', error: '전송하지 못했어요. 연결되면 자동으로 다시 보낼게요.',
+      pending: '전송 대기 중', offline: '인터넷 연결이 끊겼어요. 입력하신 내용은 연결되면 보내 드릴게요.',
+      renewed: '이전 대화가 만료되어 새 대화로 이어서 보내 드렸어요.', expired: '이전 대화가 만료되어 새 대화를 시작해요.',
+      tooLong: '메시지가 너무 깁니다.',
+      privacyTitle: '개인정보 수집·이용 안내',
+      privacyItems: [['수집 목적', '상담 답변을 드리기 위한 연락'], ['수집 항목', '이메일 주소 또는 전화번호 (둘 중 하나)'],
+        ['보유 기간', '[예시] 상담 종료 후 1년, 이후 지체 없이 파기'],
+        ['동의 거부 권리', '동의하지 않으셔도 됩니다. 연락처를 남기지 않으시면 다음 상담 시간에 이 채팅에서 답변을 확인하실 수 있어요.']],
+      privacyMore: '전체 안내: 대전테크노파크 개인정보처리방침',
+      contactPlaceholder: '이메일 또는 전화번호 (선택)',
+      helpful: '도움이 되었나요?', rateUp: '도움이 되었어요', rateDown: '도움이 되지 않았어요', thanks: '의견 고마워요.', unread: '새 메시지', dialog: '이차전지 사업 문의 채팅' },
     en: { title: 'Battery program help', open: 'Open chat', close: 'Close', send: 'Send', placeholder: 'Type your question',
       typing: 'Preparing an answer…', fresh: 'New chat', lang: '한국어', waiting: 'Waiting for staff',
-      withStaff: 'Chatting with staff', you: 'You', bot: 'Assistant', error: 'Could not send. Please try again shortly.',
-      tooLong: 'The message is too long.', unread: 'new messages', dialog: 'Battery program chat' }
+      withStaff: 'Chatting with staff', you: 'You', bot: 'Assistant', error: 'Could not send. It will be sent automatically once the connection is back.',
+      pending: 'Waiting to send', offline: 'You are offline. What you typed will be sent once you are back online.',
+      renewed: 'The previous chat had expired, so your message went to a new chat.', expired: 'The previous chat had expired; this is a new one.',
+      tooLong: 'The message is too long.',
+      privacyTitle: 'How we use your contact details',
+      privacyItems: [['Purpose', 'to contact you with the answer'], ['Items', 'an e-mail address or a phone number (one of them)'],
+        ['Kept for', '[Example] 1 year after the inquiry is closed, then deleted'],
+        ['Your right to refuse', 'You do not have to give them. Without them, you can read the answer in this chat during office hours.']],
+      privacyMore: 'Full notice: Daejeon Technopark privacy policy',
+      contactPlaceholder: 'E-mail or phone number (optional)',
+      helpful: 'Was it helpful?', rateUp: 'Helpful', rateDown: 'Not helpful', thanks: 'Thanks for telling us.', unread: 'new messages', dialog: 'Battery program chat' }
   };
-  var locale = ds.locale === 'en' ? 'en' : 'ko';
   var STORE = 'daejeon-battery-chat:' + BASE;
+  // The language the user chose with the language button wins over the page's data-locale, across reloads.
+  var LOCALE = STORE + ':locale';
+  var locale = (function () { try { return localStorage.getItem(LOCALE); } catch (e) { return null; } })();
+  if (locale !== 'ko' && locale !== 'en') locale = ds.locale === 'en' ? 'en' : 'ko';
+  // Unsent messages and the unfinished draft live in localStorage, so failures, offline periods and
+  // reloads lose nothing typed.
+  var OUTBOX = STORE + ':outbox';
+  var DRAFT = STORE + ':draft';
   var conv = load();
+  var outbox = loadList(OUTBOX);
+  var flushing = false;
+  var sendRetry = 1000;
+  var sendTimer = null;
+  var restored = false;
   var shown = {};
   var lastId = 0;
   var unread = 0;
@@ -38,6 +68,10 @@
 
   function t(key) { return TEXT[locale][key]; }
   function load() { try { return JSON.parse(localStorage.getItem(STORE)) || null; } catch (e) { return null; } }
+  function loadList(key) { try { var v = JSON.parse(localStorage.getItem(key)); return Array.isArray(v) ? v : []; } catch (e) { return []; } }
+  function saveOutbox() { try { if (outbox.length) localStorage.setItem(OUTBOX, JSON.stringify(outbox)); else localStorage.removeItem(OUTBOX); } catch (e) { /* private mode */ } }
+  function saveDraft(text) { try { if (text) localStorage.setItem(DRAFT, text); else localStorage.removeItem(DRAFT); } catch (e) { /* private mode */ } }
+  function loadDraft() { try { return localStorage.getItem(DRAFT) || ''; } catch (e) { return ''; } }
   function save() { try { if (conv) localStorage.setItem(STORE, JSON.stringify(conv)); else localStorage.removeItem(STORE); } catch (e) { /* private mode */ } }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -45,6 +79,24 @@
     if (text != null) e.textContent = String(text);
     return e;
   }
+
+  var SVG = 'http://www.w3.org/2000/svg';
+  /** An inline SVG icon (no icon font or emoji: those render as boxes where the font is missing). */
+  function svgIcon(d, cls) {
+    var svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    if (cls) svg.setAttribute('class', cls);
+    var p = document.createElementNS(SVG, 'path');
+    p.setAttribute('d', d);
+    svg.appendChild(p);
+    return svg;
+  }
+  var ICON_CLOSE = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12 19 6.4 17.6 5 12 10.6z';
+  var ICON_UP = 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z';
+  var ICON_DOWN = 'M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z';
+  var ICON_CALENDAR = 'M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3V2zM5 9v10h14V9H5zm2 2h4v4H7v-4z';
 
   // ---- DOM, isolated from the host page ----
   var host = document.createElement('div');
@@ -89,19 +141,32 @@
   langBtn.type = 'button';
   var freshBtn = el('button');
   freshBtn.type = 'button';
-  var closeBtn = el('button', null, '✕');
+  var closeBtn = el('button', 'icon');
   closeBtn.type = 'button';
+  closeBtn.appendChild(svgIcon(ICON_CLOSE));
   head.append(title, langBtn, freshBtn, closeBtn);
   var status = el('div', 'status');
   status.hidden = true;
   status.setAttribute('role', 'status');
-  var log = el('ol', 'log');
+  // The log region scrolls; inside it the messages are a plain list (role=log on the <ol> itself would
+  // take away its list semantics).
+  var log = el('div', 'log');
   log.setAttribute('role', 'log');
   log.setAttribute('aria-live', 'polite');
+  log.tabIndex = 0;
+  var list = el('ol', 'items');
+  log.appendChild(list);
+  // Announced politely when a reply is being prepared; empty (and not shown) otherwise.
   var typing = el('div', 'typing');
-  typing.hidden = true;
+  typing.setAttribute('role', 'status');
+  typing.setAttribute('aria-live', 'polite');
   var error = el('div', 'error');
   error.setAttribute('role', 'alert');
+  // Shown before the input while the assistant asks for contact details (a handoff outside office hours).
+  var privacy = el('section', 'privacy');
+  privacy.id = 'dbw-privacy';
+  privacy.hidden = true;
+  var awaitingContact = false;
   var form = el('form');
   var label = el('label', 'sr');
   label.htmlFor = 'dbw-input';
@@ -111,7 +176,7 @@
   var sendBtn = el('button');
   sendBtn.type = 'submit';
   form.append(label, input, sendBtn);
-  panel.append(head, status, log, typing, error, form);
+  panel.append(head, status, log, typing, error, privacy, form);
   root.append(launcher, panel);
   [launcher, panel].forEach(function (n) {
     n.style[side] = '20px';
@@ -119,7 +184,9 @@
   });
 
   function applyText() {
-    title.textContent = ds.title || t('title');
+    panel.lang = locale;
+    // The page's own title is in the page's language; in the other language the widget's own title is used.
+    title.textContent = ds.title && locale === (ds.locale === 'en' ? 'en' : 'ko') ? ds.title : t('title');
     panel.setAttribute('aria-label', t('dialog'));
     launcher.setAttribute('aria-label', t('open'));
     closeBtn.setAttribute('aria-label', t('close'));
@@ -128,7 +195,84 @@
     label.textContent = t('placeholder');
     input.placeholder = t('placeholder');
     sendBtn.textContent = t('send');
-    typing.textContent = t('typing');
+    renderPrivacy();
+    if (typing.textContent) typing.textContent = t('typing');
+    log.setAttribute('aria-label', t('dialog'));
+  }
+
+  function renderPrivacy() {
+    privacy.textContent = '';
+    var h = el('h3', null, t('privacyTitle'));
+    h.id = 'dbw-privacy-title';
+    privacy.setAttribute('aria-labelledby', h.id);
+    var dl = el('dl');
+    t('privacyItems').forEach(function (item) { dl.append(el('dt', null, item[0]), el('dd', null, item[1])); });
+    var more = el('a', null, t('privacyMore'));
+    more.href = 'https://www.djtp.or.kr/';
+    more.target = '_blank';
+    more.rel = 'noopener noreferrer';
+    privacy.append(h, dl, more);
+    privacy.hidden = !awaitingContact;
+    if (awaitingContact) { input.setAttribute('aria-describedby', privacy.id); input.placeholder = t('contactPlaceholder'); }
+    else { input.removeAttribute('aria-describedby'); input.placeholder = t('placeholder'); }
+  }
+
+  function setAwaitingContact(on) {
+    if (typeof on !== 'boolean' || on === awaitingContact) return;
+    awaitingContact = on;
+    renderPrivacy();
+  }
+
+  // ---- "Was it helpful?" on the assistant's answers (the last rating counts; remembered per conversation) ----
+  var RATINGS = STORE + ':ratings';
+  function ratingsOf(id) { try { return (JSON.parse(localStorage.getItem(RATINGS)) || {})[id] || {}; } catch (e) { return {}; } }
+  function remember(id, messageId, rating) {
+    try {
+      var all = JSON.parse(localStorage.getItem(RATINGS)) || {};
+      var mine = {};
+      mine[messageId] = rating;
+      // Only the current conversation's ratings are kept.
+      var kept = {};
+      kept[id] = Object.assign(all[id] || {}, mine);
+      localStorage.setItem(RATINGS, JSON.stringify(kept));
+    } catch (e) { /* private mode */ }
+  }
+  function rateable(m) {
+    // Answers, not the greeting, the handoff lines or the pre-check's questions.
+    return m.from === 'bot' && !m.kind && m.intent && ['greeting', 'human_handoff', 'eligibility'].indexOf(m.intent) < 0;
+  }
+  function ratingBar(m) {
+    var bar = el('div', 'rate');
+    bar.setAttribute('role', 'group');
+    var ask = el('span', 'rate-ask', t('helpful'));
+    ask.id = 'dbw-rate-' + m.id;
+    bar.setAttribute('aria-labelledby', ask.id);
+    var thanks = el('span', 'rate-thanks');
+    thanks.setAttribute('role', 'status');
+    // An answer belongs to the conversation it was shown in (an expired one may still be on screen).
+    var owner = conv ? conv.id : null;
+    var given = owner ? ratingsOf(owner)[m.id] : null;
+    var buttons = [['up', ICON_UP, t('rateUp')], ['down', ICON_DOWN, t('rateDown')]].map(function (b) {
+      var btn = el('button', 'rate-' + b[0]);
+      btn.type = 'button';
+      btn.setAttribute('aria-label', b[2]);
+      btn.title = b[2];
+      btn.setAttribute('aria-pressed', String(given === b[0]));
+      btn.appendChild(svgIcon(b[1]));
+      btn.addEventListener('click', function () {
+        if (!conv || conv.id !== owner) return;
+        var id = owner;
+        api('POST', '/api/v1/conversations/' + encodeURIComponent(id) + '/messages/' + m.id + '/feedback', { rating: b[0] })
+          .then(function () {
+            remember(id, m.id, b[0]);
+            buttons.forEach(function (o) { o.setAttribute('aria-pressed', String(o === btn)); });
+            thanks.textContent = t('thanks');
+          }, function () { thanks.textContent = t('error'); });
+      });
+      return btn;
+    });
+    bar.append(ask, buttons[0], buttons[1], thanks);
+    return bar;
   }
 
   // ---- rendering ----
@@ -148,41 +292,94 @@
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
+  /** A message's time as people write it: "09:00" today, "3월 4일 (수) 09:00" / "Wed, 4 Mar, 09:00" before. */
+  function when(d) {
+    var tag = locale === 'ko' ? 'ko-KR' : 'en-GB';
+    var hm = d.toLocaleTimeString(tag, { hour: '2-digit', minute: '2-digit', hour12: false });
+    if (d.toDateString() === new Date().toDateString()) return hm;
+    if (locale === 'ko') return (d.getMonth() + 1) + '월 ' + d.getDate() + '일 (' + d.toLocaleDateString(tag, { weekday: 'short' }) + ') ' + hm;
+    return d.toLocaleDateString(tag, { weekday: 'short', day: 'numeric', month: 'short' }) + ', ' + hm;
+  }
+
+  /** The language of a text, as the server decides it: a Hangul syllable weighs about three Latin letters. */
+  function languageOf(text) {
+    var hangul = (text.match(/[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/g) || []).length;
+    var latin = (text.replace(/https:\/\/\S+|\S+@\S+/g, '').match(/[A-Za-z]/g) || []).length;
+    if (!hangul && !latin) return locale;
+    return hangul * 3 >= latin ? 'ko' : 'en';
+  }
+
+  /**
+   * The lines the server sends when a conversation is handed over (started, after hours, queue position)
+   * belong together: they are shown as one bubble.
+   */
+  function joinsHandoffBubble(m) {
+    if (m.from !== 'bot' || m.intent !== 'human_handoff' || (m.kind && m.kind !== 'queue')) return null;
+    var items = list.querySelectorAll(':scope > li:not(.pending)');
+    var last = items.length ? items[items.length - 1] : null;
+    return last && last.dataset.group === 'handoff' ? last : null;
+  }
+
   function render(m, live) {
     if (!m || !m.id || shown[m.id]) return;
     shown[m.id] = true;
     lastId = Math.max(lastId, m.id);
+    var bubble = joinsHandoffBubble(m);
+    if (bubble) {
+      var p = el('p');
+      linkify(p, m.text || '');
+      bubble.insertBefore(p, bubble.querySelector('.meta'));
+      updateStatus(m);
+      return;
+    }
     var li = el('li', 'msg ' + (m.from === 'user' ? 'user' : m.from === 'staff' ? 'staff' : 'bot'));
     li.dataset.id = m.id;
-    linkify(li, m.text || '');
+    li.lang = languageOf(m.text || '');
+    if (m.kind === 'handoff') li.dataset.group = 'handoff';
+    var body = el('p');
+    linkify(body, m.text || '');
+    li.appendChild(body);
+    var links = el('ul', 'links');
     (m.links || []).forEach(function (l) {
       // Outside links, or a calendar file served by this assistant's own server.
       var own = /^\/api\/v1\/training\/sessions\/[a-z0-9-]+\.ics\?lang=(ko|en)$/.test(l.url);
       if (!own && !/^(https:|mailto:|tel:)/.test(l.url)) return;
-      li.appendChild(document.createElement('br'));
-      var a = el('a', null, l.label);
+      var item = el('li');
+      // Emoji in labels ("📅 …") become an SVG icon: emoji fonts are missing on many systems.
+      var a = el('a', null, null);
+      if (own) a.appendChild(svgIcon(ICON_CALENDAR, 'ico'));
+      a.appendChild(document.createTextNode(String(l.label || '').replace(/^[^\p{L}\p{N}]+/u, '')));
       a.href = own ? BASE + l.url : l.url;
       if (own) a.setAttribute('download', '');
       a.target = '_blank';
       a.rel = 'noopener noreferrer';
-      li.appendChild(a);
+      item.appendChild(a);
+      links.appendChild(item);
     });
+    if (links.childNodes.length) li.appendChild(links);
+    if (rateable(m)) li.appendChild(ratingBar(m));
     var who = m.from === 'user' ? t('you') : m.from === 'staff' ? (m.author || 'staff') : t('bot');
-    var time = m.createdAt ? new Date(m.createdAt).toLocaleTimeString(locale === 'ko' ? 'ko-KR' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
+    var time = m.createdAt ? when(new Date(m.createdAt)) : '';
     li.appendChild(el('span', 'meta', who + ' · ' + time));
-    var old = log.querySelector('.replies');
+    var old = list.querySelector('.replies');
     if (old && m.from !== 'user') old.remove();
     if (old && m.from === 'user') old.remove();
-    log.appendChild(li);
+    var anchor = list.querySelector('.pending');
+    list.insertBefore(li, anchor);
     if (m.quickReplies && m.quickReplies.length) {
       var box = el('li', 'replies');
       m.quickReplies.forEach(function (q) {
         var b = el('button', null, q);
         b.type = 'button';
-        b.addEventListener('click', function () { send(q); });
+        b.addEventListener('click', function (e) {
+          send(q);
+          // The button goes away with the answer: a keyboard user stays in the composer (a tap does not
+          // open the phone's keyboard).
+          if (e.detail === 0) input.focus();
+        });
         box.appendChild(b);
       });
-      log.appendChild(box);
+      list.insertBefore(box, anchor);
     }
     updateStatus(m);
     log.scrollTop = log.scrollHeight;
@@ -198,7 +395,7 @@
     if (m.kind === 'handoff' || m.kind === 'queue') { status.textContent = t('waiting') + (m.kind === 'queue' ? ' · ' + m.text : ''); status.hidden = false; }
     else if (m.kind === 'staff_joined') { status.textContent = t('withStaff') + ' · ' + m.text; status.hidden = false; }
     else if (m.from === 'staff' && status.hidden) { status.textContent = t('withStaff') + ' · ' + (m.author || ''); status.hidden = false; }
-    else if (m.kind === 'resolved') { status.hidden = true; }
+    else if (m.kind === 'resolved') { status.hidden = true; setAwaitingContact(false); }
   }
 
   // ---- API ----
@@ -219,56 +416,141 @@
       });
   }
 
-  // One key per message: a retry (after a 503 or a lost answer) is recognised by the server, never stored twice.
-  function messageKey() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
-  }
-
-  function postMessage(text, key, retries) {
-    return api('POST', '/api/v1/conversations/' + encodeURIComponent(conv.id) + '/messages', { text: text }, key)
-      .catch(function (e) {
-        if (retries <= 0 || (e.status !== undefined && e.status !== 503)) throw e;
-        var wait = Math.min(Math.max(e.retryAfter || 1, 1), 5) * 1000;
-        return new Promise(function (resolve) { setTimeout(resolve, wait); })
-          .then(function () { return postMessage(text, key, retries - 1); });
-      });
-  }
-
-  function start() {
+  /** Starts a conversation unless there is one; {@code quiet} skips the greeting (a replaced conversation). */
+  var starting = null;
+  function start(quiet) {
     if (conv) return Promise.resolve();
-    return api('POST', '/api/v1/conversations', { locale: locale }).then(function (d) {
+    // One conversation even when opening the panel and a first send race.
+    if (starting) return starting;
+    starting = api('POST', '/api/v1/conversations', { locale: locale }).then(function (d) {
       conv = { id: d.id, token: d.token };
+      restored = true;
       save();
-      d.messages.forEach(function (m) { render(m, false); });
+      d.messages.forEach(function (m) { if (quiet) { shown[m.id] = true; lastId = Math.max(lastId, m.id); } else render(m, false); });
       listen();
     });
+    var mine = starting;
+    starting.then(function () { if (starting === mine) starting = null; }, function () { if (starting === mine) starting = null; });
+    return starting;
   }
 
   function restore() {
-    if (!conv) return Promise.resolve();
+    if (!conv) { restored = true; return Promise.resolve(); }
     return api('GET', '/api/v1/conversations/' + encodeURIComponent(conv.id) + '/messages').then(function (d) {
+      restored = true;
       d.messages.forEach(function (m) { render(m, false); });
+      setAwaitingContact(d.awaitingContact);
       listen();
     }).catch(function (e) {
-      if (e.status === 401 || e.status === 404) { conv = null; save(); }
+      if (e.status === 401 || e.status === 404) restored = true;
+      if (e.status === 401 || e.status === 404) { forgetConversation(); notice(t('expired')); }
     });
   }
 
+  // ---- sending: an outbox that survives failures, offline periods and reloads ----
   function send(text) {
     text = (text || '').trim();
     if (!text) return;
-    if (text.length > 2000) { error.textContent = t('tooLong'); return; }
+    if (text.length > 2000) { error.textContent = t('tooLong'); input.value = text; return; }
     error.textContent = '';
-    typing.hidden = false;
-    var key = messageKey();
-    start().then(function () {
-      return postMessage(text, key, 2);
-    }).then(function (d) {
+    var item = { key: Date.now().toString(36) + Math.random().toString(36).slice(2, 8), text: text };
+    outbox.push(item);
+    saveOutbox();
+    renderPending(item);
+    flush();
+  }
+
+  function renderPending(item) {
+    var li = el('li', 'msg user pending');
+    li.dataset.pending = item.key;
+    li.lang = languageOf(item.text);
+    li.appendChild(document.createTextNode(item.text));
+    li.appendChild(el('span', 'meta', t('you') + ' · ' + t('pending')));
+    list.appendChild(li);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function dropPending(key) {
+    var li = list.querySelector('[data-pending="' + key + '"]');
+    if (li) li.remove();
+  }
+
+  /** A conversation the server no longer knows (expired, unknown): forget it; the next send starts a new one. */
+  function forgetConversation() {
+    if (stream) { var s = stream; stream = null; s.controller.abort(); }
+    setAwaitingContact(false);
+    conv = null;
+    save();
+    shown = {};
+    lastId = 0;
+    status.hidden = true;
+  }
+
+  function notice(text) {
+    var li = el('li', 'notice', text);
+    list.insertBefore(li, list.querySelector('.pending'));
+  }
+
+  function scheduleFlush() {
+    if (sendTimer) return;
+    sendTimer = setTimeout(function () { sendTimer = null; flush(); }, sendRetry);
+    sendRetry = Math.min(sendRetry * 2, 15000);
+  }
+
+  function flush() {
+    if (flushing || !outbox.length) return;
+    if (navigator.onLine === false) { error.textContent = t('offline'); return; }
+    flushing = true;
+    typing.textContent = t('typing');
+    var item = outbox[0];
+    var renewed = false;
+    function attempt() {
+      var fresh = !conv;
+      return start(fresh && renewed).then(function () {
+        // After a reload that could not read the transcript, read it before sending (history stays in order).
+        if (!restored) return restore();
+      }).then(function () {
+        if (!conv) return start(true);
+      }).then(function () {
+        // The outbox key is the message's idempotency key: a retry after a lost answer is recognised, never stored twice.
+        return api('POST', '/api/v1/conversations/' + encodeURIComponent(conv.id) + '/messages', { text: item.text }, item.key);
+      }).catch(function (e) {
+        // Expired or unknown: once, a new conversation takes the message (the user is told in one line).
+        if ((e.status === 404 || e.status === 401) && !fresh && !renewed) {
+          renewed = true;
+          forgetConversation();
+          notice(t('renewed'));
+          return attempt();
+        }
+        throw e;
+      });
+    }
+    attempt().then(function (d) {
+      outbox.shift();
+      saveOutbox();
+      dropPending(item.key);
+      sendRetry = 1000;
+      error.textContent = '';
       render(d.userMessage, false);
       d.messages.forEach(function (m) { render(m, false); });
-    }).catch(function () { error.textContent = t('error'); })
-      .then(function () { typing.hidden = true; });
+      setAwaitingContact(d.awaitingContact);
+    }, function (e) {
+      if (e.status === 400 || e.status === 413 || e.status === 415) {
+        // The server will never take this text: give it back to the user to edit.
+        outbox.shift();
+        saveOutbox();
+        dropPending(item.key);
+        if (!input.value) { input.value = item.text; saveDraft(item.text); }
+        error.textContent = e.status === 400 && /long|길/.test(e.message) ? t('tooLong') : e.message;
+        return;
+      }
+      error.textContent = navigator.onLine === false ? t('offline') : t('error');
+      scheduleFlush();
+    }).then(function () {
+      flushing = false;
+      typing.textContent = '';
+      if (outbox.length && !sendTimer) flush();
+    });
   }
 
   // Live messages (staff replies) over SSE read with fetch, so the token stays in a header.
@@ -335,22 +617,36 @@
     e.preventDefault();
     var text = input.value;
     input.value = '';
+    saveDraft('');
     send(text);
   });
-  langBtn.addEventListener('click', function () { locale = locale === 'ko' ? 'en' : 'ko'; applyText(); });
+  input.addEventListener('input', function () { saveDraft(input.value); });
+  window.addEventListener('online', function () { sendRetry = 1000; if (sendTimer) { clearTimeout(sendTimer); sendTimer = null; } error.textContent = ''; flush(); });
+  window.addEventListener('offline', function () { if (outbox.length) error.textContent = t('offline'); });
+  // The language button switches the conversation itself: the server continues in that language and greets
+  // in it with the top topics, so the quick replies switch too.
+  langBtn.addEventListener('click', function () {
+    locale = locale === 'ko' ? 'en' : 'ko';
+    try { localStorage.setItem(LOCALE, locale); } catch (e) { /* private mode */ }
+    applyText();
+    if (!conv) return;
+    api('PATCH', '/api/v1/conversations/' + encodeURIComponent(conv.id), { locale: locale }).then(function (d) {
+      d.messages.forEach(function (m) { render(m, false); });
+    }, function () { /* the next message carries on; an expired conversation is replaced then */ });
+  });
   freshBtn.addEventListener('click', function () {
-    if (stream) { var s = stream; stream = null; s.controller.abort(); }
-    conv = null;
-    save();
-    shown = {};
-    lastId = 0;
-    log.textContent = '';
-    status.hidden = true;
+    forgetConversation();
+    list.textContent = '';
     start();
     input.focus();
   });
 
   applyText();
+  input.value = loadDraft();
   (document.body || document.documentElement).appendChild(host);
-  restore().then(function () { if (ds.open === 'true') openPanel(); });
+  restore().then(function () {
+    outbox.forEach(renderPending);
+    flush();
+    if (ds.open === 'true' || outbox.length) openPanel();
+  });
 })();

@@ -18,6 +18,7 @@ import kr.daejeon.battery.api.ClientAddress;
 import kr.daejeon.battery.api.ConnectionGuard;
 import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.api.MetricsApi;
+import kr.daejeon.battery.api.FeedbackApi;
 import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.privacy.PersonalData;
@@ -168,6 +169,11 @@ public final class Server {
         if (accounts.isEmpty()) {
             LOG.warn("no staff accounts (set STAFF_ACCOUNTS_FILE): nobody can log in to the staff API");
         }
+        // Answer ratings: in Redis when the conversations are, else in this process.
+        kr.daejeon.battery.feedback.RatingStore ratings = sharedRedis == null ? new kr.daejeon.battery.feedback.InMemoryRatingStore()
+                : new kr.daejeon.battery.feedback.RedisRatingStore(sharedRedis);
+        kr.daejeon.battery.feedback.AnswerFeedback feedback =
+                new kr.daejeon.battery.feedback.AnswerFeedback(chat, store, ratings, metrics, clock);
         ChannelDirectory directory = new ChannelDirectory(sharedRedis, config.retention());
         DeadLetterLog deadLetters = new DeadLetterLog(sharedRedis);
         PersonalData personalData = new PersonalData(store, tickets, unanswered, deadLetters, config.retention(), clock);
@@ -178,19 +184,19 @@ public final class Server {
         TelegramChannel telegram = null;
         if (config.telegramEnabled()) {
             telegram = new TelegramChannel(vertx, chat, directory, new OutboundHttp(TelegramChannel.CHANNEL, metrics, deadLetters),
-                    config.telegramBotToken(), config.telegramSecretToken(), config.telegramApiBase());
+                    config.telegramBotToken(), config.telegramSecretToken(), config.telegramApiBase(), feedback);
             channels.put(TelegramChannel.CHANNEL, telegram);
         }
         KakaoChannel kakao = null;
         if (config.kakaoEnabled()) {
             kakao = new KakaoChannel(vertx, chat, directory, new OutboundHttp(KakaoChannel.CHANNEL, metrics, deadLetters), content,
-                    config.kakaoSecretHeader(), config.kakaoSkillSecret(), config.kakaoBotIds());
+                    config.kakaoSecretHeader(), config.kakaoSkillSecret(), config.kakaoBotIds(), feedback);
             channels.put(KakaoChannel.CHANNEL, kakao);
         }
         LineChannel line = null;
         if (config.lineEnabled()) {
             line = new LineChannel(vertx, chat, directory, new OutboundHttp(LineChannel.CHANNEL, metrics, deadLetters),
-                    config.lineChannelSecret(), config.lineAccessToken(), config.lineApiBase());
+                    config.lineChannelSecret(), config.lineAccessToken(), config.lineApiBase(), feedback);
             channels.put(LineChannel.CHANNEL, line);
         }
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
@@ -254,6 +260,7 @@ public final class Server {
         new kr.daejeon.battery.api.OpenApiDocs().mount(router);
         staffApi.pingEvery(config.ssePing());
         staffApi.mount(router);
+        new FeedbackApi(vertx, feedback, config.maxBodyBytes()).mount(router);
         if (telegram != null) {
             telegram.mount(router);
         }

@@ -75,6 +75,7 @@ public final class ChatApi {
                 .handler(this::post);
         router.route("/api/*").handler(this::limitClient);
         router.post("/api/v1/conversations").handler(body).handler(ctx -> requireJson(ctx, true)).handler(this::create);
+        router.patch("/api/v1/conversations/:id").handler(body).handler(ctx -> requireJson(ctx, false)).handler(this::patch);
         router.get("/api/v1/conversations/:id/messages").handler(this::list);
         router.get("/api/v1/conversations/:id/events").handler(this::events);
         router.delete("/api/v1/conversations/:id").handler(this::erase);
@@ -131,6 +132,24 @@ public final class ChatApi {
         }), 201);
     }
 
+    /** {@code PATCH /api/v1/conversations/{id}} with {@code {"locale":"en"}}: the conversation continues in that language. */
+    private void patch(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        String token = bearer(ctx);
+        JsonNode body = optionalJsonObject(ctx);
+        JsonNode locale = body == null ? null : body.get("locale");
+        Language language = locale != null && locale.isTextual() ? Language.fromCode(locale.asText()) : null;
+        if (language == null) {
+            throw new ApiError(400, "invalid_locale", "Send {\"locale\":\"ko\"} or {\"locale\":\"en\"}.");
+        }
+        respond(ctx, blocking(ctx, () -> chat.switchLanguage(id, token, language)).map(messages -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("locale", language.code());
+            out.put("messages", messages);
+            return out;
+        }), 200);
+    }
+
     private void post(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         String token = bearer(ctx);
@@ -163,6 +182,8 @@ public final class ChatApi {
             out.put("handoff", turn.handoff());
             out.put("userMessage", turn.userMessage());
             out.put("messages", turn.replies());
+            // Outside business hours the customer is asked for contact details: the widget shows the privacy notice.
+            out.put("awaitingContact", turn.awaitingContact());
             return out;
         }), 200);
     }
@@ -224,7 +245,13 @@ public final class ChatApi {
         String id = ctx.pathParam("id");
         long after = afterParam(ctx.request().getParam("after"), "after");
         String token = bearer(ctx);
-        respond(ctx, blocking(ctx, () -> chat.messages(id, token, after)).map(messages -> Map.of("messages", messages)), 200);
+        respond(ctx, blocking(ctx, () -> chat.transcript(id, token, after)).map(page -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("messages", page.messages());
+            out.put("locale", page.locale());
+            out.put("awaitingContact", page.awaitingContact());
+            return out;
+        }), 200);
     }
 
     /** The customer erases their conversation and everything kept about it (PIPA); needs the conversation's token. */

@@ -35,7 +35,7 @@ public final class CorsPolicy {
         }
         ctx.response().putHeader("Access-Control-Allow-Origin", origin).putHeader("Vary", "Origin");
         if (preflight) {
-            ctx.response().putHeader("Access-Control-Allow-Methods", "GET, POST, DELETE")
+            ctx.response().putHeader("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE")
                     .putHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, Last-Event-ID, Idempotency-Key")
                     .putHeader("Access-Control-Max-Age", "600")
                     .setStatusCode(204).end();

@@ -60,11 +60,15 @@ public final class ChatService {
     /** @param replayed the turn was stored before under the same idempotency key: this is the stored result again */
     public record Turn(String intent, double confidence, boolean handoff, Message userMessage, List<Message> replies,
                        Ticket changedTicket, boolean ticketOpened, String channel, String language,
-                       List<kr.daejeon.battery.nlu.ScoredIntent> ranking, boolean replayed) {
+                       List<kr.daejeon.battery.nlu.ScoredIntent> ranking, boolean replayed, boolean awaitingContact) {
     }
 
     /** What a turn stored under an idempotency key answered, kept with it (see {@link TurnRecord}). */
     record Summary(String intent, double confidence, boolean handoff) {
+    }
+
+    /** A page of the transcript with what a client shows about the conversation's state. */
+    public record Transcript(List<Message> messages, String locale, boolean awaitingContact) {
     }
 
     public Started start(Language language, String channel) {
@@ -245,7 +249,7 @@ public final class ChatService {
             throw new ConversationNotFoundException();
         }
         return new Turn(summary.intent(), summary.confidence(), summary.handoff(), messages.get(0),
-                messages.subList(1, messages.size()), null, false, null, null, List.of(), true);
+                messages.subList(1, messages.size()), null, false, null, null, List.of(), true, false);
     }
 
     private ListEntry<?> unansweredEntry(String text, TurnResult result, Instant now) {
@@ -265,7 +269,29 @@ public final class ChatService {
         ConversationState next = result.state();
         return new Turn(result.intent(), result.confidence(), next.isHandoff(), stored.get(0),
                 stored.subList(1, stored.size()), changed, opened, next.channel(), next.locale(),
-                result.ranking() == null ? List.of() : result.ranking(), false);
+                result.ranking() == null ? List.of() : result.ranking(), false, next.awaitingContact());
+    }
+
+    /**
+     * The customer chose {@code language} (the widget's language button): the conversation continues in it, and
+     * the assistant says so by greeting in that language with its top topics (the quick replies in the new
+     * language). Returns the stored greeting, or nothing when the language is unchanged or staff own the
+     * conversation (the bot does not talk over them; the language of their ticket stays as it was).
+     */
+    public List<Message> switchLanguage(String id, String token, Language language) {
+        List<Message> stored = store.withLockedState(id, found -> {
+            ConversationState state = checkToken(found, token);
+            if (language.code().equals(state.locale()) || state.isHandoff()) {
+                return List.<Message>of();
+            }
+            Instant now = clock.instant();
+            return store.appendAndPublish(state.withLocale(language.code()).withTurn(language.code(), state.status(),
+                    state.misses(), now), List.of(engine.greeting(language, now)), feed);
+        });
+        if (!stored.isEmpty()) {
+            LOG.info("language switched conversation={} locale={}", id, language.code());
+        }
+        return stored;
     }
 
     /**
@@ -277,8 +303,13 @@ public final class ChatService {
     }
 
     public List<Message> messages(String id, String token, long afterId) {
-        authorize(id, token);
-        return store.messagesAfter(id, afterId, MAX_PAGE);
+        return transcript(id, token, afterId).messages();
+    }
+
+    /** The transcript after {@code afterId}, with the conversation's language and whether contact details are asked for. */
+    public Transcript transcript(String id, String token, long afterId) {
+        ConversationState state = authorize(id, token);
+        return new Transcript(store.messagesAfter(id, afterId, MAX_PAGE), state.locale(), state.awaitingContact());
     }
 
     /** Checks the token; throws {@link ConversationNotFoundException} or {@link InvalidTokenException}. */

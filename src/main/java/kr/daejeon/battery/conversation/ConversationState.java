@@ -86,6 +86,12 @@ public record ConversationState(String id, String tokenHash, String channel, Str
                 ticketId, awaitingContact, channelUser, check, next);
     }
 
+    /** The language chosen by the customer (the widget's language button). */
+    public ConversationState withLocale(String newLocale) {
+        return new ConversationState(id, tokenHash, channel, newLocale, status, misses, createdAt, updatedAt, recentTurns,
+                ticketId, awaitingContact, channelUser, check, dialogue);
+    }
+
     public ConversationState withAwaitingContact(boolean awaiting) {
         return new ConversationState(id, tokenHash, channel, locale, status, misses, createdAt, updatedAt, recentTurns,
                 ticketId, awaiting, channelUser, check, dialogue);

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +18,6 @@ import kr.daejeon.battery.nlu.Language;
 public final class AnswerRenderer {
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{(date|window):([a-z0-9_]+)(?:\\.(opens|closes))?}");
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** Where {@code {sessions}} appears: the upcoming training sessions with their sign-up status. */
     static final String SESSIONS = "{sessions}";
@@ -90,7 +88,7 @@ public final class AnswerRenderer {
 
     String date(java.time.OffsetDateTime t, Language language) {
         ZonedDateTime local = t.atZoneSameInstant(zone);
-        String s = FORMAT.format(local);
+        String s = HumanDates.dateTime(local, language);
         return language == Language.EN && zone.getId().equals("Asia/Seoul") ? s + " KST" : s;
     }
 

@@ -75,26 +75,65 @@ public final class TrainingCalendar {
         };
     }
 
-    /** An iCalendar (RFC 5545) file with the session as one event. */
+    /**
+     * An iCalendar (RFC 5545) file for the session: a course over several days is one event per course day
+     * (the day's hours, repeated daily with an RRULE) rather than one event running day and night; and the
+     * sign-up deadline is an event of its own with a reminder the day before.
+     */
     public String ics(TrainingSession s, Language language, Instant now) {
         String nl = "\r\n";
-        return "BEGIN:VCALENDAR" + nl
-                + "VERSION:2.0" + nl
-                + "PRODID:-//Daejeon battery program//inquiry assistant//KO" + nl
-                + "CALSCALE:GREGORIAN" + nl
-                + "METHOD:PUBLISH" + nl
-                + "BEGIN:VEVENT" + nl
-                + "UID:" + s.id() + "@daejeon-battery-program" + nl
-                + "DTSTAMP:" + ICS_TIME.format(now) + nl
-                + "DTSTART:" + ICS_TIME.format(s.starts().toInstant()) + nl
-                + "DTEND:" + ICS_TIME.format(s.ends().toInstant()) + nl
-                + fold("SUMMARY:" + escape(s.course().in(language))) + nl
-                + fold("LOCATION:" + escape(s.place().in(language))) + nl
-                + fold("DESCRIPTION:" + escape(language == Language.KO
+        boolean ko = language == Language.KO;
+        // Course days are counted on the course's own clock (its offset, +09:00 for Seoul).
+        java.time.OffsetDateTime start = s.starts();
+        java.time.OffsetDateTime end = s.ends().withOffsetSameInstant(start.getOffset());
+        long days = java.time.temporal.ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate()) + 1;
+        java.time.OffsetDateTime firstDayEnd = days > 1 ? start.with(end.toLocalTime()) : end;
+        StringBuilder out = new StringBuilder()
+                .append("BEGIN:VCALENDAR").append(nl)
+                .append("VERSION:2.0").append(nl)
+                .append("PRODID:-//Daejeon battery program//inquiry assistant//KO").append(nl)
+                .append("CALSCALE:GREGORIAN").append(nl)
+                .append("METHOD:PUBLISH").append(nl)
+                .append("BEGIN:VEVENT").append(nl)
+                .append("UID:").append(s.id()).append("@daejeon-battery-program").append(nl)
+                .append("DTSTAMP:").append(ICS_TIME.format(now)).append(nl)
+                .append("DTSTART:").append(ICS_TIME.format(start.toInstant())).append(nl)
+                .append("DTEND:").append(ICS_TIME.format(firstDayEnd.toInstant())).append(nl);
+        if (days > 1 && firstDayEnd.isAfter(start)) {
+            // A course that starts and ends on working days runs on working days (a four-week practice skips weekends).
+            boolean workingDays = !isWeekend(start.getDayOfWeek()) && !isWeekend(end.getDayOfWeek());
+            out.append("RRULE:FREQ=DAILY;UNTIL=").append(ICS_TIME.format(end.toInstant()))
+                    .append(workingDays ? ";BYDAY=MO,TU,WE,TH,FR" : "").append(nl);
+        }
+        out.append(fold("SUMMARY:" + escape(s.course().in(language)))).append(nl)
+                .append(fold("LOCATION:" + escape(s.place().in(language)))).append(nl)
+                .append(fold("DESCRIPTION:" + escape(ko
                         ? "대전시 이차전지산업 육성지원 사업 인력양성 교육. [예시 일정: 사업 공고로 확인하세요]"
-                        : "Daejeon secondary battery program workforce training. [Example schedule: check the official notice]")) + nl
-                + "END:VEVENT" + nl
-                + "END:VCALENDAR" + nl;
+                        : "Daejeon secondary battery program workforce training. [Example schedule: check the official notice]")))
+                .append(nl)
+                .append("END:VEVENT").append(nl);
+        if (s.signup() != null && s.signup().closes() != null) {
+            Instant closes = s.signup().closes().toInstant();
+            out.append("BEGIN:VEVENT").append(nl)
+                    .append("UID:").append(s.id()).append("-signup@daejeon-battery-program").append(nl)
+                    .append("DTSTAMP:").append(ICS_TIME.format(now)).append(nl)
+                    .append("DTSTART:").append(ICS_TIME.format(closes.minus(java.time.Duration.ofMinutes(30)))).append(nl)
+                    .append("DTEND:").append(ICS_TIME.format(closes)).append(nl)
+                    .append(fold("SUMMARY:" + escape((ko ? "[예시] 수강 신청 마감: " : "[Example] Sign-up deadline: ")
+                            + s.course().in(language)))).append(nl)
+                    .append("BEGIN:VALARM").append(nl)
+                    .append("ACTION:DISPLAY").append(nl)
+                    .append("TRIGGER:-P1D").append(nl)
+                    .append(fold("DESCRIPTION:" + escape((ko ? "내일 수강 신청 마감: " : "Sign-up closes tomorrow: ")
+                            + s.course().in(language)))).append(nl)
+                    .append("END:VALARM").append(nl)
+                    .append("END:VEVENT").append(nl);
+        }
+        return out.append("END:VCALENDAR").append(nl).toString();
+    }
+
+    private static boolean isWeekend(java.time.DayOfWeek d) {
+        return d == java.time.DayOfWeek.SATURDAY || d == java.time.DayOfWeek.SUNDAY;
     }
 
     static String escape(String text) {

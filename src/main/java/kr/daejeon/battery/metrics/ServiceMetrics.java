@@ -71,6 +71,12 @@ public final class ServiceMetrics {
         }
     }
 
+    /** A customer's "Was it helpful?" on an answer (a changed rating counts again; a repeated one does not). */
+    public void answerFeedback(String rating, String intent) {
+        Counter.builder("assistant_answer_feedback").description("Answers rated by customers, by rating and intent")
+                .tags("rating", rating, "intent", intent).register(registry).increment();
+    }
+
     public void conversationStarted(String channel) {
         Counter.builder("chat_conversations_started").description("New conversations, by channel").tags("channel", channel)
                 .register(registry).increment();

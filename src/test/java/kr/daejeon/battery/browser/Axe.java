@@ -1,66 +1,59 @@
 package kr.daejeon.battery.browser;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * axe-core accessibility checks in the page under test. The script is found at {@code AXE_CORE_JS},
- * else in {@code target/axe} (installed there with npm on first use: {@code npm install axe-core@4}).
- * It is injected through the driver, which the console's CSP does not restrict. Without npm the check
- * is skipped locally; on CI (CI=true) a missing axe-core fails.
+ * Runs axe-core (vendored under src/test/resources/axe, MPL-2.0) in the page, open shadow roots
+ * included, with the WCAG 2.0–2.2 A/AA rules and best practices (KWCAG 2.2 follows WCAG).
  */
 final class Axe {
 
-    private static String script;
+    private static String source;
 
     private Axe() {
     }
 
-    private static synchronized String script() throws Exception {
-        if (script != null) {
-            return script;
-        }
-        String env = System.getenv("AXE_CORE_JS");
-        Path file = env != null && !env.isBlank() ? Path.of(env) : Path.of("target", "axe", "node_modules", "axe-core", "axe.min.js");
-        if (!Files.isReadable(file)) {
-            Path dir = Path.of("target", "axe");
-            Files.createDirectories(dir);
-            try {
-                Process p = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent", "axe-core@4")
-                        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("npm.log").toFile()).start();
-                p.waitFor(180, TimeUnit.SECONDS);
-            } catch (java.io.IOException e) {
-                // no npm on this machine: handled below
+    private static synchronized String source() {
+        if (source == null) {
+            try (InputStream in = Axe.class.getResourceAsStream("/axe/axe.min.js")) {
+                source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
             }
         }
-        if (!Files.isReadable(file) && "true".equals(System.getenv("CI"))) {
-            fail("axe-core not found at " + file + " (npm install axe-core@4 in target/axe, or set AXE_CORE_JS)");
-        }
-        assumeTrue(Files.isReadable(file), "axe-core is not available");
-        script = Files.readString(file);
-        return script;
+        return source;
     }
 
-    /** Runs axe on the current page and fails on any serious or critical violation, listing them. */
+    /** The serious and critical violations on the page, one line each: rule, impact, how many nodes, where. */
     @SuppressWarnings("unchecked")
-    static void assertNoSeriousViolations(ChromeDriver driver, String screen) throws Exception {
-        driver.executeScript(script());
-        driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
-        Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))"
-                + ".catch(e => done(['axe failed: ' + e]));");
-        List<String> serious = (List<String>) result;
-        assertEquals(List.of(), serious, "axe-core on " + screen);
-        System.out.println("axe: " + screen + " — no serious or critical violations");
+    static List<String> seriousViolations(ChromeDriver driver) {
+        if (!Boolean.TRUE.equals(driver.executeScript("return typeof window.axe === 'object'"))) {
+            driver.executeScript(source());
+        }
+        driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(60));
+        Object result = driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa',"
+                        + "'best-practice']}, rules: {'target-size': {enabled: true}}, resultTypes: ['violations']})"
+                        + ".then(function (r) { done(r.violations.filter(function (v) {"
+                        + "  return v.impact === 'serious' || v.impact === 'critical'; }).map(function (v) {"
+                        + "  return v.id + ' (' + v.impact + ', ' + v.nodes.length + '): ' + v.nodes.slice(0, 3).map(function (n) {"
+                        + "    return JSON.stringify(n.target) + ' ' + (n.failureSummary || '').split('\\n').slice(0, 2).join(' ');"
+                        + "  }).join(' | '); })); }, function (e) { done(['axe failed: ' + e]); });");
+        return new ArrayList<>((List<String>) result);
     }
 
+
+    /** Fails with the list of serious and critical violations on {@code screen}, if there are any. */
+    static void assertNoSeriousViolations(ChromeDriver driver, String screen) {
+        List<String> found = seriousViolations(driver);
+        if (!found.isEmpty()) {
+            throw new AssertionError(screen + ": axe-core found serious or critical violations: " + found);
+        }
+    }
 }

@@ -72,6 +72,23 @@ class KakaoChannelTest {
     }
 
     @Test
+    void thumbQuickRepliesRateTheLatestAnswer() {
+        JsonNode answer = TestServer.json(skill(SECRET, skillRequest("bot-1", "kakao-user-rate", "제출 서류가 뭐예요?", null)));
+        JsonNode quick = answer.get("template").get("quickReplies");
+        assertTrue(quick.size() <= 10);
+        assertEquals("👍", quick.get(quick.size() - 2).get("messageText").asText());
+        assertEquals("👎", quick.get(quick.size() - 1).get("messageText").asText());
+
+        JsonNode thanks = TestServer.json(skill(SECRET, skillRequest("bot-1", "kakao-user-rate", "👎", null)));
+        assertEquals("의견 고마워요.", thanks.get("template").get("outputs").get(0).get("simpleText").get("text").asText());
+        String metrics = server.get("/metrics", null).body();
+        assertTrue(metrics.contains("assistant_answer_feedback_total{intent=\"required_documents\",rating=\"down\"} 1.0"), metrics);
+        // Without an answer to rate, a thumb is an ordinary message.
+        JsonNode plain = TestServer.json(skill(SECRET, skillRequest("bot-1", "kakao-user-new", "👍", null)));
+        assertTrue(!plain.get("template").get("outputs").get(0).get("simpleText").get("text").asText().equals("의견 고마워요."));
+    }
+
+    @Test
     void secretAndBotIdAreEnforced() {
         String body = skillRequest("bot-1", "kakao-user-2", "안녕하세요", null);
         assertEquals(401, skill("wrong", body).statusCode());

@@ -70,6 +70,30 @@ class LineChannelTest {
     }
 
     @Test
+    void anAnswerOffersThumbPostbacksAndATapIsStoredAsItsRating() throws Exception {
+        String body = textEvent("01HRATE1", "U7001", "reply-token-r1", "제출 서류가 뭐예요?");
+        assertEquals(200, webhook(sign(body), body).statusCode());
+        JsonNode messages = line.next(5000).body().get("messages");
+        JsonNode items = messages.get(messages.size() - 1).get("quickReply").get("items");
+        assertTrue(items.size() <= 13);
+        JsonNode down = items.get(items.size() - 1).get("action");
+        assertEquals("postback", down.get("type").asText());
+        assertEquals("👎", down.get("label").asText());
+        assertTrue(down.get("data").asText().matches("rate:\\d+:down"), down.toString());
+
+        String tap = "{\"destination\":\"Uxxxxxxxx\",\"events\":[{\"type\":\"postback\",\"postback\":{\"data\":\""
+                + down.get("data").asText() + "\"},\"webhookEventId\":\"01HRATE2\",\"deliveryContext\":{\"isRedelivery\":false},"
+                + "\"timestamp\":1767225600000,\"source\":{\"type\":\"user\",\"userId\":\"U7001\"},"
+                + "\"replyToken\":\"reply-token-r2\",\"mode\":\"active\"}]}";
+        assertEquals(200, webhook(sign(tap), tap).statusCode());
+        FakePlatform.Call thanks = line.next(5000);
+        assertEquals("reply-token-r2", thanks.body().get("replyToken").asText());
+        assertEquals("의견 고마워요.", thanks.body().get("messages").get(0).get("text").asText());
+        String metrics = server.get("/metrics", null).body();
+        assertTrue(metrics.contains("assistant_answer_feedback_total{intent=\"required_documents\",rating=\"down\"} 1.0"), metrics);
+    }
+
+    @Test
     void verificationRequestIsAccepted() throws Exception {
         String body = "{\"destination\":\"Uxxxxxxxx\",\"events\":[]}";
         assertEquals(200, webhook(sign(body), body).statusCode());

@@ -97,6 +97,33 @@ class TelegramChannelTest {
     }
 
     @Test
+    void anAnswerCarriesThumbButtonsAndATapIsStoredAsItsRating() throws Exception {
+        assertEquals(200, webhook(SECRET, textUpdate(7001, 555007, "제출 서류가 뭐예요?")).statusCode());
+        FakePlatform.Call answer = telegram.next(5000);
+        JsonNode rows = answer.body().get("reply_markup").get("inline_keyboard");
+        JsonNode thumbs = rows.get(rows.size() - 1);
+        assertEquals("👍", thumbs.get(0).get("text").asText());
+        String down = thumbs.get(1).get("callback_data").asText();
+        assertTrue(down.matches("rate:\\d+:down"), down);
+
+        String tap = "{\"update_id\":7002,\"callback_query\":{\"id\":\"cbq-66\",\"from\":{\"id\":555007,\"is_bot\":false,"
+                + "\"first_name\":\"Park\"},\"message\":{\"message_id\":12,\"date\":1767225600,\"chat\":{\"id\":555007,"
+                + "\"type\":\"private\"},\"text\":\"...\"},\"chat_instance\":\"1\",\"data\":\"" + down + "\"}}";
+        assertEquals(200, webhook(SECRET, tap).statusCode());
+        FakePlatform.Call ack = telegram.next(5000);
+        assertTrue(ack.path().endsWith("/answerCallbackQuery"), ack.path());
+        assertEquals("의견 고마워요.", ack.body().get("text").asText());
+        assertNull(telegram.next(500), "a rating is not a message: no answer is sent");
+
+        HttpResponse<String> login = server.postJson("/staff/api/login", "{\"username\":\"kim\",\"password\":\"kim-pass\"}", null);
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        JsonNode listed = TestServer.json(server.send(HttpRequest.newBuilder(server.uri("/staff/api/feedback")).header("Cookie", cookie)
+                .GET())).get("answers");
+        assertTrue(listed.toString().contains("제출 서류가 뭐예요?") && listed.toString().contains("\"channel\":\"telegram\""),
+                listed.toString());
+    }
+
+    @Test
     void tappedInlineButtonIsAnsweredAndAcknowledged() throws Exception {
         String update = "{\"update_id\":4001,\"callback_query\":{\"id\":\"cbq-77\",\"from\":{\"id\":555004,\"is_bot\":false,"
                 + "\"first_name\":\"Lee\"},\"message\":{\"message_id\":9,\"date\":1767225600,\"chat\":{\"id\":555004,\"type\":\"private\"},"

@@ -65,15 +65,15 @@ class ConversationFlowTest {
         CLOCK.set(Instant.parse("2026-12-06T01:00:00Z"));
         Conversation c = server.newConversation("ko");
         assertTrue(turn(c, "접수 마감이 언제예요?").get("messages").get(0).get("text").asText()
-                .contains("접수 마감까지 D-12 (2026-12-18 18:00)"));
+                .contains("접수 마감까지 D-12 (2026년 12월 18일 (금) 18:00)"));
         CLOCK.set(Instant.parse("2026-12-18T09:00:01Z"));
         c = server.newConversation("ko");
         assertTrue(turn(c, "접수 마감이 언제예요?").get("messages").get(0).get("text").asText()
-                .contains("접수가 마감되었습니다 (2026-12-18 18:00)"));
+                .contains("접수가 마감되었습니다 (2026년 12월 18일 (금) 18:00)"));
         CLOCK.set(Instant.parse("2026-11-01T00:00:00Z"));
         c = server.newConversation("en");
         assertTrue(turn(c, "When is the application deadline?").get("messages").get(0).get("text").asText()
-                .contains("The application period has not started yet (opens 2026-11-16 09:00 KST)"));
+                .contains("The application period has not started yet (opens Mon, 16 Nov 2026, 09:00 KST)"));
         CLOCK.set(Instant.parse("2026-12-06T01:00:00Z"));
     }
 

@@ -36,18 +36,18 @@ class TrainingCalendarTest {
 
         String ko = CALENDAR.describe(now, Language.KO, RENDERER, 3);
         assertTrue(ko.contains("배터리 안전·품질 관리") && ko.contains("정원 마감(20명)"), ko);
-        assertTrue(ko.contains("아직 수강 신청 전입니다 (시작: 2026-12-01 09:00)"), ko);
+        assertTrue(ko.contains("아직 수강 신청 전입니다 (시작: 2026년 12월 1일 (화) 09:00)"), ko);
         // 2026-11-25 → 2027-01-22 is 58 calendar days in Seoul.
-        assertTrue(ko.contains("수강 신청 마감까지 D-58 (2027-01-22 18:00), 잔여 12석"), ko);
+        assertTrue(ko.contains("수강 신청 마감까지 D-58 (2027년 1월 22일 (금) 18:00), 잔여 12석"), ko);
         String en = CALENDAR.describe(now, Language.EN, RENDERER, 3);
-        assertTrue(en.contains("full (20 seats)") && en.contains("12 seats left") && en.contains("2027-01-11 09:30 KST"), en);
+        assertTrue(en.contains("full (20 seats)") && en.contains("12 seats left") && en.contains("Mon, 11 Jan 2027, 09:30 KST"), en);
     }
 
     @Test
     void deadlineDayRunningAndEndedSessions() {
         Instant lastDay = at("2027-01-04T17:00:00");
         String ko = CALENDAR.describe(lastDay, Language.KO, RENDERER, 3);
-        assertTrue(ko.contains("오늘 수강 신청 마감입니다 (D-Day, 2027-01-04 18:00)"), ko);
+        assertTrue(ko.contains("오늘 수강 신청 마감입니다 (D-Day, 2027년 1월 4일 (월) 18:00)"), ko);
         assertTrue(!ko.contains("배터리 안전"), "an ended session is not listed: " + ko);
         assertEquals(TrainingSession.Status.RUNNING, CALENDAR.session("safety-2026-12").orElseThrow().status(at("2026-12-14T12:00:00")));
         assertEquals(TrainingSession.Status.SIGNUP_CLOSED,
@@ -62,11 +62,18 @@ class TrainingCalendarTest {
     }
 
     @Test
-    void icsIsAValidSingleEventInUtc() {
+    void icsOffersAFiveDayCourseAsFiveDailyEventsAndRemindsOfTheSignUpDeadline() {
         TrainingSession s = CALENDAR.session("process-2027-01").orElseThrow();
         String ics = CALENDAR.ics(s, Language.KO, at("2026-11-25T10:00:00"));
         assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && ics.endsWith("END:VCALENDAR\r\n"), ics);
-        assertTrue(ics.contains("\r\nDTSTART:20270111T003000Z\r\n") && ics.contains("\r\nDTEND:20270115T083000Z\r\n"), ics);
+        // Mon 11 - Fri 15 January 2027, 09:30-17:30 in Seoul: the first day's hours, repeated on the working days
+        // up to the last one (not one 104-hour event).
+        assertTrue(ics.contains("\r\nDTSTART:20270111T003000Z\r\nDTEND:20270111T083000Z\r\n"
+                + "RRULE:FREQ=DAILY;UNTIL=20270115T083000Z;BYDAY=MO,TU,WE,TH,FR\r\n"), ics);
+        assertTrue(!ics.contains("DTEND:20270115"), ics);
+        // The sign-up deadline (2027-01-04 18:00 KST) with a reminder the day before.
+        assertTrue(ics.contains("\r\nDTEND:20270104T090000Z\r\n") && ics.contains("TRIGGER:-P1D") && ics.contains("수강 신청 마감"), ics);
+        assertEquals(2, ics.split("BEGIN:VEVENT", -1).length - 1);
         assertTrue(ics.contains("SUMMARY:이차전지 공정 실무") && ics.contains("UID:process-2027-01@"), ics);
         for (String line : ics.split("\r\n")) {
             assertTrue(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75, "folded: " + line);

@@ -57,10 +57,20 @@ public final class KakaoChannel implements ChannelDelivery {
     private final byte[] secret;
     private final Set<String> botIds;
     private final OutboundHttp out;
+    private final kr.daejeon.battery.feedback.AnswerFeedback feedback;
+
+    /**
+     * "Was it helpful?" as two quick replies. Kakao's message quick replies carry no data, so the answer they rate
+     * is remembered per user (the latest rateable answer, for a day).
+     */
+    static final String THUMB_UP = "👍";
+    static final String THUMB_DOWN = "👎";
+    private static final Duration RATEABLE_FOR = Duration.ofDays(1);
 
     public KakaoChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, OutboundHttp out, java.util.function.Supplier<Content> content,
-                        String secretHeader, String secret, Set<String> botIds) {
+                        String secretHeader, String secret, Set<String> botIds, kr.daejeon.battery.feedback.AnswerFeedback feedback) {
         this.out = out;
+        this.feedback = feedback;
         this.vertx = vertx;
         this.chat = chat;
         this.directory = directory;
@@ -137,6 +147,12 @@ public final class KakaoChannel implements ChannelDelivery {
             directory.link(key, created, Duration.ofDays(90));
             return created;
         });
+        if (utterance.equals(THUMB_UP) || utterance.equals(THUMB_DOWN)) {
+            Map<String, Object> rated = rate(key, id, utterance.equals(THUMB_UP) ? "up" : "down");
+            if (rated != null) {
+                return rated;
+            }
+        }
         ChatService.Turn turn = chat.postFromChannel(id, TextSplitter.head(utterance, 2000));
         // Staff replies waiting for this user are taken only once the turn is stored: a turn that fails (503)
         // leaves them queued for the next message instead of dropping them.
@@ -158,7 +174,31 @@ public final class KakaoChannel implements ChannelDelivery {
             texts.add(content.get().faq().message("kakao_staff_delivery", lang));
         }
         List<String> quick = turn.replies().isEmpty() ? List.of() : turn.replies().get(turn.replies().size() - 1).quickReplies();
-        return response(texts, quick == null ? List.of() : quick);
+        quick = quick == null ? List.of() : quick;
+        Message rateable = turn.replies().stream().filter(kr.daejeon.battery.feedback.AnswerRating::rateable)
+                .reduce((a, b) -> b).orElse(null);
+        if (rateable != null) {
+            directory.link("kakao-rateable:" + key, Long.toString(rateable.id()), RATEABLE_FOR);
+            List<String> withThumbs = new ArrayList<>(quick.subList(0, Math.min(quick.size(), MAX_QUICK_REPLIES - 2)));
+            withThumbs.add(THUMB_UP);
+            withThumbs.add(THUMB_DOWN);
+            quick = withThumbs;
+        }
+        return response(texts, quick);
+    }
+
+    /** A thumb tapped under the latest answer: stored as its rating; null when there is no answer to rate. */
+    private Map<String, Object> rate(String key, String conversationId, String rating) {
+        java.util.Optional<String> answer = directory.conversationFor("kakao-rateable:" + key);
+        if (answer.isEmpty()) {
+            return null;
+        }
+        try {
+            kr.daejeon.battery.feedback.AnswerRating stored = feedback.rateFromChannel(conversationId, Long.parseLong(answer.get()), rating);
+            return response(List.of("en".equals(stored.locale()) ? "Thanks for telling us." : "의견 고마워요."), List.of());
+        } catch (kr.daejeon.battery.feedback.AnswerFeedback.UnknownAnswerException | NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override

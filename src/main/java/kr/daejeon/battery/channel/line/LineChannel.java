@@ -19,6 +19,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import kr.daejeon.battery.api.ApiError;
+import kr.daejeon.battery.feedback.AnswerFeedback;
 import kr.daejeon.battery.api.ChatApi;
 import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.channel.ChannelDelivery;
@@ -53,10 +54,15 @@ public final class LineChannel implements ChannelDelivery {
     private final String accessToken;
     private final String apiBase;
     private final OutboundHttp out;
+    private final AnswerFeedback feedback;
+
+    /** Postback data of the 👍/👎 quick replies under an answer. */
+    private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("rate:(\\d{1,12}):(up|down)");
 
     public LineChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, OutboundHttp out, String channelSecret,
-                       String accessToken, String apiBase) {
+                       String accessToken, String apiBase, AnswerFeedback feedback) {
         this.out = out;
+        this.feedback = feedback;
         this.vertx = vertx;
         this.chat = chat;
         this.directory = directory;
@@ -115,6 +121,10 @@ public final class LineChannel implements ChannelDelivery {
 
     private void handle(JsonNode event) {
         String eventId = event.path("webhookEventId").asText("");
+        if ("postback".equals(event.path("type").asText())) {
+            ratingPostback(event);
+            return;
+        }
         if (!"message".equals(event.path("type").asText()) || !"text".equals(event.path("message").path("type").asText())) {
             return;
         }
@@ -153,6 +163,30 @@ public final class LineChannel implements ChannelDelivery {
         }
     }
 
+    /** A 👍/👎 quick reply: recorded as the answer's rating (the last one counts) and thanked in one line. */
+    private void ratingPostback(JsonNode event) {
+        java.util.regex.Matcher rate = RATE.matcher(event.path("postback").path("data").asText(""));
+        String userId = event.path("source").path("userId").asText("");
+        if (!rate.matches() || userId.isEmpty()) {
+            return;
+        }
+        java.util.Optional<String> id = directory.conversationFor(CHANNEL + ":" + Tokens.hash(userId)).filter(chat::exists);
+        if (id.isEmpty()) {
+            return;
+        }
+        kr.daejeon.battery.feedback.AnswerRating stored;
+        try {
+            stored = feedback.rateFromChannel(id.get(), Long.parseLong(rate.group(1)), rate.group(2));
+        } catch (AnswerFeedback.UnknownAnswerException e) {
+            return;
+        }
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("replyToken", event.path("replyToken").asText(""));
+        reply.put("messages", List.of(Map.of("type", "text", "text", "en".equals(stored.locale()) ? "Thanks for telling us." : "의견 고마워요.")));
+        out.post(new OutboundHttp.Call(URI.create(apiBase + "/v2/bot/message/reply"), id.get(), "reply",
+                Map.of("Authorization", "Bearer " + accessToken), reply), b -> 1000);
+    }
+
     @Override
     public void deliver(ConversationState conversation, List<Message> messages) {
         Map<String, Object> push = new LinkedHashMap<>();
@@ -173,7 +207,9 @@ public final class LineChannel implements ChannelDelivery {
     static List<Map<String, Object>> messages(List<Message> messages) {
         List<String> texts = new ArrayList<>();
         List<String> quick = List.of();
+        Message rateable = null;
         for (Message m : messages) {
+            rateable = kr.daejeon.battery.feedback.AnswerRating.rateable(m) ? m : rateable;
             String text = m.author() != null ? m.author() + ": " + m.text() : m.text();
             texts.addAll(TextSplitter.split(text, MAX_TEXT));
             if (m.quickReplies() != null && !m.quickReplies().isEmpty()) {
@@ -192,11 +228,19 @@ public final class LineChannel implements ChannelDelivery {
             Map<String, Object> msg = new LinkedHashMap<>();
             msg.put("type", "text");
             msg.put("text", texts.get(i));
-            if (i == texts.size() - 1 && !quick.isEmpty()) {
+            if (i == texts.size() - 1 && (!quick.isEmpty() || rateable != null)) {
                 List<Map<String, Object>> items = new ArrayList<>();
-                for (String q : quick.subList(0, Math.min(MAX_QUICK_REPLIES, quick.size()))) {
+                // Two of the 13 places go to "Was it helpful?" when the last answer can be rated.
+                int room = rateable != null ? MAX_QUICK_REPLIES - 2 : MAX_QUICK_REPLIES;
+                for (String q : quick.subList(0, Math.min(room, quick.size()))) {
                     String label = TextSplitter.head(q, 20);
                     items.add(Map.of("type", "action", "action", Map.of("type", "message", "label", label, "text", q)));
+                }
+                if (rateable != null) {
+                    for (String[] r : new String[][] {{"up", "👍"}, {"down", "👎"}}) {
+                        items.add(Map.of("type", "action", "action", Map.of("type", "postback", "label", r[1],
+                                "data", "rate:" + rateable.id() + ":" + r[0], "displayText", r[1])));
+                    }
                 }
                 msg.put("quickReply", Map.of("items", items));
             }

@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import kr.daejeon.battery.api.ApiError;
+import kr.daejeon.battery.feedback.AnswerFeedback;
+import kr.daejeon.battery.feedback.AnswerRating;
 import kr.daejeon.battery.api.ChatApi;
 import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.channel.ChannelDelivery;
@@ -46,10 +49,15 @@ public final class TelegramChannel implements ChannelDelivery {
     private final byte[] secret;
     private final String apiBase;
     private final OutboundHttp out;
+    private final AnswerFeedback feedback;
+
+    /** Inline buttons under an answer ("rate:{messageId}:up|down"): a rating, not a message. */
+    private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("rate:(\\d{1,12}):(up|down)");
 
     public TelegramChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, OutboundHttp out, String botToken,
-                           String secretToken, String apiBase) {
+                           String secretToken, String apiBase, AnswerFeedback feedback) {
         this.out = out;
+        this.feedback = feedback;
         this.vertx = vertx;
         this.chat = chat;
         this.directory = directory;
@@ -102,6 +110,10 @@ public final class TelegramChannel implements ChannelDelivery {
         if (callback != null) {
             text = callback.path("data").asText("");
             chatNode = callback.path("message").path("chat");
+            java.util.regex.Matcher rate = RATE.matcher(text);
+            if (rate.matches()) {
+                return rate(callback, chatNode, Long.parseLong(rate.group(1)), rate.group(2));
+            }
             send(null, "answerCallbackQuery", Map.of("callback_query_id", callback.path("id").asText()));
         } else {
             JsonNode message = update.has("message") ? update.get("message") : update.path("edited_message");
@@ -125,6 +137,30 @@ public final class TelegramChannel implements ChannelDelivery {
         ChatService.Turn turn = chat.postFromChannel(id, limited, CHANNEL + ":" + update.get("update_id").asLong());
         sendAll(id, chatId, turn.replies());
         return true;
+    }
+
+    /** A 👍/👎 tap: recorded for the answer (the last tap counts) and acknowledged with a short thank-you. */
+    private boolean rate(JsonNode callback, JsonNode chatNode, long messageId, String rating) {
+        Optional<String> id = chatNode.has("id")
+                ? directory.conversationFor(CHANNEL + ":" + Tokens.hash(chatNode.get("id").asText())).filter(chat::exists)
+                : Optional.empty();
+        boolean recorded = false;
+        if (id.isPresent()) {
+            try {
+                feedback.rateFromChannel(id.get(), messageId, rating);
+                recorded = true;
+            } catch (AnswerFeedback.UnknownAnswerException e) {
+                // An old or foreign button: acknowledged, nothing stored.
+            }
+        }
+        boolean english = "en".equals(callback.path("from").path("language_code").asText(""));
+        Map<String, Object> ack = new LinkedHashMap<>();
+        ack.put("callback_query_id", callback.path("id").asText());
+        if (recorded) {
+            ack.put("text", english ? "Thanks for telling us." : "의견 고마워요.");
+        }
+        send(null, "answerCallbackQuery", ack);
+        return recorded;
     }
 
     @Override
@@ -152,11 +188,18 @@ public final class TelegramChannel implements ChannelDelivery {
             p.put("chat_id", chatId);
             p.put("text", parts.get(i));
             boolean last = i == parts.size() - 1;
-            if (last && m.quickReplies() != null && !m.quickReplies().isEmpty()) {
-                List<List<Map<String, String>>> rows = new ArrayList<>();
+            List<List<Map<String, String>>> rows = new ArrayList<>();
+            if (last && m.quickReplies() != null) {
                 for (String q : m.quickReplies()) {
                     rows.add(List.of(Map.of("text", q, "callback_data", truncateUtf8(q, 64))));
                 }
+            }
+            if (last && AnswerRating.rateable(m)) {
+                // "Was it helpful?" as one row of two buttons under the answer.
+                rows.add(List.of(Map.of("text", "👍", "callback_data", "rate:" + m.id() + ":up"),
+                        Map.of("text", "👎", "callback_data", "rate:" + m.id() + ":down")));
+            }
+            if (!rows.isEmpty()) {
                 p.put("reply_markup", Map.of("inline_keyboard", rows));
             }
             out.add(p);

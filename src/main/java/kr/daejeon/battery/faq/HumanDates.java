@@ -1,0 +1,30 @@
+package kr.daejeon.battery.faq;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import kr.daejeon.battery.nlu.Language;
+
+/**
+ * Dates as people write them, not ISO strings: "2026년 3월 4일 (수) 09:00" in Korean and
+ * "Wed, 4 Mar 2026, 09:00" in English (British order, 24-hour clock, as in Korean offices).
+ */
+public final class HumanDates {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("EEE, d MMM uuuu, HH:mm", Locale.UK);
+
+    private HumanDates() {
+    }
+
+    /** Date and time in the zone of {@code t}. */
+    public static String dateTime(ZonedDateTime t, Language language) {
+        if (language == Language.EN) {
+            // Locale.UK writes "Sept" for September since JDK 17; people write "Sep".
+            return EN.format(t).replace("Sept", "Sep");
+        }
+        return t.getYear() + "년 " + t.getMonthValue() + "월 " + t.getDayOfMonth() + "일 ("
+                + t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.KOREAN) + ") " + TIME.format(t);
+    }
+}

@@ -1,0 +1,79 @@
+package kr.daejeon.battery.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import kr.daejeon.battery.support.MutableClock;
+import kr.daejeon.battery.support.TestServer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A handoff on a Sunday night: one bubble says what happens next, and contact details are asked for with a privacy notice. */
+@Tag("browser")
+class WidgetAfterHoursBrowserTest {
+
+    @Test
+    void afterHoursTheHandoffIsOneBubbleAndThePrivacyNoticeComesBeforeTheInput() throws Exception {
+        // Sunday 2026-12-06 03:00 in Seoul.
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-05T18:00:00Z"));
+        try (TestServer server = TestServer.start(Map.of("BUSINESS_HOURS", "MON-FRI 09:00-18:00"), clock)) {
+            ChromeDriver driver = Browser.start(1280, 900);
+            try {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+                WidgetBrowserTest.openWidget(driver, wait, server);
+                SearchContext w = WidgetBrowserTest.widget(driver);
+                WebElement privacy = w.findElement(By.cssSelector(".privacy"));
+                assertFalse(privacy.isDisplayed(), "no notice before contact details are asked for");
+
+                w.findElement(By.cssSelector("textarea")).sendKeys("상담원 연결해 주세요" + Keys.ENTER);
+                wait.until(d -> privacy.isDisplayed());
+                List<WebElement> all = WidgetBrowserTest.messages(driver);
+                assertEquals(3, all.size(), "greeting, the question, ONE handoff bubble: "
+                        + all.stream().map(WebElement::getText).toList());
+                String bubble = all.get(2).getText();
+                assertTrue(bubble.contains("09:00"), bubble);
+                assertTrue(bubble.contains("대기 순서"), bubble);
+                assertTrue(bubble.contains("이메일이나 전화번호"), bubble);
+
+                String notice = privacy.getText();
+                for (String part : List.of("개인정보 수집·이용 안내", "수집 목적", "수집 항목", "보유 기간", "거부")) {
+                    assertTrue(notice.contains(part), part + " in " + notice);
+                }
+                assertEquals(Boolean.TRUE, driver.executeScript(
+                        "var r=arguments[0];return !!(r.querySelector('.privacy').compareDocumentPosition(r.querySelector('textarea'))"
+                                + " & Node.DOCUMENT_POSITION_FOLLOWING)", w), "the notice comes before the input");
+                assertEquals("dbw-privacy", w.findElement(By.cssSelector("textarea")).getAttribute("aria-describedby"));
+                Browser.screenshot(driver, "widget-after-hours-desktop");
+
+                // A reload still shows the notice while the contact is asked for.
+                driver.navigate().refresh();
+                wait.until(d -> !d.findElements(By.cssSelector("[data-daejeon-battery-widget]")).isEmpty());
+                SearchContext w2 = WidgetBrowserTest.widget(driver);
+                w2.findElement(By.cssSelector(".launcher")).click();
+                wait.until(d -> WidgetBrowserTest.messages(driver).size() == 3);
+                assertEquals(3, WidgetBrowserTest.messages(driver).size());
+                wait.until(d -> w2.findElement(By.cssSelector(".privacy")).isDisplayed());
+
+                // A phone number (an e-mail address too, once the engine decides the language with LanguagePolicy).
+                w2.findElement(By.cssSelector("textarea")).sendKeys("010-1234-5678" + Keys.ENTER);
+                wait.until(d -> WidgetBrowserTest.messages(driver).size() == 5);
+                assertTrue(WidgetBrowserTest.messages(driver).get(4).getText().contains("연락처를 받았습니다"),
+                        WidgetBrowserTest.messages(driver).stream().map(WebElement::getText).toList().toString());
+                wait.until(d -> !w2.findElement(By.cssSelector(".privacy")).isDisplayed());
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+}
