@@ -79,7 +79,9 @@ public final class ConversationEngine {
 
     public TurnResult respond(ConversationState state, String text, Instant now) {
         Language fallbackLanguage = Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO);
-        Language language = LanguageDetector.detect(text, fallbackLanguage);
+        // A conversation keeps its language unless the user clearly writes in the other one (an e-mail, a phone
+        // number or a URL never switches it).
+        Language language = kr.daejeon.battery.nlu.LanguagePolicy.decide(text, fallbackLanguage);
 
         if (state.isHandoff()) {
             // Staff own the conversation: the bot must not talk over them.
@@ -365,7 +367,7 @@ public final class ConversationEngine {
             return List.of();
         }
         return faq().trainingCalendar().upcoming(now).stream().limit(3)
-                .map(s -> new MessageLink((language == Language.KO ? "📅 캘린더에 추가: " : "📅 Add to calendar: ")
+                .map(s -> new MessageLink((language == Language.KO ? "캘린더에 추가: " : "Add to calendar: ")
                         + s.course().in(language), TRAINING_ICS_PATH + s.id() + ".ics?lang=" + language.code()))
                 .toList();
     }

@@ -45,7 +45,6 @@ class ConversationLanguageApiTest {
     }
 
     /** Turn on once ConversationEngine.respond decides the language with LanguagePolicy.decide (see the widget branch's report). */
-    @org.junit.jupiter.api.Disabled("needs the one-line engine change: LanguagePolicy.decide instead of LanguageDetector.detect")
     @Test
     void anEmailAddressOrAUrlDoesNotSwitchAKoreanConversation() {
         try (TestServer server = TestServer.start(Map.of())) {
