@@ -56,9 +56,9 @@ public final class CompanyProfileExtractor {
                     "research centre", "research institute"));
 
     private static final Pattern NEGATION = Pattern.compile("없|아니|아닙|아님|않|(?<![a-z])(?:no|not|none|nothing|never|don t|do not|isn t|aren t)(?![a-z])");
-    private static final Pattern MOVE = Pattern.compile("이전(?!에)|이사|옮기|옮길|옮겨|설립|개설|신설|세울|세우|지을|짓|건립|건설|입주|오픈|(?<![a-z])(?:mov(?:e|ing)|relocat\\w*|open(?:ing)?|set(?:ting)? up|establish\\w*|build(?:ing)?)(?![a-z])");
-    private static final Pattern PLANNED = Pattern.compile("예정|계획|하려|려고|준비|추진|검토|할 것|생각|중이|하는 중|진행 중|(?<![a-z])(?:plan\\w*|will|going to|intend\\w*|consider\\w*|soon|next year|expect\\w*|hope|would like)(?![a-z])");
-    private static final Pattern CONFIRMED = Pattern.compile("확정|결정|계약|체결|완료|마쳤|마침|했|됐|되었|(?<![a-z])(?:confirmed|signed|decided|completed|finali[sz]ed|done|already)(?![a-z])");
+    private static final Pattern MOVE = Pattern.compile("이전(?!에)|이사|옮기|옮길|옮겨|설립|개설|신설|세울|세우|지을|짓|건립|건설|입주|오픈|(?<![a-z])(?:mov(?:e|ed|ing)|relocat\\w*|open(?:ing)?|set(?:ting)? up|establish(?:ing)?|build(?:ing)?)(?![a-z])");
+    private static final Pattern PLANNED = Pattern.compile("예정|계획|하려|려고|준비|추진|검토|할 것|생각|짓는 중|건설 중|공사 중|이전 중|(?<![a-z])(?:plan(?:s|ned|ning)?|will|going to|intend\\w*|consider\\w*|soon|next year|expect\\w*|hope|would like)(?![a-z])");
+    private static final Pattern CONFIRMED = Pattern.compile("확정|결정|계약|체결|완료|마쳤|마침|했|됐|되었|(?<![a-z])(?:confirmed|signed|decided|completed|finali[sz]ed|done|already|moved|relocated)(?![a-z])");
 
     private static final Pattern EMPLOYEES = Pattern.compile(
             "(?<![\\d.])(\\d{1,3}(?:,\\d{3})+|\\d{1,6})\\s*(?:명|인(?![가-힣&&[^이의]])|(?:-\\s*)?(?:person|people|persons|employees?|staff|workers?|members?|fte|headcount)(?![a-z]))");
@@ -70,6 +70,16 @@ public final class CompanyProfileExtractor {
             "(?:설립|창업|창립|개업)\\s*(?:연도|년도|일|은|는|:)*\\s*(19[5-9]\\d|20[0-4]\\d)|(?<![a-z])(?:founded|established|incorporated|started|since|set up|launched)\\s*(?:in|on)?\\s*(?:[a-z]+\\s)?(19[5-9]\\d|20[0-4]\\d)(?!\\d)");
 
     private static final String AWAY = "away";
+    private static final Pattern LIST_JOIN = Pattern.compile("\\s*(?:와|과|하고|이랑|랑|및|and|or|또는)?\\s*");
+    private static final Pattern REFERENCE_AFTER = Pattern.compile("(?:시|광역시)?\\s?(?:근처|인근|옆|주변|부근|말고|밖|외|제외|쪽으로|에서 가까|과 가까|와 가까|이랑 가까|랑 가까|"
+            + "에서 멀지|지원|사업|테크노파크|tp|시청|공고|프로그램|이차전지 ?(?:사업|선도|지원|산업)|선도기업|유망기업|시에서 (?:하는|진행|공고|지원)|"
+            + "에서 (?:하는|진행하는|공고한)|시의|시가|(?:city )?(?:program\\w*|technopark|city hall|support\\w*|call|project|area|region)(?![a-z]))");
+    private static final Pattern REFERENCE_BEFORE = Pattern.compile("(?<![a-z])(?:near|close to|next to|outside|outside of|around|from|than|of the)\\s$");
+    private static final Pattern RELATION = Pattern.compile("고객|거래|납품|협력 ?업체|협력사|파트너|공급|판매|출장|방문|행사|세미나|교육|"
+            + "(?<![a-z])(?:customers?|clients?|suppl\\w*|partners?|sell\\w*|deliver\\w*|visit\\w*|events?|seminars?)(?![a-z])");
+    private static final Pattern PRESENCE = Pattern.compile("있|위치|소재|기반|자리|둔 |두고|운영|입주|설립|창업|"
+            + "(?<![a-z])(?:based|located|situated|in|at|founded|started|operate\\w*)(?![a-z])");
+    private static final Pattern RELOCATE_VERB = Pattern.compile("이전(?!에)|이사|옮기|옮길|옮겨|옮겼|(?<![a-z])(?:mov(?:e|ed|ing)|relocat\\w*)(?![a-z])");
 
     private CompanyProfileExtractor() {
     }
@@ -105,9 +115,11 @@ public final class CompanyProfileExtractor {
         String firstElsewhere = null;
         for (String clause : clauses) {
             String c = TextNormalizer.normalize(clause);
-            List<PlaceMention> places = gazetteer.find(c, elsewhere);
+            List<SiteHit> hits = siteHits(c);
+            Set<String> sites = new LinkedHashSet<>();
+            hits.forEach(h -> sites.add(h.site()));
+            List<PlaceMention> places = withoutReferences(c, gazetteer.find(c, elsewhere), sites.isEmpty());
             all.addAll(places);
-            Set<String> sites = sites(c);
             boolean daejeonHere = places.stream().anyMatch(PlaceMention::inDaejeon);
             List<PlaceMention> others = places.stream().filter(p -> p.region() != null && !p.inDaejeon()).toList();
             places.stream().filter(PlaceMention::unresolved).forEach(p -> unresolved.add(p.surface()));
@@ -141,8 +153,22 @@ public final class CompanyProfileExtractor {
             if (places.isEmpty() && no && !sites.isEmpty() && text.contains("대전")) {
                 daejeonDenied = true;
             }
-            if (daejeonHere) {
-                inDaejeon.addAll(sites);
+            // Each site is where the place nearest to it is ("서울 본사와 유성 공장"; "유성구 업체에 납품하는 세종 공장").
+            boolean daejeonGotSite = false;
+            for (SiteHit h : hits) {
+                List<PlaceMention> group = nearestGroup(c, h, places);
+                if (group.stream().anyMatch(PlaceMention::inDaejeon)) {
+                    inDaejeon.add(h.site());
+                    daejeonGotSite = true;
+                }
+                if (group.stream().anyMatch(p -> p.region() != null && !p.inDaejeon())) {
+                    outside.add(h.site());
+                }
+            }
+            // A Daejeon place with no site locates the company only when the clause says it is there ("대덕구에 있는 업체").
+            boolean present = daejeonGotSite || daejeonHere && hits.isEmpty()
+                    && (PRESENCE.matcher(c).find() || c.split(" ").length <= 3);
+            if (present) {
                 firstDaejeon = firstDaejeon == null ? CompanyProfile.DAEJEON : firstDaejeon;
                 for (PlaceMention p : places) {
                     if (p.inDaejeon() && p.district() != null && district == null) {
@@ -151,13 +177,20 @@ public final class CompanyProfileExtractor {
                 }
             }
             if (!others.isEmpty()) {
-                outside.addAll(sites);
                 firstElsewhere = firstElsewhere == null ? others.get(0).region() : firstElsewhere;
             }
-            if (sites.contains("hq") && hqRegion == null && !places.isEmpty() && places.get(0).region() != null) {
-                hqRegion = places.get(0).region();
+            if (sites.contains("hq") && hqRegion == null) {
+                for (SiteHit h : hits) {
+                    if (h.site().equals("hq")) {
+                        List<PlaceMention> g = nearestGroup(c, h, places);
+                        if (!g.isEmpty() && g.get(0).region() != null && (!g.get(0).inDaejeon() || present)) {
+                            hqRegion = g.get(0).region();
+                        }
+                        break;
+                    }
+                }
             }
-            placesOf.add(places.stream().filter(p -> p.region() != null).toList());
+            placesOf.add(places.stream().filter(p -> p.region() != null && (!p.inDaejeon() || present)).toList());
             unplaced.add(places.isEmpty() && !no ? sites : Set.of());
         }
         // "HQ and plant in Yuseong": a clause with sites but no place takes the next clause's places, else the previous one's.
@@ -185,6 +218,73 @@ public final class CompanyProfileExtractor {
         CompanyProfile profile = new CompanyProfile(region, district, daejeonSites, outside.isEmpty() ? null : outside, relocation,
                 segment(n), employees(n), foundedYear(n), companyType(n));
         return new Reading(profile, List.copyOf(all), List.copyOf(unresolved), stillUnplaced, negated);
+    }
+
+    private record SiteHit(String site, int start, int end) {
+    }
+
+    /** The sites a (normalised) clause names, where. "head office" is not also an "office". */
+    static List<SiteHit> siteHits(String c) {
+        List<SiteHit> out = new ArrayList<>();
+        StringBuilder masked = new StringBuilder(c);
+        for (String site : CompanyProfile.SITES) {
+            for (String w : SITE_WORDS.get(site)) {
+                Pattern word = w.chars().allMatch(ch -> ch < 128) ? Pattern.compile("(?<![a-z])" + Pattern.quote(w) + "s?(?![a-z])")
+                        : Pattern.compile(Pattern.quote(w));
+                Matcher m = word.matcher(masked);
+                while (m.find()) {
+                    out.add(new SiteHit(site, m.start(), m.end()));
+                    for (int i = m.start(); i < m.end(); i++) {
+                        masked.setCharAt(i, ' ');
+                    }
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(SiteHit::start));
+        return out;
+    }
+
+    /** The place nearest to a site, with the places listed together with it ("부산·울산", "세종과 유성"). */
+    private static List<PlaceMention> nearestGroup(String c, SiteHit h, List<PlaceMention> places) {
+        int best = -1;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int k = 0; k < places.size(); k++) {
+            PlaceMention p = places.get(k);
+            int d = p.start() >= h.end() ? p.start() - h.end() : Math.max(0, h.start() - p.end());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        if (best < 0) {
+            return List.of();
+        }
+        int from = best;
+        int to = best;
+        while (from > 0 && LIST_JOIN.matcher(c.substring(places.get(from - 1).end(), places.get(from).start())).matches()) {
+            from--;
+        }
+        while (to + 1 < places.size() && LIST_JOIN.matcher(c.substring(places.get(to).end(), places.get(to + 1).start())).matches()) {
+            to++;
+        }
+        return places.subList(from, to + 1);
+    }
+
+    /**
+     * Daejeon named as the program's city or as a landmark is not where the company is: "대전시 지원사업",
+     * "대전테크노파크", "대전 근처 세종", "near Daejeon", "대전에 있는 고객사에 납품".
+     */
+    private static List<PlaceMention> withoutReferences(String c, List<PlaceMention> places, boolean noSites) {
+        boolean relational = noSites && RELATION.matcher(c).find();
+        List<PlaceMention> out = new ArrayList<>();
+        for (PlaceMention p : places) {
+            if (p.inDaejeon() && (relational || REFERENCE_AFTER.matcher(c.substring(p.end())).lookingAt()
+                    || REFERENCE_BEFORE.matcher(c.substring(0, p.start())).find())) {
+                continue;
+            }
+            out.add(p);
+        }
+        return out;
     }
 
     static List<String> clauses(String text) {
@@ -217,28 +317,10 @@ public final class CompanyProfileExtractor {
         return rest.replaceAll("(?<![a-z])(?:city|province|korea|south korea)(?![a-z])", " ").isBlank();
     }
 
-    /** The sites a (normalised) clause names. */
-    static Set<String> sites(String c) {
-        Set<String> out = new LinkedHashSet<>();
-        String rest = c;
-        for (String site : CompanyProfile.SITES) {
-            for (String w : SITE_WORDS.get(site)) {
-                Pattern word = w.chars().allMatch(ch -> ch < 128) ? Pattern.compile("(?<![a-z])" + Pattern.quote(w) + "s?(?![a-z])")
-                        : Pattern.compile(Pattern.quote(w));
-                Matcher m = word.matcher(rest);
-                if (m.find()) {
-                    out.add(site);
-                    rest = m.replaceAll(" "); // "head office" is not also an "office"
-                }
-            }
-        }
-        return out;
-    }
-
     /** A move to Daejeon named in a clause that names Daejeon: planned, confirmed, or null (none, or a move away from Daejeon). */
     private static String relocation(String c, List<PlaceMention> places) {
-        if (!MOVE.matcher(c).find()) {
-            return null;
+        if (!MOVE.matcher(c).find() && !PLANNED.matcher(c).find()) {
+            return null; // "we plan a Daejeon branch" is a plan even without a verb of moving
         }
         for (PlaceMention p : places) {
             String after = c.substring(p.end());
@@ -251,9 +333,10 @@ public final class CompanyProfileExtractor {
         boolean planned = PLANNED.matcher(c).find();
         boolean confirmed = CONFIRMED.matcher(c).find();
         if (confirmed && !planned) {
-            return "confirmed";
+            // "대전으로 이전했어요" is a (confirmed) move; "대전에서 설립했어요" is a company founded there, not a move.
+            return RELOCATE_VERB.matcher(c).find() ? "confirmed" : null;
         }
-        return planned || !confirmed ? "planned" : "confirmed";
+        return "planned";
     }
 
     private static String stronger(String older, String newer) {

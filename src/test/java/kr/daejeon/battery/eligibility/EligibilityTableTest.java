@@ -95,6 +95,13 @@ class EligibilityTableTest {
                 ko("대전에는 없어요", DOES_NOT_FIT, DOES_NOT_FIT, "대전에는 사업장이 없어요"),
                 ko("button 대전에 없음", DOES_NOT_FIT, DOES_NOT_FIT, "대전에 없음"),
                 ko("moved away to Sejong", DOES_NOT_FIT, DOES_NOT_FIT, "대전에서 세종으로 이전했어요"),
+                ko("대전 근처 세종", DOES_NOT_FIT, DOES_NOT_FIT, "대전 근처 세종에 공장이 있어요"),
+                ko("대전 말고 세종", DOES_NOT_FIT, DOES_NOT_FIT, "대전 말고 세종에 있어요"),
+                ko("대전시 지원사업 is the program", DOES_NOT_FIT, DOES_NOT_FIT, "대전시 지원사업에 관심 있는 세종 기업입니다"),
+                ko("대전테크노파크 is the program", DOES_NOT_FIT, DOES_NOT_FIT, "대전테크노파크 사업 신청하려는 청주 업체예요"),
+                ko("Daejeon customer, Sejong plant", DOES_NOT_FIT, DOES_NOT_FIT, "유성구에 있는 고객사에 납품하는 세종 공장이에요"),
+                ko("서울 본사와 유성 공장", DOES_NOT_FIT, MAY_FIT, "서울 본사와 유성 공장", "중소기업", "양극재", "15명", "20억"),
+                ko("founded in Daejeon", DOES_NOT_FIT, MAY_FIT, "대전에서 2019년에 창업했어요", "중소기업", "분리막", "9명", "4억"),
                 // ---- relocation, Korean ----
                 ko("이전 예정", DOES_NOT_FIT, ONLY_IF_RELOCATED, "서울에서 대전으로 이전할 예정이에요", "중소기업", "음극재", "20명", "20억"),
                 ko("이전 확정", ONLY_IF_RELOCATED, ONLY_IF_RELOCATED, "본사를 대전으로 이전하기로 확정했어요", "중소기업", "장비", "50명", "70억"),
@@ -144,7 +151,13 @@ class EligibilityTableTest {
                 en("not battery", DOES_NOT_FIT, DOES_NOT_FIT, "HQ in Daejeon", "SME", "food company, nothing to do with batteries"),
                 en("Gumi plant, Daejeon lab", MAY_FIT, MAY_FIT, "Plant in Gumi, R&D center in Daejeon", "mid-sized company", "recycling",
                         "90 employees", "25 billion won"),
-                en("head office in Pangyo", DOES_NOT_FIT, DOES_NOT_FIT, "head office in Pangyo"));
+                en("head office in Pangyo", DOES_NOT_FIT, DOES_NOT_FIT, "head office in Pangyo"),
+                en("near Daejeon", DOES_NOT_FIT, DOES_NOT_FIT, "We are near Daejeon, in Sejong"),
+                en("customers in Daejeon", DOES_NOT_FIT, DOES_NOT_FIT, "Our customers are in Daejeon; our plant is in Cheonan"),
+                en("the Daejeon program", DOES_NOT_FIT, DOES_NOT_FIT, "We are a Busan company interested in the Daejeon program"),
+                en("a planned branch", DOES_NOT_FIT, ONLY_IF_RELOCATED, "We plan a Daejeon branch", "SME", "parts", "10 employees", "1 billion won"),
+                en("moved last year", ONLY_IF_RELOCATED, ONLY_IF_RELOCATED, "We moved to Daejeon last year", "SME", "materials",
+                        "45 employees", "7 billion won"));
     }
 
     @ParameterizedTest(name = "{0}")
