@@ -76,7 +76,7 @@ final class Echo {
             case "site":
                 return ko ? where + "에 사업장이 있다" : "you have a site in " + whereEn;
             case "relocation_planned":
-                return ko ? "대전으로 이전할 계획이지만 아직 확정되지 않았다" : "you plan to move to Daejeon but the move is not confirmed yet";
+                return ko ? "대전으로 이전하거나 대전에 사업장을 낼 계획이지만 아직 확정되지 않았다" : "you plan to move to Daejeon (or open a site there) but it is not confirmed yet";
             case "relocation_confirmed":
                 return ko ? "대전 이전이 확정되었다" : "your move to Daejeon is confirmed";
             default:
