@@ -258,7 +258,7 @@ public final class EligibilityFlow {
                     yield "?" + reading.unresolved().get(0);
                 }
                 String v = location(p);
-                if (v == null && reading.places().isEmpty()) {
+                if (v == null && reading.places().isEmpty() && !reading.daejeonDiscounted()) {
                     // No place named: the question is about Daejeon, so "공장 있어요" is a plant in Daejeon.
                     if (reading.negated()) {
                         v = "none";

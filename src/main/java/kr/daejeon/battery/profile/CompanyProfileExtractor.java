@@ -30,9 +30,11 @@ public final class CompanyProfileExtractor {
      * @param unresolved bare 동구/중구/서구 whose city could not be told (another city is also named)
      * @param unplacedSites sites named with no place anywhere in the message ("공장 있어요")
      * @param negated the message says something is NOT in Daejeon (or that it has no site)
+     * @param daejeonDiscounted Daejeon is named, but not as where the company is ("대전시 지원사업", "near Daejeon",
+     *                          "예전에는 대전에"): a site named with it is not placed in Daejeon by default
      */
     public record Reading(CompanyProfile profile, List<PlaceMention> places, List<String> unresolved, Set<String> unplacedSites,
-                          boolean negated) {
+                          boolean negated, boolean daejeonDiscounted) {
 
         public boolean daejeonNamed() {
             return places.stream().anyMatch(PlaceMention::inDaejeon);
@@ -45,7 +47,7 @@ public final class CompanyProfileExtractor {
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[,.;!?\\n/]+|\\s+(?:and|but|while|whereas|although|though|however|plus)\\s+|(?<=[있없이])(?:고|며|으며|는데|지만)\\s+"
-                    + "|(?<=[가-힣])(?:인데요|인데|이지만|이구요|이고요|이며)\\s+|\\s(?:그리고|하지만|그런데|근데)\\s");
+                    + "|(?<=[가-힣])(?:인데요|인데|이지만|이구요|이고요|이며|었는데|였는데|었고|였고|었지만|였지만)\\s+|\\s(?:그리고|하지만|그런데|근데)\\s");
 
     private static final Map<String, List<String>> SITE_WORDS = Map.of(
             "hq", List.of("본사", "본점", "헤드쿼터", "본부", "head office", "headquarter", "hq", "main office", "head quarter"),
@@ -57,7 +59,8 @@ public final class CompanyProfileExtractor {
 
     private static final Pattern NEGATION = Pattern.compile("없|아니|아닙|아님|않|(?<![a-z])(?:no|not|none|nothing|never|don t|do not|isn t|aren t)(?![a-z])");
     private static final Pattern MOVE = Pattern.compile("이전(?!에)|이사|옮기|옮길|옮겨|설립|개설|신설|세울|세우|지을|짓|건립|건설|입주|오픈|(?<![a-z])(?:mov(?:e|ed|ing)|relocat\\w*|open(?:ing)?|set(?:ting)? up|establish(?:ing)?|build(?:ing)?)(?![a-z])");
-    private static final Pattern PLANNED = Pattern.compile("예정|계획|하려|려고|준비|추진|검토|할 것|생각|짓는 중|건설 중|공사 중|이전 중|(?<![a-z])(?:plan(?:s|ned|ning)?|will|going to|intend\\w*|consider\\w*|soon|next year|expect\\w*|hope|would like)(?![a-z])");
+    private static final Pattern PLANNED = Pattern.compile("예정|계획|하려|려고|준비|추진|검토|할 것|생각|짓는 중|건설 중|공사 중|이전 중|착공|알아보|찾고|물색|부지|"
+            + "under construction|being built|looking for|searching for|scouting|(?<![a-z])(?:plan(?:s|ned|ning)?|will|going to|intend\\w*|consider\\w*|soon|next year|expect\\w*|hope|would like)(?![a-z])");
     private static final Pattern CONFIRMED = Pattern.compile("확정|결정|계약|체결|완료|마쳤|마침|했|됐|되었|(?<![a-z])(?:confirmed|signed|decided|completed|finali[sz]ed|done|already|moved|relocated)(?![a-z])");
 
     private static final Pattern EMPLOYEES = Pattern.compile(
@@ -71,14 +74,16 @@ public final class CompanyProfileExtractor {
 
     private static final String AWAY = "away";
     private static final Pattern LIST_JOIN = Pattern.compile("\\s*(?:와|과|하고|이랑|랑|및|and|or|또는)?\\s*");
-    private static final Pattern REFERENCE_AFTER = Pattern.compile("(?:시|광역시)?\\s?(?:근처|인근|옆|주변|부근|말고|밖|외|제외|쪽으로|에서 가까|과 가까|와 가까|이랑 가까|랑 가까|"
+    private static final Pattern REFERENCE_AFTER = Pattern.compile("(?:시|광역시)?\\s?(?:근처|인근|옆|주변|부근|말고|밖|외|제외|출신|쪽으로|에서 가까|과 가까|와 가까|이랑 가까|랑 가까|"
             + "에서 멀지|지원|사업|테크노파크|tp|시청|공고|프로그램|이차전지 ?(?:사업|선도|지원|산업)|선도기업|유망기업|시에서 (?:하는|진행|공고|지원)|"
             + "에서 (?:하는|진행하는|공고한)|시의|시가|(?:city )?(?:program\\w*|technopark|city hall|support\\w*|call|project|area|region)(?![a-z]))");
     private static final Pattern REFERENCE_BEFORE = Pattern.compile("(?<![a-z])(?:near|close to|next to|outside|outside of|around|from|than|of the)\\s$");
     private static final Pattern RELATION = Pattern.compile("고객|거래|납품|협력 ?업체|협력사|파트너|공급|판매|출장|방문|행사|세미나|교육|"
             + "(?<![a-z])(?:customers?|clients?|suppl\\w*|partners?|sell\\w*|deliver\\w*|visit\\w*|events?|seminars?)(?![a-z])");
-    private static final Pattern PRESENCE = Pattern.compile("있|위치|소재|기반|자리|둔 |두고|운영|입주|설립|창업|"
-            + "(?<![a-z])(?:based|located|situated|in|at|founded|started|operate\\w*)(?![a-z])");
+    private static final Pattern PRESENCE = Pattern.compile("있|위치|소재|기반|자리|둔 |두고|운영|입주|설립|창업|기업|업체|회사|스타트업|"
+            + "(?<![a-z])(?:based|located|situated|in|at|founded|started|operate\\w*|company|startup|firm|maker|manufacturer)(?![a-z])");
+    /** "예전에는 대전에 있었어요": where the company was, not where it is. */
+    private static final Pattern PAST = Pattern.compile("있었|예전|과거|(?<![가-힣])전에는|이었는데|(?<![a-z])(?:used to|previously|formerly|was based|were based)(?![a-z])");
     private static final Pattern RELOCATE_VERB = Pattern.compile("이전(?!에)|이사|옮기|옮길|옮겨|옮겼|(?<![a-z])(?:mov(?:e|ed|ing)|relocat\\w*)(?![a-z])");
 
     private CompanyProfileExtractor() {
@@ -108,6 +113,7 @@ public final class CompanyProfileExtractor {
         List<List<PlaceMention>> placesOf = new ArrayList<>();
         boolean negated = false;
         boolean daejeonDenied = false;
+        boolean discounted = false;
         String relocation = null;
         String hqRegion = null;
         String district = null;
@@ -118,7 +124,9 @@ public final class CompanyProfileExtractor {
             List<SiteHit> hits = siteHits(c);
             Set<String> sites = new LinkedHashSet<>();
             hits.forEach(h -> sites.add(h.site()));
-            List<PlaceMention> places = withoutReferences(c, gazetteer.find(c, elsewhere), sites.isEmpty());
+            List<PlaceMention> found = gazetteer.find(c, elsewhere);
+            List<PlaceMention> places = withoutReferences(c, found, sites.isEmpty());
+            discounted |= places.size() < found.size();
             all.addAll(places);
             boolean daejeonHere = places.stream().anyMatch(PlaceMention::inDaejeon);
             List<PlaceMention> others = places.stream().filter(p -> p.region() != null && !p.inDaejeon()).toList();
@@ -166,7 +174,8 @@ public final class CompanyProfileExtractor {
                 }
             }
             // A Daejeon place with no site locates the company only when the clause says it is there ("대덕구에 있는 업체").
-            boolean present = daejeonGotSite || daejeonHere && hits.isEmpty()
+            // With another city in the same clause and no site, which one is the company's is not clear: not Daejeon.
+            boolean present = daejeonGotSite || daejeonHere && hits.isEmpty() && others.isEmpty() && !PAST.matcher(c).find()
                     && (PRESENCE.matcher(c).find() || c.split(" ").length <= 3);
             if (present) {
                 firstDaejeon = firstDaejeon == null ? CompanyProfile.DAEJEON : firstDaejeon;
@@ -217,7 +226,7 @@ public final class CompanyProfileExtractor {
         String n = normalizeKeepingCase(text);
         CompanyProfile profile = new CompanyProfile(region, district, daejeonSites, outside.isEmpty() ? null : outside, relocation,
                 segment(n), employees(n), foundedYear(n), companyType(n));
-        return new Reading(profile, List.copyOf(all), List.copyOf(unresolved), stillUnplaced, negated);
+        return new Reading(profile, List.copyOf(all), List.copyOf(unresolved), stillUnplaced, negated, discounted);
     }
 
     private record SiteHit(String site, int start, int end) {
@@ -272,10 +281,10 @@ public final class CompanyProfileExtractor {
 
     /**
      * Daejeon named as the program's city or as a landmark is not where the company is: "대전시 지원사업",
-     * "대전테크노파크", "대전 근처 세종", "near Daejeon", "대전에 있는 고객사에 납품".
+     * "대전테크노파크", "대전 근처 세종", "near Daejeon", "대전에 있는 고객사에 납품", and where it used to be ("예전에는 대전에").
      */
     private static List<PlaceMention> withoutReferences(String c, List<PlaceMention> places, boolean noSites) {
-        boolean relational = noSites && RELATION.matcher(c).find();
+        boolean relational = noSites && RELATION.matcher(c).find() || PAST.matcher(c).find();
         List<PlaceMention> out = new ArrayList<>();
         for (PlaceMention p : places) {
             if (p.inDaejeon() && (relational || REFERENCE_AFTER.matcher(c.substring(p.end())).lookingAt()

@@ -101,6 +101,13 @@ class EligibilityTableTest {
                 ko("대전테크노파크 is the program", DOES_NOT_FIT, DOES_NOT_FIT, "대전테크노파크 사업 신청하려는 청주 업체예요"),
                 ko("Daejeon customer, Sejong plant", DOES_NOT_FIT, DOES_NOT_FIT, "유성구에 있는 고객사에 납품하는 세종 공장이에요"),
                 ko("서울 본사와 유성 공장", DOES_NOT_FIT, MAY_FIT, "서울 본사와 유성 공장", "중소기업", "양극재", "15명", "20억"),
+                ko("대전 출신, 서울 창업", DOES_NOT_FIT, DOES_NOT_FIT, "대전 출신 대표가 서울에서 창업한 회사예요"),
+                ko("used to be in Daejeon", DOES_NOT_FIT, DOES_NOT_FIT, "예전에는 대전에 공장이 있었어요", "지금은 천안에만 있어요"),
+                ko("was in Seoul, now Yuseong", DOES_NOT_FIT, MAY_FIT, "예전에는 서울에 있었는데 지금은 대전 유성구에 공장이 있어요", "중소기업", "소재",
+                        "11명", "9억"),
+                ko("looking for a plant site", DOES_NOT_FIT, ONLY_IF_RELOCATED, "대전 유성구에 공장 부지를 알아보고 있어요", "중소기업", "장비", "14명", "12억"),
+                ko("building a plant", ONLY_IF_RELOCATED, ONLY_IF_RELOCATED, "대전에 공장을 짓고 있어요", "중견기업", "양극재", "500명", "3000억"),
+                ko("대전 기업", DOES_NOT_FIT, MAY_FIT, "대전 기업입니다", "중소기업", "ESS", "6명", "3억"),
                 ko("founded in Daejeon", DOES_NOT_FIT, MAY_FIT, "대전에서 2019년에 창업했어요", "중소기업", "분리막", "9명", "4억"),
                 // ---- relocation, Korean ----
                 ko("이전 예정", DOES_NOT_FIT, ONLY_IF_RELOCATED, "서울에서 대전으로 이전할 예정이에요", "중소기업", "음극재", "20명", "20억"),
@@ -156,6 +163,10 @@ class EligibilityTableTest {
                 en("customers in Daejeon", DOES_NOT_FIT, DOES_NOT_FIT, "Our customers are in Daejeon; our plant is in Cheonan"),
                 en("the Daejeon program", DOES_NOT_FIT, DOES_NOT_FIT, "We are a Busan company interested in the Daejeon program"),
                 en("a planned branch", DOES_NOT_FIT, ONLY_IF_RELOCATED, "We plan a Daejeon branch", "SME", "parts", "10 employees", "1 billion won"),
+                en("HQ Seoul, Daejeon plant under construction", DOES_NOT_FIT, ONLY_IF_RELOCATED, "HQ: Seoul, plant: Daejeon (under construction)",
+                        "SME", "materials", "20 employees", "3 billion won"),
+                en("used to be based in Daejeon", DOES_NOT_FIT, DOES_NOT_FIT, "We used to be based in Daejeon, now we are in Ulsan"),
+                en("a Daejeon startup", DOES_NOT_FIT, MAY_FIT, "We're a Daejeon startup", "startup", "battery packs", "4 people", "no sales yet"),
                 en("moved last year", ONLY_IF_RELOCATED, ONLY_IF_RELOCATED, "We moved to Daejeon last year", "SME", "materials",
                         "45 employees", "7 billion won"));
     }

@@ -63,7 +63,16 @@ class CompanyProfileExtractorTest {
                 Arguments.of("연수 프로그램이 궁금해요", "-", "-", "-", "-", "-"),
                 Arguments.of("세종대 출신 창업자들이 만든 회사, 공장은 대전", "daejeon", "-", "plant", "-", "-"),
                 Arguments.of("Plant in Gumi, R&D center in Daejeon", "daejeon", "-", "lab", "plant", "-"),
-                Arguments.of("중국에 공장이 있고 대전에 연구소가 있어요", "daejeon", "-", "lab", "plant", "-"));
+                Arguments.of("중국에 공장이 있고 대전에 연구소가 있어요", "daejeon", "-", "lab", "plant", "-"),
+                Arguments.of("대전 근처 세종에 공장이 있어요", "sejong", "-", "-", "plant", "-"),
+                Arguments.of("대전시 지원사업에 관심 있는 세종 기업입니다", "sejong", "-", "-", "-", "-"),
+                Arguments.of("대전테크노파크 사업 신청하려는 청주 업체예요", "chungbuk", "-", "-", "-", "-"),
+                Arguments.of("유성구에 있는 고객사에 납품하는 세종 공장이에요", "sejong", "-", "-", "plant", "-"),
+                Arguments.of("예전에는 대전에 공장이 있었어요", "-", "-", "-", "-", "-"),
+                Arguments.of("대전 유성구에 공장 부지를 알아보고 있어요", "-", "-", "-", "-", "planned"),
+                Arguments.of("서울 본사와 유성 공장", "seoul", "yuseong-gu", "plant", "hq", "-"),
+                Arguments.of("We are near Daejeon, in Sejong", "sejong", "-", "-", "-", "-"),
+                Arguments.of("Our customers are in Daejeon", "-", "-", "-", "-", "-"));
     }
 
     @ParameterizedTest(name = "{0}")
