@@ -170,6 +170,38 @@ public final class EligibilityFlow {
         return out;
     }
 
+    /**
+     * What the company is now known to be: what it said before and during the check, with the confirmed
+     * answers on top (a tapped "공장" is a plant in Daejeon). For keeping with the conversation. Head
+     * counts and sales from buttons are ranges, so they are not put in.
+     */
+    public CompanyProfile profile(EligibilityCheck check) {
+        if (check == null) {
+            return CompanyProfile.EMPTY;
+        }
+        CompanyProfile known = check.known();
+        Map<String, String> a = check.answers();
+        String location = a.get("location");
+        java.util.Set<String> sites = null;
+        String region = null;
+        String relocation = null;
+        if (location != null && location.startsWith("relocation_")) {
+            relocation = location.substring("relocation_".length());
+        } else if ("none".equals(location)) {
+            sites = java.util.Set.of();
+        } else if (location != null && !location.equals("site")) {
+            sites = java.util.Set.of(location.split("\\+"));
+            region = sites.contains("hq") || known.region() == null ? CompanyProfile.DAEJEON : null;
+        } else if ("site".equals(location) && known.region() == null) {
+            region = CompanyProfile.DAEJEON;
+        }
+        String type = a.get("company_type");
+        String segment = a.get("segment");
+        return known.merge(new CompanyProfile(region, null, sites, null, relocation,
+                segment == null || segment.equals("unknown") ? null : segment, null, null,
+                type != null && CompanyProfile.COMPANY_TYPES.contains(type) ? type : null));
+    }
+
     /** The answers in words, for the staff ticket; null when there are none. */
     public String summary(EligibilityCheck check, Language language) {
         if (check == null || check.answers().isEmpty()) {
@@ -378,7 +410,9 @@ public final class EligibilityFlow {
             return true;
         }
         String[] words = n.split(" ");
-        return words.length <= 3 && YES_WORDS.contains(words[0]) && !n.contains("아니") && !n.contains(" not") && !looksLikeQuestion(text);
+        // "네 맞아요", "yes that's right" — but not "네, 그런데 공장은 세종이에요", which is a correction.
+        return YES_WORDS.contains(words[0]) && (words.length <= 3 || n.matches(".*(?:that s right|that is right|correct|exactly|맞아요|맞습니다|정확).*"))
+                && !n.contains("아니") && !n.contains(" not") && !n.contains("그런데") && !n.contains(" but ") && !looksLikeQuestion(text);
     }
 
     /** What follows a "no" ("아니요, 공장은 세종이에요" → "공장은 세종이에요"); "" for a bare no; null when it is not a no. */

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import kr.daejeon.battery.nlu.TextNormalizer;
 
@@ -39,10 +41,21 @@ public final class Gazetteer {
     private static volatile Gazetteer shared;
 
     private final List<Entry> entries;
+    /** The entries by their first character, longest first: a text is scanned once, not once per name. */
+    private final Map<Character, List<Entry>> byFirst;
 
     private Gazetteer(List<Entry> entries) {
         // Longest first, so "대덕테크노밸리" wins over "대덕" and "세종특별자치시" over "세종".
         this.entries = entries.stream().sorted(Comparator.comparingInt((Entry e) -> e.name().length()).reversed()).toList();
+        Map<Character, List<Entry>> index = new HashMap<>();
+        for (Entry e : this.entries) {
+            index.computeIfAbsent(e.name().charAt(0), k -> new ArrayList<>()).add(e);
+        }
+        this.byFirst = index;
+    }
+
+    private List<Entry> startingWith(char c) {
+        return byFirst.getOrDefault(c, List.of());
     }
 
     /** The gazetteer shipped as {@code /places-kr.tsv} on the class path. */
@@ -120,7 +133,7 @@ public final class Gazetteer {
         while (i < t.length()) {
             Entry hit = null;
             if (startsWord(t, i) || i == lastEnd) {
-                for (Entry e : entries) {
+                for (Entry e : startingWith(t.charAt(i))) {
                     if (t.startsWith(e.name(), i) && endsWell(t, i + e.name().length(), e)) {
                         hit = e;
                         break;
@@ -160,7 +173,7 @@ public final class Gazetteer {
             }
         }
         // Another place glued on: "대전유성구", "청주오창".
-        for (Entry next : entries) {
+        for (Entry next : startingWith(t.charAt(end))) {
             if (next.korean() && t.startsWith(next.name(), end) && endsWell(t, end + next.name().length(), next)) {
                 return true;
             }

@@ -161,6 +161,19 @@ class EligibilityFlowTest {
     }
 
     @Test
+    void whatTheCheckLearnedIsAProfileToKeep() {
+        EligibilityFlow.Step echo = FLOW.answer(started(Language.KO).check(), "본사는 서울이고 공장은 유성구에 있어요", Language.KO, NOW);
+        EligibilityCheck check = FLOW.answer(echo.check(), "yes that's right", Language.EN, NOW).check();
+        check = FLOW.answer(check, "중견기업", Language.KO, NOW).check();
+        CompanyProfile p = FLOW.profile(check);
+        assertEquals(Set.of("plant"), p.daejeonSites());
+        assertEquals(Set.of("hq"), p.otherSites());
+        assertEquals("seoul", p.region(), "the head office decides the region");
+        assertEquals("midsized", p.companyType());
+        assertEquals(CompanyProfile.EMPTY, FLOW.profile(null));
+    }
+
+    @Test
     void theCheckIsStoredAsPlainJsonAndOldStoredChecksStillRead() {
         EligibilityCheck check = new EligibilityCheck(1, Map.of("location", "plant"), "sme",
                 new CompanyProfile("daejeon", "yuseong-gu", Set.of("plant"), null, null, "materials", 12, null, "sme"));

@@ -61,6 +61,40 @@ class GazetteerTest {
     }
 
     @Test
+    void everyCityOfTheCountryIsKnownAndNoneIsDaejeon() {
+        java.util.Map<String, String> cities = new java.util.LinkedHashMap<>();
+        for (String c : "수원 성남 고양 용인 부천 안산 안양 남양주 화성 평택 의정부 시흥 파주 김포 광명 군포 하남 오산 이천 안성 의왕 양주 구리 포천 여주 동두천 과천".split(" ")) {
+            cities.put(c, "gyeonggi");
+        }
+        for (String c : "춘천 원주 강릉 동해 태백 속초 삼척".split(" ")) {
+            cities.put(c, "gangwon");
+        }
+        for (String c : "청주 충주 제천".split(" ")) {
+            cities.put(c, "chungbuk");
+        }
+        for (String c : "천안 공주 보령 아산 서산 논산 계룡 당진".split(" ")) {
+            cities.put(c, "chungnam");
+        }
+        for (String c : "전주 군산 익산 정읍 남원 김제".split(" ")) {
+            cities.put(c, "jeonbuk");
+        }
+        for (String c : "목포 여수 순천 나주 광양".split(" ")) {
+            cities.put(c, "jeonnam");
+        }
+        for (String c : "포항 경주 김천 안동 구미 영주 영천 상주 문경 경산".split(" ")) {
+            cities.put(c, "gyeongbuk");
+        }
+        for (String c : "창원 진주 통영 사천 김해 밀양 거제 양산".split(" ")) {
+            cities.put(c, "gyeongnam");
+        }
+        cities.put("제주", "jeju");
+        cities.put("서귀포", "jeju");
+        assertEquals(76, cities.size(), "the 75 시 of the provinces less 경기 광주 (below), with 제주시 and 서귀포시");
+        cities.forEach((city, province) -> assertEquals(province, regions(city + "시에"), city + "시"));
+        assertEquals("gyeonggi", regions("경기 광주"), "not the metropolitan city");
+    }
+
+    @Test
     void aBrokenLineIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gazetteer.parse(List.of("# c", "seoul\tmetro")));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
