@@ -110,6 +110,15 @@ public final class Gazetteer {
         return new Gazetteer(entries);
     }
 
+    /** Every name (normalised) with its region: a 시·도 key, or null for a district name found in several cities. */
+    public Map<String, String> regionsByName() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Entry e : entries) {
+            out.putIfAbsent(e.name(), e.region());
+        }
+        return out;
+    }
+
     /** How many names the gazetteer knows (all spellings). */
     public int size() {
         return entries.size();
