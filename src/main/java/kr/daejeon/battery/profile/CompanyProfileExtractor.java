@@ -57,6 +57,12 @@ public final class CompanyProfileExtractor {
             "lab", List.of("연구소", "연구실", "연구센터", "연구 센터", "r d center", "r d centre", "r d", "lab", "laboratory", "research center",
                     "research centre", "research institute"));
 
+    /** The site words as patterns, in the order of {@link CompanyProfile#SITES} (so "head office" is taken before "office"). */
+    private static final List<Map.Entry<String, Pattern>> SITE_PATTERNS = CompanyProfile.SITES.stream()
+            .flatMap(site -> SITE_WORDS.get(site).stream().map(w -> Map.entry(site, w.chars().allMatch(ch -> ch < 128)
+                    ? Pattern.compile("(?<![a-z])" + Pattern.quote(w) + "s?(?![a-z])") : Pattern.compile(Pattern.quote(w)))))
+            .toList();
+
     private static final Pattern NEGATION = Pattern.compile("없|아니|아닙|아님|않|(?<![a-z])(?:no|not|none|nothing|never|don t|do not|isn t|aren t)(?![a-z])");
     private static final Pattern MOVE = Pattern.compile("이전(?!에)|이사|옮기|옮길|옮겨|설립|개설|신설|세울|세우|지을|짓|건립|건설|입주|오픈|(?<![a-z])(?:mov(?:e|ed|ing)|relocat\\w*|open(?:ing)?|set(?:ting)? up|establish(?:ing)?|build(?:ing)?)(?![a-z])");
     private static final Pattern PLANNED = Pattern.compile("예정|계획|하려|려고|준비|추진|검토|할 것|생각|짓는 중|건설 중|공사 중|이전 중|착공|알아보|찾고|물색|부지|"
@@ -236,16 +242,12 @@ public final class CompanyProfileExtractor {
     static List<SiteHit> siteHits(String c) {
         List<SiteHit> out = new ArrayList<>();
         StringBuilder masked = new StringBuilder(c);
-        for (String site : CompanyProfile.SITES) {
-            for (String w : SITE_WORDS.get(site)) {
-                Pattern word = w.chars().allMatch(ch -> ch < 128) ? Pattern.compile("(?<![a-z])" + Pattern.quote(w) + "s?(?![a-z])")
-                        : Pattern.compile(Pattern.quote(w));
-                Matcher m = word.matcher(masked);
-                while (m.find()) {
-                    out.add(new SiteHit(site, m.start(), m.end()));
-                    for (int i = m.start(); i < m.end(); i++) {
-                        masked.setCharAt(i, ' ');
-                    }
+        for (Map.Entry<String, Pattern> word : SITE_PATTERNS) {
+            Matcher m = word.getValue().matcher(masked);
+            while (m.find()) {
+                out.add(new SiteHit(word.getKey(), m.start(), m.end()));
+                for (int i = m.start(); i < m.end(); i++) {
+                    masked.setCharAt(i, ' ');
                 }
             }
         }
