@@ -4,22 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.daejeon.battery.faq.LocalizedText;
+import kr.daejeon.battery.nlu.Language;
 
 /**
  * The eligibility pre-check as the program office writes it in {@code faq/eligibility.yaml}:
  * questions with answer options (quick-reply labels and words that recognise them in free text),
- * and per track the clauses a company must meet, each with the text shown to the company.
- * Validated as a whole when loaded.
+ * and per track the public rules a company must meet, each with the text shown to the company and
+ * its source, plus the leading track's growth requirements ("at least 2 of"). Validated as a whole
+ * when loaded.
  */
 public record EligibilityRules(List<Question> questions, List<Track> tracks, Map<String, LocalizedText> messages,
-                               LocalizedText startLabel, LocalizedText cancelLabel, LocalizedText restartLabel) {
+                               LocalizedText startLabel, LocalizedText cancelLabel, LocalizedText restartLabel,
+                               LocalizedText yesLabel, LocalizedText noLabel, Map<String, LocalizedText> sources) {
 
     public record Option(String value, LocalizedText label, List<String> match) {
     }
@@ -29,34 +31,109 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
                            List<String> units) {
     }
 
-    /** One condition: the answer is one of {@code in}, or a number within {@code min}..{@code max}. */
-    public record Clause(String question, List<String> in, Integer min, Integer max, LocalizedText text) {
+    /**
+     * One rule: the answer is one of {@code in} (an answer "hq+plant" names several sites: one is enough),
+     * or a number within {@code min}..{@code max}. Answers in {@code askOffice} are for the office to
+     * judge; answers in {@code onlyIf} pass only under the condition given (the relocation clause).
+     *
+     * @param question the question it is about; empty for a requirement the check does not ask (always open)
+     * @param source the key of its source in the rules' sources, or null
+     */
+    public record Clause(String question, List<String> in, Integer min, Integer max, LocalizedText text, List<String> askOffice,
+                         Map<String, LocalizedText> onlyIf, String source) {
+
+        public Clause {
+            in = in == null ? List.of() : List.copyOf(in);
+            askOffice = askOffice == null ? List.of() : List.copyOf(askOffice);
+            onlyIf = onlyIf == null ? Map.of() : Map.copyOf(onlyIf);
+        }
+
+        public Clause(String question, List<String> in, Integer min, Integer max, LocalizedText text) {
+            this(question, in, min, max, text, List.of(), Map.of(), null);
+        }
 
         public boolean passes(String answer) {
-            if (answer == null) {
-                return false;
+            return verdict(answer) == Verdict.PASS;
+        }
+
+        public Verdict verdict(String answer) {
+            if (answer == null || answer.equals("unknown") || question == null || question.isEmpty()) {
+                return Verdict.ASK;
             }
-            if (in != null && !in.isEmpty()) {
-                return in.contains(answer);
+            if (onlyIf.containsKey(answer)) {
+                return Verdict.ONLY_IF;
+            }
+            if (askOffice.contains(answer)) {
+                return Verdict.ASK;
+            }
+            if (!in.isEmpty()) {
+                for (String part : answer.split("\\+")) {
+                    if (in.contains(part)) {
+                        return Verdict.PASS;
+                    }
+                }
+                return Verdict.FAIL;
             }
             try {
                 int v = Integer.parseInt(answer);
-                return (min == null || v >= min) && (max == null || v <= max);
+                return (min == null || v >= min) && (max == null || v <= max) ? Verdict.PASS : Verdict.FAIL;
             } catch (NumberFormatException e) {
-                return false;
+                return Verdict.ASK;
             }
         }
     }
 
-    public record Track(String id, LocalizedText name, List<Clause> clauses) {
+    /** "At least {@code minMet} of these": met if enough pass, open if the unknown ones could make up the rest. */
+    public record Growth(int minMet, LocalizedText text, String source, List<Clause> requirements) {
+
+        public Verdict verdict(Map<String, String> answers) {
+            int met = 0;
+            int open = 0;
+            for (Clause r : requirements) {
+                Verdict v = r.verdict(r.question().isEmpty() ? null : answers.get(r.question()));
+                met += v == Verdict.PASS ? 1 : 0;
+                open += v == Verdict.ASK ? 1 : 0;
+            }
+            return met >= minMet ? Verdict.PASS : met + open >= minMet ? Verdict.ASK : Verdict.FAIL;
+        }
+    }
+
+    /** @param growth null when the track has no growth requirements */
+    public record Track(String id, LocalizedText name, List<Clause> clauses, Growth growth) {
+
+        public Track(String id, LocalizedText name, List<Clause> clauses) {
+            this(id, name, clauses, null);
+        }
+
+        public Outcome outcome(Map<String, String> answers) {
+            List<Verdict> verdicts = new ArrayList<>();
+            clauses.forEach(c -> verdicts.add(c.verdict(answers.get(c.question()))));
+            if (growth != null) {
+                verdicts.add(growth.verdict(answers));
+            }
+            return Outcome.of(verdicts);
+        }
+
+        /** True once an answer given fails a rule: the rest of the questions cannot change the outcome. */
+        public boolean failedAlready(Map<String, String> answers) {
+            if (clauses.stream().anyMatch(c -> answers.containsKey(c.question()) && c.verdict(answers.get(c.question())) == Verdict.FAIL)) {
+                return true;
+            }
+            return growth != null && growth.requirements().stream().map(Clause::question).filter(q -> !q.isEmpty()).allMatch(answers::containsKey)
+                    && growth.verdict(answers) == Verdict.FAIL;
+        }
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final List<String> MESSAGES = List.of("intro", "not_understood", "cancelled", "result_title", "fits",
-            "does_not_fit", "neither", "disclaimer");
+    private static final List<String> MESSAGES = List.of("intro", "not_understood", "ambiguous_district", "echo", "known", "yes_or_no",
+            "resume", "cancelled", "result_title", "fits", "only_if", "ask_office", "does_not_fit", "neither", "disclaimer");
 
-    public String message(String key, kr.daejeon.battery.nlu.Language language) {
+    public String message(String key, Language language) {
         return messages.get(key).in(language);
+    }
+
+    public Question question(String id) {
+        return questions.stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
     }
 
     public static EligibilityRules load(Path file) {
@@ -68,12 +145,14 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
         }
         List<String> problems = new ArrayList<>();
         if (root.path("example_facts").isEmpty()) {
-            problems.add("example_facts must list what the office has to verify (the rules are not in the announcement)");
+            problems.add("example_facts must list what the office has to verify (the thresholds are not public)");
         }
         Map<String, LocalizedText> messages = new LinkedHashMap<>();
         for (String key : MESSAGES) {
             messages.put(key, text(root.path("messages").path(key), "messages." + key, problems));
         }
+        Map<String, LocalizedText> sources = new LinkedHashMap<>();
+        root.path("sources").properties().forEach(e -> sources.put(e.getKey(), text(e.getValue(), "sources." + e.getKey(), problems)));
         List<Question> questions = new ArrayList<>();
         for (JsonNode q : root.path("questions")) {
             String id = q.path("id").asText("");
@@ -95,33 +174,68 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
         }
         List<Track> tracks = new ArrayList<>();
         for (JsonNode t : root.path("tracks")) {
+            String trackId = t.path("id").asText("");
             List<Clause> clauses = new ArrayList<>();
             for (JsonNode c : t.path("clauses")) {
-                String question = c.path("question").asText("");
-                if (questions.stream().noneMatch(q -> q.id().equals(question))) {
-                    problems.add("track '" + t.path("id").asText() + "': clause on unknown question '" + question + "'");
-                }
-                List<String> in = new ArrayList<>();
-                c.path("in").forEach(v -> in.add(v.asText()));
-                Integer min = c.has("min") ? c.get("min").asInt() : null;
-                Integer max = c.has("max") ? c.get("max").asInt() : null;
-                if (in.isEmpty() && min == null && max == null) {
-                    problems.add("track '" + t.path("id").asText() + "': a clause on '" + question + "' needs in, min or max");
-                }
-                clauses.add(new Clause(question, in, min, max, text(c.path("text"), "clause text", problems)));
+                clauses.add(clause(c, trackId, questions, sources, false, problems));
             }
-            tracks.add(new Track(t.path("id").asText(""), text(t.path("name"), "track name", problems), clauses));
+            Growth growth = null;
+            JsonNode g = t.path("growth");
+            if (!g.isMissingNode()) {
+                List<Clause> requirements = new ArrayList<>();
+                g.path("requirements").forEach(r -> requirements.add(clause(r, trackId, questions, sources, true, problems)));
+                int minMet = g.path("min_met").asInt(0);
+                if (minMet < 1 || minMet > requirements.size()) {
+                    problems.add("track '" + trackId + "': growth.min_met must be between 1 and the number of requirements");
+                }
+                growth = new Growth(minMet, text(g.path("text"), "growth text", problems), source(g, trackId, sources, problems), requirements);
+            }
+            tracks.add(new Track(trackId, text(t.path("name"), "track name", problems), clauses, growth));
         }
         if (questions.isEmpty() || tracks.isEmpty()) {
             problems.add("needs questions and tracks");
         }
         JsonNode labels = root.path("labels");
         EligibilityRules rules = new EligibilityRules(questions, tracks, messages, text(labels.path("start"), "labels.start", problems),
-                text(labels.path("cancel"), "labels.cancel", problems), text(labels.path("restart"), "labels.restart", problems));
+                text(labels.path("cancel"), "labels.cancel", problems), text(labels.path("restart"), "labels.restart", problems),
+                text(labels.path("yes"), "labels.yes", problems), text(labels.path("no"), "labels.no", problems), sources);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(file + " has problems:\n  - " + String.join("\n  - ", problems));
         }
         return rules;
+    }
+
+    private static Clause clause(JsonNode c, String trackId, List<Question> questions, Map<String, LocalizedText> sources,
+                                 boolean unaskedAllowed, List<String> problems) {
+        String question = c.path("question").asText("");
+        boolean unasked = question.isEmpty() && unaskedAllowed;
+        if (!unasked && questions.stream().noneMatch(q -> q.id().equals(question))) {
+            problems.add("track '" + trackId + "': clause on unknown question '" + question + "'");
+        }
+        List<String> in = new ArrayList<>();
+        c.path("in").forEach(v -> in.add(v.asText()));
+        List<String> askOffice = new ArrayList<>();
+        c.path("ask_office").forEach(v -> askOffice.add(v.asText()));
+        Map<String, LocalizedText> onlyIf = new LinkedHashMap<>();
+        c.path("only_if").properties().forEach(e -> onlyIf.put(e.getKey(), text(e.getValue(), "only_if." + e.getKey(), problems)));
+        Integer min = c.has("min") ? c.get("min").asInt() : null;
+        Integer max = c.has("max") ? c.get("max").asInt() : null;
+        if (!unasked && in.isEmpty() && min == null && max == null) {
+            problems.add("track '" + trackId + "': a clause on '" + question + "' needs in, min or max");
+        }
+        return new Clause(question, in, min, max, text(c.path("text"), "clause text", problems), askOffice, onlyIf,
+                source(c, trackId, sources, problems));
+    }
+
+    private static String source(JsonNode n, String trackId, Map<String, LocalizedText> sources, List<String> problems) {
+        if (!n.has("source")) {
+            return null;
+        }
+        String key = n.get("source").asText();
+        if (!sources.containsKey(key)) {
+            problems.add("track '" + trackId + "': unknown source '" + key + "'");
+        }
+        return key;
     }
 
     private static LocalizedText text(JsonNode n, String where, List<String> problems) {

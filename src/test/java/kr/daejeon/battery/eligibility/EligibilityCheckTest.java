@@ -17,7 +17,7 @@ import kr.daejeon.battery.support.TestServer.Conversation;
 import kr.daejeon.battery.support.TestStaff;
 import org.junit.jupiter.api.Test;
 
-/** The guided eligibility pre-check over the chat API, with the example rules in faq/eligibility.yaml. */
+/** The guided eligibility pre-check over the chat API, with the public rules in faq/eligibility.yaml. */
 class EligibilityCheckTest {
 
     static final MutableClock CLOCK = new MutableClock(OffsetDateTime.parse("2026-11-25T10:00:00+09:00").toInstant());
@@ -40,7 +40,7 @@ class EligibilityCheckTest {
     }
 
     @Test
-    void koreanWithQuickRepliesEndsWithTracksClausesAndDisclaimer() {
+    void koreanWithQuickRepliesEndsWithTracksClausesSourcesAndDisclaimer() {
         try (TestServer s = TestServer.start(Map.of(), CLOCK)) {
             Conversation c = s.newConversation("ko");
             JsonNode faq = say(s, c, "우리 회사도 신청할 수 있나요?");
@@ -48,33 +48,41 @@ class EligibilityCheckTest {
             assertEquals("자격 사전 확인", quickReplies(last(faq)).get(0), "the check is offered, the answer is there anyway");
 
             JsonNode q1 = say(s, c, "자격 사전 확인");
-            assertTrue(last(q1).get("text").asText().startsWith("1/4."), q1.toString());
-            assertTrue(quickReplies(last(q1)).containsAll(List.of("본사", "공장", "대전에 없음", "그만하기")));
-            assertTrue(last(say(s, c, "공장")).get("text").asText().startsWith("2/4."));
-            assertTrue(last(say(s, c, "셀·팩")).get("text").asText().startsWith("3/4."));
-            assertTrue(last(say(s, c, "50~299명")).get("text").asText().startsWith("4/4."));
-            JsonNode result = last(say(s, c, "7년 이상"));
+            assertTrue(last(q1).get("text").asText().startsWith("1/5."), q1.toString());
+            assertTrue(quickReplies(last(q1)).containsAll(List.of("본사", "공장", "대전 이전 예정", "대전에 없음", "그만하기")));
+            assertTrue(last(say(s, c, "공장")).get("text").asText().startsWith("2/5."), "a tapped button needs no echo");
+            assertTrue(last(say(s, c, "중소기업")).get("text").asText().startsWith("3/5."));
+            assertTrue(last(say(s, c, "셀")).get("text").asText().startsWith("4/5."));
+            assertTrue(last(say(s, c, "30~99명")).get("text").asText().startsWith("5/5."));
+            JsonNode result = last(say(s, c, "50억~100억 원 미만"));
             String text = result.get("text").asText();
-            assertTrue(text.contains("선도기업: 해당 가능성이 있습니다"), text);
-            assertTrue(text.contains("유망기업: 해당하지 않을 가능성이 큽니다") && text.contains("✗ 업력 7년 미만"), text);
-            assertTrue(text.contains("✓ 상시 근로자 50명 이상") && text.contains("선정 결정이 아닙니다"), text);
+            assertTrue(text.contains("선도기업: 해당 가능성이 있습니다") && text.contains("유망기업: 해당 가능성이 있습니다"), text);
+            assertTrue(text.contains("✓ 대전에 본사·공장·연구소·지사 중 하나 이상 — 2026년 공고 (전자신문·뉴스1 2026-01-28)"), text);
+            assertTrue(text.contains("✓ [예시] 상시 근로자 30명 이상") && text.contains("선정 결정이 아닙니다"), text);
             assertTrue(quickReplies(result).containsAll(List.of("상담원 연결", "처음부터 다시")), quickReplies(result).toString());
             // Start over works after the end, too.
-            assertTrue(last(say(s, c, "처음부터 다시")).get("text").asText().startsWith("1/4."));
+            assertTrue(last(say(s, c, "처음부터 다시")).get("text").asText().startsWith("1/5."));
         }
     }
 
     @Test
-    void englishFreeTextIsUnderstood() {
+    void englishFreeTextIsEchoedAndConfirmed() {
         try (TestServer s = TestServer.start(Map.of(), CLOCK)) {
             Conversation c = s.newConversation("en");
             say(s, c, "Check eligibility");
-            assertTrue(last(say(s, c, "We have a factory in Yuseong")).get("text").asText().startsWith("2/4."));
-            assertTrue(last(say(s, c, "we make cathode materials")).get("text").asText().startsWith("3/4."));
-            assertTrue(last(say(s, c, "we are a 12-person startup")).get("text").asText().startsWith("4/4."));
-            String result = last(say(s, c, "founded in 2021")).get("text").asText();
+            String echo = last(say(s, c, "We have a factory in Yuseong")).get("text").asText();
+            assertEquals("1/5. I understood that you have a plant in Yuseong-gu, Daejeon. Is that right?", echo);
+            assertTrue(last(say(s, c, "yes")).get("text").asText().startsWith("2/5."));
+            assertTrue(last(say(s, c, "we are a 12-person startup")).get("text").asText().contains("you are a startup"));
+            assertTrue(last(say(s, c, "yes")).get("text").asText().startsWith("3/5."));
+            say(s, c, "we make cathode materials");
+            String known = last(say(s, c, "yes")).get("text").asText();
+            assertEquals("4/5. From what you said before, I understood that you have 12 employees. Is that right?", known);
+            assertTrue(last(say(s, c, "yes")).get("text").asText().startsWith("5/5."));
+            say(s, c, "sales of 800 million won");
+            String result = last(say(s, c, "yes")).get("text").asText();
             assertTrue(result.contains("Promising company: you may fit"), result);
-            assertTrue(result.contains("Leading company: you probably do not fit") && result.contains("✗ 50 or more employees"), result);
+            assertTrue(result.contains("Leading company: you probably do not fit") && result.contains("✗ [Example] 30 or more employees"), result);
             assertTrue(result.contains("not a selection decision"), result);
             assertTrue(!result.contains("neither track"), "a track fits: " + result);
         }
@@ -85,12 +93,13 @@ class EligibilityCheckTest {
         try (TestServer s = TestServer.start(Map.of(), CLOCK)) {
             Conversation c = s.newConversation("ko");
             say(s, c, "자격 사전 확인");
-            say(s, c, "대전에 없음");
-            say(s, c, "재활용");
-            say(s, c, "직원 12명이에요");
-            String result = last(say(s, c, "2019년에 설립했어요")).get("text").asText();
-            assertTrue(result.contains("어느 트랙에도 해당하지 않을 가능성이 큽니다") && result.contains("✗ 대전에 본사·지사·공장·연구소가 있음"),
+            String result = last(say(s, c, "대전에 없음")).get("text").asText();
+            assertTrue(result.contains("어느 트랙에도 해당하지 않을 가능성이 큽니다") && result.contains("✗ 대전에 본사·공장·연구소·지사 중 하나 이상"),
                     result);
+            say(s, c, "처음부터 다시");
+            assertEquals("1/5. 대전에는 사업장이 없고 서울에 있다고 이해했어요. 맞나요?", last(say(s, c, "서울에 본사가 있어요")).get("text").asText(),
+                    "another city is never a site in Daejeon");
+            assertTrue(last(say(s, c, "네")).get("text").asText().contains("어느 트랙에도 해당하지 않을 가능성이 큽니다"));
         }
     }
 
@@ -101,7 +110,7 @@ class EligibilityCheckTest {
             say(s, c, "자격 사전 확인");
             JsonNode unclear = say(s, c, "음... 잘 모르겠네요");
             assertTrue(unclear.get("messages").get(0).get("text").asText().contains("이해하지 못했어요"), unclear.toString());
-            assertTrue(last(unclear).get("text").asText().startsWith("1/4."), "the same question again");
+            assertTrue(last(unclear).get("text").asText().startsWith("1/5."), "the same question again");
             assertTrue(last(say(s, c, "그만하기")).get("text").asText().contains("멈췄습니다"));
             assertEquals("application_deadline", say(s, c, "신청 마감이 언제예요?").get("intent").asText(), "back to normal answers");
         }
@@ -116,14 +125,14 @@ class EligibilityCheckTest {
                     + "\"type\":\"private\"},\"text\":\"자격 사전 확인\"}}");
             FakePlatform.Call intro = telegram.next(5000);
             FakePlatform.Call q1 = telegram.next(5000);
-            assertTrue(intro.body().get("text").asText().contains("[예시 기준]"), intro.body().toString());
-            assertTrue(q1.body().get("text").asText().startsWith("1/4."), q1.body().toString());
+            assertTrue(intro.body().get("text").asText().contains("[예시]"), intro.body().toString());
+            assertTrue(q1.body().get("text").asText().startsWith("1/5."), q1.body().toString());
             assertTrue(q1.body().get("reply_markup").toString().contains("\"callback_data\":\"공장\""), q1.body().toString());
             // Tapping the button sends its data back as a callback query.
             send(s, "{\"update_id\":32,\"callback_query\":{\"id\":\"cb1\",\"data\":\"공장\",\"message\":{\"message_id\":2,"
                     + "\"chat\":{\"id\":77,\"type\":\"private\"}}}}");
             List<FakePlatform.Call> calls = List.of(telegram.next(5000), telegram.next(5000));
-            assertTrue(calls.stream().anyMatch(call -> call.body().path("text").asText().startsWith("2/4.")), calls.toString());
+            assertTrue(calls.stream().anyMatch(call -> call.body().path("text").asText().startsWith("2/5.")), calls.toString());
         }
     }
 
@@ -141,16 +150,17 @@ class EligibilityCheckTest {
         try (TestServer a = TestServer.start(env, CLOCK)) {
             c = a.newConversation("ko");
             say(a, c, "자격 사전 확인");
-            say(a, c, "유성구에 공장 있어요");
+            assertTrue(last(say(a, c, "유성구에 공장 있어요")).get("text").asText().endsWith("맞나요?"));
         }
         try (TestServer b = TestServer.start(env, CLOCK)) {
-            assertTrue(last(say(b, c, "소재")).get("text").asText().startsWith("3/4."), "continues where it was");
+            assertTrue(last(say(b, c, "네")).get("text").asText().startsWith("2/5."), "the echo waited on the other node");
+            assertTrue(last(say(b, c, "중소기업")).get("text").asText().startsWith("3/5."), "continues where it was");
             JsonNode handoff = say(b, c, "상담원 연결");
             assertTrue(handoff.get("handoff").asBoolean(), handoff.toString());
             TestStaff.Login kim = TestStaff.login(b, "kim");
             String ticket = TestServer.json(kim.get("/staff/api/tickets")).get("tickets").get(0).get("ticket").get("id").asText();
             JsonNode notes = TestServer.json(kim.get("/staff/api/tickets/" + ticket)).get("notes");
-            assertEquals("자격 사전 확인 답변: location=공장 · segment=소재", notes.get(0).get("text").asText(), notes.toString());
+            assertEquals("자격 사전 확인 답변: location=공장 · company_type=중소기업", notes.get(0).get("text").asText(), notes.toString());
         }
     }
 }
