@@ -21,6 +21,8 @@ import kr.daejeon.battery.nlu.DialogueContext;
 import kr.daejeon.battery.nlu.Interpreter;
 import kr.daejeon.battery.nlu.MessageStructure;
 import kr.daejeon.battery.nlu.YesNo;
+import kr.daejeon.battery.profile.CompanyProfile;
+import kr.daejeon.battery.profile.CompanyProfileExtractor;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.nlu.LanguageDetector;
@@ -88,6 +90,12 @@ public final class ConversationEngine {
             return whileWithStaff(state, text, language, now);
         }
 
+        // What a company says about itself ("저희는 대덕구 분리막 업체인데요, 직원은 35명") is kept for the pre-check.
+        CompanyProfile said = CompanyProfileExtractor.extract(text);
+        if (!said.isEmpty()) {
+            state = state.withProfile(state.profile().merge(said));
+        }
+
         Optional<TurnResult> replied = replyToOffer(state, text, language, now);
         if (replied.isPresent()) {
             return replied.get();
@@ -100,6 +108,11 @@ public final class ConversationEngine {
             }
         }
 
+        return answerTurn(state, text, language, now);
+    }
+
+    /** A question answered from the FAQ (or handed over, or missed): the turn when no pre-check question is pending. */
+    private TurnResult answerTurn(ConversationState state, String text, Language language, Instant now) {
         // A tapped follow-up question or topic button is never misread.
         Optional<Answer> tappedAnswer = faq().answerForLabel(text);
         Optional<String> tapped = tappedAnswer.map(Answer::topic).or(() -> faq().intentForLabel(text));
@@ -168,7 +181,7 @@ public final class ConversationEngine {
             return Optional.of(handoff(answered, language, now, yes, List.of()));
         }
         if (reply == YesNo.Reply.YES && DialogueContext.OFFER_CHECK.equals(dialogue.offer()) && eligibility() != null) {
-            return Optional.of(checkTurn(answered, eligibility().start(language, now), language, now));
+            return Optional.of(checkTurn(answered, eligibility().start(answered.profile(), language, now), language, now));
         }
         String topic = dialogue.topic() == null ? "greeting" : dialogue.topic();
         Message ok = Message.bot(faq().message("offer_declined", language), titles(faq().topTopics(), language), List.of(), now,
@@ -318,7 +331,7 @@ public final class ConversationEngine {
     private Optional<TurnResult> eligibilityTurn(ConversationState state, String text, Language language, Instant now) {
         EligibilityCheck check = state.check();
         if (eligibility().isStart(text) || (check != null && eligibility().isRestart(text))) {
-            return Optional.of(checkTurn(state, eligibility().start(language, now), language, now));
+            return Optional.of(checkTurn(state, eligibility().start(state.profile(), language, now), language, now));
         }
         if (!eligibility().inProgress(check)) {
             return Optional.empty();
@@ -333,11 +346,26 @@ public final class ConversationEngine {
                 return Optional.of(handoff(state.withCheck(null), language, now, c, List.of()));
             }
         }
+        if (step != null && step.sideQuestion()) {
+            // "신청 마감이 언제예요?" during the check: answer it, then ask the pending question again.
+            TurnResult answered = answerTurn(state, text, language, now);
+            if (answered.state().isHandoff()) {
+                return Optional.of(answered);
+            }
+            List<Message> replies = new ArrayList<>(answered.replies());
+            replies.addAll(eligibility().resume(check, language, now).replies());
+            return Optional.of(new TurnResult(answered.state().withCheck(check), answered.intent(), answered.confidence(),
+                    answered.userIntent(), List.copyOf(replies), answered.ranking(), null, null));
+        }
         return Optional.of(checkTurn(state, step, language, now));
     }
 
-    private static TurnResult checkTurn(ConversationState state, EligibilityFlow.Step step, Language language, Instant now) {
+    private TurnResult checkTurn(ConversationState state, EligibilityFlow.Step step, Language language, Instant now) {
         ConversationState next = state.withCheck(step.check()).withTurn(language.code(), state.status(), 0, now);
+        if (step.check() != null) {
+            // What the check confirmed is what the company is, for the rest of the conversation.
+            next = next.withProfile(next.profile().merge(eligibility().profile(step.check())));
+        }
         return new TurnResult(next, EligibilityFlow.INTENT, 1.0, EligibilityFlow.INTENT, step.replies(),
                 List.of(new ScoredIntent(EligibilityFlow.INTENT, 1.0)), null, null);
     }

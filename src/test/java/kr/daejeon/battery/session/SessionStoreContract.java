@@ -47,7 +47,7 @@ abstract class SessionStoreContract {
 
     static ConversationState state(String status) {
         String id = Tokens.random(18);
-        return new ConversationState(id, Tokens.hash("t-" + id), "web", "ko", status, 0, T0, T0, List.of(), null, false, null, null, null);
+        return new ConversationState(id, Tokens.hash("t-" + id), "web", "ko", status, 0, T0, T0, List.of(), null, false, null, null, null, null);
     }
 
     static Message msg(String text) {
