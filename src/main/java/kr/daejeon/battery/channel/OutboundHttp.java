@@ -73,7 +73,7 @@ public final class OutboundHttp {
      * The wait before attempt {@code n + 1}: exponential (500 ms, 1 s, 2 s, ...) with "equal jitter",
      * uniformly between half and all of it, so the wait still grows but simultaneous failures spread out.
      */
-    static long backoffMs(int n, double random) {
+    public static long backoffMs(int n, double random) {
         long base = 250L << n;
         return base / 2 + (long) (random * (base / 2));
     }

@@ -54,7 +54,10 @@ public final class TicketWebhook {
                         LOG.warn("ticket webhook failed {} times; giving up", attempt);
                         return CompletableFuture.completedFuture(false);
                     }
-                    Executor later = CompletableFuture.delayedExecutor(200L << attempt, TimeUnit.MILLISECONDS);
+                    // The messengers' backoff: exponential with jitter, so webhook retries after an outage spread out.
+                    long wait = kr.daejeon.battery.channel.OutboundHttp.backoffMs(attempt,
+                            java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+                    Executor later = CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS);
                     return CompletableFuture.supplyAsync(() -> null, later).thenCompose(x -> send(body, attempt + 1));
                 });
     }
