@@ -309,6 +309,8 @@ public final class RedisTicketStore implements TicketStore {
     public List<Message> archivedTranscript(String conversationId) {
         String json = redis.call(j -> j.get(redis.prefix() + ":conversation:{" + conversationId + "}:transcript"));
         return json == null ? List.of() : List.of(JsonCodec.read(json, Message[].class));
+    }
+
     /**
      * By score (creation ms) from the cursor's, skipping what the cursor already covered: ties share a score and are
      * ordered by id, as Redis orders equal scores by member.
