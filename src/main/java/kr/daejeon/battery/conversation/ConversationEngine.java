@@ -138,14 +138,39 @@ public final class ConversationEngine {
                         understood.followUp(), understood.structure());
             }
         }
+        if (!c.isFallback() && tapped.isEmpty() && c.confidence() < FOREIGN_WORD_CONFIDENCE
+                && !faq().index().knowsEveryNoun(understood.primary().lookup())) {
+            // An unsure reading of a question with a word none of our answers knows ("전기차 보조금 …") is out of scope.
+            c = new Classification(IntentClassifier.FALLBACK, 1 - c.confidence(), c.ranking());
+            intent = c.intent();
+        }
         if (c.isFallback() || faq().entry(intent).isEmpty()) {
             return miss(state, language, now, c);
+        }
+        if (understood.literal() != null && tapped.isEmpty()) {
+            // Read in context only because it was short: keep that reading only if it finds this question's own
+            // answer near the previous topic ("마감은 언제예요?" after training); otherwise the message stands alone.
+            Interpreter.Part inContext = understood.primary();
+            Chosen contextual = choose(inContext.classification(), inContext.lookup(),
+                    inContext.leansOnTopic() ? state.dialogue().topic() : null);
+            if (!EXACT.equals(contextual.match())) {
+                understood = new Interpreter.Understanding(List.of(understood.literal()), false, understood.structure());
+                c = understood.primary().classification();
+                intent = c.intent();
+                if (FaqCatalog.HANDOFF_INTENT.equals(intent)) {
+                    return handoff(state, language, now, c, List.of());
+                }
+                if (c.isFallback() || faq().entry(intent).isEmpty()) {
+                    return miss(state, language, now, c);
+                }
+            }
         }
         List<Message> replies = new ArrayList<>();
         DialogueContext dialogue = null;
         boolean escalate = false;
         for (Interpreter.Part part : understood.parts()) {
             Chosen chosen = tappedAnswer.isPresent() ? new Chosen(tappedAnswer.get(), EXACT)
+                    : tapped.isPresent() ? new Chosen(faq().answer(tapped.get()).orElseThrow(), OVERVIEW) // a topic button
                     : choose(part.classification(), part.lookup(), part.leansOnTopic() ? state.dialogue().topic() : null);
             Answered answered = answerMessage(chosen, state, language, now);
             replies.add(answered.message());
@@ -282,6 +307,9 @@ public final class ConversationEngine {
         return faq().index().isGeneral(question, c.intent()) ? new Chosen(overview, OVERVIEW) : new Chosen(overview, PARTIAL);
     }
 
+    /** Below this confidence, a question with a noun that no curated answer knows is taken as out of scope. */
+    static final double FOREIGN_WORD_CONFIDENCE = 0.6;
+
     /** An answer this close to the question overrides an unsure "out of scope" (the classifier's top topic had a chance). */
     static final double RESCUE = 0.5;
     /** ... but not when the classifier was sure: near-domain questions of other programs share our words. */
@@ -289,7 +317,7 @@ public final class ConversationEngine {
 
     /** A question the classifier was unsure about, but which a curated answer under one of its candidate topics matches closely. */
     private Optional<Chosen> rescue(Classification c, String question) {
-        if (c.confidence() > RESCUE_MAX_FALLBACK_CONFIDENCE || c.ranking().isEmpty()) {
+        if (c.confidence() > RESCUE_MAX_FALLBACK_CONFIDENCE || c.ranking().isEmpty() || !faq().index().knowsEveryNoun(question)) {
             return Optional.empty();
         }
         List<String> topics = c.ranking().stream().map(ScoredIntent::intent)
@@ -354,7 +382,10 @@ public final class ConversationEngine {
             }
             List<Message> replies = new ArrayList<>(answered.replies());
             replies.addAll(eligibility().resume(check, language, now).replies());
-            return Optional.of(new TurnResult(answered.state().withCheck(check), answered.intent(), answered.confidence(),
+            // The bot's last question is the check's again, so a "네" now answers the check, not an offer above it.
+            ConversationState resumed = answered.state().withCheck(check)
+                    .withDialogue(answered.state().dialogue().withOffer(null));
+            return Optional.of(new TurnResult(resumed, answered.intent(), answered.confidence(),
                     answered.userIntent(), List.copyOf(replies), answered.ranking(), null, null));
         }
         return Optional.of(checkTurn(state, step, language, now));

@@ -75,7 +75,15 @@ public final class EligibilityFlow {
     }
 
     public boolean isStart(String text) {
-        return matchesLabel(text, rules.startLabel());
+        String t = TextNormalizer.normalize(text);
+        if (t.equals(TextNormalizer.normalize(rules.startLabel().ko())) || t.equals(TextNormalizer.normalize(rules.startLabel().en()))) {
+            return true;
+        }
+        // "자격 사전 확인 해볼게요", "eligibility pre-check please": the check named in a short request.
+        String bare = t.replace(" ", "");
+        return t.length() <= 40 && (bare.contains("자격사전확인") || bare.contains("사전자격확인") || bare.contains("자격확인해")
+                || t.contains("eligibility check") || t.contains("eligibility pre check") || t.contains("pre check")
+                || t.contains("precheck"));
     }
 
     /** The "start over" quick reply, also after the check has finished. */

@@ -219,6 +219,19 @@ public final class AnswerIndex {
         return substance == 0;
     }
 
+    /**
+     * True when every noun of the question occurs somewhere in the answers' questions: nothing in it is
+     * foreign to the program ("전기차 보조금" shares "보조금 얼마 받을 수" with our answers, but not "전기차").
+     */
+    public boolean knowsEveryNoun(String question) {
+        for (String t : nouns(prepare(question))) {
+            if (!idf.containsKey(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The nouns (and foreign words) of prepared text, as the morpheme field spells them: what a question is about. */
     private Set<String> nouns(String prepared) {
         Set<String> out = new LinkedHashSet<>();

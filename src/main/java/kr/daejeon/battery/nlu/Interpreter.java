@@ -31,8 +31,16 @@ public final class Interpreter {
         }
     }
 
-    /** @param parts one part, or two for a message that asks two different things; never empty */
-    public record Understanding(List<Part> parts, boolean followUp, MessageStructure.Parsed structure) {
+    /**
+     * @param parts   one part, or two for a message that asks two different things; never empty
+     * @param literal for a follow-up read in context only because it was short: the message read on its own,
+     *                which the caller takes instead when the context finds no exact answer (else null)
+     */
+    public record Understanding(List<Part> parts, boolean followUp, MessageStructure.Parsed structure, Part literal) {
+        public Understanding(List<Part> parts, boolean followUp, MessageStructure.Parsed structure) {
+            this(parts, followUp, structure, null);
+        }
+
         public Part primary() {
             return parts.get(0);
         }
@@ -96,7 +104,9 @@ public final class Interpreter {
         if (context != null && context.topic() != null && context.liveAt(now) && !parsed.onlySocial()) {
             boolean elliptical = FollowUps.elliptical(asking);
             boolean shortText = FollowUps.isShort(asking);
-            if (elliptical || shortText || c.isFallback() || c.confidence() < CONFIDENT) {
+            // Context is for continuations: an explicit one ("유망기업은요?", "what about fax?"), or a short, unsure
+            // in-scope reading. Noise ("ㅋㅋㅋ", "오늘 점심 뭐 먹지") is out of scope on its own, never the last topic.
+            if (elliptical || (shortText && !c.isFallback())) {
                 String resolved = FollowUps.substitute(asking, context.question());
                 String lookup = resolved;
                 if (resolved == null) {
@@ -108,10 +118,12 @@ public final class Interpreter {
                     Classification cc = model.classify(resolved);
                     boolean related = FAMILY.containsKey(cc.intent())
                             && FAMILY.get(cc.intent()).equals(FAMILY.get(context.topic()));
-                    boolean better = !cc.isFallback() && (c.isFallback() || c.confidence() < CONFIDENT
-                            || elliptical || (shortText && related));
+                    // A short question is read in context only when that reading stays near the previous topic
+                    // ("마감은 언제예요?" after training); one that names a new topic keeps its own reading.
+                    boolean better = !cc.isFallback() && (elliptical || related);
                     if (better && !SOCIAL.contains(c.intent())) {
-                        return new Understanding(List.of(new Part(cc, resolved, lookup)), true, parsed);
+                        return new Understanding(List.of(new Part(cc, resolved, lookup)), true, parsed,
+                                elliptical ? null : new Part(c, asking));
                     }
                 }
             }

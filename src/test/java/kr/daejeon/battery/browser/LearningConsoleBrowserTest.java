@@ -100,7 +100,7 @@ class LearningConsoleBrowserTest {
     @Test
     void anAdminEditsAnFaqAnswerWithAPreviewAndApprovesIt() throws Exception {
         Path faq = TestContent.faqWith("application.yaml", "x", "x");
-        String edited = "[예시] 접수는 {date:application.closes}에 마감됩니다. <늦지 마세요>";
+        String edited = "[예시] 접수는 {date:application_2026.closes}에 마감됩니다. <늦지 마세요>";
         try (TestServer server = TestServer.start(Map.of("FAQ_DIR", faq.toString(),
                 "STAFF_ACCOUNTS_FILE", TestStaff.accountsFile("boss:관리자:admin").toString()))) {
             ChromeDriver driver = Browser.start(1280, 900);
@@ -111,7 +111,7 @@ class LearningConsoleBrowserTest {
                 driver.findElement(By.cssSelector("#faq-edit-panel summary")).click();
                 wait.until(d -> !d.findElements(By.cssSelector("#faq-intent option")).isEmpty());
                 new Select(driver.findElement(By.id("faq-intent"))).selectByValue("application_deadline");
-                wait.until(d -> d.findElement(By.id("faq-text")).getAttribute("value").contains("{date:application.opens}"));
+                wait.until(d -> d.findElement(By.id("faq-text")).getAttribute("value").contains("{window:application_2026}"));
                 driver.findElement(By.id("faq-text")).clear();
                 driver.findElement(By.id("faq-text")).sendKeys(edited);
                 driver.findElement(By.id("faq-preview-btn")).click();
@@ -134,7 +134,7 @@ class LearningConsoleBrowserTest {
                 driver.quit();
             }
             Conversation next = server.newConversation("ko");
-            String answer = TestServer.json(server.say(next, "신청 마감이 언제예요?")).get("messages").get(0).get("text").asText();
+            String answer = TestServer.json(server.say(next, "접수 기간")).get("messages").get(0).get("text").asText(); // the overview that was edited
             assertTrue(answer.startsWith("[예시] 접수는 ") && answer.endsWith("에 마감됩니다. <늦지 마세요>") && !answer.contains("{date"), answer);
         }
     }

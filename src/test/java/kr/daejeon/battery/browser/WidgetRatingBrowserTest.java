@@ -61,6 +61,7 @@ class WidgetRatingBrowserTest {
 
                 // Staff see the question and the answer.
                 Browser.consoleLogin(driver, wait, server, "kim");
+                driver.findElement(By.cssSelector(".nav-btn[data-view=learning]")).click();
                 WebElement panel = driver.findElement(By.id("feedback-panel"));
                 driver.executeScript("arguments[0].open = true", panel);
                 wait.until(d -> !d.findElements(By.cssSelector("#feedback li")).isEmpty());

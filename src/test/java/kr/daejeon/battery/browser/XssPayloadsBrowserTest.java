@@ -43,7 +43,7 @@ class XssPayloadsBrowserTest {
                 telegram.failNext(502, "{\"ok\":false}");
             }
             String update = "{\"update_id\":5,\"message\":{\"message_id\":5,\"date\":1767225600,\"chat\":{\"id\":31,"
-                    + "\"type\":\"private\"},\"text\":\"이 사업은 어떤 사업인가요?\"}}";
+                    + "\"type\":\"private\"},\"text\":\"사업 소개\"}}";
             assertEquals(200, server.send(java.net.http.HttpRequest.newBuilder(server.uri("/channels/telegram/webhook"))
                     .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", "xss-telegram-secret")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(update))).statusCode());
@@ -52,7 +52,7 @@ class XssPayloadsBrowserTest {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
                 WidgetBrowserTest.openWidget(driver, wait, server);
                 WebElement input = WidgetBrowserTest.widget(driver).findElement(By.cssSelector("textarea"));
-                input.sendKeys("이 사업은 어떤 사업인가요?" + Keys.ENTER);
+                input.sendKeys("사업 소개" + Keys.ENTER); // the topic button: its overview, where the payload is
                 wait.until(d -> WidgetBrowserTest.messages(driver).size() == 3);
                 assertTrue(WidgetBrowserTest.messages(driver).get(2).getText().contains(IN_FAQ),
                         WidgetBrowserTest.messages(driver).get(2).getText());

@@ -61,7 +61,7 @@ class KakaoChannelTest {
         assertEquals("2.0", n.get("version").asText());
         JsonNode outputs = n.get("template").get("outputs");
         assertTrue(outputs.size() >= 1 && outputs.size() <= 3);
-        assertTrue(outputs.get(0).get("simpleText").get("text").asText().contains("신청 자격"));
+        assertTrue(outputs.get(0).get("simpleText").get("text").asText().contains("대전에 본사"), outputs.toString()); // the eligibility answer (public rule of the 2026 call)
         for (JsonNode o : outputs) {
             assertTrue(o.get("simpleText").get("text").asText().length() <= 1000);
         }

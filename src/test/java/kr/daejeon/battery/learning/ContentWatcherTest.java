@@ -50,28 +50,28 @@ class ContentWatcherTest {
         try (TestServer server = TestServer.start(Map.of("FAQ_DIR", faq.toString(), "CONTENT_WATCH_SECONDS", "1",
                 "RATE_LIMIT_PER_MINUTE", "100000", "CONVERSATION_RATE_LIMIT_PER_MINUTE", "100000"))) {
             Conversation c = server.newConversation("ko");
-            assertTrue(answerTo(server, c).contains("마감 연장 여부는 공고문"));
+            assertTrue(answerTo(server, c).contains("다음 공고 일정은 아직 발표되지 않았습니다"));
             Path file = faq.resolve("application.yaml");
             String original = Files.readString(file);
-            Files.writeString(file, original.replace("마감 연장 여부는 공고문", "마감 연장은 없습니다. 공고문"));
+            Files.writeString(file, original.replace("다음 공고 일정은 아직 발표되지 않았습니다", "다음 공고는 봄에 나옵니다. 일정은"));
             String answer = "";
             long deadline = System.currentTimeMillis() + 15_000;
-            while (!answer.contains("마감 연장은 없습니다") && System.currentTimeMillis() < deadline) {
+            while (!answer.contains("다음 공고는 봄에 나옵니다") && System.currentTimeMillis() < deadline) {
                 Thread.sleep(300);
                 answer = answerTo(server, c);
             }
-            assertTrue(answer.contains("마감 연장은 없습니다"), "the edit is served without a restart: " + answer);
+            assertTrue(answer.contains("다음 공고는 봄에 나옵니다"), "the edit is served without a restart: " + answer);
 
             // An edit that breaks the content (an entry without English) is refused; the last good content stays.
             Files.writeString(file, Files.readString(file).replace("    title: {ko: 접수 기간, en: Application period}",
                     "    title: {ko: 접수 기간}"));
             Thread.sleep(2500);
-            assertTrue(answerTo(server, c).contains("마감 연장은 없습니다"));
+            assertTrue(answerTo(server, c).contains("다음 공고는 봄에 나옵니다"));
         }
     }
 
     static String answerTo(TestServer server, Conversation c) {
-        return TestServer.json(server.say(c, "신청 마감이 언제예요?")).get("messages").get(0).get("text").asText();
+        return TestServer.json(server.say(c, "접수 기간")).get("messages").get(0).get("text").asText();
     }
 
     static String intentOf(TestServer server, Conversation c) {

@@ -102,11 +102,11 @@ class LearningLoopTest {
             assertEquals(200, approved.statusCode(), approved.body());
 
             Conversation next = server.newConversation("ko");
-            JsonNode answer = TestServer.json(server.say(next, "신청 마감이 언제예요?")).get("messages").get(0);
+            JsonNode answer = TestServer.json(server.say(next, "접수 기간")).get("messages").get(0); // the overview the proposal replaced
             assertEquals(reply, answer.get("text").asText(), "the approved reply is the answer now, without a restart");
             Conversation english = server.newConversation("en");
-            assertTrue(TestServer.json(server.say(english, "When is the application deadline?")).get("messages").get(0)
-                    .get("text").asText().startsWith("[Example]"), "the other language is untouched");
+            assertTrue(TestServer.json(server.say(english, "Application period")).get("messages").get(0)
+                    .get("text").asText().startsWith("The application period of the newest call"), "the other language is untouched");
             String file = Files.readString(faq.resolve("application.yaml"));
             assertTrue(file.contains("      ko: |-  # approved by boss") && file.contains("        마감 연장은 없습니다."), file);
 
