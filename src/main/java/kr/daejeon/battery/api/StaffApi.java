@@ -55,6 +55,7 @@ public final class StaffApi {
     private final java.time.ZoneId zone;
     private final StaffReports reports;
     private final kr.daejeon.battery.privacy.PersonalData personalData;
+    private final io.vertx.core.WorkerExecutor hashing;
 
     public StaffApi(Vertx vertx, StaffAccounts accounts, StaffSessionStore sessions, StaffDesk desk, Clock clock,
                     int maxMessageChars, RateLimiter logins, ClientAddress clientAddress, DeadLetterLog deadLetters,
@@ -74,6 +75,7 @@ public final class StaffApi {
         this.desk = desk;
         this.clock = clock;
         this.maxMessageChars = maxMessageChars;
+        this.hashing = vertx.createSharedWorkerExecutor("staff-password-hashing", 2);
     }
 
     private long pingMs = 15_000;
@@ -213,7 +215,10 @@ public final class StaffApi {
     }
 
     private void authenticateAndStartSession(RoutingContext ctx, String user, String password) {
-        blocking(ctx, () -> accounts.authenticate(user, password.toCharArray())).onComplete(ar -> {
+        // Hashing (0.3-1 s of CPU) on its own small pool: a burst of logins cannot take the worker
+        // threads that customers' turns need.
+        hashing.executeBlocking(Correlation.wrap(ctx, () -> accounts.authenticate(user, password.toCharArray())), false)
+                .onComplete(ar -> {
             if (ar.failed() || ar.result().isEmpty()) {
                 new ApiError(401, "invalid_credentials", "Wrong username or password.").send(ctx);
                 return;

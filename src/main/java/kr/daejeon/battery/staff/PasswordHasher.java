@@ -10,7 +10,11 @@ import javax.crypto.spec.PBEKeySpec;
 /** Salted PBKDF2-HMAC-SHA256 password hashes: {@code pbkdf2-sha256$ITERATIONS$SALT$HASH} (Base64). */
 public final class PasswordHasher {
 
-    static final int ITERATIONS = 210_000;
+    /**
+     * OWASP's figure for PBKDF2-HMAC-SHA256 (210,000 is its figure for SHA-512). Hashes with fewer
+     * still verify; {@link #needsRehash} tells the operator to regenerate them.
+     */
+    static final int ITERATIONS = 600_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordHasher() {
@@ -20,6 +24,16 @@ public final class PasswordHasher {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         return "pbkdf2-sha256$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
+    }
+
+    /** True when a stored hash is weaker than what {@link #hash} makes today (fewer iterations). */
+    public static boolean needsRehash(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        try {
+            return parts.length != 4 || !parts[0].equals("pbkdf2-sha256") || Integer.parseInt(parts[1]) < ITERATIONS;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     /** Constant-time check; a malformed stored hash never matches. */

@@ -19,9 +19,11 @@ import java.util.Optional;
 public final class StaffAccounts {
 
     /** Verified against when the username is unknown, so timing does not reveal which usernames exist. */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StaffAccounts.class);
     private static final String DUMMY_HASH = PasswordHasher.hash("not-a-password".toCharArray());
 
     private final Map<String, StaffAccount> byName;
+    private final java.util.Set<String> warnedWeak = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private StaffAccounts(Map<String, StaffAccount> byName) {
         this.byName = Map.copyOf(byName);
@@ -81,6 +83,11 @@ public final class StaffAccounts {
     public Optional<StaffAccount> authenticate(String username, char[] password) {
         StaffAccount account = byName.get(username);
         boolean ok = PasswordHasher.verify(password, account == null ? DUMMY_HASH : account.passwordHash());
+        if (ok && account != null && PasswordHasher.needsRehash(account.passwordHash()) && warnedWeak.add(username)) {
+            // The accounts file is the operator's: say so once per account rather than rewrite it.
+            LOG.warn("staff account '{}' has a password hash weaker than {} PBKDF2 iterations: run hash-password "
+                    + "with the same password and replace it in the staff accounts file", username, PasswordHasher.ITERATIONS);
+        }
         return ok && account != null ? Optional.of(account) : Optional.empty();
     }
 

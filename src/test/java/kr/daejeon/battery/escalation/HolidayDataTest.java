@@ -135,6 +135,24 @@ class HolidayDataTest {
                 "no warning when public holidays are turned off");
     }
 
+    @Test
+    void theConfigurationTurnsThemOnByDefaultAndChecksTheSettings(@TempDir Path dir) {
+        BusinessHours byDefault = kr.daejeon.battery.config.AppConfig.load(List.of(), Map.of()).businessHours();
+        assertFalse(byDefault.isOpen(kst("2027-02-08T10:00:00")), "Seollal is not office hours out of the box");
+        BusinessHours off = kr.daejeon.battery.config.AppConfig.load(List.of(), Map.of("PUBLIC_HOLIDAYS", "none")).businessHours();
+        assertTrue(off.isOpen(kst("2027-02-08T10:00:00")));
+        kr.daejeon.battery.config.ConfigException bad = org.junit.jupiter.api.Assertions.assertThrows(
+                kr.daejeon.battery.config.ConfigException.class, () -> kr.daejeon.battery.config.AppConfig.load(List.of(),
+                        Map.of("HOLIDAYS_FILE", dir.resolve("missing.csv").toString())));
+        assertTrue(bad.getMessage().contains("HOLIDAYS_FILE"), bad.getMessage());
+        assertThrowsConfig(Map.of("PUBLIC_HOLIDAYS", "jp"));
+    }
+
+    private static void assertThrowsConfig(Map<String, String> env) {
+        org.junit.jupiter.api.Assertions.assertThrows(kr.daejeon.battery.config.ConfigException.class,
+                () -> kr.daejeon.battery.config.AppConfig.load(List.of(), env));
+    }
+
     private static Instant kst(String local) {
         return OffsetDateTime.parse(local + "+09:00").toInstant();
     }
