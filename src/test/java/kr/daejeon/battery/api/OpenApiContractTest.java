@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestStaff;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class OpenApiContractTest {
         server = TestServer.start(Map.of(
                 "TELEGRAM_BOT_TOKEN", "123456:contract-test", "TELEGRAM_SECRET_TOKEN", "contract-test-secret-1",
                 "LINE_CHANNEL_SECRET", "contract-line-secret", "LINE_CHANNEL_ACCESS_TOKEN", "contract-line-token",
-                "KAKAO_SKILL_SECRET", "contract-kakao-secret", "KAKAO_BOT_IDS", "bot-1"));
+                "KAKAO_SKILL_SECRET", "contract-kakao-secret", "KAKAO_BOT_IDS", "bot-1",
+                "STAFF_ACCOUNTS_FILE", TestStaff.accountsFile("kim:김담당:agent").toString()));
         HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri("/openapi.yaml")).GET());
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"));
@@ -90,6 +92,96 @@ class OpenApiContractTest {
         check("get", "/api-docs", docs);
         assertTrue(docs.body().contains("<code>/api/v1/conversations/{id}/messages</code>"));
         assertFalse(docs.body().contains("<script"), "the docs page runs nothing");
+    }
+
+    @Test
+    void conversationLanguageFeedbackAndErasureAnswerAsDocumented() throws Exception {
+        TestServer.Conversation c = server.newConversation("ko");
+        String path = "/api/v1/conversations/" + c.id();
+        HttpResponse<String> turn = server.send(HttpRequest.newBuilder(server.uri(path + "/messages"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + c.token())
+                .header("Idempotency-Key", "contract-1").POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"신청 마감이 언제예요?\"}")));
+        check("post", "/api/v1/conversations/{id}/messages", 200, turn);
+        JsonNode answered = TestServer.json(turn);
+        assertTrue(answered.has("answerId") && answered.has("answerMatch"), turn.body());
+        check("post", "/api/v1/conversations/{id}/messages", 400, server.send(HttpRequest.newBuilder(server.uri(path + "/messages"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + c.token())
+                .header("Idempotency-Key", "no spaces allowed").POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}"))));
+        long answer = answered.get("messages").get(0).get("id").asLong();
+
+        String feedback = "/api/v1/conversations/{id}/messages/{messageId}/feedback";
+        check("post", feedback, 200, server.postJson(path + "/messages/" + answer + "/feedback", "{\"rating\":\"down\"}", c.token()));
+        check("post", feedback, 400, server.postJson(path + "/messages/" + answer + "/feedback", "{\"rating\":\"meh\"}", c.token()));
+        check("post", feedback, 404, server.postJson(path + "/messages/99999/feedback", "{\"rating\":\"up\"}", c.token()));
+        check("post", feedback, 401, server.postJson(path + "/messages/" + answer + "/feedback", "{\"rating\":\"up\"}", "wrong-token"));
+
+        check("patch", "/api/v1/conversations/{id}", 200, patch(path, "{\"locale\":\"en\"}", c.token()));
+        check("patch", "/api/v1/conversations/{id}", 400, patch(path, "{\"locale\":\"fr\"}", c.token()));
+        check("patch", "/api/v1/conversations/{id}", 404, patch("/api/v1/conversations/nope", "{\"locale\":\"en\"}", c.token()));
+
+        check("delete", "/api/v1/conversations/{id}", 200, delete(path, c.token(), null));
+        check("delete", "/api/v1/conversations/{id}", 404, delete(path, c.token(), null));
+    }
+
+    @Test
+    void staffOperationsAnswerAsDocumented() throws Exception {
+        check("get", "/staff/api/history", 401, server.send(HttpRequest.newBuilder(server.uri("/staff/api/history")).GET()));
+        TestStaff.Login kim = TestStaff.login(server, "kim");
+        TestServer.Conversation c = server.newConversation("ko");
+        HttpResponse<String> asked = server.say(c, "신청 마감이 언제예요?");
+        long answer = TestServer.json(asked).get("messages").get(0).get("id").asLong();
+        assertEquals(200, server.postJson("/api/v1/conversations/" + c.id() + "/messages/" + answer + "/feedback",
+                "{\"rating\":\"down\"}", c.token()).statusCode());
+        assertTrue(TestServer.json(server.say(c, "상담원 연결해 주세요")).get("handoff").asBoolean());
+
+        check("get", "/staff/api/staff", 200, kim.get("/staff/api/staff"));
+        check("get", "/staff/api/tickets", 200, kim.get("/staff/api/tickets?limit=1"));
+        check("get", "/staff/api/tickets", 400, kim.get("/staff/api/tickets?limit=0"));
+        HttpResponse<String> history = kim.get("/staff/api/history?status=waiting");
+        check("get", "/staff/api/history", 200, history);
+        assertTrue(TestServer.json(history).get("results").size() > 0, history.body());
+        check("get", "/staff/api/history", 400, kim.get("/staff/api/history?status=lost"));
+        check("get", "/staff/api/reports", 200, kim.get("/staff/api/reports?by=week"));
+        check("get", "/staff/api/reports", 400, kim.get("/staff/api/reports?by=month"));
+        HttpResponse<String> faq = kim.get("/staff/api/faq");
+        check("get", "/staff/api/faq", 200, faq);
+        String intent = TestServer.json(faq).get("entries").get(0).get("intent").asText();
+        check("post", "/staff/api/faq/preview", 200, kim.post("/staff/api/faq/preview",
+                "{\"intent\":\"" + intent + "\",\"language\":\"en\",\"text\":\"Preview text\"}"));
+        check("post", "/staff/api/faq/preview", 400, kim.post("/staff/api/faq/preview",
+                "{\"intent\":\"no-such-entry\",\"language\":\"en\",\"text\":\"Preview text\"}"));
+        HttpResponse<String> down = kim.get("/staff/api/feedback");
+        check("get", "/staff/api/feedback", 200, down);
+        assertTrue(down.body().contains(c.id()), down.body());
+
+        String conversation = "/staff/api/conversations/{id}";
+        check("get", conversation, 200, kim.get("/staff/api/conversations/" + c.id()));
+        check("get", conversation, 404, kim.get("/staff/api/conversations/nope"));
+        check("delete", conversation, 200, delete("/staff/api/conversations/" + c.id(), null, kim));
+        check("delete", conversation, 403, server.send(HttpRequest.newBuilder(server.uri("/staff/api/conversations/" + c.id()))
+                .header("Cookie", kim.cookie()).DELETE()));
+    }
+
+    private static HttpResponse<String> patch(String path, String json, String token) {
+        return server.send(HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpResponse<String> delete(String path, String token, TestStaff.Login staff) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).DELETE();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (staff != null) {
+            b.header("Cookie", staff.cookie()).header("X-CSRF-Token", staff.csrf());
+        }
+        return server.send(b);
+    }
+
+    /** The answer has the expected status, and {@link #check(String, String, HttpResponse)} holds. */
+    private static void check(String method, String path, int expected, HttpResponse<String> r) throws Exception {
+        assertEquals(expected, r.statusCode(), method + " " + path + ": " + r.body());
+        check(method, path, r);
     }
 
     /** The status is documented for the operation and a JSON body has the documented shape. */
