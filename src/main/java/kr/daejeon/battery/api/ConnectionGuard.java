@@ -93,8 +93,9 @@ public final class ConnectionGuard {
             long bodyTimer = vertx.setTimer(readTimeoutMs, id -> {
                 if (!ctx.request().isEnded() && !ctx.response().ended()) {
                     ctx.response().putHeader("Connection", "close");
+                    // Closed once the answer is written: closing right away could drop it on a busy machine.
+                    ctx.response().endHandler(v -> connection.close());
                     new ApiError(408, "request_timeout", "The request body did not arrive in time.").send(ctx);
-                    connection.close();
                 }
             });
             ctx.addEndHandler(v -> vertx.cancelTimer(bodyTimer));

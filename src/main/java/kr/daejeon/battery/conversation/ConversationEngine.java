@@ -138,12 +138,6 @@ public final class ConversationEngine {
                         understood.followUp(), understood.structure());
             }
         }
-        if (!c.isFallback() && tapped.isEmpty() && c.confidence() < FOREIGN_WORD_CONFIDENCE
-                && !faq().index().knowsEveryNoun(understood.primary().lookup())) {
-            // An unsure reading of a question with a word none of our answers knows ("전기차 보조금 …") is out of scope.
-            c = new Classification(IntentClassifier.FALLBACK, 1 - c.confidence(), c.ranking());
-            intent = c.intent();
-        }
         if (c.isFallback() || faq().entry(intent).isEmpty()) {
             return miss(state, language, now, c);
         }
@@ -153,7 +147,7 @@ public final class ConversationEngine {
             Interpreter.Part inContext = understood.primary();
             Chosen contextual = choose(inContext.classification(), inContext.lookup(),
                     inContext.leansOnTopic() ? state.dialogue().topic() : null);
-            if (!EXACT.equals(contextual.match())) {
+            if (PARTIAL.equals(contextual.match()) && understood.literal().classification().confidence() >= CONTEXT_OVERRIDE) {
                 understood = new Interpreter.Understanding(List.of(understood.literal()), false, understood.structure());
                 c = understood.primary().classification();
                 intent = c.intent();
@@ -307,8 +301,8 @@ public final class ConversationEngine {
         return faq().index().isGeneral(question, c.intent()) ? new Chosen(overview, OVERVIEW) : new Chosen(overview, PARTIAL);
     }
 
-    /** Below this confidence, a question with a noun that no curated answer knows is taken as out of scope. */
-    static final double FOREIGN_WORD_CONFIDENCE = 0.6;
+    /** A short message read on its own this confidently keeps that reading unless the context finds its exact answer. */
+    static final double CONTEXT_OVERRIDE = 0.55;
 
     /** An answer this close to the question overrides an unsure "out of scope" (the classifier's top topic had a chance). */
     static final double RESCUE = 0.5;

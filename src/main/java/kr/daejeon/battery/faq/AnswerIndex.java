@@ -43,9 +43,9 @@ public final class AnswerIndex {
     }
 
     /** How much the answer's own text counts next to its questions: it names the facts users ask about. */
-    static final double ANSWER_TEXT_WEIGHT = 0.35;
+    static final double ANSWER_TEXT_WEIGHT = 0.6;
     /** The blend of the closest single variant and the answer as a whole (all variants pooled, plus its text). */
-    static final double CLOSEST_VARIANT_SHARE = 0.5;
+    static final double CLOSEST_VARIANT_SHARE = 0.3;
 
     private final Analyzer analyzer;
     private final Map<String, List<Entry>> byTopic;
@@ -276,6 +276,34 @@ public final class AnswerIndex {
     }
 
     private static final String GRAM_MARK = "#";
+    private static final Map<String, String> CONCEPTS = concepts(
+            "@amount", "얼마, 금액, 지원금, 규모, 액수, 최대, much, amount, fund, money, maximum",
+            "@when", "언제, 기간, 날짜, 일정, 시기, 기한, when, date, period, schedul, time",
+            "@deadline", "마감, 기한, 데드라인, deadlin, close, cutoff",
+            "@document", "서류, 문서, 자료, 증명서, 서식, 양식, document, paper, form, certif",
+            "@how", "방법, 어떻게, 절차, 과정, 순서, how, process, procedur, step",
+            "@who", "누구, 대상, 자격, 조건, 요건, who, elig, requir, qualifi",
+            "@where", "어디, 위치, 주소, 장소, 사무실, where, locat, address, venu, offic",
+            "@cost", "비용, 교육비, 수강료, 무료, 유료, 돈, 자부담, fee, cost, free, pai, pay, charg",
+            "@phone", "전화, 연락처, 번호, 전화번호, phone, call, number, contact",
+            "@mail", "이메일, 메일, 메일주소, email, mail",
+            "@original", "원본, 사본, 스캔, 복사본, origin, copi, scan",
+            "@repay", "상환, 갚, 반납, 환수, 대출, 융자, repai, repay, loan",
+            "@result", "결과, 발표, 통보, 공지, result, announc, notifi, outcom",
+            "@move", "이전, 이사, 옮기, 이주, relocat, move",
+            "@count", "몇, 인원, 정원, 자리, 명수, seat, capac, mani",
+            "@again", "다시, 재신청, 또, 재참여, again, reappli, previou",
+            "@late", "늦, 지각, 지나, 놓치, late, miss, after");
+
+    private static Map<String, String> concepts(String... pairs) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            for (String w : pairs[i + 1].split(",\\s*")) {
+                m.putIfAbsent(w.strip(), pairs[i]);
+            }
+        }
+        return Map.copyOf(m);
+    }
     private static final String MORPHEMES = "m";
     private static final String GRAMS = "g";
 
@@ -320,6 +348,15 @@ public final class AnswerIndex {
     private static Set<String> terms(Analyzer analyzer, String prepared) {
         Set<String> out = new LinkedHashSet<>();
         collect(analyzer, MORPHEMES, prepared, "", out);
+        // What is asked, whatever the wording: "얼마", "금액" and "how much" all ask for an amount.
+        List<String> concepts = new ArrayList<>();
+        for (String t : out) {
+            String c = CONCEPTS.get(t);
+            if (c != null) {
+                concepts.add(c);
+            }
+        }
+        out.addAll(concepts);
         collect(analyzer, GRAMS, grams(prepared), GRAM_MARK, out);
         return out;
     }

@@ -54,6 +54,16 @@ public final class FollowUps {
         return KO_ELLIPSIS.matcher(t).find() || EN_ELLIPSIS.matcher(t).find();
     }
 
+    /** A word that points back at what was just said ("그 교육", "거기", "is it free?", "that one"). */
+    public static boolean pointsBack(String text) {
+        return POINTS_BACK.matcher(text.strip()).find();
+    }
+
+    private static final Pattern POINTS_BACK = Pattern.compile(
+            "(?:^|\\s)(?:그|이|저)\\s(?:교육|과정|사업|트랙|기업|서류|공고|프로그램|협의회|행사)|(?:^|\\s)(?:그건|그거|그것|그게|거기|그쪽|이건|이거|해당)"
+                    + "|\\b(?:it|that|this|those|these|there)\\b(?!\\s+(?:is|are)\\s+(?:a|an|the)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
     /** Short enough that it probably leans on the previous turn. */
     public static boolean isShort(String text) {
         String n = TextNormalizer.normalize(text);

@@ -106,7 +106,8 @@ public final class Interpreter {
             boolean shortText = FollowUps.isShort(asking);
             // Context is for continuations: an explicit one ("유망기업은요?", "what about fax?"), or a short, unsure
             // in-scope reading. Noise ("ㅋㅋㅋ", "오늘 점심 뭐 먹지") is out of scope on its own, never the last topic.
-            if (elliptical || (shortText && !c.isFallback())) {
+            boolean pointsBack = FollowUps.pointsBack(asking);
+            if (elliptical || pointsBack || (!c.isFallback() && (shortText || c.confidence() < CONFIDENT))) {
                 String resolved = FollowUps.substitute(asking, context.question());
                 String lookup = resolved;
                 if (resolved == null) {
@@ -120,10 +121,10 @@ public final class Interpreter {
                             && FAMILY.get(cc.intent()).equals(FAMILY.get(context.topic()));
                     // A short question is read in context only when that reading stays near the previous topic
                     // ("마감은 언제예요?" after training); one that names a new topic keeps its own reading.
-                    boolean better = !cc.isFallback() && (elliptical || related);
+                    boolean better = !cc.isFallback() && (elliptical || pointsBack || related);
                     if (better && !SOCIAL.contains(c.intent())) {
                         return new Understanding(List.of(new Part(cc, resolved, lookup)), true, parsed,
-                                elliptical ? null : new Part(c, asking));
+                                elliptical || pointsBack ? null : new Part(c, asking));
                     }
                 }
             }

@@ -51,7 +51,8 @@ class LearningConsoleBrowserTest {
                 driver.findElement(By.cssSelector("#proposals-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#proposals li button.approve")).size() == 1);
                 driver.findElement(By.cssSelector("#proposals li button.approve")).click();
-                wait.until(d -> proposalsText(driver).contains("승인됨 산학연관 네트워크 (industry_network)"));
+                // Approving retrains the classifier inside the request: tens of seconds on a loaded 2-core machine.
+                new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> proposalsText(driver).contains("승인됨 산학연관 네트워크 (industry_network)"));
                 Browser.screenshot(driver, "console-learning");
             } finally {
                 driver.quit();
@@ -88,7 +89,8 @@ class LearningConsoleBrowserTest {
                 driver.findElement(By.cssSelector("#proposals-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#proposals li button.approve")).size() == 1);
                 driver.findElement(By.cssSelector("#proposals li button.approve")).click();
-                wait.until(d -> proposalsText(driver).contains("승인됨 FAQ 답변 접수 기간 (application_deadline)"));
+                // Approving retrains the classifier inside the request: tens of seconds on a loaded 2-core machine.
+                new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> proposalsText(driver).contains("승인됨 FAQ 답변 접수 기간 (application_deadline)"));
             } finally {
                 driver.quit();
             }
@@ -129,7 +131,8 @@ class LearningConsoleBrowserTest {
                 driver.findElement(By.cssSelector("#proposals-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#proposals li button.approve")).size() == 1);
                 driver.findElement(By.cssSelector("#proposals li button.approve")).click();
-                wait.until(d -> proposalsText(driver).contains("승인됨 FAQ 답변 접수 기간 (application_deadline)"));
+                // Approving retrains the classifier inside the request: tens of seconds on a loaded 2-core machine.
+                new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> proposalsText(driver).contains("승인됨 FAQ 답변 접수 기간 (application_deadline)"));
             } finally {
                 driver.quit();
             }
