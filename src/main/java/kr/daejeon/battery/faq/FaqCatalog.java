@@ -187,16 +187,38 @@ public final class FaqCatalog {
         private final Map<String, LocalizedText> anchors = new HashMap<>();
         private final Map<String, List<String>[]> overviewQuestions = new HashMap<>();
 
-        void file(Path file) throws IOException {
+        /** The file's top-level mapping, or null (with the problem noted) when it is not valid YAML or not a mapping. */
+        JsonNode mapping(Path file, String expected) {
             JsonNode root;
             try {
                 root = YAML.readTree(file.toFile());
             } catch (IOException e) {
                 problems.add(file + ": not valid YAML: " + e.getMessage());
-                return;
+                return null;
             }
             if (root == null || !root.isObject()) {
-                problems.add(file + ": must be a mapping with 'entries:'");
+                problems.add(file + ": must be a mapping with " + expected);
+                return null;
+            }
+            return root;
+        }
+
+        /** The named windows and dates under {@code dates:}, each validated. */
+        Map<String, DateWindow> dates(String where, JsonNode n) {
+            Map<String, DateWindow> dates = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.path("dates").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> d = it.next();
+                DateWindow w = dateWindow(where, d.getKey(), d.getValue());
+                if (w != null) {
+                    dates.put(d.getKey(), w);
+                }
+            }
+            return dates;
+        }
+
+        void file(Path file) throws IOException {
+            JsonNode root = mapping(file, "'entries:'");
+            if (root == null) {
                 return;
             }
             for (JsonNode node : root.path("entries")) {
@@ -231,14 +253,7 @@ public final class FaqCatalog {
             List<String> exampleFacts = strings(n.path("example_facts"));
             checkSource(where, source, strings(n.path("sources")), exampleFacts);
             entrySources.put(intent, strings(n.path("sources")));
-            Map<String, DateWindow> dates = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.path("dates").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> d = it.next();
-                DateWindow w = dateWindow(where, d.getKey(), d.getValue());
-                if (w != null) {
-                    dates.put(d.getKey(), w);
-                }
-            }
+            Map<String, DateWindow> dates = dates(where, n);
             if (!dates.isEmpty() && source.equals("announcement")) {
                 problems.add(where + ": has dates, which the announcement does not give: mark the entry 'source: public' (with sources) or 'example'");
             }
@@ -270,16 +285,9 @@ public final class FaqCatalog {
         }
 
         /** A {@code faq/qa/<topic>.yaml} file: the question-level answers under one topic. */
-        void qaFile(Path file) throws IOException {
-            JsonNode root;
-            try {
-                root = YAML.readTree(file.toFile());
-            } catch (IOException e) {
-                problems.add(file + ": not valid YAML: " + e.getMessage());
-                return;
-            }
-            if (root == null || !root.isObject()) {
-                problems.add(file + ": must be a mapping with 'topic:' and 'answers:'");
+        void qaFile(Path file) {
+            JsonNode root = mapping(file, "'topic:' and 'answers:'");
+            if (root == null) {
                 return;
             }
             String topic = root.path("topic").asText("");
@@ -317,14 +325,7 @@ public final class FaqCatalog {
             if (ko.isEmpty() || en.isEmpty()) {
                 problems.add(where + ": needs question variants in both 'ko' and 'en'");
             }
-            Map<String, DateWindow> dates = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.path("dates").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> d = it.next();
-                DateWindow w = dateWindow(where, d.getKey(), d.getValue());
-                if (w != null) {
-                    dates.put(d.getKey(), w);
-                }
-            }
+            Map<String, DateWindow> dates = dates(where, n);
             List<Link> links = links(where, n.path("links"));
             LocalizedText answer = localized(where + " answer", n.path("answer"));
             checkPlaceholders(where, answer, dates);
