@@ -293,7 +293,11 @@ public final class AnswerIndex {
             "@move", "이전, 이사, 옮기, 이주, relocat, move",
             "@count", "몇, 인원, 정원, 자리, 명수, seat, capac, mani",
             "@again", "다시, 재신청, 또, 재참여, again, reappli, previou",
-            "@late", "늦, 지각, 지나, 놓치, late, miss, after");
+            "@late", "늦, 지각, 지나, 놓치, late, miss, after",
+            "@jobseeker", "구직자, 취준생, 취업준비생, 미취업자, 실업자, 취준, seeker, unemploi, jobless",
+            "@student", "대학생, 학생, 졸업예정자, 대학원생, student, graduat",
+            "@prefounder", "예비창업자, 예비창업, 창업전, founder, prefound",
+            "@sole", "개인사업자, 자영업자, 자영업, 개인, sole, proprietor, freelanc");
 
     private static Map<String, String> concepts(String... pairs) {
         Map<String, String> m = new HashMap<>();

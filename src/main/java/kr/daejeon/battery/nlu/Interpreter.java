@@ -18,16 +18,12 @@ public final class Interpreter {
     /**
      * One question of a message: what it is about, the question as understood (a follow-up read
      * against the previous question), and the text to look the answer up with — for a follow-up
-     * that only got the topic's name in front, its own words, so the name does not outweigh them.
+     * that only got the topic's name in front ({@code leansOnTopic}), its own words, so the name does
+     * not outweigh them; otherwise the message with what the company said about itself.
      */
-    public record Part(Classification classification, String question, String lookup) {
+    public record Part(Classification classification, String question, String lookup, boolean leansOnTopic) {
         public Part(Classification classification, String question) {
-            this(classification, question, question);
-        }
-
-        /** True for a follow-up that only got the previous topic's name: it may ask for any answer near that topic. */
-        public boolean leansOnTopic() {
-            return !question.equals(lookup);
+            this(classification, question, question, false);
         }
     }
 
@@ -83,6 +79,15 @@ public final class Interpreter {
                                    BiFunction<String, Language, String> topicName) {
         IntentClassifier model = classifier.current();
         MessageStructure.Parsed parsed = MessageStructure.parse(text);
+        if (parsed.onlySocial()) {
+            // Nothing but "Hi there" or "감사합니다, 수고하세요": a closing word says goodbye, else it is a hello.
+            boolean closing = parsed.clauses().stream().anyMatch(cl -> cl.role() == MessageStructure.Role.THANKS);
+            String social = closing ? "goodbye" : "greeting";
+            if (model.intents().contains(social)) {
+                return new Understanding(List.of(new Part(new Classification(social, 1.0, List.of(new ScoredIntent(social, 1.0))),
+                        parsed.asking())), false, parsed);
+            }
+        }
         String asking = parsed.asking();
         Classification c = model.classify(asking);
 
@@ -123,12 +128,13 @@ public final class Interpreter {
                     // ("마감은 언제예요?" after training); one that names a new topic keeps its own reading.
                     boolean better = !cc.isFallback() && (elliptical || pointsBack || related);
                     if (better && !SOCIAL.contains(c.intent())) {
-                        return new Understanding(List.of(new Part(cc, resolved, lookup)), true, parsed,
-                                elliptical || pointsBack ? null : new Part(c, asking));
+                        return new Understanding(List.of(new Part(cc, resolved, lookup, !resolved.equals(lookup))), true, parsed,
+                                elliptical || pointsBack ? null : new Part(c, asking, parsed.withoutSocial(), false));
                     }
                 }
             }
         }
-        return new Understanding(List.of(new Part(c, asking)), false, parsed);
+        // The topic comes from the asking part; the answer is looked up with the company's own words too.
+        return new Understanding(List.of(new Part(c, asking, parsed.withoutSocial(), false)), false, parsed);
     }
 }

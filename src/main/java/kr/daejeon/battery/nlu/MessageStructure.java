@@ -55,6 +55,20 @@ public final class MessageStructure {
             return original;
         }
 
+        /**
+         * Everything but greetings, thanks and prefaces: the asking part with what the company said about
+         * itself, which an answer may depend on ("저는 예비창업자인데요, 신청할 수 있나요?").
+         */
+        public String withoutSocial() {
+            StringBuilder b = new StringBuilder();
+            for (Clause c : clauses) {
+                if (!c.social()) {
+                    b.append(b.length() == 0 ? "" : " ").append(c.text());
+                }
+            }
+            return b.length() == 0 ? asking() : b.toString();
+        }
+
         /** The questions, each on its own, in order (a message may ask two things). */
         public List<String> questions() {
             return clauses.stream().filter(c -> c.role() == Role.QUESTION).map(Clause::text).toList();
@@ -173,7 +187,7 @@ public final class MessageStructure {
     }
 
     private static final Pattern LEADING_SOCIAL = Pattern.compile(
-            "^\\s*(?:안녕하세요|안녕하십니까|수고하십니다|수고 많으십니다|반갑습니다|(?:hello|hi|hey)(?:\\s+(?:there|everyone|all|team))?|good (?:morning|afternoon|evening))[\\s,.!~^]+",
+            "^\\s*(?:안녕하세요|안녕하십니까|수고하십니다|수고 많으십니다|반갑습니다|(?:hello|hi|hey)(?:\\s+(?:there|everyone|all|team))?+|good (?:morning|afternoon|evening))[\\s,.!~^]+",
             Pattern.CASE_INSENSITIVE);
 
     static Role roleOf(String clause) {
