@@ -44,6 +44,8 @@ public class ClassifierBenchmark {
             "전기차 보조금 얼마예요", "상담원 연결해 주세요", "Is there a networking event?");
 
     private IntentClassifier classifier;
+    private kr.daejeon.battery.nlu.Interpreter interpreter;
+    private FaqCatalog faq;
     private AnswerRenderer renderer;
     private FaqEntry deadline;
     private int next;
@@ -53,7 +55,24 @@ public class ClassifierBenchmark {
         AppConfig config = AppConfig.load(List.of(), Map.of());
         classifier = IntentClassifier.train(IntentCorpus.load(Path.of("intents")).utterances(), config.classifierSettings());
         renderer = new AnswerRenderer(ZoneId.of("Asia/Seoul"));
-        deadline = FaqCatalog.load(Path.of("faq")).entry("application_deadline").orElseThrow();
+        faq = FaqCatalog.load(Path.of("faq"));
+        deadline = faq.entry("application_deadline").orElseThrow();
+        interpreter = new kr.daejeon.battery.nlu.Interpreter(new kr.daejeon.battery.nlu.LiveClassifier(classifier));
+    }
+
+    /** The whole reading of a message: clauses, classification (and a second one for a follow-up or two questions). */
+    @Benchmark
+    public kr.daejeon.battery.nlu.Interpreter.Understanding interpret() {
+        next = (next + 1) % MESSAGES.size();
+        return interpreter.interpret(MESSAGES.get(next), kr.daejeon.battery.nlu.DialogueContext.none(),
+                Instant.parse("2026-12-06T01:00:00Z"), Language.KO, null);
+    }
+
+    /** Choosing the answer within a topic and its neighbours (Nori analysis and cosines over the variants). */
+    @Benchmark
+    public List<kr.daejeon.battery.faq.AnswerIndex.Match> rankAnswers() {
+        next = (next + 1) % MESSAGES.size();
+        return faq.index().rank(MESSAGES.get(next), List.of("eligibility", "application_deadline", "support_benefits"), 4);
     }
 
     @Benchmark
