@@ -205,6 +205,11 @@ public final class AppConfig {
         maxConnectionsPerClient = integer("max_connections_per_client", 1, 100_000);
         maxStreamsPerClient = integer("max_streams_per_client", 1, 100_000);
         maxStreamsPerConversation = integer("max_streams_per_conversation", 1, 1000);
+        if (requestReadTimeout.compareTo(httpIdleTimeout) >= 0) {
+            // Otherwise the idle close wins the race, and a client whose body never arrives gets no 408 at all.
+            problems.add("REQUEST_READ_TIMEOUT_SECONDS (" + requestReadTimeout.toSeconds() + ") must be shorter than HTTP_IDLE_TIMEOUT_SECONDS ("
+                    + httpIdleTimeout.toSeconds() + ")");
+        }
         if (maxStreamsPerClient > maxConnectionsPerClient) {
             problems.add("MAX_STREAMS_PER_CLIENT (" + maxStreamsPerClient + ") cannot exceed MAX_CONNECTIONS_PER_CLIENT ("
                     + maxConnectionsPerClient + "): every live stream holds a connection");
