@@ -121,6 +121,16 @@ public final class ConversationEngine {
                         new Classification(intent, 1.0, List.of(new ScoredIntent(intent, 1.0))), text)), false,
                         MessageStructure.parse(text)))
                 .orElseGet(() -> interpreter.interpret(text, state.dialogue(), now, language, this::topicName));
+        if (understood.literal() != null && faq().entry(understood.primary().classification().intent()).isPresent()) {
+            // Read in context only because it was short: keep that reading only if it finds this question's own
+            // answer near the previous topic ("마감은 언제예요?" after training); otherwise the message stands alone.
+            Interpreter.Part inContext = understood.primary();
+            Chosen contextual = choose(inContext.classification(), inContext.lookup(),
+                    inContext.leansOnTopic() ? state.dialogue().topic() : null);
+            if (PARTIAL.equals(contextual.match()) && understood.literal().classification().confidence() >= CONTEXT_OVERRIDE) {
+                understood = new Interpreter.Understanding(List.of(understood.literal()), false, understood.structure());
+            }
+        }
         Classification c = understood.primary().classification();
         String intent = c.intent();
 
@@ -140,24 +150,6 @@ public final class ConversationEngine {
         }
         if (c.isFallback() || faq().entry(intent).isEmpty()) {
             return miss(state, language, now, c);
-        }
-        if (understood.literal() != null && tapped.isEmpty()) {
-            // Read in context only because it was short: keep that reading only if it finds this question's own
-            // answer near the previous topic ("마감은 언제예요?" after training); otherwise the message stands alone.
-            Interpreter.Part inContext = understood.primary();
-            Chosen contextual = choose(inContext.classification(), inContext.lookup(),
-                    inContext.leansOnTopic() ? state.dialogue().topic() : null);
-            if (PARTIAL.equals(contextual.match()) && understood.literal().classification().confidence() >= CONTEXT_OVERRIDE) {
-                understood = new Interpreter.Understanding(List.of(understood.literal()), false, understood.structure());
-                c = understood.primary().classification();
-                intent = c.intent();
-                if (FaqCatalog.HANDOFF_INTENT.equals(intent)) {
-                    return handoff(state, language, now, c, List.of());
-                }
-                if (c.isFallback() || faq().entry(intent).isEmpty()) {
-                    return miss(state, language, now, c);
-                }
-            }
         }
         List<Message> replies = new ArrayList<>();
         DialogueContext dialogue = null;

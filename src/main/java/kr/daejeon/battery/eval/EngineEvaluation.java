@@ -59,26 +59,6 @@ public final class EngineEvaluation {
     }
 
     /**
-     * A whole conversation, turn by turn, as lines a person can read: for each message the intent,
-     * the answer and how it matched, and the reply's text.
-     */
-    public List<String> converse(List<String> messages) {
-        List<String> out = new java.util.ArrayList<>();
-        kr.daejeon.battery.conversation.ConversationState state = null;
-        for (String text : messages) {
-            Language language = kr.daejeon.battery.nlu.LanguageDetector.detect(text, Language.KO);
-            TurnResult r = engine.respond(state == null ? newConversation(language) : state, text, now);
-            state = r.state();
-            out.add("> " + text);
-            for (Message m : r.replies()) {
-                out.add(String.format(Locale.ROOT, "  [%s %s %s] %s  {%s}", m.intent(), m.answerId(), m.match(), m.text(),
-                        String.join(" | ", m.quickReplies())));
-            }
-        }
-        return out;
-    }
-
-    /**
      * Answer-level accuracy (issue 17): each sub-question of {@code answers.tsv} ({@code intent, lang, asks, text})
      * asked alone; right when the first answering message is one of the answers {@code answer-labels.tsv}
      * accepts for its {@code asks}, or, where the label is {@code none}, when the reply says what is known
