@@ -22,8 +22,10 @@ public final class Main {
     }
 
     static void run(String[] args) throws Exception {
-        String command = args.length == 0 ? "serve" : args[0];
-        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        // Options without a command ("--port 9090", "--config app.yaml") start the server, as the docs say.
+        boolean serveByDefault = args.length == 0 || (args[0].startsWith("--") && !args[0].equals("--help"));
+        String command = serveByDefault ? "serve" : args[0];
+        List<String> rest = serveByDefault ? Arrays.asList(args) : Arrays.asList(args).subList(1, args.length);
         if (rest.contains("--help") || rest.contains("-h")) {
             // Every command answers --help before it reads any configuration or starts anything.
             System.out.println(helpFor(command));
@@ -62,7 +64,7 @@ public final class Main {
                   --features ngrams|ngrams+nori
                   --add INTENT:ko|en:TEXT   (repeatable) before/after comparison for proposed utterances
                   --set DIR  --perturb  --dialogues FILE  --seed N  --faq DIR  --show-errors
-                             frozen real questions through the conversation engine (README 'Evaluation')
+                             frozen real questions through the conversation engine (docs/evaluation.md)
               train --out FILE        train on intents/ and save the model file
               hash-password           read a password (prompt or stdin) and print its hash for the staff accounts file
             """;
@@ -80,7 +82,7 @@ public final class Main {
             }
         }
         if (command.equals("serve")) {
-            out.append("  every setting of the configuration table (README) can also be given as --key value,\n")
+            out.append("  every setting of the configuration table (docs/operations.md) can also be given as --key value,\n")
                     .append("  e.g. --port 8081 --business-hours 'MON-FRI 09:00-18:00'\n");
         }
         return in || out.indexOf("\n  ") > 0 ? out.toString() : USAGE;

@@ -32,6 +32,13 @@ class MainHelpTest {
     }
 
     @Test
+    void optionsWithoutACommandMeanServe() throws Exception {
+        String help = run("--port", "9090", "--help");
+        assertTrue(help.contains("--port 8081"), help);
+        assertFalse(help.contains("hash-password"), help);
+    }
+
+    @Test
     void everyCommandHasHelp() throws Exception {
         assertTrue(run("eval", "--help").contains("--heldout DIR"));
         assertTrue(run("train", "-h").contains("train --out FILE"));

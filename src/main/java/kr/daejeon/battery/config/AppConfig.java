@@ -29,7 +29,7 @@ import kr.daejeon.battery.nlu.ClassifierSettings;
  */
 public final class AppConfig {
 
-    /** Every setting with its default; the README's configuration table mirrors this list. */
+    /** Every setting with its default; docs/operations.md's configuration table mirrors this list. */
     public static final Map<String, String> DEFAULTS = defaults();
 
     private final Map<String, String> values;

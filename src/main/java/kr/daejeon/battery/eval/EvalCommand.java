@@ -269,7 +269,7 @@ public final class EvalCommand {
             sentences = SentenceEncoder.miniLm();
         } catch (NoClassDefFoundError e) {
             throw new IllegalStateException("the sentence encoder's libraries are not on the class path (they are left out"
-                    + " of the service jar); run eval with the Maven class path as shown in README 'Evaluation'", e);
+                    + " of the service jar); run eval with the Maven class path as shown in docs/evaluation.md", e);
         }
         Map<String, float[]> vectors = new HashMap<>();
         for (List<LabeledUtterance> part : List.of(train, val, test)) {

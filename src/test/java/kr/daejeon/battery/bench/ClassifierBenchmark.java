@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cost of understanding and answering one message (not part of the test suite; see README):
+ * Cost of understanding and answering one message (not part of the test suite; see docs/performance.md):
  * {@code java -cp target/test-classes:target/classes:$(cat target/classpath.txt) org.openjdk.jmh.Main ClassifierBenchmark}
  */
 @State(Scope.Benchmark)

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Cost of grouping the learning console's backlog of distinct unanswered questions, indexed and (for
  * the numbers before) plain, as {@link QuestionGroupsEquivalenceTest} pins them to the same groups. Not
- * part of the test suite; see README: {@code java -cp target/test-classes:target/classes:$(cat
+ * part of the test suite; see docs/content.md: {@code java -cp target/test-classes:target/classes:$(cat
  * target/classpath.txt) org.openjdk.jmh.Main QuestionGroupsBenchmark}. In this package because the
  * plain grouping and the clusters are package-private.
  */

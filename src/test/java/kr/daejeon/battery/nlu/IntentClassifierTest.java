@@ -107,7 +107,7 @@ class IntentClassifierTest {
 
     /**
      * Regression floor on the held-out set (src/test/resources/heldout, never trained on).
-     * The floors sit a little under what we measure (see README), so a content or feature
+     * The floors sit a little under what we measure (see docs/evaluation.md), so a content or feature
      * change that hurts understanding fails the build.
      */
     @ParameterizedTest
