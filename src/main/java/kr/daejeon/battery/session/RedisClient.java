@@ -13,6 +13,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisSentinelPool;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.Pool;
 
@@ -97,7 +98,16 @@ public final class RedisClient implements AutoCloseable {
 
     public <T> T call(Function<Jedis, T> command) {
         try (Jedis j = pool.getResource()) {
-            return command.apply(j);
+            try {
+                return command.apply(j);
+            } catch (JedisDataException e) {
+                if (String.valueOf(e.getMessage()).startsWith("READONLY")) {
+                    // The server was demoted to a replica (a failover): this connection must not go back to the pool,
+                    // or later calls would keep landing on the old master. New ones go where the sentinels say.
+                    j.getConnection().setBroken();
+                }
+                throw e;
+            }
         } catch (JedisException e) {
             onFailure.run();
             throw new StoreUnavailableException("Redis unavailable: " + e.getMessage(), e);
