@@ -201,7 +201,7 @@ public final class SentinelSetup implements AutoCloseable {
     }
 
     /** A free port in 20000-55535 (the range the brief allows; the kernel's ephemeral ports may be above it). */
-    static int freePort() {
+    public static int freePort() {
         for (int i = 0; i < 200; i++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 55_536);
             try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
