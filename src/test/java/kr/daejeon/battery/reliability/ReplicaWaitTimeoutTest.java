@@ -59,8 +59,11 @@ class ReplicaWaitTimeoutTest {
 
     private static Process startReplica(int masterPort) throws Exception {
         int port = SentinelSetup.freePort();
+        // A directory of its own: a replica writes the master's snapshot to disk while it syncs.
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("replica");
+        dir.toFile().deleteOnExit();
         return new ProcessBuilder("/usr/bin/redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--replicaof", "127.0.0.1", Integer.toString(masterPort))
+                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--replicaof", "127.0.0.1", Integer.toString(masterPort))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
