@@ -124,7 +124,9 @@ public final class Server {
         TicketStore tickets;
         AutoCloseable connection;
         RedisClient sharedRedis = null;
-        if (config.redisUrl() == null) {
+        kr.daejeon.battery.health.Readiness readiness = kr.daejeon.battery.health.Readiness.ALWAYS;
+        kr.daejeon.battery.health.RedisWriteProbe probe = null;
+        if (!config.usesRedis()) {
             InMemorySessionStore memory = new InMemorySessionStore(config.sessionTtl(), config.memoryMaxConversations(), clock,
                     config.retention());
             vertx.setPeriodic(60_000, t -> vertx.executeBlocking(memory::evictExpired, false));
@@ -132,14 +134,21 @@ public final class Server {
             tickets = new InMemoryTicketStore();
             connection = () -> { };
         } else {
-            RedisClient redis = new RedisClient(config.redisUrl(), config.redisKeyPrefix(), config.redisPoolSize(),
-                    config.redisTimeout(), metrics::storeError);
+            RedisClient redis;
+            try {
+                redis = new RedisClient(config.redis(), metrics::storeError);
+            } catch (kr.daejeon.battery.session.StoreUnavailableException e) {
+                throw new ConfigException(List.of("REDIS_SENTINELS: " + e.getMessage()));
+            }
             store = new RedisSessionStore(redis, config.sessionTtl(), config.redisCachedStates(), config.retention());
             tickets = new RedisTicketStore(redis, config.retention());
             connection = redis;
             sharedRedis = redis;
-            if (!redis.ping()) {
-                LOG.warn("Redis at {} does not answer yet; /ready reports not ready until it does", redactedUrl(config.redisUrl()));
+            probe = new kr.daejeon.battery.health.RedisWriteProbe(redis, config.redis().probeInterval()).start();
+            readiness = probe;
+            if (!probe.check().ready()) {
+                LOG.warn("Redis ({}) does not accept writes yet ({}); /ready reports not ready until it does",
+                        config.redis().describe(), probe.check().reason());
             }
         }
         config.holidayCalendar().coverageWarning(java.time.LocalDate.now(clock.withZone(config.timeZone())))
@@ -151,10 +160,13 @@ public final class Server {
         MessageFeed feed = localFeed;
         List<AutoCloseable> resources = new ArrayList<>(List.of(store, tickets));
         if (sharedRedis != null) {
-            RedisMessageFeed redisFeed = new RedisMessageFeed(sharedRedis, config.redisUrl(), config.redisTimeout(), localFeed);
+            RedisMessageFeed redisFeed = new RedisMessageFeed(sharedRedis, localFeed);
             awaitSubscription(redisFeed);
             feed = redisFeed;
             resources.add(redisFeed);
+        }
+        if (probe != null) {
+            resources.add(probe);
         }
         resources.add(connection);
         TicketWebhook webhook = config.ticketWebhookUrl() == null ? null
@@ -254,7 +266,7 @@ public final class Server {
         new ChatApi(vertx, chat, store, config,
                 RateLimiter.create(vertx, sharedRedis, "ip", config.rateLimitPerMinute(), metrics),
                 RateLimiter.create(vertx, sharedRedis, "conversation", config.conversationRateLimitPerMinute(), metrics),
-                personalData).mount(router);
+                personalData, readiness).mount(router);
         new MetricsApi(vertx, metrics, config.metricsToken()).mount(router);
         new TrainingApi(content, clock).mount(router);
         new kr.daejeon.battery.api.OpenApiDocs().mount(router);
@@ -314,7 +326,7 @@ public final class Server {
         return vertx.createHttpServer(options).connectionHandler(guard::opened).requestHandler(router).listen()
                 .map(http -> {
                     LOG.info("listening on http://{}:{} (store: {})", config.host(), http.actualPort(),
-                            config.redisUrl() == null ? "memory" : "redis");
+                            config.usesRedis() ? "redis (" + config.redis().describe() + ")" : "memory");
                     return new Server(vertx, http, resources, config.shutdownGrace(), routes);
                 })
                 .recover(err -> {

@@ -49,10 +49,13 @@ public final class ChatApi {
     private final StreamLimits streams;
 
     private final kr.daejeon.battery.privacy.PersonalData personalData;
+    private final kr.daejeon.battery.health.Readiness readiness;
 
     public ChatApi(Vertx vertx, ChatService chat, SessionStore store, AppConfig config, RateLimiter perClient,
-                   RateLimiter perConversation, kr.daejeon.battery.privacy.PersonalData personalData) {
+                   RateLimiter perConversation, kr.daejeon.battery.privacy.PersonalData personalData,
+                   kr.daejeon.battery.health.Readiness readiness) {
         this.personalData = personalData;
+        this.readiness = readiness;
         this.vertx = vertx;
         this.chat = chat;
         this.store = store;
@@ -81,17 +84,22 @@ public final class ChatApi {
         router.delete("/api/v1/conversations/:id").handler(this::erase);
     }
 
+    /**
+     * The last result of the store's periodic write test (see {@link kr.daejeon.battery.health.RedisWriteProbe}): no
+     * I/O here, so a load balancer polling every node often costs Redis nothing, and a Redis that answers PING but
+     * refuses writes (replica, out of memory, cluster down) makes the node not ready, with the reason.
+     */
     private void ready(RoutingContext ctx) {
-        blocking(ctx, store::ping).onComplete(ar -> {
-            boolean up = ar.succeeded() && Boolean.TRUE.equals(ar.result());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", up ? "ready" : "not_ready");
-            body.put("store", config.redisUrl() == null ? "memory" : "redis");
-            if (!up) {
-                ctx.response().putHeader("Retry-After", "5");
-            }
-            json(ctx, up ? 200 : 503, body);
-        });
+        kr.daejeon.battery.health.Readiness.Verdict v = readiness.check();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", v.ready() ? "ready" : "not_ready");
+        body.put("store", config.usesRedis() ? "redis" : "memory");
+        if (!v.ready()) {
+            body.put("reason", v.reason());
+            body.put("error", Map.of("code", "not_ready_" + v.reason(), "message", "Not ready: " + v.detail()));
+            ctx.response().putHeader("Retry-After", "5");
+        }
+        json(ctx, v.ready() ? 200 : 503, body);
     }
 
     private void limitClient(RoutingContext ctx) {
@@ -518,6 +526,10 @@ public final class ChatApi {
             error = new ApiError(404, "conversation_not_found", "No such conversation (it may have expired).");
         } else if (t instanceof InvalidTokenException) {
             error = new ApiError(401, "invalid_token", "Missing or wrong conversation token (Authorization: Bearer …).");
+        } else if (t instanceof kr.daejeon.battery.session.ReplicaAckTimeoutException) {
+            LOG.warn("turn not confirmed by Redis replicas: {}", t.getMessage());
+            error = new ApiError(503, "store_unconfirmed",
+                    "The message could not be confirmed yet; retry with the same Idempotency-Key (it is never stored twice).", 2);
         } else if (t instanceof StoreUnavailableException) {
             LOG.warn("store unavailable: {}", t.getMessage());
             error = new ApiError(503, "store_unavailable", "The service is temporarily unavailable; please retry.", 5);

@@ -1,6 +1,5 @@
 package kr.daejeon.battery.api;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.session.RedisClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Pipeline;
@@ -39,9 +39,8 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
     private final RedisChannels channels;
     /** Subscribed while connected, so the subscription has a channel when no listener is there. */
     private final String nodeChannel;
-    private final URI uri;
-    private final int timeoutMillis;
     private final Thread subscriber;
+    private final Thread masterWatch;
     private volatile boolean closed;
 
     // Guarded by this: the channels this node's listeners need, how many listeners each, who waits for a
@@ -49,17 +48,25 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
     private final Map<String, Integer> interest = new HashMap<>();
     private final Map<String, List<Runnable>> waiting = new HashMap<>();
     private JedisPubSub pubSub;
+    /** The server the subscription is on; when the sentinels name another master the subscription moves there. */
+    private HostAndPort subscribedTo;
 
+    /** {@code redisUrl} and {@code timeout} are the client's own (kept for callers from before Sentinel). */
     public RedisMessageFeed(RedisClient redis, String redisUrl, Duration timeout, EventBusMessageFeed local) {
+        this(redis, local);
+    }
+
+    public RedisMessageFeed(RedisClient redis, EventBusMessageFeed local) {
         this.redis = redis;
         this.local = local;
         this.channels = new RedisChannels(redis.prefix() + ":feed:c:", redis.prefix() + ":feed:staff");
         this.nodeChannel = redis.prefix() + ":feed:node:" + Tokens.random(9);
-        this.uri = URI.create(redisUrl);
-        this.timeoutMillis = (int) timeout.toMillis();
         this.subscriber = new Thread(this::listen, "redis-feed-subscriber");
         subscriber.setDaemon(true);
         subscriber.start();
+        this.masterWatch = new Thread(this::watchMaster, "redis-feed-master-watch");
+        masterWatch.setDaemon(true);
+        masterWatch.start();
     }
 
     @Override
@@ -134,7 +141,11 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
 
     private void listen() {
         while (!closed) {
-            try (Jedis j = new Jedis(uri, timeoutMillis, 0)) {
+            HostAndPort master = redis.currentMaster();
+            try (Jedis j = redis.dedicatedConnection()) {
+                synchronized (this) {
+                    subscribedTo = master;
+                }
                 JedisPubSub sub = new JedisPubSub() {
                     @Override
                     public void onSubscribe(String channel, int count) {
@@ -154,6 +165,33 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
                         pubSub = null;
                     }
                     sleep(1000);
+                }
+            }
+        }
+    }
+
+    /**
+     * After a failover the sentinels name a new master (Jedis's pool hears {@code +switch-master}). The old master may
+     * be dead, or alive as a replica that no longer hears this node's publishes first: the subscription is ended and
+     * {@link #listen} opens it again on the new master, with every channel the listeners need.
+     */
+    private void watchMaster() {
+        while (!closed) {
+            sleep(500);
+            synchronized (this) {
+                HostAndPort now;
+                try {
+                    now = redis.currentMaster();
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                if (pubSub != null && pubSub.isSubscribed() && subscribedTo != null && !subscribedTo.equals(now)) {
+                    LOG.info("Redis master moved from {} to {}; the live feed subscribes there", subscribedTo, now);
+                    try {
+                        pubSub.unsubscribe();
+                    } catch (RuntimeException e) {
+                        LOG.debug("unsubscribe from the old master failed ({}); reconnecting anyway", e.getMessage());
+                    }
                 }
             }
         }

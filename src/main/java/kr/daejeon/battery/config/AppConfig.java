@@ -29,8 +29,8 @@ import kr.daejeon.battery.nlu.ClassifierSettings;
  */
 public final class AppConfig {
 
-    /** Every setting with its default; docs/operations.md's configuration table mirrors this list. */
-    public static final Map<String, String> DEFAULTS = defaults();
+    /** Every setting with its default, from {@link ConfigRegistry} (which docs/configuration.md is generated from). */
+    public static final Map<String, String> DEFAULTS = ConfigRegistry.defaults();
 
     private final Map<String, String> values;
     private final List<String> problems = new ArrayList<>();
@@ -88,13 +88,14 @@ public final class AppConfig {
     private final int maxConnectionsPerClient;
     private final int maxStreamsPerClient;
     private final int maxStreamsPerConversation;
+    private final RedisSettings redis;
 
     private AppConfig(Map<String, String> values) {
         this.values = values;
         host = text("host");
-        port = integer("port", 0, 65535);
-        String redis = text("redis_url");
-        redisUrl = redis.isBlank() ? null : redis;
+        port = integer("port");
+        String url = text("redis_url");
+        redisUrl = url.isBlank() ? null : url;
         if (redisUrl != null) {
             try {
                 URI uri = URI.create(redisUrl);
@@ -117,28 +118,28 @@ public final class AppConfig {
         if (!features.equals(ClassifierSettings.NGRAMS) && !features.equals(ClassifierSettings.NGRAMS_NORI)) {
             problems.add("CLASSIFIER_FEATURES must be ngrams or ngrams+nori (got '" + features + "')");
         }
-        classifierSettings = new ClassifierSettings(algorithm, integer("classifier_iterations", 10, 5000), 1,
-                decimal("classifier_l2", 0, 100), decimal("classifier_threshold", 0, 1), features);
-        clarifyThreshold = decimal("clarify_threshold", 0, 1);
-        sessionTtl = Duration.ofMinutes(integer("session_ttl_minutes", 1, 60 * 24 * 90));
-        maxMessageChars = integer("max_message_chars", 1, 100_000);
-        maxBodyBytes = integer("max_body_bytes", 1024, 10_000_000);
-        missesBeforeHandoff = integer("misses_before_handoff", 1, 100);
-        rateLimitPerMinute = integer("rate_limit_per_minute", 1, 10_000_000);
-        conversationRateLimitPerMinute = integer("conversation_rate_limit_per_minute", 1, 10_000_000);
-        memoryMaxConversations = integer("memory_max_conversations", 100, 100_000_000);
-        workerPoolSize = integer("worker_pool_size", 1, 512);
-        redisPoolSize = integer("redis_pool_size", 1, 1024);
-        redisCachedStates = integer("redis_cached_states", 0, 1_000_000);
-        redisTimeout = Duration.ofMillis(integer("redis_timeout_ms", 50, 60_000));
+        classifierSettings = new ClassifierSettings(algorithm, integer("classifier_iterations"), 1,
+                decimal("classifier_l2"), decimal("classifier_threshold"), features);
+        clarifyThreshold = decimal("clarify_threshold");
+        sessionTtl = Duration.ofMinutes(integer("session_ttl_minutes"));
+        maxMessageChars = integer("max_message_chars");
+        maxBodyBytes = integer("max_body_bytes");
+        missesBeforeHandoff = integer("misses_before_handoff");
+        rateLimitPerMinute = integer("rate_limit_per_minute");
+        conversationRateLimitPerMinute = integer("conversation_rate_limit_per_minute");
+        memoryMaxConversations = integer("memory_max_conversations");
+        workerPoolSize = integer("worker_pool_size");
+        redisPoolSize = integer("redis_pool_size");
+        redisCachedStates = integer("redis_cached_states");
+        redisTimeout = Duration.ofMillis(integer("redis_timeout_ms"));
         redisKeyPrefix = text("redis_key_prefix");
         String staffFile = text("staff_accounts_file");
         staffAccountsFile = staffFile.isBlank() ? null : Path.of(staffFile);
         if (staffAccountsFile != null && !Files.isRegularFile(staffAccountsFile)) {
             problems.add("STAFF_ACCOUNTS_FILE: file not found: " + staffAccountsFile.toAbsolutePath());
         }
-        staffSessionLifetime = Duration.ofHours(integer("staff_session_hours", 1, 24 * 30));
-        staffLoginRateLimitPerMinute = integer("staff_login_rate_limit_per_minute", 1, 10_000);
+        staffSessionLifetime = Duration.ofHours(integer("staff_session_hours"));
+        staffLoginRateLimitPerMinute = integer("staff_login_rate_limit_per_minute");
         ZoneId zone = ZoneId.of("Asia/Seoul");
         try {
             zone = ZoneId.of(text("time_zone"));
@@ -169,7 +170,7 @@ public final class AppConfig {
         }
         businessHours = hours;
         ticketWebhookUrl = optionalUrl("ticket_webhook_url");
-        expectedMinutesPerTicket = integer("expected_minutes_per_ticket", 1, 600);
+        expectedMinutesPerTicket = integer("expected_minutes_per_ticket");
         corsOrigins = list("cors_origins", "https?://[^/\\s]+", "origins like https://www.example.kr");
         telegramBotToken = text("telegram_bot_token").trim();
         telegramSecretToken = text("telegram_secret_token").trim();
@@ -195,16 +196,16 @@ public final class AppConfig {
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             problems.add("LOG_FORMAT must be text or json (got '" + logFormat + "')");
         }
-        shutdownGrace = Duration.ofSeconds(integer("shutdown_grace_seconds", 0, 600));
-        eventLoopWarn = Duration.ofMillis(integer("event_loop_warn_ms", 10, 60_000));
-        lowConfidence = decimal("low_confidence_threshold", 0, 1);
-        contentWatchSeconds = integer("content_watch_seconds", 0, 3600);
-        httpIdleTimeout = Duration.ofSeconds(integer("http_idle_timeout_seconds", 2, 3600));
-        retention = Duration.ofDays(integer("retention_days", 1, 3650));
-        requestReadTimeout = Duration.ofSeconds(integer("request_read_timeout_seconds", 1, 600));
-        maxConnectionsPerClient = integer("max_connections_per_client", 1, 100_000);
-        maxStreamsPerClient = integer("max_streams_per_client", 1, 100_000);
-        maxStreamsPerConversation = integer("max_streams_per_conversation", 1, 1000);
+        shutdownGrace = Duration.ofSeconds(integer("shutdown_grace_seconds"));
+        eventLoopWarn = Duration.ofMillis(integer("event_loop_warn_ms"));
+        lowConfidence = decimal("low_confidence_threshold");
+        contentWatchSeconds = integer("content_watch_seconds");
+        httpIdleTimeout = Duration.ofSeconds(integer("http_idle_timeout_seconds"));
+        retention = Duration.ofDays(integer("retention_days"));
+        requestReadTimeout = Duration.ofSeconds(integer("request_read_timeout_seconds"));
+        maxConnectionsPerClient = integer("max_connections_per_client");
+        maxStreamsPerClient = integer("max_streams_per_client");
+        maxStreamsPerConversation = integer("max_streams_per_conversation");
         if (requestReadTimeout.compareTo(httpIdleTimeout) >= 0) {
             // Otherwise the idle close wins the race, and a client whose body never arrives gets no 408 at all.
             problems.add("REQUEST_READ_TIMEOUT_SECONDS (" + requestReadTimeout.toSeconds() + ") must be shorter than HTTP_IDLE_TIMEOUT_SECONDS ("
@@ -228,6 +229,7 @@ public final class AppConfig {
             problems.add("TELEGRAM_SECRET_TOKEN must be 16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)");
         }
         mail = mailSettings();
+        redis = redisSettings();
         String base = optionalUrl("public_base_url");
         publicBaseUrl = base == null ? null : base.replaceAll("/+$", "");
         if (maxMessageChars * 4L + 1024 > maxBodyBytes) {
@@ -312,76 +314,6 @@ public final class AppConfig {
         return out;
     }
 
-    private static Map<String, String> defaults() {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("host", "0.0.0.0");
-        d.put("port", "8080");
-        d.put("redis_url", "");
-        d.put("redis_key_prefix", "ia");
-        d.put("redis_pool_size", "12");
-        d.put("redis_cached_states", "10000");
-        d.put("redis_timeout_ms", "2000");
-        d.put("worker_pool_size", "8");
-        d.put("intents_dir", "intents");
-        d.put("faq_dir", "faq");
-        d.put("model_file", "");
-        d.put("classifier_algorithm", "MAXENT_QN");
-        d.put("classifier_features", "ngrams");
-        d.put("classifier_iterations", "200");
-        d.put("classifier_l2", "0.05");
-        d.put("classifier_threshold", "0.35");
-        d.put("clarify_threshold", "0.2");
-        d.put("session_ttl_minutes", "30");
-        d.put("max_message_chars", "2000");
-        d.put("max_body_bytes", "65536");
-        d.put("misses_before_handoff", "2");
-        d.put("time_zone", "Asia/Seoul");
-        d.put("rate_limit_per_minute", "600");
-        d.put("conversation_rate_limit_per_minute", "60");
-        d.put("memory_max_conversations", "100000");
-        d.put("staff_accounts_file", "");
-        d.put("staff_session_hours", "8");
-        d.put("staff_login_rate_limit_per_minute", "10");
-        d.put("business_hours", "MON-FRI 09:00-18:00");
-        d.put("holidays", "");
-        d.put("public_holidays", "kr");
-        d.put("holidays_file", "");
-        d.put("ticket_webhook_url", "");
-        d.put("expected_minutes_per_ticket", "5");
-        d.put("cors_origins", "");
-        d.put("telegram_bot_token", "");
-        d.put("telegram_secret_token", "");
-        d.put("telegram_api_base", "https://api.telegram.org");
-        d.put("line_channel_secret", "");
-        d.put("line_channel_access_token", "");
-        d.put("line_api_base", "https://api.line.me");
-        d.put("kakao_skill_secret", "");
-        d.put("kakao_secret_header", "X-Skill-Secret");
-        d.put("kakao_bot_ids", "");
-        d.put("public_base_url", "");
-        d.put("trusted_proxies", "");
-        d.put("metrics_token", "");
-        d.put("log_format", "text");
-        d.put("shutdown_grace_seconds", "20");
-        d.put("event_loop_warn_ms", "2000");
-        d.put("low_confidence_threshold", "0.5");
-        d.put("content_watch_seconds", "0");
-        d.put("smtp_host", "");
-        d.put("smtp_port", "587");
-        d.put("smtp_tls", "starttls");
-        d.put("smtp_username", "");
-        d.put("smtp_password", "");
-        d.put("smtp_from", "");
-        d.put("smtp_retry_seconds", "30,120,600");
-        d.put("http_idle_timeout_seconds", "30");
-        d.put("retention_days", "90");
-        d.put("request_read_timeout_seconds", "10");
-        d.put("max_connections_per_client", "64");
-        d.put("max_streams_per_client", "8");
-        d.put("max_streams_per_conversation", "3");
-        return java.util.Collections.unmodifiableMap(d);
-    }
-
     /** A comma-separated setting; every entry must match {@code pattern} (trailing slashes dropped). */
     private java.util.Set<String> list(String key, String pattern, String what) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
@@ -398,10 +330,88 @@ public final class AppConfig {
         return java.util.Set.copyOf(out);
     }
 
+    /**
+     * One Redis ({@code redis_url}) or Sentinel ({@code redis_sentinels} + {@code redis_sentinel_master}), and how many
+     * replicas confirm a stored turn. Checked here so a half-configured Sentinel never starts.
+     */
+    private RedisSettings redisSettings() {
+        List<String> sentinels = new ArrayList<>();
+        for (String raw : text("redis_sentinels").split(",")) {
+            String s = raw.trim();
+            if (s.isEmpty()) {
+                continue;
+            }
+            int colon = s.lastIndexOf(':');
+            boolean valid = colon > 0 && s.substring(colon + 1).matches("[0-9]{1,5}")
+                    && Integer.parseInt(s.substring(colon + 1)) >= 1 && Integer.parseInt(s.substring(colon + 1)) <= 65535
+                    && s.substring(0, colon).matches("[A-Za-z0-9.\\-]+|\\[[0-9a-fA-F:]+\\]");
+            if (!valid) {
+                problems.add("REDIS_SENTINELS entries must be host:port (got '" + s + "')");
+            }
+            sentinels.add(s);
+        }
+        String master = text("redis_sentinel_master").trim();
+        if (!sentinels.isEmpty() && redisUrl != null) {
+            problems.add("Set REDIS_URL (one Redis) or REDIS_SENTINELS (Sentinel), not both");
+        }
+        if (sentinels.isEmpty() != master.isEmpty()) {
+            problems.add("Sentinel needs both REDIS_SENTINELS and REDIS_SENTINEL_MASTER (or neither)");
+        }
+        if (sentinels.isEmpty()) {
+            for (String key : List.of("redis_username", "redis_password", "redis_sentinel_username", "redis_sentinel_password")) {
+                if (!text(key).isBlank()) {
+                    problems.add(key.toUpperCase(Locale.ROOT) + " is for Sentinel mode (with REDIS_URL the credentials go in the URL)");
+                }
+            }
+        }
+        boolean tls = bool("redis_tls");
+        boolean sentinelTls = bool("redis_sentinel_tls");
+        String ack = text("redis_min_replicas_ack").trim().toLowerCase(Locale.ROOT);
+        int replicas = 0;
+        if (ack.equals("auto")) {
+            replicas = sentinels.isEmpty() ? 0 : 1;
+        } else {
+            try {
+                replicas = Integer.parseInt(ack);
+                if (replicas < 0 || replicas > 16) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                problems.add("REDIS_MIN_REPLICAS_ACK must be auto or 0-16 (got '" + ack + "')");
+                replicas = 0;
+            }
+        }
+        int waitMs = integer("redis_wait_timeout_ms");
+        if (replicas > 0 && waitMs >= redisTimeout.toMillis()) {
+            // WAIT blocks the connection; a read timeout shorter than the wait would report every slow wait as Redis down.
+            problems.add("REDIS_WAIT_TIMEOUT_MS (" + waitMs + ") must be shorter than REDIS_TIMEOUT_MS (" + redisTimeout.toMillis() + ")");
+        }
+        int probe = integer("redis_probe_seconds");
+        if (redisUrl == null && sentinels.isEmpty()) {
+            return null;
+        }
+        return new RedisSettings(redisUrl, sentinels, master.isEmpty() ? null : master, blankToNull(text("redis_username")),
+                blankToNull(text("redis_password")), tls, blankToNull(text("redis_sentinel_username")),
+                blankToNull(text("redis_sentinel_password")), sentinelTls, redisKeyPrefix, redisPoolSize, redisTimeout, replicas,
+                Duration.ofMillis(waitMs), Duration.ofSeconds(probe));
+    }
+
+    private boolean bool(String key) {
+        String v = text(key).trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            problems.add(key.toUpperCase(Locale.ROOT) + " must be true or false (got '" + v + "')");
+        }
+        return v.equals("true");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
     /** Follow-up e-mail to customers who left an address after hours; off (null) without smtp_host. */
     private kr.daejeon.battery.escalation.MailSettings mailSettings() {
         String host = text("smtp_host").trim();
-        int port = integer("smtp_port", 1, 65535);
+        int port = integer("smtp_port");
         String tls = text("smtp_tls").trim().toLowerCase(Locale.ROOT);
         if (!List.of("starttls", "ssl", "none").contains(tls)) {
             problems.add("SMTP_TLS must be starttls, ssl or none (got '" + tls + "')");
@@ -441,7 +451,11 @@ public final class AppConfig {
         return values.getOrDefault(key, "");
     }
 
-    private int integer(String key, int min, int max) {
+    /** A whole number within the bounds {@link ConfigRegistry} gives it. */
+    private int integer(String key) {
+        ConfigKey k = ConfigRegistry.get(key);
+        int min = (int) k.min();
+        int max = (int) k.max();
         String raw = text(key);
         try {
             int v = Integer.parseInt(raw.trim());
@@ -455,7 +469,11 @@ public final class AppConfig {
         }
     }
 
-    private double decimal(String key, double min, double max) {
+    /** A number within the bounds {@link ConfigRegistry} gives it. */
+    private double decimal(String key) {
+        ConfigKey k = ConfigRegistry.get(key);
+        double min = k.min();
+        double max = k.max();
         String raw = text(key);
         try {
             double v = Double.parseDouble(raw.trim());
@@ -493,6 +511,9 @@ public final class AppConfig {
     public String host() { return host; }
     public int port() { return port; }
     public String redisUrl() { return redisUrl; }
+    /** Redis (one server or Sentinel), or null in memory mode. */
+    public RedisSettings redis() { return redis; }
+    public boolean usesRedis() { return redis != null; }
     public Path intentsDir() { return intentsDir; }
     public Path faqDir() { return faqDir; }
     public Path modelFile() { return modelFile; }

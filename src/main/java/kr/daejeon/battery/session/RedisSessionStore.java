@@ -309,7 +309,9 @@ public final class RedisSessionStore implements SessionStore {
     public List<Message> appendAndPublish(ConversationState state, List<Message> messages, MessageFeed feed,
                                           TurnRecord record) {
         MessageFeed.RedisChannels channels = feed.redisChannels();
-        if (channels == null) {
+        if (channels == null || redis.waitsForReplicas()) {
+            // Announced only once the replicas have it: an id shown on a screen is never lost in a failover and so
+            // never handed to another message.
             return SessionStore.super.appendAndPublish(state, messages, feed, record);
         }
         return append(state, messages, channels, true, record, null);
@@ -318,6 +320,10 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public Optional<StoredTurn> storedTurn(String id, String key) {
         String stored = redis(j -> j.hget(key(id, "turns"), key));
+        if (stored != null) {
+            // A retry, maybe of a turn whose replica wait timed out: answered only once the replicas have it.
+            redis.confirmReplicated();
+        }
         return Optional.ofNullable(stored).map(StoredTurn::parse);
     }
 
@@ -348,7 +354,7 @@ public final class RedisSessionStore implements SessionStore {
         }
         addStoreArgs(args, state, messages, releases ? lock.token : "", feed, record);
         RedisScript chosen = script;
-        long length = redis(j -> (Long) chosen.eval(j, keys, args));
+        long length = redis.acknowledged(j -> (Long) chosen.eval(j, keys, args));
         if (releases) {
             lock.released = true;
         }
@@ -411,7 +417,8 @@ public final class RedisSessionStore implements SessionStore {
             check.run();
             check = PipelinedCheck.NONE;
         }
-        MessageFeed.RedisChannels channels = feed.redisChannels();
+        // With a replica wait the script announces nothing: the messages are published after the wait (below).
+        MessageFeed.RedisChannels channels = redis.waitsForReplicas() ? null : feed.redisChannels();
         StateCache.Entry entry = cache.get(id);
         for (int attempt = 0; attempt < PLAN_ATTEMPTS; attempt++) {
             if (entry == null) {
@@ -432,6 +439,7 @@ public final class RedisSessionStore implements SessionStore {
             switch ((String) reply.get(0)) {
                 case "replay" -> {
                     cache.remove(id);
+                    redis.confirmReplicated();
                     return p.replay().apply(StoredTurn.parse((String) reply.get(1)));
                 }
                 case "ok" -> {
@@ -491,7 +499,7 @@ public final class RedisSessionStore implements SessionStore {
         RedisScript script = commitScripts.computeIfAbsent(check == null ? "return {}" : check.lua(),
                 lua -> new RedisScript("local function check(keys, args)\n" + lua + "\nend\n" + STORE_FUNCTION + COMMIT_MAIN));
         @SuppressWarnings("unchecked")
-        List<Object> reply = redis(j -> (List<Object>) script.eval(j, keys, args));
+        List<Object> reply = redis.acknowledged(j -> (List<Object>) script.eval(j, keys, args), r -> "ok".equals(r.get(0)));
         return reply;
     }
 

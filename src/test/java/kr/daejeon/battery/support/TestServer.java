@@ -55,6 +55,8 @@ public final class TestServer implements AutoCloseable {
         all.put("HOST", "127.0.0.1");
         // Staff are always in unless a test says otherwise, so results do not depend on when the suite runs.
         all.put("BUSINESS_HOURS", "MON-SUN 00:00-24:00");
+        // /ready reports the periodic Redis write test; every second, so tests see a change quickly.
+        all.put("REDIS_PROBE_SECONDS", "1");
         all.putAll(env);
         AppConfig config = AppConfig.load(List.of(), all);
         return new TestServer(Server.start(config, clock).toCompletionStage().toCompletableFuture().join());
