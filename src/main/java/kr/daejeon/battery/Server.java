@@ -41,8 +41,8 @@ import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import kr.daejeon.battery.api.EventBusMessageFeed;
-import kr.daejeon.battery.api.RedisMessageFeed;
+import kr.daejeon.battery.infra.memory.EventBusMessageFeed;
+import kr.daejeon.battery.infra.redis.RedisMessageFeed;
 import kr.daejeon.battery.api.StaffApi;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
@@ -63,13 +63,13 @@ import kr.daejeon.battery.conversation.ConversationEngine;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.IntentCorpus;
 import kr.daejeon.battery.escalation.FollowUpMailer;
-import kr.daejeon.battery.escalation.InMemoryTicketStore;
-import kr.daejeon.battery.escalation.RedisTicketStore;
+import kr.daejeon.battery.infra.memory.InMemoryTicketStore;
+import kr.daejeon.battery.infra.redis.RedisTicketStore;
 import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.escalation.TicketWebhook;
-import kr.daejeon.battery.session.InMemorySessionStore;
-import kr.daejeon.battery.session.RedisClient;
-import kr.daejeon.battery.session.RedisSessionStore;
+import kr.daejeon.battery.infra.memory.InMemorySessionStore;
+import kr.daejeon.battery.infra.redis.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisSessionStore;
 import kr.daejeon.battery.session.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,8 +170,8 @@ public final class Server {
             LOG.warn("no staff accounts (set STAFF_ACCOUNTS_FILE): nobody can log in to the staff API");
         }
         // Answer ratings: in Redis when the conversations are, else in this process.
-        kr.daejeon.battery.feedback.RatingStore ratings = sharedRedis == null ? new kr.daejeon.battery.feedback.InMemoryRatingStore()
-                : new kr.daejeon.battery.feedback.RedisRatingStore(sharedRedis);
+        kr.daejeon.battery.feedback.RatingStore ratings = sharedRedis == null ? new kr.daejeon.battery.infra.memory.InMemoryRatingStore()
+                : new kr.daejeon.battery.infra.redis.RedisRatingStore(sharedRedis);
         kr.daejeon.battery.feedback.AnswerFeedback feedback =
                 new kr.daejeon.battery.feedback.AnswerFeedback(chat, store, ratings, metrics, clock);
         ChannelDirectory directory = new ChannelDirectory(sharedRedis, config.retention());

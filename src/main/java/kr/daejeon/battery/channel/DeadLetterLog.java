@@ -2,7 +2,7 @@ package kr.daejeon.battery.channel;
 
 import java.util.List;
 import kr.daejeon.battery.session.CappedList;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 
 /** The newest failed deliveries, newest first, for the staff console; bounded, shared through Redis when configured. */
 public final class DeadLetterLog {

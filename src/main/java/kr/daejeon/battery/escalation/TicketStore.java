@@ -21,7 +21,7 @@ public interface TicketStore extends AutoCloseable {
         TicketStore self = this;
         return new kr.daejeon.battery.session.CommitWrite() {
             @Override
-            public kr.daejeon.battery.session.RedisClient redis() {
+            public kr.daejeon.battery.infra.redis.RedisClient redis() {
                 return null;
             }
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.daejeon.battery.session.JsonCodec;
-import kr.daejeon.battery.session.RedisClient;
-import kr.daejeon.battery.session.RedisScript;
+import kr.daejeon.battery.infra.redis.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisScript;
 
 /** Proposals in Redis (a hash, shared by every node) or in this process. Blocking when in Redis. */
 public final class TrainingProposals {

@@ -3,7 +3,7 @@ package kr.daejeon.battery.learning;
 import java.util.List;
 import kr.daejeon.battery.session.CappedList;
 import kr.daejeon.battery.session.ListEntry;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 
 /** The newest unanswered questions, newest first; bounded, shared through Redis when configured. Blocking in Redis. */
 public final class UnansweredLog {

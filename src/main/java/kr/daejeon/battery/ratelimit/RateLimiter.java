@@ -1,12 +1,14 @@
 package kr.daejeon.battery.ratelimit;
 
+import kr.daejeon.battery.infra.memory.LocalRateLimiter;
+import kr.daejeon.battery.infra.redis.RedisRateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.function.Consumer;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.session.PipelinedCheck;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 
 /**
  * Token buckets per key (client IP, conversation, login address): {@code perMinute} requests a

@@ -1,5 +1,7 @@
 package kr.daejeon.battery.session;
 
+import kr.daejeon.battery.infra.redis.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisScript;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -119,16 +121,16 @@ public final class CappedList<T> {
         return redis.call(j -> j.llen(key()));
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int capacity() {
+    public int capacity() {
         return capacity;
     }
 
     /** The Redis list's key when the list lives in {@code client}'s Redis, else null. */
-    String keyIn(RedisClient client) {
+    public String keyIn(RedisClient client) {
         return redis != null && redis == client ? key() : null;
     }
 

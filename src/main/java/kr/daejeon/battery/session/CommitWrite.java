@@ -1,5 +1,6 @@
 package kr.daejeon.battery.session;
 
+import kr.daejeon.battery.infra.redis.RedisClient;
 import java.util.List;
 
 /**

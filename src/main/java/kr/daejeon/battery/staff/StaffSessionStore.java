@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.daejeon.battery.conversation.Tokens;
 import kr.daejeon.battery.session.JsonCodec;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 
 /**
  * Staff login sessions, keyed by the SHA-256 of the cookie value. In Redis when configured, so a

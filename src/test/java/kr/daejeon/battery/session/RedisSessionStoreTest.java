@@ -1,5 +1,7 @@
 package kr.daejeon.battery.session;
 
+import kr.daejeon.battery.infra.redis.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisSessionStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,11 @@
-package kr.daejeon.battery.session;
+package kr.daejeon.battery.infra.memory;
 
+import kr.daejeon.battery.session.CommitWrite;
+import kr.daejeon.battery.session.SessionStore;
+import kr.daejeon.battery.session.StoreBusyException;
+import kr.daejeon.battery.session.StoreFullException;
+import kr.daejeon.battery.session.StoredTurn;
+import kr.daejeon.battery.session.TurnRecord;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;

@@ -1,5 +1,10 @@
-package kr.daejeon.battery.escalation;
+package kr.daejeon.battery.infra.memory;
 
+import kr.daejeon.battery.escalation.ClaimResult;
+import kr.daejeon.battery.escalation.Note;
+import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.escalation.TicketPage;
+import kr.daejeon.battery.escalation.TicketStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

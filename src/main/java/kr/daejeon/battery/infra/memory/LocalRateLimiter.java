@@ -1,11 +1,12 @@
-package kr.daejeon.battery.ratelimit;
+package kr.daejeon.battery.infra.memory;
 
+import kr.daejeon.battery.ratelimit.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** In-process token buckets, for a single node without Redis; idle buckets are dropped every minute. */
-final class LocalRateLimiter implements RateLimiter {
+public final class LocalRateLimiter implements RateLimiter {
 
     private final double capacity;
     private final double refillPerNano;
@@ -19,7 +20,7 @@ final class LocalRateLimiter implements RateLimiter {
         this.refillPerNano = perMinute / 60e9;
     }
 
-    static LocalRateLimiter create(Vertx vertx, int perMinute, Runnable refused) {
+    public static LocalRateLimiter create(Vertx vertx, int perMinute, Runnable refused) {
         LocalRateLimiter limiter = new LocalRateLimiter(perMinute, refused);
         vertx.setPeriodic(60_000, t -> limiter.sweep());
         return limiter;

@@ -1,5 +1,6 @@
-package kr.daejeon.battery.session;
+package kr.daejeon.battery.infra.redis;
 
+import kr.daejeon.battery.session.StoreUnavailableException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
-package kr.daejeon.battery.api;
+package kr.daejeon.battery.infra.redis;
 
+import kr.daejeon.battery.infra.memory.EventBusMessageFeed;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import kr.daejeon.battery.conversation.MessageFeed;
 import kr.daejeon.battery.conversation.Tokens;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.session.JsonCodec;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;

@@ -1,13 +1,14 @@
-package kr.daejeon.battery.ratelimit;
+package kr.daejeon.battery.infra.redis;
 
+import kr.daejeon.battery.ratelimit.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import kr.daejeon.battery.session.PipelinedCheck;
-import kr.daejeon.battery.session.RedisClient;
-import kr.daejeon.battery.session.RedisScript;
+import kr.daejeon.battery.infra.redis.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Pipeline;
@@ -19,7 +20,7 @@ import redis.clients.jedis.Response;
  * cannot answer, requests are let through: the limit protects the service, it must not become
  * the reason it is down (the store's own errors still answer 503).
  */
-final class RedisRateLimiter implements RateLimiter {
+public final class RedisRateLimiter implements RateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
     /**
@@ -67,7 +68,7 @@ final class RedisRateLimiter implements RateLimiter {
 
     private final Runnable refused;
 
-    RedisRateLimiter(Vertx vertx, RedisClient redis, String scope, int perMinute, Runnable refused) {
+    public RedisRateLimiter(Vertx vertx, RedisClient redis, String scope, int perMinute, Runnable refused) {
         this.refused = refused;
         this.vertx = vertx;
         this.redis = redis;
@@ -84,7 +85,7 @@ final class RedisRateLimiter implements RateLimiter {
      * The checks of several limiters sharing one Redis client, in one round trip (a pipeline of
      * single-key scripts, so it also works across Redis Cluster slots). Fails open.
      */
-    static int[] takeAll(List<RedisRateLimiter> limiters, List<String> keys) {
+    public static int[] takeAll(List<RedisRateLimiter> limiters, List<String> keys) {
         Buckets buckets = new Buckets(limiters, keys);
         try {
             return buckets.waits(limiters.get(0).redis.call(j -> SCRIPT.evalAll(j, buckets.keys, buckets.args)));
@@ -94,7 +95,7 @@ final class RedisRateLimiter implements RateLimiter {
     }
 
     /** The same checks, queued on a pipeline that also does other work (see {@link PipelinedCheck}). */
-    static PipelinedCheck pipelined(List<RedisRateLimiter> limiters, List<String> keys, Consumer<int[]> verdict) {
+    public static PipelinedCheck pipelined(List<RedisRateLimiter> limiters, List<String> keys, Consumer<int[]> verdict) {
         Buckets buckets = new Buckets(limiters, keys);
         return new PipelinedCheck() {
             @Override
@@ -192,7 +193,7 @@ final class RedisRateLimiter implements RateLimiter {
         }
     }
 
-    boolean sharesRedisWith(RedisRateLimiter other) {
+    public boolean sharesRedisWith(RedisRateLimiter other) {
         return redis == other.redis;
     }
 

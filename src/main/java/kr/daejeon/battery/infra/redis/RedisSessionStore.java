@@ -1,5 +1,15 @@
-package kr.daejeon.battery.session;
+package kr.daejeon.battery.infra.redis;
 
+import kr.daejeon.battery.infra.memory.InMemorySessionStore;
+import kr.daejeon.battery.session.CommitWrite;
+import kr.daejeon.battery.session.JsonCodec;
+import kr.daejeon.battery.session.PipelinedCheck;
+import kr.daejeon.battery.session.SessionStore;
+import kr.daejeon.battery.session.StoreBusyException;
+import kr.daejeon.battery.session.StoreUnavailableException;
+import kr.daejeon.battery.session.StoredTurn;
+import kr.daejeon.battery.session.TurnPlan;
+import kr.daejeon.battery.session.TurnRecord;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;

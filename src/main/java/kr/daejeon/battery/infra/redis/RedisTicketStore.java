@@ -1,5 +1,10 @@
-package kr.daejeon.battery.escalation;
+package kr.daejeon.battery.infra.redis;
 
+import kr.daejeon.battery.escalation.ClaimResult;
+import kr.daejeon.battery.escalation.Note;
+import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.escalation.TicketPage;
+import kr.daejeon.battery.escalation.TicketStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.session.JsonCodec;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.resps.Tuple;
