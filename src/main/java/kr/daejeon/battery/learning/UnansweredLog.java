@@ -2,7 +2,6 @@ package kr.daejeon.battery.learning;
 
 import java.util.List;
 import kr.daejeon.battery.session.CappedList;
-import kr.daejeon.battery.session.ListEntry;
 import kr.daejeon.battery.infra.redis.RedisClient;
 
 /** The newest unanswered questions, newest first; bounded, shared through Redis when configured. Blocking in Redis. */
@@ -18,11 +17,6 @@ public final class UnansweredLog {
 
     public void add(UnansweredQuestion q) {
         questions.add(q);
-    }
-
-    /** {@code q} as an entry a turn records together with its messages (see {@link ListEntry}). */
-    public ListEntry<UnansweredQuestion> entry(UnansweredQuestion q) {
-        return new ListEntry<>(questions, q);
     }
 
     /** Retention: forgets questions asked before {@code cutoff}. */

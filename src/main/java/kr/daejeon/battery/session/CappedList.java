@@ -94,9 +94,7 @@ public final class CappedList<T> {
         return removed;
     }
 
-    /** KEYS: list. ARGV: the entry seen last in the list. Pops it only if it is still there. */
-    private static final RedisScript REMOVE_OLDEST_IF = new RedisScript(
-            "if redis.call('LINDEX', KEYS[1], -1) == ARGV[1] then return redis.call('RPOP', KEYS[1]) end return false");
+    private static final RedisScript REMOVE_OLDEST_IF = RedisScript.of("remove-oldest-if.lua");
 
     public List<T> recent(int limit) {
         if (redis == null) {
@@ -119,19 +117,6 @@ public final class CappedList<T> {
             }
         }
         return redis.call(j -> j.llen(key()));
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public int capacity() {
-        return capacity;
-    }
-
-    /** The Redis list's key when the list lives in {@code client}'s Redis, else null. */
-    public String keyIn(RedisClient client) {
-        return redis != null && redis == client ? key() : null;
     }
 
     private String key() {

@@ -66,7 +66,7 @@ class RedisMessageFeedTest {
 
     @Test
     void aNodeHearsAConversationOnlyWhileItHasAListenerForIt() throws Exception {
-        String channel = nodeB.redisChannels().conversation("c1");
+        String channel = nodeB.channels().conversation("c1");
         nodeA.publish("c1", List.of(message(1, "before anyone listens")));
         assertEquals(0, subscribers(channel));
 
@@ -109,7 +109,7 @@ class RedisMessageFeedTest {
         assertTrue(staffOnB.get(0).startsWith("{\"type\":\"messages\",\"conversationId\":\"c7\""), staffOnB.get(0));
         assertEquals(0, heardOnB.size());
         console.close();
-        waitFor(() -> subscribers(nodeB.redisChannels().staff()) == 0);
+        waitFor(() -> subscribers(nodeB.channels().staff()) == 0);
     }
 
     @Test
@@ -119,7 +119,7 @@ class RedisMessageFeedTest {
         assertTrue(ready.await(5, TimeUnit.SECONDS));
         redis.stop();
         redis.start();
-        String channel = nodeB.redisChannels().conversation("c1");
+        String channel = nodeB.channels().conversation("c1");
         waitFor(() -> subscribers(channel) == 1);
         nodeA.publish("c1", List.of(message(5, "after the restart")));
         waitFor(() -> heardOnB.size() == 1);

@@ -63,6 +63,17 @@ public final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
+    public synchronized boolean openOnce(Ticket ticket, Note note) {
+        if (tickets.putIfAbsent(ticket.id(), ticket) != null) {
+            return false;
+        }
+        if (note != null) {
+            addNote(ticket.id(), note);
+        }
+        return true;
+    }
+
+    @Override
     public synchronized Optional<Ticket> find(String id) {
         return Optional.ofNullable(tickets.get(id));
     }

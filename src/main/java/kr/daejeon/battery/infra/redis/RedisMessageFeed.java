@@ -37,7 +37,7 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
 
     private final RedisClient redis;
     private final EventBusMessageFeed local;
-    private final RedisChannels channels;
+    private final FeedChannels channels;
     /** Subscribed while connected, so the subscription has a channel when no listener is there. */
     private final String nodeChannel;
     private final URI uri;
@@ -54,7 +54,7 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
     public RedisMessageFeed(RedisClient redis, String redisUrl, Duration timeout, EventBusMessageFeed local) {
         this.redis = redis;
         this.local = local;
-        this.channels = new RedisChannels(redis.prefix() + ":feed:c:", redis.prefix() + ":feed:staff");
+        this.channels = FeedChannels.of(redis.prefix());
         this.nodeChannel = redis.prefix() + ":feed:node:" + Tokens.random(9);
         this.uri = URI.create(redisUrl);
         this.timeoutMillis = (int) timeout.toMillis();
@@ -66,7 +66,7 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
     @Override
     public void publish(String conversationId, List<Message> messages) {
         String array = JsonCodec.write(messages);
-        // The formats the store's append script also publishes (see MessageFeed#redisChannels).
+        // The formats the store's append script also publishes (see FeedChannels).
         String staffEvent = EventBusMessageFeed.messagesEvent(conversationId, array);
         redis.call(j -> {
             Pipeline p = j.pipelined();
@@ -77,8 +77,7 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
         });
     }
 
-    @Override
-    public RedisChannels redisChannels() {
+    public FeedChannels channels() {
         return channels;
     }
 

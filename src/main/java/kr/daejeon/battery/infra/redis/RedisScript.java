@@ -31,6 +31,25 @@ public final class RedisScript {
         }
     }
 
+    /**
+     * The script made of resource files of this package, in order (e.g. the functions a main part calls, then the
+     * main part): every Lua the Redis adapters run lives beside them as a {@code .lua} file.
+     */
+    public static RedisScript of(String... resources) {
+        StringBuilder source = new StringBuilder();
+        for (String name : resources) {
+            try (java.io.InputStream in = RedisScript.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("no Lua resource " + name);
+                }
+                source.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return new RedisScript(source.toString());
+    }
+
     public Object eval(Jedis j, List<String> keys, List<String> args) {
         try {
             return j.evalsha(sha, keys, args);
