@@ -15,7 +15,8 @@ public interface TicketStore extends AutoCloseable {
 
     /**
      * Opens {@code ticket} with {@code note} (or null) unless a ticket with its id exists: the handoff turn's retry
-     * after a failure part-way opens it exactly once. Returns true when this call opened it.
+     * after a failure part-way opens it exactly once. Returns true when this call opened it (or finished opening it:
+     * put it in the queue a failed attempt did not reach), so that it is announced once.
      */
     boolean openOnce(Ticket ticket, Note note);
 

@@ -151,11 +151,10 @@ public final class RedisTicketStore implements TicketStore {
         String status = (String) r.get(1);
         long score = t.createdAt().toEpochMilli();
         long retention = Long.parseLong(retentionSeconds);
-        redis.call(j -> {
+        boolean queued = redis.call(j -> {
             Pipeline p = j.pipelined();
-            if (!Ticket.RESOLVED.equals(status)) {
-                p.zadd(openKey, score, t.id(), ZAddParams.zAddParams().nx());
-            }
+            Response<Long> added = Ticket.RESOLVED.equals(status) ? null
+                    : p.zadd(openKey, score, t.id(), ZAddParams.zAddParams().nx());
             if (Ticket.WAITING.equals(status)) {
                 p.zadd(waitingKey, score, t.id(), ZAddParams.zAddParams().nx());
             }
@@ -163,10 +162,14 @@ public final class RedisTicketStore implements TicketStore {
             p.expire(conversationKey(t.conversationId()), retention);
             p.zadd(allKey, score, t.id());
             p.zremrangeByScore(allKey, Double.NEGATIVE_INFINITY, score - retention * 1000.0);
-            p.sync();
-            return null;
+            for (Object reply : p.syncAndReturnAll()) {
+                if (reply instanceof RuntimeException failed) {
+                    throw failed;
+                }
+            }
+            return added != null && added.get() == 1L;
         });
-        return created;
+        return created || queued;
     }
 
     private String notesKey(String id) {
