@@ -26,11 +26,11 @@ public final class MemoryBackend implements Backend {
     private final InMemorySessionStore conversations;
     private final InMemoryTicketStore tickets = new InMemoryTicketStore();
     private final InMemoryRatingStore ratings = new InMemoryRatingStore();
-    private final UnansweredLog unanswered = new UnansweredLog(null);
+    private final UnansweredLog unanswered = new UnansweredLog(new InMemoryCappedList<>(UnansweredLog.CAPACITY));
     private final ChannelDirectory directory;
-    private final DeadLetterLog deadLetters = new DeadLetterLog(null);
+    private final DeadLetterLog deadLetters = new DeadLetterLog(new InMemoryCappedList<>(DeadLetterLog.CAPACITY));
     private final StaffSessionStore staffSessions;
-    private final TrainingProposals proposals = new TrainingProposals(null);
+    private final TrainingProposals proposals = new InMemoryTrainingProposals();
     private final DailyCounters daily;
 
     public MemoryBackend(AppConfig config, Vertx vertx, Clock clock, ServiceMetrics metrics) {
@@ -41,7 +41,7 @@ public final class MemoryBackend implements Backend {
                 config.retention(), feed);
         vertx.setPeriodic(60_000, t -> vertx.executeBlocking(conversations::evictExpired, false));
         this.directory = new ChannelDirectory(null, config.retention());
-        this.staffSessions = new StaffSessionStore(null, config.staffSessionLifetime());
+        this.staffSessions = new InMemoryStaffSessionStore(config.staffSessionLifetime());
         this.daily = new DailyCounters(null, clock, config.timeZone());
     }
 

@@ -54,11 +54,13 @@ public final class RedisBackend implements Backend {
                 config.retention(), feed.channels());
         this.tickets = new RedisTicketStore(redis, config.retention());
         this.ratings = new RedisRatingStore(redis);
-        this.unanswered = new UnansweredLog(redis);
+        this.unanswered = new UnansweredLog(new RedisCappedList<>(redis, "unanswered", UnansweredLog.CAPACITY,
+                kr.daejeon.battery.learning.UnansweredQuestion.class));
         this.directory = new ChannelDirectory(redis, config.retention());
-        this.deadLetters = new DeadLetterLog(redis);
-        this.staffSessions = new StaffSessionStore(redis, config.staffSessionLifetime());
-        this.proposals = new TrainingProposals(redis);
+        this.deadLetters = new DeadLetterLog(new RedisCappedList<>(redis, "deadletters", DeadLetterLog.CAPACITY,
+                kr.daejeon.battery.channel.DeadLetter.class));
+        this.staffSessions = new RedisStaffSessionStore(redis, config.staffSessionLifetime());
+        this.proposals = new RedisTrainingProposals(redis);
         this.daily = new DailyCounters(redis, clock, config.timeZone());
     }
 
