@@ -29,20 +29,16 @@ import kr.daejeon.battery.learning.FaqFiles;
 import kr.daejeon.battery.learning.IntentFiles;
 import kr.daejeon.battery.learning.LearningDesk;
 import kr.daejeon.battery.learning.Retrainer;
-import kr.daejeon.battery.learning.TrainingProposals;
 import kr.daejeon.battery.learning.UnansweredLog;
 import kr.daejeon.battery.nlu.LiveClassifier;
 import kr.daejeon.battery.learning.UnansweredRecorder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
-import kr.daejeon.battery.ratelimit.RateLimiter;
 import kr.daejeon.battery.reports.DailyCounters;
 import kr.daejeon.battery.reports.StaffReports;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import kr.daejeon.battery.api.EventBusMessageFeed;
-import kr.daejeon.battery.api.RedisMessageFeed;
 import kr.daejeon.battery.api.StaffApi;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
@@ -55,7 +51,6 @@ import java.util.Map;
 import kr.daejeon.battery.conversation.MessageFeed;
 import kr.daejeon.battery.staff.StaffAccounts;
 import kr.daejeon.battery.staff.StaffDesk;
-import kr.daejeon.battery.staff.StaffSessionStore;
 import kr.daejeon.battery.config.AppConfig;
 import kr.daejeon.battery.config.ConfigException;
 import kr.daejeon.battery.conversation.ChatService;
@@ -63,13 +58,9 @@ import kr.daejeon.battery.conversation.ConversationEngine;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.IntentCorpus;
 import kr.daejeon.battery.escalation.FollowUpMailer;
-import kr.daejeon.battery.escalation.InMemoryTicketStore;
-import kr.daejeon.battery.escalation.RedisTicketStore;
 import kr.daejeon.battery.escalation.TicketStore;
+import kr.daejeon.battery.infra.Backend;
 import kr.daejeon.battery.escalation.TicketWebhook;
-import kr.daejeon.battery.session.InMemorySessionStore;
-import kr.daejeon.battery.session.RedisClient;
-import kr.daejeon.battery.session.RedisSessionStore;
 import kr.daejeon.battery.session.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,58 +111,19 @@ public final class Server {
                         .setBlockedThreadCheckIntervalUnit(java.util.concurrent.TimeUnit.MILLISECONDS))
                 .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
                 .build();
-        SessionStore store;
-        TicketStore tickets;
-        AutoCloseable connection;
-        RedisClient sharedRedis = null;
-        kr.daejeon.battery.health.Readiness readiness = kr.daejeon.battery.health.Readiness.ALWAYS;
-        kr.daejeon.battery.health.RedisWriteProbe probe = null;
-        if (!config.usesRedis()) {
-            InMemorySessionStore memory = new InMemorySessionStore(config.sessionTtl(), config.memoryMaxConversations(), clock,
-                    config.retention());
-            vertx.setPeriodic(60_000, t -> vertx.executeBlocking(memory::evictExpired, false));
-            store = memory;
-            tickets = new InMemoryTicketStore();
-            connection = () -> { };
-        } else {
-            RedisClient redis;
-            try {
-                redis = new RedisClient(config.redis(), metrics::storeError);
-            } catch (kr.daejeon.battery.session.StoreUnavailableException e) {
-                throw new ConfigException(List.of("REDIS_SENTINELS: " + e.getMessage()));
-            }
-            store = new RedisSessionStore(redis, config.sessionTtl(), config.redisCachedStates(), config.retention());
-            tickets = new RedisTicketStore(redis, config.retention());
-            connection = redis;
-            sharedRedis = redis;
-            probe = new kr.daejeon.battery.health.RedisWriteProbe(redis, config.redis().probeInterval()).start();
-            readiness = probe;
-            if (!probe.check().ready()) {
-                LOG.warn("Redis ({}) does not accept writes yet ({}); /ready reports not ready until it does",
-                        config.redis().describe(), probe.check().reason());
-            }
-        }
+        Backend backend = Backend.of(config, vertx, clock, metrics);
+        SessionStore store = backend.conversations();
+        TicketStore tickets = backend.tickets();
         config.holidayCalendar().coverageWarning(java.time.LocalDate.now(clock.withZone(config.timeZone())))
                 .ifPresent(LOG::warn);
         Retrainer retrainer = new Retrainer(config.intentsDir(), config.classifierSettings(), live);
         ConversationEngine engine = new ConversationEngine(live, content, config.clarifyThreshold(), config.missesBeforeHandoff(),
                 config.businessHours(), config.expectedMinutesPerTicket());
-        EventBusMessageFeed localFeed = new EventBusMessageFeed(vertx.eventBus());
-        MessageFeed feed = localFeed;
-        List<AutoCloseable> resources = new ArrayList<>(List.of(store, tickets));
-        if (sharedRedis != null) {
-            RedisMessageFeed redisFeed = new RedisMessageFeed(sharedRedis, localFeed);
-            awaitSubscription(redisFeed);
-            feed = redisFeed;
-            resources.add(redisFeed);
-        }
-        if (probe != null) {
-            resources.add(probe);
-        }
-        resources.add(connection);
+        MessageFeed feed = backend.feed();
+        List<AutoCloseable> resources = new ArrayList<>(List.of(backend));
         TicketWebhook webhook = config.ticketWebhookUrl() == null ? null
                 : new TicketWebhook(config.ticketWebhookUrl(), config.publicBaseUrl() == null ? null : config.publicBaseUrl() + "/staff/");
-        UnansweredLog unanswered = new UnansweredLog(sharedRedis);
+        UnansweredLog unanswered = backend.unanswered();
         ChatService chat = new ChatService(store, tickets, engine, feed, clock, webhook, metrics,
                 new UnansweredRecorder(unanswered, config.lowConfidence()));
         metrics.gauge("chat_handoff_queue_waiting", "Tickets waiting for a staff member", List.of(),
@@ -182,12 +134,11 @@ public final class Server {
             LOG.warn("no staff accounts (set STAFF_ACCOUNTS_FILE): nobody can log in to the staff API");
         }
         // Answer ratings: in Redis when the conversations are, else in this process.
-        kr.daejeon.battery.feedback.RatingStore ratings = sharedRedis == null ? new kr.daejeon.battery.feedback.InMemoryRatingStore()
-                : new kr.daejeon.battery.feedback.RedisRatingStore(sharedRedis);
+        kr.daejeon.battery.feedback.RatingStore ratings = backend.ratings();
         kr.daejeon.battery.feedback.AnswerFeedback feedback =
                 new kr.daejeon.battery.feedback.AnswerFeedback(chat, store, ratings, metrics, clock);
-        ChannelDirectory directory = new ChannelDirectory(sharedRedis, config.retention());
-        DeadLetterLog deadLetters = new DeadLetterLog(sharedRedis);
+        ChannelDirectory directory = backend.channelDirectory();
+        DeadLetterLog deadLetters = backend.deadLetters();
         PersonalData personalData = new PersonalData(store, tickets, unanswered, deadLetters, config.retention(), clock);
         // Retention: at start and hourly, on a worker (it reads the stores).
         vertx.executeBlocking(personalData::sweep, false);
@@ -212,9 +163,9 @@ public final class Server {
             channels.put(LineChannel.CHANNEL, line);
         }
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
-        DailyCounters daily = new DailyCounters(sharedRedis, clock, config.timeZone());
+        DailyCounters daily = backend.dailyCounters();
         metrics.addListener(daily);
-        if (sharedRedis != null) {
+        if (backend.shared()) {
             vertx.setPeriodic(5_000, t -> vertx.executeBlocking(() -> {
                 daily.flush();
                 return null;
@@ -227,12 +178,12 @@ public final class Server {
             resources.add(0, mailer);
             LOG.info("follow-up e-mail on: {}", config.mail());
         }
-        StaffApi staffApi = new StaffApi(vertx, accounts, new StaffSessionStore(sharedRedis, config.staffSessionLifetime()),
+        StaffApi staffApi = new StaffApi(vertx, accounts, backend.staffSessions(),
                 new StaffDesk(store, tickets, content, accounts, feed,
                         new ChannelRouter(channels), clock, metrics, mailer), clock, config.maxMessageChars(),
-                RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
+                backend.limiter("login", config.staffLoginRateLimitPerMinute()),
                 clientAddress, deadLetters, unanswered, personalData,
-                new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()),
+                new LearningDesk(backend.proposals(), new IntentFiles(config.intentsDir()),
                         new FaqFiles(config.faqDir()), content, retrainer, live, clock), config.timeZone(),
                 new StaffReports(daily, tickets, unanswered, config.timeZone()));
         if (config.contentWatchSeconds() > 0) {
@@ -264,9 +215,9 @@ public final class Server {
             ctx.next();
         });
         new ChatApi(vertx, chat, store, config,
-                RateLimiter.create(vertx, sharedRedis, "ip", config.rateLimitPerMinute(), metrics),
-                RateLimiter.create(vertx, sharedRedis, "conversation", config.conversationRateLimitPerMinute(), metrics),
-                personalData, readiness).mount(router);
+                backend.limiter("ip", config.rateLimitPerMinute()),
+                backend.limiter("conversation", config.conversationRateLimitPerMinute()),
+                personalData, backend.readiness()).mount(router);
         new MetricsApi(vertx, metrics, config.metricsToken()).mount(router);
         new TrainingApi(content, clock).mount(router);
         new kr.daejeon.battery.api.OpenApiDocs().mount(router);
@@ -326,7 +277,7 @@ public final class Server {
         return vertx.createHttpServer(options).connectionHandler(guard::opened).requestHandler(router).listen()
                 .map(http -> {
                     LOG.info("listening on http://{}:{} (store: {})", config.host(), http.actualPort(),
-                            config.usesRedis() ? "redis (" + config.redis().describe() + ")" : "memory");
+                            config.usesRedis() ? backend.name() + " (" + config.redis().describe() + ")" : backend.name());
                     return new Server(vertx, http, resources, config.shutdownGrace(), routes);
                 })
                 .recover(err -> {
@@ -393,22 +344,6 @@ public final class Server {
             return tickets.waitingCount();
         } catch (RuntimeException e) {
             return Double.NaN;
-        }
-    }
-
-    /** Waits briefly for the live feed, so messages sent right after start-up are not missed. */
-    private static void awaitSubscription(RedisMessageFeed feed) {
-        long deadline = System.currentTimeMillis() + 3000;
-        while (!feed.isSubscribed() && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        if (!feed.isSubscribed()) {
-            LOG.warn("live feed not subscribed to Redis yet; it keeps retrying");
         }
     }
 

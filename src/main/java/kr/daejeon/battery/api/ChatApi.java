@@ -1,5 +1,6 @@
 package kr.daejeon.battery.api;
 
+import kr.daejeon.battery.infra.memory.EventBusMessageFeed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
@@ -23,6 +24,7 @@ import kr.daejeon.battery.conversation.ConversationNotFoundException;
 import kr.daejeon.battery.conversation.InvalidTokenException;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.nlu.Language;
+import kr.daejeon.battery.ratelimit.RateLimitedException;
 import kr.daejeon.battery.ratelimit.RateLimiter;
 import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.session.SessionStore;
@@ -163,21 +165,17 @@ public final class ChatApi {
         String token = bearer(ctx);
         String client = clientAddress.of(ctx.request());
         String idempotencyKey = idempotencyKey(ctx);
-        // Validation, limits and the turn in one worker job: one hop. The limits ride along with taking the
-        // conversation's lock (one Redis round trip); bad requests count against them too.
+        // Validation, limits and the turn in one worker job: one hop. The sender's address is charged first, on its
+        // own (bad requests count too); the conversation's limit is charged in the step that stores the turn.
         respond(ctx, blocking(ctx, () -> {
-            String text;
+            refuseIfLimited(new int[] {perClient.take(client), 0});
+            String text = messageText(ctx);
             try {
-                text = messageText(ctx);
-            } catch (ApiError invalid) {
-                // A flood of bad requests is refused like any other, charged to the sender's address only: the
-                // conversation's limit is for its owner's messages.
-                refuseIfLimited(new int[] {perClient.take(client), 0});
-                throw invalid;
+                return chat.post(id, token, text, List.of(perConversation.asCharge()), idempotencyKey);
+            } catch (RateLimitedException limited) {
+                refuseIfLimited(new int[] {0, limited.retryAfterSeconds()});
+                throw limited;
             }
-            return chat.post(id, token, text, RateLimiter.bothBefore(perClient, client, perConversation, id,
-                    ChatApi::refuseIfLimited), () -> refuseIfLimited(new int[] {perClient.take(client), 0}),
-                    idempotencyKey);
         }).map(turn -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("intent", turn.intent());

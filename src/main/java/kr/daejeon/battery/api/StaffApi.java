@@ -1,5 +1,6 @@
 package kr.daejeon.battery.api;
 
+import kr.daejeon.battery.infra.memory.EventBusMessageFeed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

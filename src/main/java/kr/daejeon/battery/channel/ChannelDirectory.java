@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
 /**

@@ -2,7 +2,6 @@ package kr.daejeon.battery.channel;
 
 import java.util.List;
 import kr.daejeon.battery.session.CappedList;
-import kr.daejeon.battery.session.RedisClient;
 
 /** The newest failed deliveries, newest first, for the staff console; bounded, shared through Redis when configured. */
 public final class DeadLetterLog {
@@ -11,8 +10,9 @@ public final class DeadLetterLog {
 
     private final CappedList<DeadLetter> letters;
 
-    public DeadLetterLog(RedisClient redisOrNull) {
-        this.letters = new CappedList<>(redisOrNull, "deadletters", CAPACITY, DeadLetter.class);
+    /** @param letters the backend's list named {@code deadletters}, of {@link #CAPACITY} */
+    public DeadLetterLog(CappedList<DeadLetter> letters) {
+        this.letters = java.util.Objects.requireNonNull(letters, "a dead-letter log needs the backend's list");
     }
 
     /** Blocking when in Redis: call off the event loop. */

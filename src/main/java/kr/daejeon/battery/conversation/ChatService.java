@@ -10,13 +10,17 @@ import kr.daejeon.battery.escalation.TicketWebhook;
 import kr.daejeon.battery.learning.UnansweredRecorder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.nlu.Language;
-import kr.daejeon.battery.session.CommitWrite;
-import kr.daejeon.battery.session.ListEntry;
-import kr.daejeon.battery.session.StoredTurn;
-import kr.daejeon.battery.session.TurnRecord;
-import kr.daejeon.battery.session.PipelinedCheck;
+import java.util.Optional;
+import java.util.function.Function;
+import kr.daejeon.battery.escalation.Note;
+import kr.daejeon.battery.ratelimit.RateLimitedException;
+import kr.daejeon.battery.session.CommitResult;
+import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.session.SessionStore;
-import kr.daejeon.battery.session.TurnPlan;
+import kr.daejeon.battery.session.Snapshot;
+import kr.daejeon.battery.session.StoredTurn;
+import kr.daejeon.battery.session.TurnCommit;
+import kr.daejeon.battery.session.TurnRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +32,8 @@ public final class ChatService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
     public static final int MAX_PAGE = 500;
+    /** How many times a turn is planned again from a newer state before it waits for the conversation's lock instead. */
+    private static final int PLAN_ATTEMPTS = 3;
 
     private final SessionStore store;
     private final TicketStore tickets;
@@ -63,8 +69,11 @@ public final class ChatService {
                        List<kr.daejeon.battery.nlu.ScoredIntent> ranking, boolean replayed, boolean awaitingContact) {
     }
 
-    /** What a turn stored under an idempotency key answered, kept with it (see {@link TurnRecord}). */
-    record Summary(String intent, double confidence, boolean handoff) {
+    /**
+     * What a turn stored under an idempotency key answered, kept with it (see {@link TurnRecord}); with the ticket it
+     * opened (and that ticket's note), so that a retry opens a ticket the first attempt stored but did not open.
+     */
+    record Summary(String intent, double confidence, boolean handoff, Ticket opened, Note note) {
     }
 
     /** A page of the transcript with what a client shows about the conversation's state. */
@@ -89,36 +98,20 @@ public final class ChatService {
 
     /** Answers one user message; returns only after the user message and the replies are stored. */
     public Turn post(String id, String token, String text) {
-        return post(id, token, text, PipelinedCheck.NONE);
-    }
-
-    /** The same, after {@code before} (the request's rate limits) passed; the store may run it with its first call. */
-    public Turn post(String id, String token, String text, PipelinedCheck before) {
-        return post(id, token, text, before, null);
+        return post(id, token, text, List.of(), null);
     }
 
     /**
      * The same, exactly once per {@code idempotencyKey} (or null): a retry of a turn that was stored (even one
-     * whose answer was lost or was a 503) gets the stored result and stores nothing.
+     * whose answer was lost or was a 503) gets the stored result and stores nothing. {@code charges} are taken from
+     * the conversation's rate-limit buckets in the step that stores the turn, only once the token was accepted
+     * (whoever knows only a conversation's id must not lock its owner out).
+     *
+     * @throws RateLimitedException when a charge finds its bucket empty; nothing is stored then
      */
-    public Turn post(String id, String token, String text, PipelinedCheck before, String idempotencyKey) {
-        return post(id, token, text, before, () -> { }, idempotencyKey);
-    }
-
-    /**
-     * The same; {@code refused} runs when the conversation is unknown or the token wrong (it may throw, e.g. a 429
-     * for the sender's address): such requests are charged to the sender, never to the conversation's limit.
-     */
-    public Turn post(String id, String token, String text, PipelinedCheck before, Runnable refused,
-                     String idempotencyKey) {
-        return turn(id, found -> {
-            try {
-                return checkToken(found, token);
-            } catch (ConversationNotFoundException | InvalidTokenException e) {
-                refused.run();
-                throw e;
-            }
-        }, text, before, idempotencyKey == null ? null : "web:" + idempotencyKey);
+    public Turn post(String id, String token, String text, List<TurnCommit.Charge> charges, String idempotencyKey) {
+        return turn(id, found -> checkToken(found, token), text, charges,
+                idempotencyKey == null ? null : "web:" + idempotencyKey);
     }
 
     /**
@@ -139,45 +132,23 @@ public final class ChatService {
      * stored with the turn, so a platform's retry after a failed delivery is stored once and answered again.
      */
     public Turn postFromChannel(String id, String text, String deliveryKey) {
-        return turn(id, found -> found.orElseThrow(ConversationNotFoundException::new), text, PipelinedCheck.NONE,
-                deliveryKey);
+        return turn(id, found -> found.orElseThrow(ConversationNotFoundException::new), text, List.of(), deliveryKey);
     }
 
     public boolean exists(String id) {
         return store.find(id).isPresent();
     }
 
-    private Turn turn(String id, java.util.function.Function<java.util.Optional<ConversationState>, ConversationState> access,
-                      String text, PipelinedCheck before, String turnKey) {
+    private Turn turn(String id, Function<Optional<ConversationState>, ConversationState> access, String text,
+                      List<TurnCommit.Charge> charges, String turnKey) {
         long t0 = System.nanoTime();
-        // Usually one round trip to Redis: a turn without a ticket is planned from the state and committed by
-        // the store if nothing changed meanwhile (limits checked in the same step); one with a ticket takes the lock.
-        Turn turn = store.planTurn(id, before, feed, found -> {
-            ConversationState state = access.apply(found);
-            Instant now = clock.instant();
-            TurnResult result = engine.respond(state, text, now);
-            if (result.handoffReason() != null || result.contact() != null && result.state().ticketId() != null) {
-                return null;
-            }
-            // A question the bot could not answer well is kept for staff in the same step as the turn.
-            return new TurnPlan<>(result.state(), userAndReplies(text, now, result),
-                    stored -> turnOf(result, stored, null, false), unansweredEntry(text, result, now),
-                    record(turnKey, result), done -> replayed(id, done));
-        }, found -> lockedTurn(id, access.apply(found), text, turnKey));
+        Turn turn = plannedTurn(id, access, text, charges, turnKey);
+        if (turn == null) {
+            turn = store.withLock(id, held -> lockedTurn(held, access, text, charges, turnKey));
+        }
         if (turn.replayed()) {
             LOG.info("turn conversation={} replayed (stored before under its idempotency key)", id);
             return turn;
-        }
-        // The ticket first, so a console that learns of it also gets the messages that opened it.
-        if (turn.changedTicket() != null) {
-            feed.ticketChanged(turn.changedTicket());
-            if (webhook != null && turn.ticketOpened()) {
-                webhook.ticketOpened(turn.changedTicket());
-            }
-            List<Message> all = new ArrayList<>();
-            all.add(turn.userMessage());
-            all.addAll(turn.replies());
-            feed.publish(id, all);
         }
         metrics.turn(turn.channel(), turn.language(), turn.intent(), turn.ticketOpened(),
                 java.time.Duration.ofNanos(System.nanoTime() - t0));
@@ -190,10 +161,59 @@ public final class ChatService {
         return turn;
     }
 
-    /** A turn that opens or changes a ticket: under the conversation's lock, the ticket before the messages. */
-    private Turn lockedTurn(String id, ConversationState state, String text, String turnKey) {
+    /**
+     * The usual turn: computed from the conversation's snapshot without its lock, and committed if the conversation
+     * did not change meanwhile; when it did, planned again from the state the commit handed back. Null when the turn
+     * must take the lock instead: it opens or changes a ticket, someone holds the lock, or the conversation kept
+     * changing.
+     */
+    private Turn plannedTurn(String id, Function<Optional<ConversationState>, ConversationState> access, String text,
+                             List<TurnCommit.Charge> charges, String turnKey) {
+        Optional<Snapshot> snapshot = store.read(id);
+        for (int attempt = 0; attempt < PLAN_ATTEMPTS; attempt++) {
+            // The token is checked first: a request for someone else's conversation charges nothing to its limit.
+            ConversationState state = access.apply(snapshot.map(Snapshot::state));
+            Instant now = clock.instant();
+            TurnResult result = engine.respond(state, text, now);
+            if (changesTicket(result)) {
+                return null;
+            }
+            CommitResult outcome = store.commit(TurnCommit.planned(snapshot.orElseThrow(), result.state(),
+                    userAndReplies(text, now, result)).recordedAs(record(turnKey, result, null, null)).charging(charges));
+            if (outcome instanceof CommitResult.Committed committed) {
+                recordUnanswered(text, result, now);
+                return turnOf(result, committed.stored(), null, false);
+            } else if (outcome instanceof CommitResult.Stale stale) {
+                snapshot = Optional.of(stale.current());
+            } else if (outcome instanceof CommitResult.Gone) {
+                snapshot = Optional.empty();
+            } else if (outcome instanceof CommitResult.Busy) {
+                return null;
+            } else {
+                return replayedOrRefused(id, outcome);
+            }
+        }
+        return null;
+    }
+
+    private static boolean changesTicket(TurnResult result) {
+        return result.handoffReason() != null || result.contact() != null && result.state().ticketId() != null;
+    }
+
+    /**
+     * A turn that opens or changes a ticket, under the conversation's lock. The turn is committed first and the
+     * ticket opened after it, each in an atomic step of its own (a conversation and a ticket live in different
+     * Redis Cluster slots): a turn that could not be stored (503) opens no ticket, and one stored with an
+     * idempotency key keeps the ticket in its record, so that the client's retry of a turn whose ticket was not
+     * opened (the node died in between) opens it, exactly once ({@link kr.daejeon.battery.escalation.TicketStore#openOnce}).
+     * The ticket is announced before the turn's messages, so a console that learns of it also gets them.
+     */
+    private Turn lockedTurn(SessionStore.Held held, Function<Optional<ConversationState>, ConversationState> access,
+                            String text, List<TurnCommit.Charge> charges, String turnKey) {
+        String id = held.conversationId();
+        ConversationState state = access.apply(held.state());
         if (turnKey != null) {
-            java.util.Optional<StoredTurn> done = store.storedTurn(id, turnKey);
+            Optional<StoredTurn> done = store.storedTurn(id, turnKey);
             if (done.isPresent()) {
                 return replayed(id, done.get());
             }
@@ -201,60 +221,92 @@ public final class ChatService {
         Instant now = clock.instant();
         TurnResult result = engine.respond(state, text, now);
         ConversationState next = result.state();
-        Ticket changed = null;
-        boolean opened = false;
+        Ticket opening = null;
+        Note note = null;
         List<Message> toStore = userAndReplies(text, now, result);
-        CommitWrite opening = null;
         if (result.handoffReason() != null) {
-            // The ticket is opened in the same commit as the turn: a turn that could not be stored (503) leaves no
-            // ticket, and a stored one always has its ticket.
-            Ticket ticket = new Ticket(Tokens.random(12), id, next.channel(), next.locale(), result.handoffReason(),
+            opening = new Ticket(Tokens.random(12), id, next.channel(), next.locale(), result.handoffReason(),
                     Ticket.WAITING, null, now, now, next.recentTurns(), null);
             String answers = engine.eligibilitySummary(state);
-            opening = tickets.opening(ticket, answers == null ? null
-                    : new kr.daejeon.battery.escalation.Note("assistant", answers, now));
-            changed = ticket;
-            opened = true;
-            next = next.withTicket(ticket.id());
+            note = answers == null ? null : new Note("assistant", answers, now);
+            next = next.withTicket(opening.id());
             // Under this conversation's lock, but other conversations may join the queue meanwhile: a good estimate.
             toStore.add(engine.queuePosition(Language.fromCode(next.locale()), tickets.waitingCount() + 1, now));
-            LOG.info("handoff conversation={} ticket={} reason={}", id, ticket.id(), result.handoffReason());
         }
-        if (result.contact() != null && next.ticketId() != null && tickets.setContact(next.ticketId(), result.contact())) {
+        boolean attachesContact = result.contact() != null && next.ticketId() != null && opening == null;
+        TurnCommit commit = TurnCommit.underLock(held, next, toStore).recordedAs(record(turnKey, result, opening, note))
+                .charging(charges);
+        CommitResult outcome = store.commit(opening == null && !attachesContact ? commit : commit.unannounced());
+        if (!(outcome instanceof CommitResult.Committed committed)) {
+            if (outcome instanceof CommitResult.Gone) {
+                throw new ConversationNotFoundException();
+            }
+            return replayedOrRefused(id, outcome);
+        }
+        List<Message> stored = committed.stored();
+        Ticket changed = null;
+        if (opening != null) {
+            tickets.openOnce(opening, note);
+            changed = opening;
+            LOG.info("handoff conversation={} ticket={} reason={}", id, opening.id(), result.handoffReason());
+        } else if (attachesContact && tickets.setContact(next.ticketId(), result.contact())) {
             changed = tickets.find(next.ticketId()).orElse(null);
             LOG.info("contact details attached to ticket={}", next.ticketId());
         }
-        // Without a ticket change the store may announce the messages as it stores them (one round trip
-        // less); a new or changed ticket must reach consoles before the messages that belong to it.
-        TurnRecord record = record(turnKey, result);
-        List<Message> stored = changed == null ? store.appendAndPublish(next, toStore, feed, record)
-                : store.append(next, toStore, record, opening);
-        ListEntry<?> unansweredEntry = unansweredEntry(text, result, now);
-        if (unansweredEntry != null) {
-            unansweredEntry.addSeparately();
+        if (changed != null) {
+            announceTicket(changed, opening != null);
         }
-        return turnOf(result, stored, changed, opened);
+        if (opening != null || attachesContact) {
+            feed.publish(id, stored);
+        }
+        recordUnanswered(text, result, now);
+        return turnOf(result, stored, changed, opening != null);
     }
 
-    private static TurnRecord record(String turnKey, TurnResult result) {
-        return turnKey == null ? null : new TurnRecord(turnKey, kr.daejeon.battery.session.JsonCodec.write(
-                new Summary(result.intent(), result.confidence(), result.state().isHandoff())));
+    private void announceTicket(Ticket ticket, boolean opened) {
+        feed.ticketChanged(ticket);
+        if (webhook != null && opened) {
+            webhook.ticketOpened(ticket);
+        }
+    }
+
+    /** A commit that was neither stored nor to be planned again: a retry of a stored turn, or a refusal. */
+    private Turn replayedOrRefused(String id, CommitResult outcome) {
+        if (outcome instanceof CommitResult.Replayed replay) {
+            return replayed(id, replay.earlier());
+        }
+        if (outcome instanceof CommitResult.Limited limited) {
+            metrics.rateLimited(limited.scope());
+            throw new RateLimitedException(limited.scope(), limited.retryAfterSeconds());
+        }
+        throw new IllegalStateException("unexpected commit result " + outcome);
+    }
+
+    private static TurnRecord record(String turnKey, TurnResult result, Ticket opened, Note note) {
+        return turnKey == null ? null : new TurnRecord(turnKey, JsonCodec.write(
+                new Summary(result.intent(), result.confidence(), result.state().isHandoff(), opened, note)));
     }
 
     /** The result of a turn stored before under the same key, from the transcript. */
     private Turn replayed(String id, StoredTurn done) {
-        Summary summary = kr.daejeon.battery.session.JsonCodec.read(done.summary(), Summary.class);
+        Summary summary = JsonCodec.read(done.summary(), Summary.class);
         List<Message> messages = store.messagesAfter(id, done.firstId() - 1, done.count());
         if (messages.isEmpty()) {
             throw new ConversationNotFoundException();
+        }
+        if (summary.opened() != null && tickets.openOnce(summary.opened(), summary.note())) {
+            // The first attempt stored the turn but died before opening its ticket.
+            LOG.info("handoff conversation={} ticket={} opened on retry", id, summary.opened().id());
+            announceTicket(summary.opened(), true);
         }
         return new Turn(summary.intent(), summary.confidence(), summary.handoff(), messages.get(0),
                 messages.subList(1, messages.size()), null, false, null, null, List.of(), true, false);
     }
 
-    private ListEntry<?> unansweredEntry(String text, TurnResult result, Instant now) {
+    /** A question the bot could not answer well is kept for staff, once the turn is stored (apart from it). */
+    private void recordUnanswered(String text, TurnResult result, Instant now) {
         ConversationState next = result.state();
-        return unanswered.entryFor(text, next.locale(), result.intent(), result.confidence(),
+        unanswered.record(text, next.locale(), result.intent(), result.confidence(),
                 result.ranking() == null ? List.of() : result.ranking(), next.id(), next.channel(), now);
     }
 
@@ -279,14 +331,18 @@ public final class ChatService {
      * conversation (the bot does not talk over them; the language of their ticket stays as it was).
      */
     public List<Message> switchLanguage(String id, String token, Language language) {
-        List<Message> stored = store.withLockedState(id, found -> {
-            ConversationState state = checkToken(found, token);
+        List<Message> stored = store.withLock(id, held -> {
+            ConversationState state = checkToken(held.state(), token);
             if (language.code().equals(state.locale()) || state.isHandoff()) {
                 return List.<Message>of();
             }
             Instant now = clock.instant();
-            return store.appendAndPublish(state.withLocale(language.code()).withTurn(language.code(), state.status(),
-                    state.misses(), now), List.of(engine.greeting(language, now)), feed);
+            CommitResult outcome = store.commit(TurnCommit.underLock(held, state.withLocale(language.code())
+                    .withTurn(language.code(), state.status(), state.misses(), now), List.of(engine.greeting(language, now))));
+            if (outcome instanceof CommitResult.Committed committed) {
+                return committed.stored();
+            }
+            throw new ConversationNotFoundException();
         });
         if (!stored.isEmpty()) {
             LOG.info("language switched conversation={} locale={}", id, language.code());

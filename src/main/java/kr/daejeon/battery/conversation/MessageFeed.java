@@ -6,26 +6,20 @@ import kr.daejeon.battery.escalation.Ticket;
 /** Announces newly stored messages and ticket changes to live listeners (SSE streams, staff consoles). */
 public interface MessageFeed {
 
+    /** Announces nothing (a store used without live listeners, as in tests and tools). */
+    MessageFeed NONE = new MessageFeed() {
+        @Override
+        public void publish(String conversationId, List<Message> messages) {
+        }
+
+        @Override
+        public void ticketChanged(Ticket ticket) {
+        }
+    };
+
     void publish(String conversationId, List<Message> messages);
 
     void ticketChanged(Ticket ticket);
-
-    /**
-     * The Redis pub/sub channels this feed relays to its listeners, or null when it relays none. A Redis
-     * store may then publish a turn's messages itself, from the script that stores them: the JSON array of
-     * the messages on the conversation's channel, and {@code {"type":"messages","conversationId":…,"messages":[…]}}
-     * on the staff channel.
-     */
-    default RedisChannels redisChannels() {
-        return null;
-    }
-
-    /** A conversation's channel is {@code conversationPrefix + id}; staff consoles hear everything on {@code staff}. */
-    record RedisChannels(String conversationPrefix, String staff) {
-        public String conversation(String conversationId) {
-            return conversationPrefix + conversationId;
-        }
-    }
 
     /**
      * This process has a live listener for {@code conversationId} (null: a staff console, which hears every

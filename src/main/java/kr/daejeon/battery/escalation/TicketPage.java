@@ -10,12 +10,12 @@ import java.util.List;
 public record TicketPage(List<Ticket> tickets, String next, long total) {
 
     /** The cursor after {@code t}: its creation time (ms) and id, the queue's order. */
-    static String cursorOf(Ticket t) {
+    public static String cursorOf(Ticket t) {
         return t.createdAt().toEpochMilli() + ":" + t.id();
     }
 
     /** {millis, id} of a cursor; throws IllegalArgumentException for one this server did not make. */
-    static Object[] parse(String cursor) {
+    public static Object[] parse(String cursor) {
         int colon = cursor.indexOf(':');
         try {
             if (colon <= 0 || colon == cursor.length() - 1) {

@@ -14,41 +14,11 @@ public interface TicketStore extends AutoCloseable {
     void open(Ticket ticket);
 
     /**
-     * Opening {@code ticket} (with {@code note}, or null) as part of the commit of the turn that hands the
-     * conversation over: a turn that is not stored opens no ticket.
+     * Opens {@code ticket} with {@code note} (or null) unless a ticket with its id exists: the handoff turn's retry
+     * after a failure part-way opens it exactly once. Returns true when this call opened it (or finished opening it:
+     * put it in the queue a failed attempt did not reach), so that it is announced once.
      */
-    default kr.daejeon.battery.session.CommitWrite opening(Ticket ticket, Note note) {
-        TicketStore self = this;
-        return new kr.daejeon.battery.session.CommitWrite() {
-            @Override
-            public kr.daejeon.battery.session.RedisClient redis() {
-                return null;
-            }
-
-            @Override
-            public String lua() {
-                return "";
-            }
-
-            @Override
-            public List<String> keys() {
-                return List.of();
-            }
-
-            @Override
-            public List<String> args() {
-                return List.of();
-            }
-
-            @Override
-            public void writeSeparately() {
-                self.open(ticket);
-                if (note != null) {
-                    self.addNote(ticket.id(), note);
-                }
-            }
-        };
-    }
+    boolean openOnce(Ticket ticket, Note note);
 
     /**
      * Retention: erases tickets (with their notes and contact details) last changed before {@code cutoff}, open or

@@ -25,7 +25,7 @@ public record AnswerRating(String conversationId, long messageId, String rating,
     }
 
     /** The key a rating is kept under: one per answer, the last rating counts. */
-    String key() {
+    public String key() {
         return conversationId + ":" + messageId;
     }
 }

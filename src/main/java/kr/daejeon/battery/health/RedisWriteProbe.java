@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 import kr.daejeon.battery.session.ReplicaAckTimeoutException;
 import kr.daejeon.battery.session.StoreUnavailableException;
 import org.slf4j.Logger;

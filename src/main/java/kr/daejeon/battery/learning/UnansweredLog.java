@@ -2,8 +2,6 @@ package kr.daejeon.battery.learning;
 
 import java.util.List;
 import kr.daejeon.battery.session.CappedList;
-import kr.daejeon.battery.session.ListEntry;
-import kr.daejeon.battery.session.RedisClient;
 
 /** The newest unanswered questions, newest first; bounded, shared through Redis when configured. Blocking in Redis. */
 public final class UnansweredLog {
@@ -12,17 +10,13 @@ public final class UnansweredLog {
 
     private final CappedList<UnansweredQuestion> questions;
 
-    public UnansweredLog(RedisClient redisOrNull) {
-        this.questions = new CappedList<>(redisOrNull, "unanswered", CAPACITY, UnansweredQuestion.class);
+    /** @param questions the backend's list named {@code unanswered}, of {@link #CAPACITY} */
+    public UnansweredLog(CappedList<UnansweredQuestion> questions) {
+        this.questions = java.util.Objects.requireNonNull(questions, "an unanswered log needs the backend's list");
     }
 
     public void add(UnansweredQuestion q) {
         questions.add(q);
-    }
-
-    /** {@code q} as an entry a turn records together with its messages (see {@link ListEntry}). */
-    public ListEntry<UnansweredQuestion> entry(UnansweredQuestion q) {
-        return new ListEntry<>(questions, q);
     }
 
     /** Retention: forgets questions asked before {@code cutoff}. */

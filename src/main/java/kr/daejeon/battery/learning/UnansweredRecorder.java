@@ -5,14 +5,18 @@ import java.util.List;
 import kr.daejeon.battery.faq.FaqCatalog;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.ScoredIntent;
-import kr.daejeon.battery.session.ListEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides which turns staff should learn from — every fallback, and every answer given with less
- * than {@code lowConfidence} — as entries the turn records with its messages; a failure to record never
- * fails the turn (see {@link ListEntry}).
+ * than {@code lowConfidence} — and records them once the turn is stored, apart from it (the log is shared by every
+ * conversation, so it is never written in a conversation's atomic step): recording is best effort, a failure is
+ * logged, never the turn's failure.
  */
 public final class UnansweredRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnansweredRecorder.class);
 
     private final UnansweredLog log;
     private final double lowConfidence;
@@ -26,14 +30,17 @@ public final class UnansweredRecorder {
         return IntentClassifier.FALLBACK.equals(intent) || (confidence < lowConfidence && !FaqCatalog.HANDOFF_INTENT.equals(intent));
     }
 
-    /** What the turn leaves in the unanswered log, for the store to record with the turn; null when nothing. */
-    public ListEntry<UnansweredQuestion> entryFor(String text, String language, String intent, double confidence,
-                                                  List<ScoredIntent> ranking, String conversationId, String channel,
-                                                  Instant at) {
+    /** Records the turn's question when it is worth learning from (see {@link #worthRecording}). */
+    public void record(String text, String language, String intent, double confidence, List<ScoredIntent> ranking,
+                       String conversationId, String channel, Instant at) {
         if (!worthRecording(intent, confidence)) {
-            return null;
+            return;
         }
-        return log.entry(new UnansweredQuestion(text, language, intent, confidence, List.copyOf(ranking), conversationId,
-                channel, at));
+        try {
+            log.add(new UnansweredQuestion(text, language, intent, confidence, List.copyOf(ranking), conversationId,
+                    channel, at));
+        } catch (RuntimeException e) {
+            LOG.warn("unanswered question not recorded: {}", e.getMessage());
+        }
     }
 }

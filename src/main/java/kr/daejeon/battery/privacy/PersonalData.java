@@ -6,7 +6,7 @@ import java.time.Instant;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.learning.UnansweredLog;
-import kr.daejeon.battery.session.InMemorySessionStore;
+import kr.daejeon.battery.infra.memory.InMemorySessionStore;
 import kr.daejeon.battery.session.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

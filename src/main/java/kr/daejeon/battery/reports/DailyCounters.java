@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 

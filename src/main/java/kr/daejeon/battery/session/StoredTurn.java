@@ -7,7 +7,7 @@ package kr.daejeon.battery.session;
 public record StoredTurn(long firstId, int count, String summary) {
 
     /** The form a Redis store keeps it in: {@code first|count|summary}. */
-    static StoredTurn parse(String stored) {
+    public static StoredTurn parse(String stored) {
         int a = stored.indexOf('|');
         int b = stored.indexOf('|', a + 1);
         return new StoredTurn(Long.parseLong(stored.substring(0, a)), Integer.parseInt(stored.substring(a + 1, b)),

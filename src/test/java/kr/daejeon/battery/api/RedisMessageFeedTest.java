@@ -1,5 +1,7 @@
 package kr.daejeon.battery.api;
 
+import kr.daejeon.battery.infra.memory.EventBusMessageFeed;
+import kr.daejeon.battery.infra.redis.RedisMessageFeed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.conversation.MessageFeed;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 import kr.daejeon.battery.support.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +66,7 @@ class RedisMessageFeedTest {
 
     @Test
     void aNodeHearsAConversationOnlyWhileItHasAListenerForIt() throws Exception {
-        String channel = nodeB.redisChannels().conversation("c1");
+        String channel = nodeB.channels().conversation("c1");
         nodeA.publish("c1", List.of(message(1, "before anyone listens")));
         assertEquals(0, subscribers(channel));
 
@@ -107,7 +109,7 @@ class RedisMessageFeedTest {
         assertTrue(staffOnB.get(0).startsWith("{\"type\":\"messages\",\"conversationId\":\"c7\""), staffOnB.get(0));
         assertEquals(0, heardOnB.size());
         console.close();
-        waitFor(() -> subscribers(nodeB.redisChannels().staff()) == 0);
+        waitFor(() -> subscribers(nodeB.channels().staff()) == 0);
     }
 
     @Test
@@ -117,7 +119,7 @@ class RedisMessageFeedTest {
         assertTrue(ready.await(5, TimeUnit.SECONDS));
         redis.stop();
         redis.start();
-        String channel = nodeB.redisChannels().conversation("c1");
+        String channel = nodeB.channels().conversation("c1");
         waitFor(() -> subscribers(channel) == 1);
         nodeA.publish("c1", List.of(message(5, "after the restart")));
         waitFor(() -> heardOnB.size() == 1);

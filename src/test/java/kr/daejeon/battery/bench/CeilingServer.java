@@ -5,7 +5,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
 /**

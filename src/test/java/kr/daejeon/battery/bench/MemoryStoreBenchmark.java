@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
-import kr.daejeon.battery.session.InMemorySessionStore;
+import kr.daejeon.battery.infra.memory.InMemorySessionStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

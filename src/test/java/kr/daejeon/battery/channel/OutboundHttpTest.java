@@ -25,7 +25,7 @@ class OutboundHttpTest {
 
     private final FakePlatform platform = new FakePlatform();
     private final ServiceMetrics metrics = new ServiceMetrics();
-    private final DeadLetterLog deadLetters = new DeadLetterLog(null);
+    private final DeadLetterLog deadLetters = new DeadLetterLog(new kr.daejeon.battery.infra.memory.InMemoryCappedList<>(DeadLetterLog.CAPACITY));
     private final MutableClock clock = new MutableClock(Instant.parse("2027-03-02T01:00:00Z"));
 
     @AfterEach

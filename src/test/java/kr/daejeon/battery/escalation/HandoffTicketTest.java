@@ -1,5 +1,6 @@
 package kr.daejeon.battery.escalation;
 
+import kr.daejeon.battery.infra.redis.RedisTicketStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import kr.daejeon.battery.conversation.Tokens;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 import kr.daejeon.battery.support.TestRedis;
 import kr.daejeon.battery.support.TestServer;
 import kr.daejeon.battery.support.TestServer.Conversation;

@@ -1,5 +1,7 @@
 package kr.daejeon.battery.escalation;
 
+import kr.daejeon.battery.infra.memory.InMemoryTicketStore;
+
 class InMemoryTicketStoreTest extends TicketStoreContract {
     @Override
     protected TicketStore newStore() {

@@ -1,11 +1,12 @@
 package kr.daejeon.battery.escalation;
 
+import kr.daejeon.battery.infra.redis.RedisTicketStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import kr.daejeon.battery.conversation.Tokens;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 import kr.daejeon.battery.support.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package kr.daejeon.battery.feedback;
 
+import kr.daejeon.battery.infra.memory.InMemoryRatingStore;
+
 class InMemoryRatingStoreTest extends RatingStoreContract {
 
     @Override

@@ -87,4 +87,31 @@ class ExactlyOnceWebTurnsTest {
             assertEquals(1, stored(j, "ia", c.id(), "상담원 연결해 주세요"));
         }
     }
+
+    @Test
+    void aHandoffStoredWhoseTicketWasNotOpenedOpensItOnRetryExactlyOnce() {
+        try (TestRedis redis = TestRedis.ownInstance();
+             TestServer server = TestServer.start(Map.of("REDIS_URL", redis.url(), "REDIS_TIMEOUT_MS", "500"));
+             Jedis j = redis.client()) {
+            Conversation c = server.newConversation("ko");
+            // The turn is stored (its conversation's slot), then opening its ticket fails (the queue's slot): as if
+            // the node died between the two steps.
+            j.set("ia:tickets:open", "not a sorted set");
+            HttpResponse<String> failed = say(server, c, "상담원 연결해 주세요", "t-1");
+            assertEquals(503, failed.statusCode(), failed.body());
+            assertEquals(1, stored(j, "ia", c.id(), "상담원 연결해 주세요"), "the turn itself was stored");
+            j.del("ia:tickets:open");
+            HttpResponse<String> retry = say(server, c, "상담원 연결해 주세요", "t-1");
+            assertEquals(200, retry.statusCode(), retry.body());
+            assertEquals(true, TestServer.json(retry).get("handoff").asBoolean());
+            assertEquals(1, j.zcard("ia:tickets:open"), "the retry opened the ticket");
+            assertEquals(1, j.zcard("ia:tickets:waiting"));
+            assertEquals(200, say(server, c, "상담원 연결해 주세요", "t-1").statusCode());
+            assertEquals(1, j.zcard("ia:tickets:open"), "and only once");
+            assertEquals(1, stored(j, "ia", c.id(), "상담원 연결해 주세요"));
+            String ticket = j.zrange("ia:tickets:open", 0, 0).get(0);
+            assertEquals("waiting", j.hget("ia:ticket:{" + ticket + "}", "status"));
+            assertEquals(true, j.hget("ia:ticket:{" + ticket + "}", "json").contains(c.id()));
+        }
+    }
 }

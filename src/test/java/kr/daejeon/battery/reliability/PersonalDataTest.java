@@ -16,12 +16,12 @@ import kr.daejeon.battery.channel.DeadLetter;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
-import kr.daejeon.battery.escalation.InMemoryTicketStore;
+import kr.daejeon.battery.infra.memory.InMemoryTicketStore;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.learning.UnansweredLog;
 import kr.daejeon.battery.learning.UnansweredQuestion;
 import kr.daejeon.battery.privacy.PersonalData;
-import kr.daejeon.battery.session.InMemorySessionStore;
+import kr.daejeon.battery.infra.memory.InMemorySessionStore;
 import kr.daejeon.battery.support.MutableClock;
 import kr.daejeon.battery.support.TestRedis;
 import kr.daejeon.battery.support.TestServer;
@@ -118,8 +118,8 @@ class PersonalDataTest {
         MutableClock clock = new MutableClock(t0);
         InMemorySessionStore conversations = new InMemorySessionStore(Duration.ofMinutes(30), 1000, clock, Duration.ofDays(7));
         InMemoryTicketStore tickets = new InMemoryTicketStore();
-        UnansweredLog unanswered = new UnansweredLog(null);
-        DeadLetterLog deadLetters = new DeadLetterLog(null);
+        UnansweredLog unanswered = new UnansweredLog(new kr.daejeon.battery.infra.memory.InMemoryCappedList<>(UnansweredLog.CAPACITY));
+        DeadLetterLog deadLetters = new DeadLetterLog(new kr.daejeon.battery.infra.memory.InMemoryCappedList<>(DeadLetterLog.CAPACITY));
         PersonalData data = new PersonalData(conversations, tickets, unanswered, deadLetters, Duration.ofDays(7), clock);
 
         ConversationState withStaff = ConversationState.start("c1", "h", "web", "ko", t0).withTurn("ko", ConversationState.WAITING, 0, t0);

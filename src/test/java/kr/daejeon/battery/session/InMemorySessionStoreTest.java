@@ -1,5 +1,6 @@
 package kr.daejeon.battery.session;
 
+import kr.daejeon.battery.infra.memory.InMemorySessionStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package kr.daejeon.battery.session;
 
+import kr.daejeon.battery.infra.redis.RedisScript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package kr.daejeon.battery.session;
 
+import kr.daejeon.battery.infra.redis.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisSessionStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,27 +58,46 @@ class RedisSessionStoreTest extends SessionStoreContract {
              RedisSessionStore a = new RedisSessionStore(clientA, Duration.ofMinutes(5));
              RedisSessionStore b = new RedisSessionStore(own.url(), "rt", Duration.ofMinutes(5), 4, Duration.ofSeconds(2));
              Jedis j = own.client()) {
-            CappedList<String> learned = new CappedList<>(clientA, "learned", 2, String.class);
             ConversationState s = state(ConversationState.BOT);
             a.create(s, List.of(msg("start")));
             List<Integer> seen = new java.util.ArrayList<>();
-            plannedIncrement(a, s.id(), seen, null);
+            plannedIncrement(a, s.id(), seen);
             j.configResetStat();
-            plannedIncrement(a, s.id(), seen, new ListEntry<>(learned, "first question"));
+            plannedIncrement(a, s.id(), seen);
             // Commands a script runs are counted too; what the client sent is the script calls.
             assertEquals(1L, commandCounts(j).get("evalsha"), "a continuing turn: one script call, no read first");
-            assertEquals(null, commandCounts(j).get("multi"), "the entry was recorded by the same script");
-            assertEquals(List.of("first question"), learned.recent(10));
-            plannedIncrement(b, s.id(), seen, null);
+            assertEquals(null, commandCounts(j).get("multi"));
+            plannedIncrement(b, s.id(), seen);
             j.configResetStat();
-            plannedIncrement(a, s.id(), seen, new ListEntry<>(learned, "second"));
+            plannedIncrement(a, s.id(), seen);
             // a's copy (misses 2) was stale: the commit refused it and handed over b's state (misses 3).
             assertEquals(List.of(0, 1, 2, 2, 3), seen);
             assertEquals(2L, commandCounts(j).get("evalsha"), "the refused commit and the one that stored");
-            plannedIncrement(a, s.id(), seen, new ListEntry<>(learned, "third"));
-            assertEquals(List.of("third", "second"), learned.recent(10), "newest first, capped");
-            assertEquals(5, a.find(s.id()).orElseThrow().misses());
-            assertEquals(11, a.messagesAfter(s.id(), 0, 100).size());
+            assertEquals(4, a.find(s.id()).orElseThrow().misses());
+            assertEquals(9, a.messagesAfter(s.id(), 0, 100).size());
+        }
+    }
+
+    @Test
+    void everyKeyATurnTouchesIsInItsConversationsSlot() {
+        try (TestRedis own = TestRedis.ownInstance();
+             RedisSessionStore a = new RedisSessionStore(own.url(), "sl", Duration.ofMinutes(5), 4, Duration.ofSeconds(2));
+             Jedis j = own.client()) {
+            ConversationState s = state(ConversationState.BOT);
+            a.create(s, List.of(msg("start")));
+            TurnRecord record = new TurnRecord("web:k", "{}");
+            List<TurnCommit.Charge> charge = List.of(new TurnCommit.Charge("conversation", 30));
+            Snapshot at = a.read(s.id()).orElseThrow();
+            a.commit(TurnCommit.planned(at, at.state(), List.of(msg("q"))).recordedAs(record).charging(charge));
+            a.withLock(s.id(), held -> a.commit(TurnCommit.underLock(held, held.state().orElseThrow(), List.of(msg("r")))
+                    .charging(charge)));
+            java.util.Set<String> keys = j.keys("sl:*");
+            assertEquals(java.util.Set.of("sl:{" + s.id() + "}:state", "sl:{" + s.id() + "}:msgs", "sl:{" + s.id() + "}:turns",
+                    "sl:rl:conversation:{" + s.id() + "}"), keys);
+            int slot = JedisClusterCRC16.getSlot("sl:{" + s.id() + "}:state");
+            for (String key : keys) {
+                assertEquals(slot, JedisClusterCRC16.getSlot(key), key);
+            }
         }
     }
 
@@ -84,35 +105,28 @@ class RedisSessionStoreTest extends SessionStoreContract {
     void aCachedConversationThatExpiredInRedisIsGone() {
         ConversationState s = state(ConversationState.BOT);
         store.create(s, List.of(msg("start")));
-        plannedIncrement(store, s.id(), new java.util.ArrayList<>(), null);
+        plannedIncrement(store, s.id(), new java.util.ArrayList<>());
         try (Jedis j = TestRedis.shared().client()) {
             // What expiry does to both keys, while this node still has the state cached.
             j.del("test:{" + s.id() + "}:state", "test:{" + s.id() + "}:msgs");
         }
-        List<String> seen = new java.util.ArrayList<>();
-        IllegalStateException gone = assertThrows(IllegalStateException.class, () -> store.planTurn(s.id(),
-                PipelinedCheck.NONE, new RecordingFeed(), found -> {
-                    seen.add(found.isPresent() ? "present" : "absent");
-                    if (found.isEmpty()) {
-                        throw new IllegalStateException("absent");
-                    }
-                    return new TurnPlan<>(found.get(), List.of(msg("q")), stored -> stored);
-                }, found -> List.of()));
-        // The plan from the cached copy is refused by the commit ('gone'); the plan then sees no conversation.
-        assertEquals("absent", gone.getMessage());
-        assertEquals(List.of("present", "absent"), seen);
+        Snapshot cached = store.read(s.id()).orElseThrow();
+        assertTrue(store.commit(TurnCommit.planned(cached, cached.state(), List.of(msg("q")))) instanceof CommitResult.Gone);
+        assertTrue(store.read(s.id()).isEmpty(), "the cached copy was dropped");
         assertFalse(store.find(s.id()).isPresent(), "nothing was written back");
     }
 
-    private static void plannedIncrement(SessionStore node, String id, List<Integer> seen, ListEntry<?> alsoRecord) {
-        node.planTurn(id, PipelinedCheck.NONE, new RecordingFeed(), found -> {
-            ConversationState current = found.orElseThrow();
-            seen.add(current.misses());
-            return new TurnPlan<>(current.withTurn("ko", ConversationState.BOT, current.misses() + 1, T0),
-                    List.of(msg("q"), msg("a")), stored -> stored, alsoRecord);
-        }, found -> {
-            throw new AssertionError("no lock is needed");
-        });
+    private static void plannedIncrement(SessionStore node, String id, List<Integer> seen) {
+        Snapshot at = node.read(id).orElseThrow();
+        while (true) {
+            seen.add(at.state().misses());
+            CommitResult r = node.commit(TurnCommit.planned(at, at.state().withTurn("ko", ConversationState.BOT,
+                    at.state().misses() + 1, T0), List.of(msg("q"), msg("a"))));
+            if (r instanceof CommitResult.Committed) {
+                return;
+            }
+            at = ((CommitResult.Stale) r).current();
+        }
     }
 
     /** Calls per command since the last CONFIG RESETSTAT, leaving out this test's own INFO and CONFIG. */

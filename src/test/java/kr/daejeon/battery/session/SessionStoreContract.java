@@ -152,7 +152,6 @@ abstract class SessionStoreContract {
         ConversationState s = state(ConversationState.BOT);
         store.create(s, List.of(msg("start")));
         SessionStore other = otherNode();
-        RecordingFeed feed = new RecordingFeed();
         int turns = 40;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -162,11 +161,7 @@ abstract class SessionStoreContract {
                 SessionStore node = i % 2 == 0 ? store : other;
                 // Every third turn goes the locked way (as a turn that opens a ticket does), racing the planned ones.
                 boolean viaLock = i % 3 == 0;
-                futures.add(pool.submit(() -> node.planTurn(s.id(), PipelinedCheck.NONE, feed,
-                        found -> viaLock ? null : new TurnPlan<>(counted(found.orElseThrow()),
-                                List.of(msg("q" + n), msg("a" + n)), stored -> stored),
-                        found -> node.appendAndPublish(counted(found.orElseThrow()), List.of(msg("q" + n), msg("a" + n)),
-                                feed))));
+                futures.add(pool.submit(() -> viaLock ? lockedIncrement(node, s.id(), n) : plannedIncrement(node, s.id(), n)));
             }
             for (Future<List<Message>> f : futures) {
                 List<Message> acked = f.get();
@@ -180,37 +175,143 @@ abstract class SessionStoreContract {
             }
         }
         // A plan committed over a newer state would lose an increment.
-        List<Message> all = assertEveryTurnCountedOnceInOrder(s.id(), turns);
-        List<Long> announced = new ArrayList<>(feed.published);
-        java.util.Collections.sort(announced);
-        assertEquals(all.subList(1, all.size()).stream().map(Message::id).toList(), announced, "each stored message announced once");
+        assertEveryTurnCountedOnceInOrder(s.id(), turns);
+    }
+
+    /** What ChatService does: plan from the snapshot, plan again when stale, take the lock when busy. */
+    static List<Message> plannedIncrement(SessionStore node, String id, int n) {
+        Snapshot at = node.read(id).orElseThrow();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            CommitResult r = node.commit(TurnCommit.planned(at, counted(at.state()), List.of(msg("q" + n), msg("a" + n))));
+            if (r instanceof CommitResult.Committed c) {
+                return c.stored();
+            }
+            if (r instanceof CommitResult.Stale stale) {
+                at = stale.current();
+            } else {
+                assertTrue(r instanceof CommitResult.Busy, r.toString());
+                break;
+            }
+        }
+        return lockedIncrement(node, id, n);
+    }
+
+    static List<Message> lockedIncrement(SessionStore node, String id, int n) {
+        return node.withLock(id, held -> ((CommitResult.Committed) node.commit(TurnCommit.underLock(held,
+                counted(held.state().orElseThrow()), List.of(msg("q" + n), msg("a" + n))))).stored());
     }
 
     @Test
-    void plannedTurnOnUnknownConversationReachesThePlanWithNothing() {
-        RuntimeException e = assertThrows(IllegalStateException.class, () -> store.planTurn("nope", PipelinedCheck.NONE,
-                new RecordingFeed(), found -> {
-                    throw new IllegalStateException(found.isPresent() ? "found" : "absent");
-                }, found -> "locked"));
-        assertEquals("absent", e.getMessage());
+    void aPlannedTurnOverAChangedConversationIsStaleAndGetsTheCurrentState() {
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("start")));
+        Snapshot old = store.read(s.id()).orElseThrow();
+        assertEquals(1, old.version());
+        store.append(counted(s), List.of(msg("elsewhere")));
+        CommitResult r = store.commit(TurnCommit.planned(old, counted(old.state()), List.of(msg("q"))));
+        Snapshot current = ((CommitResult.Stale) r).current();
+        assertEquals(2, current.version());
+        assertEquals(1, current.state().misses());
+        assertEquals(2, store.messagesAfter(s.id(), 0, 10).size(), "nothing stored");
+        CommitResult again = store.commit(TurnCommit.planned(current, counted(current.state()), List.of(msg("q"))));
+        assertEquals(List.of(3L), ((CommitResult.Committed) again).stored().stream().map(Message::id).toList());
+        assertEquals(2, store.find(s.id()).orElseThrow().misses());
+    }
+
+    @Test
+    void aPlannedTurnWhileTheLockIsHeldIsBusyAndOneUnderTheLockIsStored() throws Exception {
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("start")));
+        Snapshot at = store.read(s.id()).orElseThrow();
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch checked = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<CommitResult> underLock = pool.submit(() -> store.withLock(s.id(), held -> {
+                locked.countDown();
+                await(checked);
+                return store.commit(TurnCommit.underLock(held, counted(held.state().orElseThrow()), List.of(msg("q"))));
+            }));
+            await(locked);
+            assertTrue(store.commit(TurnCommit.planned(at, counted(at.state()), List.of(msg("q"))))
+                    instanceof CommitResult.Busy);
+            checked.countDown();
+            assertTrue(underLock.get() instanceof CommitResult.Committed);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, store.messagesAfter(s.id(), 0, 10).size());
+        // The commit released the lock: the next turn has it at once.
+        assertEquals("ok", store.withLock(s.id(), () -> "ok"));
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aTurnAgainUnderTheSameKeyIsReplayedAndStoresNothing() {
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("start")));
+        TurnRecord record = new TurnRecord("web:k1", "{\"intent\":\"x\"}");
+        Snapshot at = store.read(s.id()).orElseThrow();
+        CommitResult first = store.commit(TurnCommit.planned(at, counted(at.state()), List.of(msg("q"), msg("a")))
+                .recordedAs(record));
+        assertTrue(first instanceof CommitResult.Committed);
+        Snapshot now = store.read(s.id()).orElseThrow();
+        CommitResult retry = store.commit(TurnCommit.planned(now, counted(now.state()), List.of(msg("q"), msg("a")))
+                .recordedAs(record));
+        assertEquals(new StoredTurn(2, 2, record.summary()), ((CommitResult.Replayed) retry).earlier());
+        assertEquals(3, store.messagesAfter(s.id(), 0, 10).size());
+        assertEquals(java.util.Optional.of(new StoredTurn(2, 2, record.summary())), store.storedTurn(s.id(), "web:k1"));
+    }
+
+    @Test
+    void aTurnOverItsConversationsLimitIsRefusedAndStoresNothing() {
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("start")));
+        List<TurnCommit.Charge> twoAMinute = List.of(new TurnCommit.Charge("conversation", 2));
+        for (int i = 0; i < 2; i++) {
+            Snapshot at = store.read(s.id()).orElseThrow();
+            assertTrue(store.commit(TurnCommit.planned(at, counted(at.state()), List.of(msg("q" + i))).charging(twoAMinute))
+                    instanceof CommitResult.Committed);
+        }
+        Snapshot at = store.read(s.id()).orElseThrow();
+        CommitResult refused = store.commit(TurnCommit.planned(at, counted(at.state()), List.of(msg("q"))).charging(twoAMinute));
+        CommitResult.Limited limited = (CommitResult.Limited) refused;
+        assertEquals("conversation", limited.scope());
+        assertTrue(limited.retryAfterSeconds() >= 1);
+        CommitResult locked = store.withLock(s.id(), held -> store.commit(TurnCommit.underLock(held,
+                counted(held.state().orElseThrow()), List.of(msg("q"))).charging(twoAMinute)));
+        assertTrue(locked instanceof CommitResult.Limited, "the same bucket under the lock");
+        assertEquals(3, store.messagesAfter(s.id(), 0, 10).size(), "refused turns stored nothing");
+        assertEquals(2, store.find(s.id()).orElseThrow().misses());
+        // Another conversation has a bucket of its own.
+        ConversationState t = state(ConversationState.BOT);
+        store.create(t, List.of(msg("start")));
+        Snapshot other = store.read(t.id()).orElseThrow();
+        assertTrue(store.commit(TurnCommit.planned(other, counted(other.state()), List.of(msg("q"))).charging(twoAMinute))
+                instanceof CommitResult.Committed);
+        assertEquals("ok", store.withLock(s.id(), () -> "ok"), "a refused commit under the lock left it released");
+    }
+
+    @Test
+    void aTurnOnAConversationThatIsGoneIsGone() {
+        assertTrue(store.read("nope").isEmpty());
+        ConversationState s = state(ConversationState.BOT);
+        store.create(s, List.of(msg("start")));
+        Snapshot at = store.read(s.id()).orElseThrow();
+        assertTrue(store.delete(s.id()));
+        assertTrue(store.commit(TurnCommit.planned(at, counted(at.state()), List.of(msg("q")))) instanceof CommitResult.Gone);
+        assertTrue(store.find(s.id()).isEmpty(), "nothing was written back");
     }
 
     private static ConversationState counted(ConversationState current) {
         return current.withTurn("ko", ConversationState.BOT, current.misses() + 1, T0);
-    }
-
-    /** Collects the ids of the messages announced to live listeners. */
-    static final class RecordingFeed implements kr.daejeon.battery.conversation.MessageFeed {
-        final List<Long> published = java.util.Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void publish(String conversationId, List<Message> messages) {
-            messages.forEach(m -> published.add(m.id()));
-        }
-
-        @Override
-        public void ticketChanged(kr.daejeon.battery.escalation.Ticket ticket) {
-        }
     }
 
     @Test

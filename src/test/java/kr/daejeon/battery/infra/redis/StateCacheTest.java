@@ -1,4 +1,4 @@
-package kr.daejeon.battery.session;
+package kr.daejeon.battery.infra.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,7 +19,10 @@ class StateCacheTest {
     }
 
     private static ConversationState state() {
-        return SessionStoreContract.state(ConversationState.BOT);
+        String id = kr.daejeon.battery.conversation.Tokens.random(18);
+        java.time.Instant t0 = java.time.Instant.parse("2027-03-01T00:00:00Z");
+        return new ConversationState(id, kr.daejeon.battery.conversation.Tokens.hash("t-" + id), "web", "ko",
+                ConversationState.BOT, 0, t0, t0, java.util.List.of(), null, false, null, null, null, null);
     }
 
     @Test

@@ -1,5 +1,10 @@
-package kr.daejeon.battery.escalation;
+package kr.daejeon.battery.infra.memory;
 
+import kr.daejeon.battery.escalation.ClaimResult;
+import kr.daejeon.battery.escalation.Note;
+import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.escalation.TicketPage;
+import kr.daejeon.battery.escalation.TicketStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,6 +60,17 @@ public final class InMemoryTicketStore implements TicketStore {
     @Override
     public synchronized void open(Ticket ticket) {
         tickets.put(ticket.id(), ticket);
+    }
+
+    @Override
+    public synchronized boolean openOnce(Ticket ticket, Note note) {
+        if (tickets.putIfAbsent(ticket.id(), ticket) != null) {
+            return false;
+        }
+        if (note != null) {
+            addNote(ticket.id(), note);
+        }
+        return true;
     }
 
     @Override

@@ -1,5 +1,10 @@
-package kr.daejeon.battery.escalation;
+package kr.daejeon.battery.infra.redis;
 
+import kr.daejeon.battery.escalation.ClaimResult;
+import kr.daejeon.battery.escalation.Note;
+import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.escalation.TicketPage;
+import kr.daejeon.battery.escalation.TicketStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.session.JsonCodec;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.params.ZAddParams;
 import redis.clients.jedis.resps.Tuple;
 
 /**
@@ -26,39 +32,11 @@ public final class RedisTicketStore implements TicketStore {
 
     static final Duration RESOLVED_RETENTION = Duration.ofDays(90);
 
-    /** KEYS: ticket hash. ARGV: staff, now. Returns {1|0, assignee}. */
-    private static final String CLAIM = """
-            if redis.call('EXISTS', KEYS[1]) == 0 then return {0, ''} end
-            if redis.call('HGET', KEYS[1], 'status') == 'resolved' then return {0, ''} end
-            local a = redis.call('HGET', KEYS[1], 'assignee')
-            if a and a ~= '' then
-              if a == ARGV[1] then return {1, a} end
-              return {0, a}
-            end
-            redis.call('HSET', KEYS[1], 'status', 'assigned', 'assignee', ARGV[1], 'updatedAt', ARGV[2])
-            redis.call('HSETNX', KEYS[1], 'claimedAt', ARGV[2])
-            return {1, ARGV[1]}
-            """;
-    /** KEYS: ticket hash. ARGV: now, retention seconds. Returns 1 when it was open. */
-    private static final String RESOLVE = """
-            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-            if redis.call('HGET', KEYS[1], 'status') == 'resolved' then return 0 end
-            redis.call('HSET', KEYS[1], 'status', 'resolved', 'updatedAt', ARGV[1])
-            redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
-            redis.call('EXPIRE', KEYS[1] .. ':notes', tonumber(ARGV[2]))
-            return 1
-            """;
-
-    /** KEYS: ticket hash. ARGV: assignee ('' = back to waiting), now. Returns 1 when it was open. */
-    private static final String REASSIGN = """
-            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-            if redis.call('HGET', KEYS[1], 'status') == 'resolved' then return 0 end
-            local status = 'assigned'
-            if ARGV[1] == '' then status = 'waiting' end
-            redis.call('HSET', KEYS[1], 'status', status, 'assignee', ARGV[1], 'updatedAt', ARGV[2])
-            if ARGV[1] ~= '' then redis.call('HSETNX', KEYS[1], 'claimedAt', ARGV[2]) end
-            return 1
-            """;
+    private static final RedisScript OPEN = RedisScript.of("ticket-open.lua");
+    private static final RedisScript CLAIM = RedisScript.of("ticket-claim.lua");
+    private static final RedisScript RESOLVE = RedisScript.of("ticket-resolve.lua");
+    private static final RedisScript REASSIGN = RedisScript.of("ticket-reassign.lua");
+    private static final RedisScript SET_CONTACT = RedisScript.of("ticket-contact.lua");
 
     private final RedisClient redis;
     private final String retentionSeconds;
@@ -93,7 +71,7 @@ public final class RedisTicketStore implements TicketStore {
 
     @Override
     public void open(Ticket t) {
-        opening(t, null).writeSeparately();
+        openOnce(t, null);
     }
 
     /** Keeps a changed ticket (and its notes) for the retention period from now. */
@@ -159,59 +137,43 @@ public final class RedisTicketStore implements TicketStore {
     }
 
     /**
-     * KEYS: ticket hash, open set, waiting set, notes, the conversation's tickets (by creation), every ticket (by
-     * creation, for history search). ARGV: JSON, status, updatedAt,
-     * score, id, note ('' = none), retention seconds.
+     * Two steps, each on one slot or on keys that need no atomicity with it: the ticket's hash and notes (the
+     * ticket's slot, created only if absent), then, in one pipeline, the queues and indexes (global sorted sets and
+     * the conversation's index, each written by an idempotent ZADD). A retry after a failure between them opens
+     * nothing twice: the hash exists, and its status says which queues it is added to again.
      */
-    private static final String OPEN = """
-            redis.call('HSET', keys[1], 'json', args[1], 'status', args[2], 'assignee', '', 'updatedAt', args[3])
-            redis.call('EXPIRE', keys[1], tonumber(args[7]))
-            redis.call('ZADD', keys[2], args[4], args[5])
-            if args[2] == 'waiting' then redis.call('ZADD', keys[3], args[4], args[5]) end
-            if args[6] ~= '' then
-              redis.call('RPUSH', keys[4], args[6])
-              redis.call('EXPIRE', keys[4], tonumber(args[7]))
-            end
-            redis.call('ZADD', keys[5], args[4], args[5])
-            redis.call('EXPIRE', keys[5], tonumber(args[7]))
-            redis.call('ZADD', keys[6], args[4], args[5])
-            redis.call('ZREMRANGEBYSCORE', keys[6], '-inf', tonumber(args[4]) - tonumber(args[7]) * 1000)
-            """;
-
     @Override
-    public kr.daejeon.battery.session.CommitWrite opening(Ticket t, Note note) {
-        List<String> keys = List.of(key(t.id()), openKey, waitingKey, key(t.id()) + ":notes", conversationKey(t.conversationId()),
-                allKey);
-        List<String> args = List.of(JsonCodec.write(t), t.status(), t.updatedAt().toString(),
-                Long.toString(t.createdAt().toEpochMilli()), t.id(), note == null ? "" : JsonCodec.write(note),
-                retentionSeconds);
-        RedisTicketStore self = this;
-        return new kr.daejeon.battery.session.CommitWrite() {
-            @Override
-            public RedisClient redis() {
-                return redis;
+    public boolean openOnce(Ticket t, Note note) {
+        List<?> r = (List<?>) redis.call(j -> OPEN.eval(j, List.of(key(t.id()), notesKey(t.id())),
+                List.of(JsonCodec.write(t), t.status(), t.updatedAt().toString(), note == null ? "" : JsonCodec.write(note),
+                        retentionSeconds)));
+        boolean created = ((Long) r.get(0)) == 1L;
+        String status = (String) r.get(1);
+        long score = t.createdAt().toEpochMilli();
+        long retention = Long.parseLong(retentionSeconds);
+        boolean queued = redis.call(j -> {
+            Pipeline p = j.pipelined();
+            Response<Long> added = Ticket.RESOLVED.equals(status) ? null
+                    : p.zadd(openKey, score, t.id(), ZAddParams.zAddParams().nx());
+            if (Ticket.WAITING.equals(status)) {
+                p.zadd(waitingKey, score, t.id(), ZAddParams.zAddParams().nx());
             }
+            p.zadd(conversationKey(t.conversationId()), score, t.id());
+            p.expire(conversationKey(t.conversationId()), retention);
+            p.zadd(allKey, score, t.id());
+            p.zremrangeByScore(allKey, Double.NEGATIVE_INFINITY, score - retention * 1000.0);
+            for (Object reply : p.syncAndReturnAll()) {
+                if (reply instanceof RuntimeException failed) {
+                    throw failed;
+                }
+            }
+            return added != null && added.get() == 1L;
+        });
+        return created || queued;
+    }
 
-            @Override
-            public String lua() {
-                return OPEN;
-            }
-
-            @Override
-            public List<String> keys() {
-                return keys;
-            }
-
-            @Override
-            public List<String> args() {
-                return args;
-            }
-
-            @Override
-            public void writeSeparately() {
-                redis.call(j -> j.eval(OPEN.replace("keys[", "KEYS[").replace("args[", "ARGV["), keys, args));
-            }
-        };
+    private String notesKey(String id) {
+        return key(id) + ":notes";
     }
 
     @Override
@@ -361,7 +323,7 @@ public final class RedisTicketStore implements TicketStore {
 
     @Override
     public ClaimResult claim(String id, String staff, Instant now) {
-        List<?> r = (List<?>) redis.call(j -> j.eval(CLAIM, List.of(key(id)), List.of(staff, now.toString())));
+        List<?> r = (List<?>) redis.call(j -> CLAIM.eval(j, List.of(key(id)), List.of(staff, now.toString())));
         boolean claimed = ((Long) r.get(0)) == 1L;
         String assignee = (String) r.get(1);
         if (claimed) {
@@ -373,7 +335,7 @@ public final class RedisTicketStore implements TicketStore {
 
     @Override
     public boolean reassign(String id, String newAssignee, Instant now) {
-        Object r = redis.call(j -> j.eval(REASSIGN, List.of(key(id)),
+        Object r = redis.call(j -> REASSIGN.eval(j, List.of(key(id)),
                 List.of(newAssignee == null ? "" : newAssignee, now.toString())));
         if (!Long.valueOf(1).equals(r)) {
             return false;
@@ -390,10 +352,7 @@ public final class RedisTicketStore implements TicketStore {
 
     @Override
     public boolean setContact(String id, String contact) {
-        return Long.valueOf(1).equals(redis.call(j -> j.eval(
-                "if redis.call('HGET', KEYS[1], 'status') == 'waiting' or redis.call('HGET', KEYS[1], 'status') == 'assigned' "
-                        + "then redis.call('HSET', KEYS[1], 'contact', ARGV[1]) return 1 else return 0 end",
-                List.of(key(id)), List.of(contact))));
+        return Long.valueOf(1).equals(redis.call(j -> SET_CONTACT.eval(j, List.of(key(id)), List.of(contact))));
     }
 
     @Override
@@ -410,7 +369,7 @@ public final class RedisTicketStore implements TicketStore {
 
     @Override
     public boolean resolve(String id, Instant now) {
-        Object r = redis.call(j -> j.eval(RESOLVE, List.of(key(id)),
+        Object r = redis.call(j -> RESOLVE.eval(j, List.of(key(id), notesKey(id)),
                 List.of(now.toString(), retentionSeconds)));
         redis.call(j -> {
             j.zrem(openKey, id);

@@ -1,5 +1,7 @@
-package kr.daejeon.battery.session;
+package kr.daejeon.battery.infra.redis;
 
+import kr.daejeon.battery.session.ReplicaAckTimeoutException;
+import kr.daejeon.battery.session.StoreUnavailableException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package kr.daejeon.battery.api;
+package kr.daejeon.battery.infra.memory;
 
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
@@ -22,13 +22,13 @@ public final class EventBusMessageFeed implements MessageFeed {
     }
 
     /** The event staff consoles get for new messages; also what nodes exchange on the staff channel. */
-    static String messagesEvent(String conversationId, String messagesJson) {
+    public static String messagesEvent(String conversationId, String messagesJson) {
         return "{\"type\":\"messages\",\"conversationId\":" + JsonCodec.write(conversationId) + ",\"messages\":"
                 + messagesJson + "}";
     }
 
     /** The event staff consoles get when a ticket changes; also the payload nodes exchange through Redis. */
-    static String ticketEvent(String ticketJson) {
+    public static String ticketEvent(String ticketJson) {
         return "{\"type\":\"ticket\",\"ticket\":" + ticketJson + "}";
     }
 
@@ -53,12 +53,12 @@ public final class EventBusMessageFeed implements MessageFeed {
     }
 
     /** A JSON array of one conversation's messages, to its listeners in this process. */
-    void deliverToConversation(String conversationId, String messagesJson) {
+    public void deliverToConversation(String conversationId, String messagesJson) {
         bus.publish(address(conversationId), messagesJson);
     }
 
     /** A staff consoles' event (messages or ticket), to the consoles connected to this process. */
-    void deliverToStaff(String eventJson) {
+    public void deliverToStaff(String eventJson) {
         bus.publish(STAFF_ADDRESS, eventJson);
     }
 

@@ -1,5 +1,6 @@
-package kr.daejeon.battery.api;
+package kr.daejeon.battery.infra.redis;
 
+import kr.daejeon.battery.infra.memory.EventBusMessageFeed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +11,7 @@ import kr.daejeon.battery.conversation.MessageFeed;
 import kr.daejeon.battery.conversation.Tokens;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.session.JsonCodec;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.HostAndPort;
@@ -36,7 +37,7 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
 
     private final RedisClient redis;
     private final EventBusMessageFeed local;
-    private final RedisChannels channels;
+    private final FeedChannels channels;
     /** Subscribed while connected, so the subscription has a channel when no listener is there. */
     private final String nodeChannel;
     private final Thread subscriber;
@@ -59,7 +60,7 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
     public RedisMessageFeed(RedisClient redis, EventBusMessageFeed local) {
         this.redis = redis;
         this.local = local;
-        this.channels = new RedisChannels(redis.prefix() + ":feed:c:", redis.prefix() + ":feed:staff");
+        this.channels = FeedChannels.of(redis.prefix());
         this.nodeChannel = redis.prefix() + ":feed:node:" + Tokens.random(9);
         this.subscriber = new Thread(this::listen, "redis-feed-subscriber");
         subscriber.setDaemon(true);
@@ -72,7 +73,7 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
     @Override
     public void publish(String conversationId, List<Message> messages) {
         String array = JsonCodec.write(messages);
-        // The formats the store's append script also publishes (see MessageFeed#redisChannels).
+        // The formats the store's append script also publishes (see FeedChannels).
         String staffEvent = EventBusMessageFeed.messagesEvent(conversationId, array);
         redis.call(j -> {
             Pipeline p = j.pipelined();
@@ -83,8 +84,7 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
         });
     }
 
-    @Override
-    public RedisChannels redisChannels() {
+    public FeedChannels channels() {
         return channels;
     }
 

@@ -1,11 +1,13 @@
-package kr.daejeon.battery.feedback;
+package kr.daejeon.battery.infra.redis;
 
+import kr.daejeon.battery.feedback.AnswerRating;
+import kr.daejeon.battery.feedback.RatingStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kr.daejeon.battery.session.JsonCodec;
-import kr.daejeon.battery.session.RedisClient;
+import kr.daejeon.battery.infra.redis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
 /**

@@ -1,4 +1,4 @@
-package kr.daejeon.battery.session;
+package kr.daejeon.battery.infra.redis;
 
 import java.time.Duration;
 import java.util.Iterator;

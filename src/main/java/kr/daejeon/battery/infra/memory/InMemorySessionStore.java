@@ -1,5 +1,14 @@
-package kr.daejeon.battery.session;
+package kr.daejeon.battery.infra.memory;
 
+import kr.daejeon.battery.conversation.MessageFeed;
+import kr.daejeon.battery.session.CommitResult;
+import kr.daejeon.battery.session.Snapshot;
+import kr.daejeon.battery.session.TurnCommit;
+import kr.daejeon.battery.session.SessionStore;
+import kr.daejeon.battery.session.StoreBusyException;
+import kr.daejeon.battery.session.StoreFullException;
+import kr.daejeon.battery.session.StoredTurn;
+import kr.daejeon.battery.session.TurnRecord;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
@@ -11,7 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
 
@@ -39,6 +48,9 @@ public final class InMemorySessionStore implements SessionStore {
     private final Duration retention;
     private final int maxConversations;
     private final Clock clock;
+    private final MessageFeed feed;
+    /** The conversations' rate-limit buckets, one limiter per charge (scope and rate); swept with the conversations. */
+    private final Map<TurnCommit.Charge, LocalRateLimiter> buckets = new ConcurrentHashMap<>();
 
     public InMemorySessionStore(Duration ttl, int maxConversations, Clock clock) {
         this(ttl, maxConversations, clock, DEFAULT_RETENTION);
@@ -46,6 +58,12 @@ public final class InMemorySessionStore implements SessionStore {
 
     /** @param retention how long a conversation with staff is kept after its last turn (the privacy policy) */
     public InMemorySessionStore(Duration ttl, int maxConversations, Clock clock, Duration retention) {
+        this(ttl, maxConversations, clock, retention, MessageFeed.NONE);
+    }
+
+    /** @param feed where committed turns are announced (see {@link TurnCommit#announce()}) */
+    public InMemorySessionStore(Duration ttl, int maxConversations, Clock clock, Duration retention, MessageFeed feed) {
+        this.feed = feed;
         this.ttl = ttl;
         this.retention = retention;
         this.maxConversations = maxConversations;
@@ -101,10 +119,25 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public <T> T withLock(String id, Supplier<T> work) {
+    public Optional<Snapshot> read(String id) {
         Slot slot = live(id);
         if (slot == null) {
-            return work.get();
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            return Optional.of(new Snapshot(slot.state, slot.messages.size()));
+        }
+    }
+
+    /** The lock of one slot, held by the thread that runs the locked work. */
+    private record Held(String conversationId, Optional<ConversationState> state) implements SessionStore.Held {
+    }
+
+    @Override
+    public <T> T withLock(String id, Function<SessionStore.Held, T> work) {
+        Slot slot = live(id);
+        if (slot == null) {
+            return work.apply(new Held(id, Optional.empty()));
         }
         boolean locked;
         try {
@@ -117,29 +150,83 @@ public final class InMemorySessionStore implements SessionStore {
             throw new StoreBusyException("conversation is busy");
         }
         try {
-            return work.get();
+            return work.apply(new Held(id, find(id)));
         } finally {
             slot.lock.unlock();
         }
     }
 
     @Override
-    public List<Message> append(ConversationState state, List<Message> messages, TurnRecord record, CommitWrite write) {
+    public List<Message> append(ConversationState state, List<Message> messages) {
         Slot slot = live(state.id());
         if (slot == null) {
             throw new IllegalStateException("conversation expired: " + state.id());
         }
         List<Message> stored;
         synchronized (slot) {
-            slot.state = state;
-            slot.lastActiveMillis = clock.millis();
-            stored = appendTo(slot, messages);
-            if (record != null) {
-                slot.turns.put(record.key(), new StoredTurn(stored.get(0).id(), stored.size(), record.summary()));
-            }
+            stored = store(slot, state, messages, null);
         }
-        // Placed again: this restarts its idle time, and moves it between the cache and the conversations with staff
-        // (always present in one of them, never lost in between).
+        place(state, slot);
+        return stored;
+    }
+
+    /**
+     * Under the slot's monitor: the version check (planned turns), the idempotency record, the charges, then the
+     * append. A planned turn is refused ({@link CommitResult.Busy}) while another thread holds the slot's lock.
+     */
+    @Override
+    public CommitResult commit(TurnCommit commit) {
+        Slot slot = live(commit.conversationId());
+        if (slot == null) {
+            return new CommitResult.Gone();
+        }
+        List<Message> stored;
+        synchronized (slot) {
+            if (commit.record() != null && slot.turns.containsKey(commit.record().key())) {
+                return new CommitResult.Replayed(slot.turns.get(commit.record().key()));
+            }
+            if (commit.held() == null) {
+                if (slot.lock.isLocked() && !slot.lock.isHeldByCurrentThread()) {
+                    return new CommitResult.Busy();
+                }
+                if (slot.messages.size() != commit.basedOn().version()) {
+                    return new CommitResult.Stale(new Snapshot(slot.state, slot.messages.size()));
+                }
+            }
+            for (TurnCommit.Charge charge : commit.charges()) {
+                int wait = buckets.computeIfAbsent(charge, c -> new LocalRateLimiter(c.perMinute(), () -> { }))
+                        .peek(commit.conversationId());
+                if (wait > 0) {
+                    return new CommitResult.Limited(charge.scope(), wait);
+                }
+            }
+            for (TurnCommit.Charge charge : commit.charges()) {
+                buckets.get(charge).take(commit.conversationId());
+            }
+            stored = store(slot, commit.next(), commit.messages(), commit.record());
+        }
+        place(commit.next(), slot);
+        if (commit.announce()) {
+            feed.publish(commit.conversationId(), stored);
+        }
+        return new CommitResult.Committed(stored);
+    }
+
+    private List<Message> store(Slot slot, ConversationState state, List<Message> messages, TurnRecord record) {
+        slot.state = state;
+        slot.lastActiveMillis = clock.millis();
+        List<Message> stored = appendTo(slot, messages);
+        if (record != null) {
+            slot.turns.put(record.key(), new StoredTurn(stored.get(0).id(), stored.size(), record.summary()));
+        }
+        return stored;
+    }
+
+    /**
+     * Placed again: this restarts its idle time, and moves it between the cache and the conversations with staff
+     * (always present in one of them, never lost in between).
+     */
+    private void place(ConversationState state, Slot slot) {
         if (state.isHandoff()) {
             withStaff.put(state.id(), slot);
             slots.asMap().remove(state.id(), slot);
@@ -147,10 +234,6 @@ public final class InMemorySessionStore implements SessionStore {
             slots.put(state.id(), slot);
             withStaff.remove(state.id(), slot);
         }
-        if (write != null) {
-            write.writeSeparately();
-        }
-        return stored;
     }
 
     @Override
@@ -202,6 +285,7 @@ public final class InMemorySessionStore implements SessionStore {
                 removed++;
             }
         }
+        buckets.values().forEach(LocalRateLimiter::sweep);
         return removed;
     }
 

@@ -1,5 +1,7 @@
-package kr.daejeon.battery.feedback;
+package kr.daejeon.battery.infra.memory;
 
+import kr.daejeon.battery.feedback.AnswerRating;
+import kr.daejeon.battery.feedback.RatingStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package kr.daejeon.battery.session;
+package kr.daejeon.battery.infra.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,6 +29,25 @@ public final class RedisScript {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is part of every JDK", e);
         }
+    }
+
+    /**
+     * The script made of resource files of this package, in order (e.g. the functions a main part calls, then the
+     * main part): every Lua the Redis adapters run lives beside them as a {@code .lua} file.
+     */
+    public static RedisScript of(String... resources) {
+        StringBuilder source = new StringBuilder();
+        for (String name : resources) {
+            try (java.io.InputStream in = RedisScript.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("no Lua resource " + name);
+                }
+                source.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return new RedisScript(source.toString());
     }
 
     public Object eval(Jedis j, List<String> keys, List<String> args) {
