@@ -205,8 +205,9 @@ public final class KakaoChannel implements ChannelDelivery {
                                        AtomicReference<Answered> answered) {
         if (utterance.equals(THUMB_UP) || utterance.equals(THUMB_DOWN)) {
             Map<String, Object> rated = rate(userId, utterance.equals(THUMB_UP) ? "up" : "down");
-            if (rated != null && answered.compareAndSet(Answered.NOT_YET, Answered.IN_TIME)) {
-                return rated;
+            if (rated != null) {
+                // Stored either way; the thank-you only when it is still in time.
+                return answered.compareAndSet(Answered.NOT_YET, Answered.IN_TIME) ? rated : null;
             }
         }
         String key = ChannelInbox.userKey(CHANNEL, userId);
