@@ -43,6 +43,8 @@ import kr.daejeon.battery.api.StaffApi;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
 import kr.daejeon.battery.channel.ChannelRouter;
+import kr.daejeon.battery.channel.ChannelInbox;
+import kr.daejeon.battery.channel.kakao.KakaoCallbackHosts;
 import kr.daejeon.battery.channel.kakao.KakaoChannel;
 import kr.daejeon.battery.channel.line.LineChannel;
 import kr.daejeon.battery.channel.telegram.TelegramChannel;
@@ -144,21 +146,24 @@ public final class Server {
         vertx.executeBlocking(personalData::sweep, false);
         vertx.setPeriodic(3_600_000, t -> vertx.executeBlocking(personalData::sweep, false));
         Map<String, ChannelDelivery> channels = new HashMap<>();
+        // The messengers' shared inbound pipeline: users linked to their conversation for the retention period.
+        ChannelInbox inbox = new ChannelInbox(vertx, chat, directory, config.retention(), config.maxMessageChars());
         TelegramChannel telegram = null;
         if (config.telegramEnabled()) {
-            telegram = new TelegramChannel(vertx, chat, directory, new OutboundHttp(TelegramChannel.CHANNEL, metrics, deadLetters),
+            telegram = new TelegramChannel(inbox, new OutboundHttp(TelegramChannel.CHANNEL, metrics, deadLetters),
                     config.telegramBotToken(), config.telegramSecretToken(), config.telegramApiBase(), feedback);
             channels.put(TelegramChannel.CHANNEL, telegram);
         }
         KakaoChannel kakao = null;
         if (config.kakaoEnabled()) {
-            kakao = new KakaoChannel(vertx, chat, directory, new OutboundHttp(KakaoChannel.CHANNEL, metrics, deadLetters), content,
-                    config.kakaoSecretHeader(), config.kakaoSkillSecret(), config.kakaoBotIds(), feedback);
+            kakao = new KakaoChannel(vertx, inbox, directory, new OutboundHttp(KakaoChannel.CHANNEL, metrics, deadLetters), content,
+                    config.kakaoSecretHeader(), config.kakaoSkillSecret(), config.kakaoBotIds(), feedback,
+                    new KakaoCallbackHosts(config.kakaoCallbackHosts()), config.kakaoAnswerBudget());
             channels.put(KakaoChannel.CHANNEL, kakao);
         }
         LineChannel line = null;
         if (config.lineEnabled()) {
-            line = new LineChannel(vertx, chat, directory, new OutboundHttp(LineChannel.CHANNEL, metrics, deadLetters),
+            line = new LineChannel(inbox, new OutboundHttp(LineChannel.CHANNEL, metrics, deadLetters),
                     config.lineChannelSecret(), config.lineAccessToken(), config.lineApiBase(), feedback);
             channels.put(LineChannel.CHANNEL, line);
         }

@@ -75,6 +75,8 @@ public final class AppConfig {
     private final String kakaoSkillSecret;
     private final String kakaoSecretHeader;
     private final java.util.Set<String> kakaoBotIds;
+    private final java.util.Set<String> kakaoCallbackHosts;
+    private final Duration kakaoAnswerBudget;
     private final java.util.Set<String> trustedProxies;
     private final String metricsToken;
     private final String logFormat;
@@ -187,6 +189,11 @@ public final class AppConfig {
         kakaoSkillSecret = text("kakao_skill_secret").trim();
         kakaoSecretHeader = text("kakao_secret_header").trim();
         kakaoBotIds = list("kakao_bot_ids", ".+", "bot ids");
+        // Host names only (no scheme, port or path): a callbackUrl is called only on these hosts, over https.
+        kakaoCallbackHosts = list("kakao_callback_hosts", "[A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\]", "host names like bot-api.kakao.com")
+                .stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        // Kakao gives up on a skill after 5 s: what is not answered by then is answered "taking longer".
+        kakaoAnswerBudget = Duration.ofMillis(integer("kakao_answer_budget_ms"));
         trustedProxies = list("trusted_proxies", "[0-9a-fA-F:.]+", "IP addresses");
         metricsToken = text("metrics_token").trim();
         if (!metricsToken.isEmpty() && metricsToken.length() < 16) {
@@ -559,6 +566,10 @@ public final class AppConfig {
     public String kakaoSkillSecret() { return kakaoSkillSecret; }
     public String kakaoSecretHeader() { return kakaoSecretHeader; }
     public java.util.Set<String> kakaoBotIds() { return kakaoBotIds; }
+    /** The hosts a skill request's {@code callbackUrl} may name (https only; see KakaoCallbackHosts). */
+    public java.util.Set<String> kakaoCallbackHosts() { return kakaoCallbackHosts; }
+    /** How long a skill request may take before it is answered "taking longer" (the answer then follows by callback). */
+    public Duration kakaoAnswerBudget() { return kakaoAnswerBudget; }
     /** Proxies whose {@code X-Forwarded-For} is believed when finding the client's address. */
     public java.util.Set<String> trustedProxies() { return trustedProxies; }
     /** Bearer token for {@code /metrics}; empty: only direct requests from this machine. */

@@ -103,6 +103,10 @@ public final class ConfigRegistry {
         url("telegram_api_base", "https://api.telegram.org", RARE, "Telegram API address (tests point it elsewhere).");
         url("line_api_base", "https://api.line.me", RARE, "LINE API address.");
         text("kakao_secret_header", "X-Skill-Secret", RARE, "Header carrying the KakaoTalk skill secret.");
+        list("kakao_callback_hosts", "bot-api.kakao.com", RARE, "The only hosts a KakaoTalk `callbackUrl` may name "
+                + "(https; plain http only for a loopback host listed here, for tests).");
+        integer("kakao_answer_budget_ms", "3500", 500, 4500, RARE, "A KakaoTalk skill request not answered by then gets "
+                + "\"taking longer\" (or `useCallback`, and the answer follows by callback): Kakao gives up after 5 s.");
         integer("shutdown_grace_seconds", "20", 0, 600, RARE, "How long shutdown waits for requests in flight.");
         integer("event_loop_warn_ms", "2000", 10, 60_000, RARE, "Warn when an event-loop task runs longer than this.");
         integer("content_watch_seconds", "0", 0, 3600, RARE, "How often to look for edits of intents/ and retrain; 0 = never.");

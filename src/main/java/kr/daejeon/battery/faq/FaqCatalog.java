@@ -31,7 +31,8 @@ public final class FaqCatalog {
 
     public static final String HANDOFF_INTENT = "human_handoff";
     static final List<String> MESSAGE_KEYS = List.of("clarify", "fallback", "offer_handoff", "handoff_started",
-            "handoff_waiting", "handoff_position", "handoff_resolved", "handoff_after_hours", "handoff_claimed", "kakao_staff_delivery", "contact_saved",
+            "handoff_waiting", "handoff_position", "handoff_resolved", "handoff_after_hours", "handoff_claimed", "kakao_staff_delivery", "kakao_taking_longer",
+            "kakao_answer_follows", "kakao_try_again", "contact_saved",
             "contact_invalid", "partial_answer", "partial_offer", "check_offer", "offer_declined");
 
     private final Map<String, FaqEntry> entries;

@@ -25,8 +25,9 @@ class KakaoChannelTest {
     @BeforeAll
     static void start() {
         kakaoCallback = new FakePlatform();
+        // The local fake callback host is allowed explicitly (by default only Kakao's host is, over https).
         server = TestServer.start(Map.of("KAKAO_SKILL_SECRET", SECRET, "KAKAO_BOT_IDS", "bot-1,bot-2",
-                "STAFF_ACCOUNTS_FILE", TestStaff.accountsFile("kim:김담당:agent").toString()));
+                "KAKAO_CALLBACK_HOSTS", "127.0.0.1", "STAFF_ACCOUNTS_FILE", TestStaff.accountsFile("kim:김담당:agent").toString()));
     }
 
     @AfterAll

@@ -159,8 +159,9 @@ class TelegramChannelTest {
     @Test
     void staffReplyIsPushedToTheTelegramChat() throws Exception {
         assertEquals(200, webhook(SECRET, textUpdate(6001, 555006, "상담원 연결해 주세요")).statusCode());
-        assertTrue(telegram.next(5000).body().get("text").asText().contains("담당자에게 연결"));
-        assertTrue(telegram.next(5000).body().get("text").asText().contains("대기 순서"), "sent in order");
+        String handoff = telegram.next(5000).body().get("text").asText();
+        assertTrue(handoff.contains("담당자에게 연결") && handoff.contains("대기 순서"), "one message says what happens next: " + handoff);
+        assertTrue(handoff.indexOf("담당자에게 연결") < handoff.indexOf("대기 순서"), handoff);
         HttpResponse<String> login = server.postJson("/staff/api/login", "{\"username\":\"kim\",\"password\":\"kim-pass\"}", null);
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         String csrf = TestServer.json(login).get("csrfToken").asText();

@@ -1,6 +1,8 @@
 package kr.daejeon.battery.channel.kakao;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,12 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import kr.daejeon.battery.api.ApiError;
 import kr.daejeon.battery.api.ChatApi;
-import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
+import kr.daejeon.battery.channel.ChannelInbox;
+import kr.daejeon.battery.channel.HandoffBubble;
 import kr.daejeon.battery.channel.OutboundHttp;
 import kr.daejeon.battery.channel.TextSplitter;
 import kr.daejeon.battery.conversation.ChatService;
@@ -30,27 +33,44 @@ import kr.daejeon.battery.content.Content;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.nlu.LanguageDetector;
 import kr.daejeon.battery.session.JsonCodec;
+import kr.daejeon.battery.session.StoreBusyException;
+import kr.daejeon.battery.session.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kakao i Open Builder skill server ({@code POST /channels/kakao/skill}). Kakao does not sign
  * requests, so a shared-secret header set in the skill's settings is checked (constant time) before
  * the body is read, and only allow-listed bot ids are served. Answers are skill responses version
  * 2.0: up to three {@code simpleText} outputs of at most 1,000 characters and up to ten
- * {@code quickReplies}, always within Kakao's five-second limit. Staff replies go to the block's
- * callback URL while it is valid (one minute, once); otherwise they wait and are delivered with the
- * user's next message, which the user is told at handoff.
+ * {@code quickReplies}.
+ *
+ * <p>Kakao gives up on a skill after five seconds and does not retry, so a 503 would only show the user an
+ * error. A turn not done within the budget ({@code KAKAO_ANSWER_BUDGET_MS}) is answered "taking longer"
+ * instead; a busy or unreachable store is retried until then (the turn carries a key of its own, so a retry
+ * of an attempt that was stored after all is not stored twice). When the request had an allowed
+ * {@code callbackUrl} (Kakao's AI-chatbot callback, valid for one minute, once) the answer is
+ * {@code useCallback} and the turn keeps being retried for the rest of that minute; its answer then goes to
+ * the callback. Without one, an answer that comes too late waits, like staff replies, for the user's next
+ * message.
+ *
+ * <p>Staff replies go to the latest callback URL while it is valid; otherwise they wait and are delivered with
+ * the user's next message, which the user is told at handoff.
  */
 public final class KakaoChannel implements ChannelDelivery {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KakaoChannel.class);
     public static final String CHANNEL = "kakao";
     static final int MAX_TEXT = 1000;
     static final int MAX_OUTPUTS = 3;
     static final int MAX_QUICK_REPLIES = 10;
-    static final long ANSWER_WITHIN_MS = 4000;
+    /** A callback URL is valid for a minute: used within 55 s, so a call on its way still arrives in time. */
     private static final Duration CALLBACK_VALIDITY = Duration.ofSeconds(55);
+    /** The pause between tries of a turn the store refused (busy or unreachable). */
+    private static final long RETRY_PAUSE_MS = 250;
 
     private final Vertx vertx;
-    private final ChatService chat;
+    private final ChannelInbox inbox;
     private final ChannelDirectory directory;
     private final java.util.function.Supplier<Content> content;
     private final String secretHeader;
@@ -58,6 +78,8 @@ public final class KakaoChannel implements ChannelDelivery {
     private final Set<String> botIds;
     private final OutboundHttp out;
     private final kr.daejeon.battery.feedback.AnswerFeedback feedback;
+    private final KakaoCallbackHosts callbackHosts;
+    private final Duration budget;
 
     /**
      * "Was it helpful?" as two quick replies. Kakao's message quick replies carry no data, so the answer they rate
@@ -67,17 +89,23 @@ public final class KakaoChannel implements ChannelDelivery {
     static final String THUMB_DOWN = "👎";
     private static final Duration RATEABLE_FOR = Duration.ofDays(1);
 
-    public KakaoChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, OutboundHttp out, java.util.function.Supplier<Content> content,
-                        String secretHeader, String secret, Set<String> botIds, kr.daejeon.battery.feedback.AnswerFeedback feedback) {
+    /** Who answers the skill request: the turn itself in time, or the budget timer. */
+    private enum Answered { NOT_YET, IN_TIME, TAKING_LONGER, BY_CALLBACK }
+
+    public KakaoChannel(Vertx vertx, ChannelInbox inbox, ChannelDirectory directory, OutboundHttp out,
+                        java.util.function.Supplier<Content> content, String secretHeader, String secret, Set<String> botIds,
+                        kr.daejeon.battery.feedback.AnswerFeedback feedback, KakaoCallbackHosts callbackHosts, Duration budget) {
         this.out = out;
         this.feedback = feedback;
         this.vertx = vertx;
-        this.chat = chat;
+        this.inbox = inbox;
         this.directory = directory;
         this.content = content;
         this.secretHeader = secretHeader;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.botIds = Set.copyOf(botIds);
+        this.callbackHosts = callbackHosts;
+        this.budget = budget;
     }
 
     public void mount(Router router) {
@@ -112,67 +140,98 @@ public final class KakaoChannel implements ChannelDelivery {
         }
         String utterance = req.path("userRequest").path("utterance").asText("").strip();
         String userId = req.path("userRequest").path("user").path("id").asText("");
-        String callbackUrl = req.path("userRequest").path("callbackUrl").asText("");
+        String requested = req.path("userRequest").path("callbackUrl").asText("");
         if (utterance.isEmpty() || userId.isEmpty()) {
             new ApiError(400, "invalid_skill_request", "userRequest.utterance and userRequest.user.id are required.").send(ctx);
             return;
         }
-        AtomicBoolean answered = new AtomicBoolean();
-        // Kakao gives up after five seconds: answer in time whatever the store is doing.
-        long timer = vertx.setTimer(ANSWER_WITHIN_MS, t -> {
-            if (answered.compareAndSet(false, true)) {
-                ChatApi.json(ctx, 200, response(List.of(Language.KO == LanguageDetector.detect(utterance, Language.KO)
-                        ? "답변 준비에 시간이 걸리고 있어요. 잠시 후 다시 말씀해 주세요."
-                        : "This is taking longer than usual. Please ask again in a moment."), List.of()));
+        String callbackUrl = !requested.isEmpty() && callbackHosts.allows(requested) ? requested : null;
+        Language language = LanguageDetector.detect(utterance, Language.KO);
+        AtomicReference<Answered> answered = new AtomicReference<>(Answered.NOT_YET);
+        // Tries of this one request are one turn: a try the store applied after all is not stored again.
+        String turnKey = Tokens.random(12);
+        long started = System.currentTimeMillis();
+        long tryUntil = started + (callbackUrl != null ? CALLBACK_VALIDITY : budget).toMillis();
+        long timer = vertx.setTimer(budget.toMillis(), t -> {
+            Answered slow = callbackUrl != null ? Answered.BY_CALLBACK : Answered.TAKING_LONGER;
+            if (answered.compareAndSet(Answered.NOT_YET, slow)) {
+                LOG.info("kakao skill answered '{}' after {} ms", slow == Answered.BY_CALLBACK ? "useCallback" : "taking longer",
+                        budget.toMillis());
+                ChatApi.json(ctx, 200, slow == Answered.BY_CALLBACK ? callbackPending(language) : takingLonger(language));
             }
         });
-        vertx.executeBlocking(Correlation.wrap(ctx, () -> handle(userId, utterance, callbackUrl)), false).onComplete(ar -> {
+        tries(ctx, () -> handle(userId, utterance, turnKey, callbackUrl, answered), tryUntil).onComplete(ar -> {
             vertx.cancelTimer(timer);
-            if (!answered.compareAndSet(false, true)) {
-                return;
-            }
             if (ar.succeeded()) {
-                ChatApi.json(ctx, 200, ar.result());
-            } else {
-                ChatApi.fail(ctx, ar.cause());
+                if (ar.result() != null) {
+                    ChatApi.json(ctx, 200, ar.result());
+                }
+            } else if (answered.compareAndSet(Answered.NOT_YET, Answered.TAKING_LONGER)) {
+                if (retryable(ar.cause())) {
+                    ChatApi.json(ctx, 200, takingLonger(language));
+                } else {
+                    ChatApi.fail(ctx, ar.cause());
+                }
+            } else if (answered.get() == Answered.BY_CALLBACK) {
+                LOG.warn("kakao turn not stored within the callback's minute: {}", ar.cause().toString());
+                out.post(new OutboundHttp.Call(URI.create(callbackUrl), null, "callback", Map.of(),
+                        response(List.of(message("kakao_try_again", language)), List.of())), b -> 1000);
             }
         });
     }
 
-    private Map<String, Object> handle(String userId, String utterance, String callbackUrl) {
-        String key = CHANNEL + ":" + Tokens.hash(userId);
-        // The conversation's push address is only a key: Kakao's user id is a secret and is never stored in clear.
-        String id = directory.conversationFor(key).filter(chat::exists).orElseGet(() -> {
-            String created = chat.startChannelConversation(LanguageDetector.detect(utterance, Language.KO), CHANNEL, key);
-            directory.link(key, created, Duration.ofDays(90));
-            return created;
+    /** {@code work} off the event loop, tried again after a pause while the store refuses and time is left. */
+    private Future<Map<String, Object>> tries(RoutingContext ctx, java.util.concurrent.Callable<Map<String, Object>> work,
+                                              long until) {
+        return inbox.offLoop(ctx, work).recover(e -> {
+            if (!retryable(e) || System.currentTimeMillis() + RETRY_PAUSE_MS >= until) {
+                return Future.failedFuture(e);
+            }
+            Promise<Void> pause = Promise.promise();
+            vertx.setTimer(RETRY_PAUSE_MS, t -> pause.complete());
+            return pause.future().compose(v -> tries(ctx, work, until));
         });
+    }
+
+    private static boolean retryable(Throwable e) {
+        return e instanceof StoreUnavailableException || e instanceof StoreBusyException;
+    }
+
+    /**
+     * One try of the turn; returns the skill response when it is answered in time, or null when the budget timer
+     * answered first (the answer then went to the callback, or waits for the user's next message).
+     */
+    private Map<String, Object> handle(String userId, String utterance, String turnKey, String callbackUrl,
+                                       AtomicReference<Answered> answered) {
         if (utterance.equals(THUMB_UP) || utterance.equals(THUMB_DOWN)) {
-            Map<String, Object> rated = rate(key, id, utterance.equals(THUMB_UP) ? "up" : "down");
+            Map<String, Object> rated = rate(userId, utterance.equals(THUMB_UP) ? "up" : "down");
             if (rated != null) {
-                return rated;
+                // Stored either way; the thank-you only when it is still in time.
+                return answered.compareAndSet(Answered.NOT_YET, Answered.IN_TIME) ? rated : null;
             }
         }
-        ChatService.Turn turn = chat.postFromChannel(id, TextSplitter.head(utterance, 2000));
+        String key = ChannelInbox.userKey(CHANNEL, userId);
+        // The conversation's push address is only the key: Kakao's user id is a secret and is never stored in clear.
+        ChannelInbox.Received received = inbox.receive(new ChannelInbox.Inbound(CHANNEL, userId, key, utterance, turnKey));
+        ChatService.Turn turn = received.turn();
         // Staff replies waiting for this user are taken only once the turn is stored: a turn that fails (503)
         // leaves them queued for the next message instead of dropping them.
-        List<Message> pending = new ArrayList<>();
+        List<Message> all = new ArrayList<>();
         for (String json : directory.drain("kakao-pending:" + key)) {
-            pending.add(JsonCodec.read(json, Message.class));
+            all.add(JsonCodec.read(json, Message.class));
         }
-        if (!callbackUrl.isEmpty()) {
-            directory.putOnce("kakao-callback:" + key, callbackUrl, CALLBACK_VALIDITY);
-        }
-        List<Message> all = new ArrayList<>(pending);
-        all.addAll(turn.replies());
-        List<String> texts = new ArrayList<>();
-        for (Message m : all) {
-            texts.add(m.author() != null ? m.author() + ": " + m.text() : m.text());
-        }
+        all.addAll(ChannelInbox.forMessenger(turn.replies()));
         if (turn.handoff() && turn.replies().stream().anyMatch(m -> "queue".equals(m.kind()))) {
+            // How staff replies arrive here, in the handoff's own bubble.
             Language lang = LanguageDetector.detect(utterance, Language.KO);
-            texts.add(content.get().faq().message("kakao_staff_delivery", lang));
+            for (int i = all.size() - 1; i >= 0; i--) {
+                if ("handoff".equals(all.get(i).kind())) {
+                    all.set(i, HandoffBubble.append(all.get(i), content.get().faq().message("kakao_staff_delivery", lang)));
+                    break;
+                }
+            }
         }
+        List<String> texts = all.stream().map(ChannelInbox::textOf).toList();
         List<String> quick = turn.replies().isEmpty() ? List.of() : turn.replies().get(turn.replies().size() - 1).quickReplies();
         quick = quick == null ? List.of() : quick;
         Message rateable = turn.replies().stream().filter(kr.daejeon.battery.feedback.AnswerRating::rateable)
@@ -184,17 +243,48 @@ public final class KakaoChannel implements ChannelDelivery {
             withThumbs.add(THUMB_DOWN);
             quick = withThumbs;
         }
-        return response(texts, quick);
+        Map<String, Object> response = response(texts, quick);
+        if (answered.compareAndSet(Answered.NOT_YET, Answered.IN_TIME)) {
+            if (callbackUrl != null) {
+                directory.putOnce("kakao-callback:" + key, callbackUrl, CALLBACK_VALIDITY);
+            }
+            return response;
+        }
+        if (answered.get() == Answered.BY_CALLBACK) {
+            out.post(new OutboundHttp.Call(URI.create(callbackUrl), received.conversationId(), "callback", Map.of(), response),
+                    b -> 1000);
+        } else {
+            // Too late for this request, and no callback: the answer waits for the user's next message.
+            for (Message m : all) {
+                directory.enqueue("kakao-pending:" + key, JsonCodec.write(m));
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Object> takingLonger(Language language) {
+        return response(List.of(message("kakao_taking_longer", language)), List.of());
+    }
+
+    /** Kakao shows the block's callback message (which may use {@code data.text}) until the callback arrives. */
+    private Map<String, Object> callbackPending(Language language) {
+        return Map.of("version", "2.0", "useCallback", true, "data", Map.of("text", message("kakao_answer_follows", language)));
+    }
+
+    private String message(String key, Language language) {
+        return content.get().faq().message(key, language);
     }
 
     /** A thumb tapped under the latest answer: stored as its rating; null when there is no answer to rate. */
-    private Map<String, Object> rate(String key, String conversationId, String rating) {
+    private Map<String, Object> rate(String userId, String rating) {
+        String key = ChannelInbox.userKey(CHANNEL, userId);
         java.util.Optional<String> answer = directory.conversationFor("kakao-rateable:" + key);
-        if (answer.isEmpty()) {
+        java.util.Optional<String> conversation = answer.isEmpty() ? java.util.Optional.empty() : inbox.existing(CHANNEL, userId);
+        if (conversation.isEmpty()) {
             return null;
         }
         try {
-            kr.daejeon.battery.feedback.AnswerRating stored = feedback.rateFromChannel(conversationId, Long.parseLong(answer.get()), rating);
+            kr.daejeon.battery.feedback.AnswerRating stored = feedback.rateFromChannel(conversation.get(), Long.parseLong(answer.get()), rating);
             return response(List.of("en".equals(stored.locale()) ? "Thanks for telling us." : "의견 고마워요."), List.of());
         } catch (kr.daejeon.battery.feedback.AnswerFeedback.UnknownAnswerException | NumberFormatException e) {
             return null;
@@ -204,9 +294,9 @@ public final class KakaoChannel implements ChannelDelivery {
     @Override
     public void deliver(ConversationState conversation, List<Message> messages) {
         String key = conversation.channelUser();
-        var callback = directory.take("kakao-callback:" + key);
+        var callback = directory.take("kakao-callback:" + key).filter(callbackHosts::allows);
         if (callback.isPresent()) {
-            List<String> texts = messages.stream().map(m -> m.author() != null ? m.author() + ": " + m.text() : m.text()).toList();
+            List<String> texts = ChannelInbox.forMessenger(messages).stream().map(ChannelInbox::textOf).toList();
             out.post(new OutboundHttp.Call(URI.create(callback.get()), conversation.id(), "callback", Map.of(),
                     response(texts, List.of())), b -> 1000);
             return;

@@ -1,7 +1,6 @@
 package kr.daejeon.battery.channel.line;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -9,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,25 +18,21 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import kr.daejeon.battery.api.ApiError;
 import kr.daejeon.battery.feedback.AnswerFeedback;
-import kr.daejeon.battery.api.ChatApi;
-import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.channel.ChannelDelivery;
-import kr.daejeon.battery.channel.ChannelDirectory;
+import kr.daejeon.battery.channel.ChannelInbox;
 import kr.daejeon.battery.channel.OutboundHttp;
 import kr.daejeon.battery.channel.TextSplitter;
 import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
-import kr.daejeon.battery.conversation.Tokens;
-import kr.daejeon.battery.nlu.Language;
-import kr.daejeon.battery.nlu.LanguageDetector;
 import kr.daejeon.battery.session.JsonCodec;
 
 /**
  * LINE Messaging API adapter: the webhook verifies {@code X-Line-Signature} (Base64 HMAC-SHA256 of
- * the raw body with the channel secret) before parsing, accepts the empty verification request,
- * stores redelivered events once ({@code webhookEventId}, kept with the turn), answers with the reply API (≤5 messages,
- * ≤13 quick-reply items) and pushes staff replies with the push API and an {@code X-Line-Retry-Key}.
+ * the raw body with the channel secret) before parsing, accepts the empty verification request, hands
+ * text events to the {@link ChannelInbox} (which stores redelivered events once by their {@code webhookEventId}),
+ * answers with the reply API (≤5 messages, ≤13 quick-reply items) and pushes staff replies with the push API
+ * and an {@code X-Line-Retry-Key}.
  */
 public final class LineChannel implements ChannelDelivery {
 
@@ -47,9 +41,7 @@ public final class LineChannel implements ChannelDelivery {
     static final int MAX_MESSAGES = 5;
     static final int MAX_QUICK_REPLIES = 13;
 
-    private final Vertx vertx;
-    private final ChatService chat;
-    private final ChannelDirectory directory;
+    private final ChannelInbox inbox;
     private final byte[] channelSecret;
     private final String accessToken;
     private final String apiBase;
@@ -59,13 +51,11 @@ public final class LineChannel implements ChannelDelivery {
     /** Postback data of the 👍/👎 quick replies under an answer. */
     private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("rate:(\\d{1,12}):(up|down)");
 
-    public LineChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, OutboundHttp out, String channelSecret,
-                       String accessToken, String apiBase, AnswerFeedback feedback) {
+    public LineChannel(ChannelInbox inbox, OutboundHttp out, String channelSecret, String accessToken, String apiBase,
+                       AnswerFeedback feedback) {
         this.out = out;
         this.feedback = feedback;
-        this.vertx = vertx;
-        this.chat = chat;
-        this.directory = directory;
+        this.inbox = inbox;
         this.channelSecret = channelSecret.getBytes(StandardCharsets.UTF_8);
         this.accessToken = accessToken;
         this.apiBase = apiBase.replaceAll("/+$", "");
@@ -95,18 +85,12 @@ public final class LineChannel implements ChannelDelivery {
             new ApiError(400, "invalid_webhook", "Not a LINE webhook body.").send(ctx);
             return;
         }
-        vertx.executeBlocking(Correlation.wrap(ctx, () -> {
+        inbox.answer(ctx, () -> {
             for (JsonNode event : body.get("events")) {
                 handle(event);
             }
             return true;
-        }), false).onComplete(ar -> {
-            if (ar.succeeded()) {
-                ChatApi.json(ctx, 200, Map.of());
-            } else {
-                ChatApi.fail(ctx, ar.cause());
-            }
-        });
+        }, handled -> Map.of());
     }
 
     String sign(byte[] body) {
@@ -134,16 +118,10 @@ public final class LineChannel implements ChannelDelivery {
         if (text.isBlank() || userId.isEmpty()) {
             return;
         }
-        String key = CHANNEL + ":" + Tokens.hash(userId);
-        String id = directory.conversationFor(key).filter(chat::exists).orElseGet(() -> {
-            String created = chat.startChannelConversation(LanguageDetector.detect(text, Language.KO), CHANNEL, userId);
-            directory.link(key, created, Duration.ofDays(90));
-            return created;
-        });
-        // The event id is stored with the turn in one step: a redelivery after a failed delivery is stored then,
-        // exactly once (see TelegramChannel).
-        ChatService.Turn turn = chat.postFromChannel(id, TextSplitter.head(text, 2000),
-                eventId.isEmpty() ? null : CHANNEL + ":" + eventId);
+        ChannelInbox.Received received = inbox.receive(new ChannelInbox.Inbound(CHANNEL, userId, userId, text,
+                eventId.isEmpty() ? null : eventId));
+        String id = received.conversationId();
+        ChatService.Turn turn = received.turn();
         if (turn.replayed() && !turn.replies().isEmpty()) {
             // A redelivery of a stored event: its reply token may have been used already, so the answer is pushed.
             Map<String, Object> push = new LinkedHashMap<>();
@@ -170,7 +148,7 @@ public final class LineChannel implements ChannelDelivery {
         if (!rate.matches() || userId.isEmpty()) {
             return;
         }
-        java.util.Optional<String> id = directory.conversationFor(CHANNEL + ":" + Tokens.hash(userId)).filter(chat::exists);
+        java.util.Optional<String> id = inbox.existing(CHANNEL, userId);
         if (id.isEmpty()) {
             return;
         }
@@ -208,10 +186,9 @@ public final class LineChannel implements ChannelDelivery {
         List<String> texts = new ArrayList<>();
         List<String> quick = List.of();
         Message rateable = null;
-        for (Message m : messages) {
+        for (Message m : ChannelInbox.forMessenger(messages)) {
             rateable = kr.daejeon.battery.feedback.AnswerRating.rateable(m) ? m : rateable;
-            String text = m.author() != null ? m.author() + ": " + m.text() : m.text();
-            texts.addAll(TextSplitter.split(text, MAX_TEXT));
+            texts.addAll(TextSplitter.split(ChannelInbox.textOf(m), MAX_TEXT));
             if (m.quickReplies() != null && !m.quickReplies().isEmpty()) {
                 quick = m.quickReplies();
             }

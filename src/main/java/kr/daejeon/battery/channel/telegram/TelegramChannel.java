@@ -1,14 +1,12 @@
 package kr.daejeon.battery.channel.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,34 +16,26 @@ import java.util.concurrent.CompletableFuture;
 import kr.daejeon.battery.api.ApiError;
 import kr.daejeon.battery.feedback.AnswerFeedback;
 import kr.daejeon.battery.feedback.AnswerRating;
-import kr.daejeon.battery.api.ChatApi;
-import kr.daejeon.battery.api.Correlation;
 import kr.daejeon.battery.channel.ChannelDelivery;
-import kr.daejeon.battery.channel.ChannelDirectory;
+import kr.daejeon.battery.channel.ChannelInbox;
 import kr.daejeon.battery.channel.OutboundHttp;
 import kr.daejeon.battery.channel.TextSplitter;
-import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
-import kr.daejeon.battery.conversation.Tokens;
-import kr.daejeon.battery.nlu.Language;
-import kr.daejeon.battery.nlu.LanguageDetector;
 import kr.daejeon.battery.session.JsonCodec;
 
 /**
  * Telegram Bot API adapter: the webhook ({@code POST /channels/telegram/webhook}) checks
- * {@code X-Telegram-Bot-Api-Secret-Token} before the body is read, stores retried updates once
- * ({@code update_id}, kept with the turn), answers text messages and inline-keyboard taps ({@code callback_query}) with
- * {@code sendMessage}, and pushes staff replies the same way.
+ * {@code X-Telegram-Bot-Api-Secret-Token} before the body is read, parses updates (text messages and
+ * inline-keyboard taps, {@code callback_query}) for the {@link ChannelInbox}, which stores retried updates
+ * once by their {@code update_id}, and formats the answers and staff replies as {@code sendMessage} calls.
  */
 public final class TelegramChannel implements ChannelDelivery {
 
     public static final String CHANNEL = "telegram";
     static final int MAX_TEXT = 4096;
 
-    private final Vertx vertx;
-    private final ChatService chat;
-    private final ChannelDirectory directory;
+    private final ChannelInbox inbox;
     private final byte[] secret;
     private final String apiBase;
     private final OutboundHttp out;
@@ -54,13 +44,11 @@ public final class TelegramChannel implements ChannelDelivery {
     /** Inline buttons under an answer ("rate:{messageId}:up|down"): a rating, not a message. */
     private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("rate:(\\d{1,12}):(up|down)");
 
-    public TelegramChannel(Vertx vertx, ChatService chat, ChannelDirectory directory, OutboundHttp out, String botToken,
-                           String secretToken, String apiBase, AnswerFeedback feedback) {
+    public TelegramChannel(ChannelInbox inbox, OutboundHttp out, String botToken, String secretToken, String apiBase,
+                           AnswerFeedback feedback) {
         this.out = out;
         this.feedback = feedback;
-        this.vertx = vertx;
-        this.chat = chat;
-        this.directory = directory;
+        this.inbox = inbox;
         this.secret = secretToken.getBytes(StandardCharsets.UTF_8);
         this.apiBase = apiBase.replaceAll("/+$", "") + "/bot" + botToken + "/";
     }
@@ -93,13 +81,7 @@ public final class TelegramChannel implements ChannelDelivery {
             new ApiError(400, "invalid_update", "Not a Telegram update.").send(ctx);
             return;
         }
-        vertx.executeBlocking(Correlation.wrap(ctx, () -> handle(update)), false).onComplete(ar -> {
-            if (ar.succeeded()) {
-                ChatApi.json(ctx, 200, Map.of("ok", true));
-            } else {
-                ChatApi.fail(ctx, ar.cause());
-            }
-        });
+        inbox.answer(ctx, () -> handle(update), handled -> Map.of("ok", true));
     }
 
     /** Processes one update; returns after the turn is stored (replies are sent asynchronously). */
@@ -124,26 +106,17 @@ public final class TelegramChannel implements ChannelDelivery {
             return false;
         }
         String chatId = chatNode.get("id").asText();
-        String key = CHANNEL + ":" + Tokens.hash(chatId);
-        String id = directory.conversationFor(key).filter(chat::exists).orElseGet(() -> {
-            String created = chat.startChannelConversation(LanguageDetector.detect(text, Language.KO), CHANNEL, chatId);
-            directory.link(key, created, Duration.ofDays(90));
-            return created;
-        });
-        String limited = TextSplitter.head(text, 2000);
-        // The update id is stored with the turn, in one step: a retry of an update whose first delivery failed
-        // (503) is stored then, and one that was stored is not stored again. Its answer is sent again: the
-        // platform retries only updates it did not see answered, so the customer most likely never got it.
-        ChatService.Turn turn = chat.postFromChannel(id, limited, CHANNEL + ":" + update.get("update_id").asLong());
-        sendAll(id, chatId, turn.replies());
+        // A redelivered update that was stored gets its stored answer, sent again: the platform retries only
+        // updates it did not see answered, so the customer most likely never got it.
+        ChannelInbox.Received received = inbox.receive(new ChannelInbox.Inbound(CHANNEL, chatId, chatId, text,
+                Long.toString(update.get("update_id").asLong())));
+        sendAll(received.conversationId(), chatId, received.turn().replies());
         return true;
     }
 
     /** A 👍/👎 tap: recorded for the answer (the last tap counts) and acknowledged with a short thank-you. */
     private boolean rate(JsonNode callback, JsonNode chatNode, long messageId, String rating) {
-        Optional<String> id = chatNode.has("id")
-                ? directory.conversationFor(CHANNEL + ":" + Tokens.hash(chatNode.get("id").asText())).filter(chat::exists)
-                : Optional.empty();
+        Optional<String> id = chatNode.has("id") ? inbox.existing(CHANNEL, chatNode.get("id").asText()) : Optional.empty();
         boolean recorded = false;
         if (id.isPresent()) {
             try {
@@ -171,7 +144,7 @@ public final class TelegramChannel implements ChannelDelivery {
     /** Sends in order: each message after the previous one was accepted (or finally failed). */
     private void sendAll(String conversationId, String chatId, List<Message> messages) {
         CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
-        for (Message m : messages) {
+        for (Message m : ChannelInbox.forMessenger(messages)) {
             for (Map<String, Object> payload : payloads(chatId, m)) {
                 chain = chain.thenCompose(ok -> send(conversationId, "sendMessage", payload));
             }
@@ -179,9 +152,7 @@ public final class TelegramChannel implements ChannelDelivery {
     }
 
     static List<Map<String, Object>> payloads(String chatId, Message m) {
-        String text = m.author() != null ? m.author() + ": " + m.text() : m.text();
-        List<String> parts = new ArrayList<>();
-        parts.addAll(TextSplitter.split(text, MAX_TEXT));
+        List<String> parts = TextSplitter.split(ChannelInbox.textOf(m), MAX_TEXT);
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Map<String, Object> p = new LinkedHashMap<>();
