@@ -229,7 +229,12 @@ public final class RedisTicketStore implements TicketStore {
         Ticket base = JsonCodec.read(h.get("json"), Ticket.class);
         String assignee = h.getOrDefault("assignee", "");
         Ticket t = base.withStatus(h.get("status"), assignee.isEmpty() ? null : assignee, Instant.parse(h.get("updatedAt")));
-        return h.containsKey("contact") ? t.withContact(h.get("contact")) : t;
+        if (h.containsKey("contact")) {
+            String consent = h.get("consent");
+            t = t.withContact(h.get("contact"), consent == null ? null : JsonCodec.read(consent, ContactConsent.class));
+        }
+        String rating = h.get("satisfaction");
+        return rating == null ? t : t.withSatisfaction(JsonCodec.read(rating, Satisfaction.class));
     }
 
     @Override
@@ -388,12 +393,44 @@ public final class RedisTicketStore implements TicketStore {
         return true;
     }
 
+    /** KEYS: ticket hash. ARGV: contact, consent JSON ('' = none). The consent lives and dies with the contact. */
+    private static final String SET_CONTACT = """
+            local s = redis.call('HGET', KEYS[1], 'status')
+            if s ~= 'waiting' and s ~= 'assigned' then return 0 end
+            redis.call('HSET', KEYS[1], 'contact', ARGV[1])
+            if ARGV[2] == '' then redis.call('HDEL', KEYS[1], 'consent')
+            else redis.call('HSET', KEYS[1], 'consent', ARGV[2]) end
+            return 1
+            """;
+
     @Override
-    public boolean setContact(String id, String contact) {
+    public boolean setContact(String id, String contact, ContactConsent consent) {
+        return Long.valueOf(1).equals(redis.call(j -> j.eval(SET_CONTACT, List.of(key(id)),
+                List.of(contact, consent == null ? "" : JsonCodec.write(consent)))));
+    }
+
+    /** KEYS: ticket hash. ARGV: rating JSON. Returns 1 stored, 0 no ticket, -1 not resolved, -2 rated before. */
+    private static final String RATE = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            if redis.call('HGET', KEYS[1], 'status') ~= 'resolved' then return -1 end
+            if redis.call('HSETNX', KEYS[1], 'satisfaction', ARGV[1]) == 0 then return -2 end
+            return 1
+            """;
+
+    @Override
+    public RatingOutcome rate(String id, Satisfaction rating) {
+        long r = (Long) redis.call(j -> j.eval(RATE, List.of(key(id)), List.of(JsonCodec.write(rating))));
+        return r == 1 ? RatingOutcome.STORED : r == 0 ? RatingOutcome.NOT_FOUND
+                : r == -1 ? RatingOutcome.NOT_RESOLVED : RatingOutcome.ALREADY_RATED;
+    }
+
+    @Override
+    public boolean firstResponse(String id, Instant at) {
+        // The hash keeps its expiry (retention): HSETNX on a missing key would create one without it.
         return Long.valueOf(1).equals(redis.call(j -> j.eval(
-                "if redis.call('HGET', KEYS[1], 'status') == 'waiting' or redis.call('HGET', KEYS[1], 'status') == 'assigned' "
-                        + "then redis.call('HSET', KEYS[1], 'contact', ARGV[1]) return 1 else return 0 end",
-                List.of(key(id)), List.of(contact))));
+                "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end "
+                        + "return redis.call('HSETNX', KEYS[1], 'firstResponseAt', ARGV[1])",
+                List.of(key(id)), List.of(at.toString()))));
     }
 
     @Override
