@@ -174,6 +174,8 @@ public final class Server {
                 : new kr.daejeon.battery.feedback.RedisRatingStore(sharedRedis);
         kr.daejeon.battery.feedback.AnswerFeedback feedback =
                 new kr.daejeon.battery.feedback.AnswerFeedback(chat, store, ratings, metrics, clock);
+        kr.daejeon.battery.escalation.TicketSatisfaction satisfaction =
+                new kr.daejeon.battery.escalation.TicketSatisfaction(chat, store, tickets, feed, metrics, clock);
         ChannelDirectory directory = new ChannelDirectory(sharedRedis, config.retention());
         DeadLetterLog deadLetters = new DeadLetterLog(sharedRedis);
         PersonalData personalData = new PersonalData(store, tickets, unanswered, deadLetters, config.retention(), clock);
@@ -185,18 +187,21 @@ public final class Server {
         if (config.telegramEnabled()) {
             telegram = new TelegramChannel(vertx, chat, directory, new OutboundHttp(TelegramChannel.CHANNEL, metrics, deadLetters),
                     config.telegramBotToken(), config.telegramSecretToken(), config.telegramApiBase(), feedback);
+            telegram.rateTicketsWith(satisfaction);
             channels.put(TelegramChannel.CHANNEL, telegram);
         }
         KakaoChannel kakao = null;
         if (config.kakaoEnabled()) {
             kakao = new KakaoChannel(vertx, chat, directory, new OutboundHttp(KakaoChannel.CHANNEL, metrics, deadLetters), content,
                     config.kakaoSecretHeader(), config.kakaoSkillSecret(), config.kakaoBotIds(), feedback);
+            kakao.rateTicketsWith(satisfaction);
             channels.put(KakaoChannel.CHANNEL, kakao);
         }
         LineChannel line = null;
         if (config.lineEnabled()) {
             line = new LineChannel(vertx, chat, directory, new OutboundHttp(LineChannel.CHANNEL, metrics, deadLetters),
                     config.lineChannelSecret(), config.lineAccessToken(), config.lineApiBase(), feedback);
+            line.rateTicketsWith(satisfaction);
             channels.put(LineChannel.CHANNEL, line);
         }
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
@@ -261,6 +266,7 @@ public final class Server {
         staffApi.pingEvery(config.ssePing());
         staffApi.mount(router);
         new FeedbackApi(vertx, feedback, config.maxBodyBytes()).mount(router);
+        new kr.daejeon.battery.api.SatisfactionApi(vertx, satisfaction, config.maxBodyBytes()).mount(router);
         if (telegram != null) {
             telegram.mount(router);
         }
