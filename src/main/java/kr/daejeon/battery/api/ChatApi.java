@@ -159,8 +159,10 @@ public final class ChatApi {
         // conversation's lock (one Redis round trip); bad requests count against them too.
         respond(ctx, blocking(ctx, () -> {
             String text;
+            kr.daejeon.battery.escalation.ContactConsent consent;
             try {
                 text = messageText(ctx);
+                consent = consent(ctx);
             } catch (ApiError invalid) {
                 // A flood of bad requests is refused like any other, charged to the sender's address only: the
                 // conversation's limit is for its owner's messages.
@@ -169,7 +171,7 @@ public final class ChatApi {
             }
             return chat.post(id, token, text, RateLimiter.bothBefore(perClient, client, perConversation, id,
                     ChatApi::refuseIfLimited), () -> refuseIfLimited(new int[] {perClient.take(client), 0}),
-                    idempotencyKey);
+                    idempotencyKey, ChatService.ContactPolicy.withConsent(consent));
         }).map(turn -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("intent", turn.intent());
@@ -239,6 +241,35 @@ public final class ChatApi {
                     "The message has " + length + " characters; the limit is " + config.maxMessageChars() + ".");
         }
         return text;
+    }
+
+    /**
+     * The privacy-notice consent sent with a message ({@code "consent":{"noticeVersion":"…","items":["email","phone"]}}),
+     * or null; the widget sends it when the customer ticked the notice's box. Its time is the server's.
+     */
+    private static kr.daejeon.battery.escalation.ContactConsent consent(RoutingContext ctx) {
+        JsonNode body = optionalJsonObject(ctx);
+        JsonNode c = body == null ? null : body.get("consent");
+        if (c == null || c.isNull()) {
+            return null;
+        }
+        JsonNode version = c.get("noticeVersion");
+        JsonNode items = c.get("items");
+        if (!c.isObject() || version == null || !version.isTextual()
+                || !kr.daejeon.battery.escalation.ContactConsent.validVersion(version.asText())
+                || items == null || !items.isArray() || items.isEmpty() || items.size() > 2) {
+            throw new ApiError(400, "invalid_consent",
+                    "'consent' must be {\"noticeVersion\":\"…\",\"items\":[\"email\",\"phone\"]}.");
+        }
+        java.util.List<String> named = new java.util.ArrayList<>();
+        for (JsonNode item : items) {
+            if (!item.isTextual() || !kr.daejeon.battery.escalation.ContactConsent.ITEMS.contains(item.asText())
+                    || named.contains(item.asText())) {
+                throw new ApiError(400, "invalid_consent", "'consent.items' may name \"email\" and \"phone\", each once.");
+            }
+            named.add(item.asText());
+        }
+        return new kr.daejeon.battery.escalation.ContactConsent(version.asText(), null, java.util.List.copyOf(named));
     }
 
     private void list(RoutingContext ctx) {
@@ -516,6 +547,9 @@ public final class ChatApi {
             error = e;
         } else if (t instanceof ConversationNotFoundException) {
             error = new ApiError(404, "conversation_not_found", "No such conversation (it may have expired).");
+        } else if (t instanceof kr.daejeon.battery.conversation.ConsentRequiredException) {
+            error = new ApiError(400, "consent_required", "Contact details are stored only with consent to the privacy "
+                    + "notice: send \"consent\" with the message, or leave them out.");
         } else if (t instanceof InvalidTokenException) {
             error = new ApiError(401, "invalid_token", "Missing or wrong conversation token (Authorization: Bearer …).");
         } else if (t instanceof StoreUnavailableException) {

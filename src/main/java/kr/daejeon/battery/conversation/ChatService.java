@@ -111,6 +111,16 @@ public final class ChatService {
      */
     public Turn post(String id, String token, String text, PipelinedCheck before, Runnable refused,
                      String idempotencyKey) {
+        return post(id, token, text, before, refused, idempotencyKey, ContactPolicy.ANY);
+    }
+
+    /**
+     * The same under {@code contact}: the web API's {@link ContactPolicy#withConsent} stores contact details only
+     * with the privacy-notice consent given with them, and refuses them otherwise ({@link ConsentRequiredException},
+     * nothing stored).
+     */
+    public Turn post(String id, String token, String text, PipelinedCheck before, Runnable refused,
+                     String idempotencyKey, ContactPolicy contact) {
         return turn(id, found -> {
             try {
                 return checkToken(found, token);
@@ -118,7 +128,20 @@ public final class ChatService {
                 refused.run();
                 throw e;
             }
-        }, text, before, idempotencyKey == null ? null : "web:" + idempotencyKey);
+        }, text, before, idempotencyKey == null ? null : "web:" + idempotencyKey, contact);
+    }
+
+    /**
+     * Whether contact details need the privacy-notice consent, and the consent the customer gave with this message
+     * (its time is set when stored), or null.
+     */
+    public record ContactPolicy(boolean consentRequired, kr.daejeon.battery.escalation.ContactConsent consent) {
+        /** Messengers (no notice of ours is shown there) and internal callers. */
+        public static final ContactPolicy ANY = new ContactPolicy(false, null);
+
+        public static ContactPolicy withConsent(kr.daejeon.battery.escalation.ContactConsent given) {
+            return new ContactPolicy(true, given);
+        }
     }
 
     /**
@@ -140,7 +163,7 @@ public final class ChatService {
      */
     public Turn postFromChannel(String id, String text, String deliveryKey) {
         return turn(id, found -> found.orElseThrow(ConversationNotFoundException::new), text, PipelinedCheck.NONE,
-                deliveryKey);
+                deliveryKey, ContactPolicy.ANY);
     }
 
     public boolean exists(String id) {
@@ -148,7 +171,7 @@ public final class ChatService {
     }
 
     private Turn turn(String id, java.util.function.Function<java.util.Optional<ConversationState>, ConversationState> access,
-                      String text, PipelinedCheck before, String turnKey) {
+                      String text, PipelinedCheck before, String turnKey, ContactPolicy contact) {
         long t0 = System.nanoTime();
         // Usually one round trip to Redis: a turn without a ticket is planned from the state and committed by
         // the store if nothing changed meanwhile (limits checked in the same step); one with a ticket takes the lock.
@@ -163,7 +186,7 @@ public final class ChatService {
             return new TurnPlan<>(result.state(), userAndReplies(text, now, result),
                     stored -> turnOf(result, stored, null, false), unansweredEntry(text, result, now),
                     record(turnKey, result), done -> replayed(id, done));
-        }, found -> lockedTurn(id, access.apply(found), text, turnKey));
+        }, found -> lockedTurn(id, access.apply(found), text, turnKey, contact));
         if (turn.replayed()) {
             LOG.info("turn conversation={} replayed (stored before under its idempotency key)", id);
             return turn;
@@ -191,7 +214,7 @@ public final class ChatService {
     }
 
     /** A turn that opens or changes a ticket: under the conversation's lock, the ticket before the messages. */
-    private Turn lockedTurn(String id, ConversationState state, String text, String turnKey) {
+    private Turn lockedTurn(String id, ConversationState state, String text, String turnKey, ContactPolicy contact) {
         if (turnKey != null) {
             java.util.Optional<StoredTurn> done = store.storedTurn(id, turnKey);
             if (done.isPresent()) {
@@ -220,7 +243,17 @@ public final class ChatService {
             toStore.add(engine.queuePosition(Language.fromCode(next.locale()), tickets.waitingCount() + 1, now));
             LOG.info("handoff conversation={} ticket={} reason={}", id, ticket.id(), result.handoffReason());
         }
-        if (result.contact() != null && next.ticketId() != null && tickets.setContact(next.ticketId(), result.contact())) {
+        kr.daejeon.battery.escalation.ContactConsent consent = null;
+        if (result.contact() != null && next.ticketId() != null && contact.consentRequired()) {
+            // No consent to the privacy notice, no storing: refused before anything of this turn is kept.
+            if (contact.consent() == null) {
+                throw new ConsentRequiredException();
+            }
+            consent = new kr.daejeon.battery.escalation.ContactConsent(contact.consent().noticeVersion(), now,
+                    contact.consent().items());
+        }
+        if (result.contact() != null && next.ticketId() != null
+                && tickets.setContact(next.ticketId(), result.contact(), consent)) {
             changed = tickets.find(next.ticketId()).orElse(null);
             LOG.info("contact details attached to ticket={}", next.ticketId());
         }
