@@ -276,8 +276,8 @@ public final class Server {
         if (kakao != null) {
             kakao.mount(router);
         }
-        // The demo information page and the widget: static files, strict CSP, no build step.
-        router.getWithRegex("/(index\\.html|widget\\.js|widget\\.css|demo\\.css)?").handler(ctx -> {
+        // The demo information page, the widget and its JavaScript API example: static files, strict CSP, no build step.
+        router.getWithRegex("/(index\\.html|widget\\.js|widget\\.css|demo\\.css|widget-example\\.html|widget-example\\.js|widget-example-stub\\.js)?").handler(ctx -> {
             ctx.response().putHeader("Content-Security-Policy", SITE_CSP);
             if (ctx.request().path().equals("/widget.css")) {
                 // Host pages on other origins load the widget's stylesheet with fetch().
