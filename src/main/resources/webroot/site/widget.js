@@ -307,6 +307,8 @@
     legend.id = 'dbw-csat-' + m.id;
     card.setAttribute('aria-labelledby', legend.id);
     // Radio buttons: one tab stop, arrows move between the scores, the choice can change until it is sent.
+    var note = el('p', 'csat-status');
+    note.setAttribute('role', 'status');
     var scores = el('div', 'csat-scores');
     var radios = [];
     t('csatScores').forEach(function (name, i) {
@@ -316,6 +318,7 @@
       r.name = 'dbw-csat-' + m.ticketId;
       r.value = String(i + 1);
       r.setAttribute('aria-label', (i + 1) + ' – ' + name);
+      r.addEventListener('change', function () { if (note.textContent === t('csatPick')) note.textContent = ''; });
       opt.append(r, el('span', 'csat-n', String(i + 1)), el('span', 'csat-name', name));
       scores.appendChild(opt);
       radios.push(r);
@@ -328,11 +331,11 @@
     comment.rows = 2;
     var send = el('button', 'csat-send', t('csatSend'));
     send.type = 'button';
-    var note = el('p', 'csat-status');
-    note.setAttribute('role', 'status');
     function done(text, score) {
       radios.forEach(function (r) { r.disabled = true; if (score && r.value === String(score)) r.checked = true; });
       comment.disabled = true;
+      // Nothing written (or not kept after a reload): no empty, disabled box.
+      if (!comment.value) { comment.hidden = true; commentLabel.hidden = true; }
       send.disabled = true;
       card.classList.add('sent');
       note.textContent = text;

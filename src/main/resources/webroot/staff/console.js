@@ -336,7 +336,7 @@
     if (box.hidden) return;
     if (!tk.satisfaction) { out.append(el('span', t('ticket.csatNone'), 'meta')); return; }
     const score = el('strong', t('ticket.csatScore', { n: tk.satisfaction.score }), 'csat-score');
-    out.append(score, el('span', ' · ' + when(tk.satisfaction.at), 'meta'));
+    out.append(score, el('span', when(tk.satisfaction.at), 'meta csat-at'));
     if (tk.satisfaction.comment) out.append(el('blockquote', tk.satisfaction.comment, 'csat-comment'));
   }
 

@@ -52,7 +52,7 @@
 
   /** A table with a header row and one row per label: the chart's text alternative. */
   function table(caption, head, rows) {
-    const t = el('table', null, 'report chart-table');
+    const t = el('table', null, 'chart-table');
     t.append(el('caption', caption, 'sr-only'));
     const h = el('tr');
     head.forEach((c) => { const th = el('th', c); th.scope = 'col'; h.append(th); });
