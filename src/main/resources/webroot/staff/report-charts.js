@@ -10,18 +10,18 @@
   const TEXT = {
     ko: {
       kpi: '기간 요약', conversations: '대화', contained: '직원 없이 해결', handoffs: '상담 요청', fallbacks: '답하지 못한 질문',
-      ratedDown: '도움 안 됨 (👎)', firstResponse: '첫 응답 (평균)', resolution: '해결까지 (평균)', satisfaction: '만족도 (평균)',
+      ratedDown: '도움 안 됨 평가', firstResponse: '첫 응답 (평균)', resolution: '해결까지 (평균)', satisfaction: '만족도 (평균)',
       ratings: '평가 {n}건', minutes: '분', none: '–', table: '표로 보기', period: '기간',
-      c1: '대화량과 자동 해결', c2: '답하지 못한 질문과 👎 평가', c3: '첫 응답·해결 시간 (분)', c4: '만족도 (1–5점)',
+      c1: '대화량과 자동 해결', c2: '답하지 못한 질문과 "도움 안 됨" 평가', c3: '첫 응답·해결 시간 (분)', c4: '만족도 (1–5점)',
       c5: '많이 묻는 주제', c6: '답하지 못한 질문 상위', count: '건수', question: '질문 (비슷한 질문 묶음의 예)',
       average: '평균 점수', scores: '점수별 건수', score: '{n}점', empty: '이 기간에는 기록이 없습니다.',
       summary: '{title}. 합계 — {parts}. 자세한 수치는 아래 표에 있습니다.', unanswered: '미응답 기록'
     },
     en: {
       kpi: 'Summary of the period', conversations: 'Conversations', contained: 'Answered without staff', handoffs: 'Handoffs',
-      fallbacks: 'Not understood', ratedDown: 'Rated not helpful (👎)', firstResponse: 'First response (avg)',
+      fallbacks: 'Not understood', ratedDown: 'Rated not helpful', firstResponse: 'First response (avg)',
       resolution: 'Resolution (avg)', satisfaction: 'Satisfaction (avg)', ratings: '{n} ratings', minutes: 'min', none: '–',
-      table: 'Show as table', period: 'Period', c1: 'Conversations and containment', c2: 'Unanswered questions and 👎 ratings',
+      table: 'Show as table', period: 'Period', c1: 'Conversations and containment', c2: 'Unanswered questions and "not helpful" ratings',
       c3: 'First-response and resolution times (minutes)', c4: 'Satisfaction (1–5)', c5: 'Top topics', c6: 'Top unanswered questions',
       count: 'Count', question: 'Question (an example of similar ones)', average: 'Average score', scores: 'Ratings by score',
       score: '{n}', empty: 'Nothing recorded in this period.',
@@ -95,7 +95,7 @@
 
   function line(label, values, i, extra) {
     return Object.assign({ label: label, data: values, borderColor: COLORS[i], backgroundColor: COLORS[i],
-      pointStyle: POINTS[i], pointRadius: 4, borderDash: DASHES[i % DASHES.length], spanGaps: true, tension: 0.2 }, extra || {});
+      pointStyle: POINTS[i], pointRadius: 4, borderDash: DASHES[i % DASHES.length], spanGaps: true, tension: 0 }, extra || {});
   }
   function bar(label, values, i) { return { label: label, data: values, backgroundColor: COLORS[i], borderColor: COLORS[i] }; }
 

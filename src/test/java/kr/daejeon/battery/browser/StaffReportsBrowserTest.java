@@ -90,6 +90,8 @@ class StaffReportsBrowserTest {
                     assertTrue(canvas.getAttribute("aria-label").length() > 20, canvas.getAttribute("aria-label"));
                     assertTrue(canvas.getSize().getHeight() > 150, "drawn " + canvas.getSize());
                 }
+                driver.executeScript("document.getElementById('reports-title').scrollIntoView()");
+                Browser.screenshot(driver, "console-report-charts-desktop");
                 String kpis = driver.findElement(By.cssSelector(".kpis")).getText();
                 assertTrue(kpis.contains("직원 없이 해결") && kpis.contains("5 / 5") && kpis.contains("2 / 4"), kpis);
                 assertTrue(kpis.contains("첫 응답 (평균)\n2 분") || kpis.contains("첫 응답 (평균)\n2분"), kpis);
@@ -104,10 +106,10 @@ class StaffReportsBrowserTest {
                 assertTrue(driver.findElement(By.cssSelector("#chart-unanswered table")).getText().contains("mars"));
                 driver.findElement(By.cssSelector("#chart-intents details summary")).click();
                 assertTrue(driver.findElement(By.cssSelector("#chart-intents table")).getText().contains("접수 기간"));
-                Browser.screenshot(driver, "console-report-charts-desktop");
                 Axe.assertNoSeriousViolations(driver, "report charts (1280 px)");
                 driver.manage().window().setSize(new Dimension(390, 844));
                 wait.until(d -> driver.findElement(By.cssSelector("#chart-volume canvas")).getSize().getWidth() < 390);
+                driver.executeScript("document.getElementById('chart-volume').scrollIntoView()");
                 Browser.screenshot(driver, "console-report-charts-phone");
                 Axe.assertNoSeriousViolations(driver, "report charts (390 px)");
             } finally {
