@@ -8,7 +8,9 @@
     var text = name;
     if (detail && detail.from) text += ' · ' + detail.from + ': ' + String(detail.text || '').slice(0, 60);
     if (detail && detail.locale) text += ' · ' + detail.locale;
-    li.textContent = new Date().toLocaleTimeString('ko-KR', { hour12: false }) + ' ' + text;
+    var d = new Date();
+    var two = function (n) { return (n < 10 ? '0' : '') + n; };
+    li.textContent = two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds()) + ' ' + text;
     log.appendChild(li);
   }
   ['ready', 'open', 'close', 'message'].forEach(function (name) {
