@@ -335,7 +335,7 @@
       radios.forEach(function (r) { r.disabled = true; if (score && r.value === String(score)) r.checked = true; });
       comment.disabled = true;
       // Nothing written (or not kept after a reload): no empty, disabled box.
-      if (!comment.value) { comment.hidden = true; commentLabel.hidden = true; }
+      if (!comment.value) { comment.remove(); commentLabel.remove(); }
       send.disabled = true;
       card.classList.add('sent');
       note.textContent = text;
