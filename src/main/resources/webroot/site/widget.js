@@ -30,6 +30,9 @@
         ['동의 거부 권리', '동의하지 않으셔도 됩니다. 연락처를 남기지 않으시면 다음 상담 시간에 이 채팅에서 답변을 확인하실 수 있어요.']],
       privacyMore: '전체 안내: 대전테크노파크 개인정보처리방침',
       contactPlaceholder: '이메일 또는 전화번호 (선택)',
+      consent: '위 안내를 읽었으며 연락처 수집·이용에 동의합니다.', consentNeeded: '연락처를 남기시려면 개인정보 수집·이용 안내에 동의해 주세요. 동의하지 않으셔도 이 채팅에서 답변을 받으실 수 있어요.',
+      csatLegend: '상담 만족도', csatScores: ['불만족', '조금 불만족', '보통', '만족', '매우 만족'], csatComment: '의견 (선택)',
+      csatSend: '평가 보내기', csatThanks: '평가해 주셔서 감사합니다.', csatDone: '이미 평가하셨어요. 고맙습니다.', csatPick: '점수를 먼저 골라 주세요.',
       helpful: '도움이 되었나요?', rateUp: '도움이 되었어요', rateDown: '도움이 되지 않았어요', thanks: '의견 고마워요.', unread: '새 메시지', dialog: '이차전지 사업 문의 채팅' },
     en: { title: 'Battery program help', open: 'Open chat', close: 'Close', send: 'Send', placeholder: 'Type your question',
       typing: 'Preparing an answer…', fresh: 'New chat', lang: '한국어', waiting: 'Waiting for staff',
@@ -43,6 +46,11 @@
         ['Your right to refuse', 'You do not have to give them. Without them, you can read the answer in this chat during office hours.']],
       privacyMore: 'Full notice: Daejeon Technopark privacy policy',
       contactPlaceholder: 'E-mail or phone number (optional)',
+      consent: 'I have read the notice above and agree to my contact details being collected and used.',
+      consentNeeded: 'To leave contact details, please agree to the privacy notice. Without them you can still get the answer in this chat.',
+      csatLegend: 'Rate the conversation', csatScores: ['Poor', 'Fair', 'Good', 'Very good', 'Excellent'], csatComment: 'Comment (optional)',
+      csatSend: 'Send rating', csatThanks: 'Thank you for rating our service.', csatDone: 'You have rated this already. Thank you.',
+      csatPick: 'Please choose a score first.',
       helpful: 'Was it helpful?', rateUp: 'Helpful', rateDown: 'Not helpful', thanks: 'Thanks for telling us.', unread: 'new messages', dialog: 'Battery program chat' }
   };
   var STORE = 'daejeon-battery-chat:' + BASE;
@@ -167,6 +175,9 @@
   privacy.id = 'dbw-privacy';
   privacy.hidden = true;
   var awaitingContact = false;
+  // The version of the privacy notice above; sent with the consent and kept with the contact on the ticket.
+  var PRIVACY_VERSION = '2026-12-01';
+  var consented = false;
   var form = el('form');
   var label = el('label', 'sr');
   label.htmlFor = 'dbw-input';
@@ -211,7 +222,14 @@
     more.href = 'https://www.djtp.or.kr/';
     more.target = '_blank';
     more.rel = 'noopener noreferrer';
-    privacy.append(h, dl, more);
+    var agree = el('label', 'agree');
+    var box = el('input');
+    box.type = 'checkbox';
+    box.id = 'dbw-consent';
+    box.checked = consented;
+    box.addEventListener('change', function () { consented = box.checked; if (consented) error.textContent = ''; });
+    agree.append(box, el('span', null, t('consent')));
+    privacy.append(h, dl, more, agree);
     privacy.hidden = !awaitingContact;
     if (awaitingContact) { input.setAttribute('aria-describedby', privacy.id); input.placeholder = t('contactPlaceholder'); }
     else { input.removeAttribute('aria-describedby'); input.placeholder = t('placeholder'); }
@@ -220,6 +238,7 @@
   function setAwaitingContact(on) {
     if (typeof on !== 'boolean' || on === awaitingContact) return;
     awaitingContact = on;
+    if (!on) consented = false;
     renderPrivacy();
   }
 
@@ -273,6 +292,77 @@
     });
     bar.append(ask, buttons[0], buttons[1], thanks);
     return bar;
+  }
+
+  // ---- satisfaction when staff resolve: a rating card, one rating per ticket, changeable until sent ----
+  var RATED = STORE + ':rated';
+  function ratedTickets() { try { return JSON.parse(localStorage.getItem(RATED)) || {}; } catch (e) { return {}; } }
+  function rememberRated(ticket, score) {
+    try { var all = ratedTickets(); all[ticket] = score; localStorage.setItem(RATED, JSON.stringify(all)); } catch (e) { /* private mode */ }
+  }
+  function csatCard(m) {
+    var card = el('div', 'csat');
+    card.setAttribute('role', 'group');
+    var legend = el('p', 'csat-legend', t('csatLegend'));
+    legend.id = 'dbw-csat-' + m.id;
+    card.setAttribute('aria-labelledby', legend.id);
+    // Radio buttons: one tab stop, arrows move between the scores, the choice can change until it is sent.
+    var note = el('p', 'csat-status');
+    note.setAttribute('role', 'status');
+    var scores = el('div', 'csat-scores');
+    var radios = [];
+    t('csatScores').forEach(function (name, i) {
+      var opt = el('label', 'csat-score');
+      var r = el('input');
+      r.type = 'radio';
+      r.name = 'dbw-csat-' + m.ticketId;
+      r.value = String(i + 1);
+      r.setAttribute('aria-label', (i + 1) + ' – ' + name);
+      r.addEventListener('change', function () { if (note.textContent === t('csatPick')) note.textContent = ''; });
+      opt.append(r, el('span', 'csat-n', String(i + 1)), el('span', 'csat-name', name));
+      scores.appendChild(opt);
+      radios.push(r);
+    });
+    var commentLabel = el('label', 'csat-comment-label', t('csatComment'));
+    var comment = el('textarea', 'csat-comment');
+    comment.id = 'dbw-csat-comment-' + m.id;
+    commentLabel.htmlFor = comment.id;
+    comment.maxLength = 1000;
+    comment.rows = 2;
+    var send = el('button', 'csat-send', t('csatSend'));
+    send.type = 'button';
+    function done(text, score) {
+      radios.forEach(function (r) { r.disabled = true; if (score && r.value === String(score)) r.checked = true; });
+      comment.disabled = true;
+      // Nothing written (or not kept after a reload): no empty, disabled box.
+      if (!comment.value) { comment.remove(); commentLabel.remove(); }
+      send.disabled = true;
+      card.classList.add('sent');
+      note.textContent = text;
+    }
+    var owner = conv ? conv.id : null;
+    send.addEventListener('click', function () {
+      var chosen = radios.filter(function (r) { return r.checked; })[0];
+      if (!chosen) { note.textContent = t('csatPick'); radios[0].focus(); return; }
+      if (!conv || conv.id !== owner) return;
+      send.disabled = true;
+      var body = { score: parseInt(chosen.value, 10) };
+      if (comment.value.trim()) body.comment = comment.value.trim();
+      api('POST', '/api/v1/conversations/' + encodeURIComponent(owner) + '/tickets/' + encodeURIComponent(m.ticketId)
+        + '/satisfaction', body).then(function () {
+        rememberRated(m.ticketId, body.score);
+        done(t('csatThanks'), body.score);
+        emit('rated', { ticketId: m.ticketId, score: body.score });
+      }, function (e) {
+        if (e.status === 409) { rememberRated(m.ticketId, 0); done(t('csatDone')); return; }
+        send.disabled = false;
+        note.textContent = e.status === 400 ? e.message : t('error');
+      });
+    });
+    card.append(legend, scores, commentLabel, comment, send, note);
+    var before = ratedTickets()[m.ticketId];
+    if (before !== undefined) done(before ? t('csatThanks') : t('csatDone'), before);
+    return card;
   }
 
   // ---- rendering ----
@@ -358,6 +448,7 @@
     });
     if (links.childNodes.length) li.appendChild(links);
     if (rateable(m)) li.appendChild(ratingBar(m));
+    if (m.kind === 'csat' && m.ticketId) { li.classList.add('has-csat'); li.appendChild(csatCard(m)); }
     var who = m.from === 'user' ? t('you') : m.from === 'staff' ? (m.author || 'staff') : t('bot');
     var time = m.createdAt ? when(new Date(m.createdAt)) : '';
     li.appendChild(el('span', 'meta', who + ' · ' + time));
@@ -383,6 +474,7 @@
     }
     updateStatus(m);
     log.scrollTop = log.scrollHeight;
+    if (isReady) emit('message', { id: m.id, from: m.from, text: m.text, kind: m.kind || null, createdAt: m.createdAt });
     if (live && m.from !== 'user' && panel.hidden) {
       unread++;
       badge.textContent = String(unread);
@@ -409,6 +501,7 @@
         return r.json().catch(function () { return {}; }).then(function (data) {
           if (!r.ok) {
             var e = new Error((data.error && data.error.message) || r.status); e.status = r.status;
+            e.code = data.error && data.error.code;
             e.retryAfter = parseInt(r.headers.get('Retry-After') || '1', 10); throw e;
           }
           return data;
@@ -454,6 +547,8 @@
     if (text.length > 2000) { error.textContent = t('tooLong'); input.value = text; return; }
     error.textContent = '';
     var item = { key: Date.now().toString(36) + Math.random().toString(36).slice(2, 8), text: text };
+    // Consent travels with the message it was given for (and survives a reload in the outbox).
+    if (awaitingContact && consented) item.consent = { noticeVersion: PRIVACY_VERSION, items: ['email', 'phone'] };
     outbox.push(item);
     saveOutbox();
     renderPending(item);
@@ -513,7 +608,9 @@
         if (!conv) return start(true);
       }).then(function () {
         // The outbox key is the message's idempotency key: a retry after a lost answer is recognised, never stored twice.
-        return api('POST', '/api/v1/conversations/' + encodeURIComponent(conv.id) + '/messages', { text: item.text }, item.key);
+        var body = { text: item.text };
+        if (item.consent) body.consent = item.consent;
+        return api('POST', '/api/v1/conversations/' + encodeURIComponent(conv.id) + '/messages', body, item.key);
       }).catch(function (e) {
         // Expired or unknown: once, a new conversation takes the message (the user is told in one line).
         if ((e.status === 404 || e.status === 401) && !fresh && !renewed) {
@@ -541,6 +638,13 @@
         saveOutbox();
         dropPending(item.key);
         if (!input.value) { input.value = item.text; saveDraft(item.text); }
+        if (e.code === 'consent_required') {
+          // No consent, no storing: the text comes back, the notice's box is where to go next.
+          error.textContent = t('consentNeeded');
+          var box = privacy.querySelector('#dbw-consent');
+          if (box) box.focus();
+          return;
+        }
         error.textContent = e.status === 400 && /long|길/.test(e.message) ? t('tooLong') : e.message;
         return;
       }
@@ -600,15 +704,18 @@
     applyText();
     (conv ? Promise.resolve() : start()).then(function () { log.scrollTop = log.scrollHeight; });
     input.focus();
+    emit('open', {});
   }
-  function closePanel() {
+  function closePanel(keepFocus) {
+    if (panel.hidden) return;
     panel.hidden = true;
     launcher.setAttribute('aria-expanded', 'false');
-    launcher.focus();
+    if (keepFocus !== true) launcher.focus();
+    emit('close', {});
   }
 
   launcher.addEventListener('click', function () { if (panel.hidden) openPanel(); else closePanel(); });
-  closeBtn.addEventListener('click', closePanel);
+  closeBtn.addEventListener('click', function () { closePanel(); });
   panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') closePanel(); });
   input.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); form.requestSubmit(); }
@@ -625,15 +732,17 @@
   window.addEventListener('offline', function () { if (outbox.length) error.textContent = t('offline'); });
   // The language button switches the conversation itself: the server continues in that language and greets
   // in it with the top topics, so the quick replies switch too.
-  langBtn.addEventListener('click', function () {
-    locale = locale === 'ko' ? 'en' : 'ko';
+  langBtn.addEventListener('click', function () { setLocale(locale === 'ko' ? 'en' : 'ko'); });
+  function setLocale(next) {
+    if ((next !== 'ko' && next !== 'en') || next === locale) return;
+    locale = next;
     try { localStorage.setItem(LOCALE, locale); } catch (e) { /* private mode */ }
     applyText();
     if (!conv) return;
     api('PATCH', '/api/v1/conversations/' + encodeURIComponent(conv.id), { locale: locale }).then(function (d) {
       d.messages.forEach(function (m) { render(m, false); });
     }, function () { /* the next message carries on; an expired conversation is replaced then */ });
-  });
+  }
   freshBtn.addEventListener('click', function () {
     forgetConversation();
     list.textContent = '';
@@ -644,9 +753,62 @@
   applyText();
   input.value = loadDraft();
   (document.body || document.documentElement).appendChild(host);
+  // ---- JavaScript API for the host page (like Chatwoot's $chatwoot): window.DaejeonBatteryChat ----
+  // Calls made before this script loaded were queued by the page's two-line stub (see docs/widget.md):
+  //   window.DaejeonBatteryChat = window.DaejeonBatteryChat || function () { (DaejeonBatteryChat.q = DaejeonBatteryChat.q || []).push(arguments); };
+  var isReady = false;
+  var handlers = { ready: [], open: [], close: [], message: [], rated: [] };
+  function emit(name, detail) {
+    (handlers[name] || []).slice().forEach(function (fn) {
+      try { fn(detail); } catch (e) { if (window.console) console.error(e); }
+    });
+  }
+  /** Forgets the conversation on this browser (e.g. the host page's user logged out); the next open starts anew. */
+  function reset() {
+    forgetConversation();
+    list.textContent = '';
+    outbox = [];
+    saveOutbox();
+    saveDraft('');
+    input.value = '';
+    error.textContent = '';
+    try { localStorage.removeItem(RATINGS); localStorage.removeItem(RATED); } catch (e) { /* private mode */ }
+    if (!panel.hidden) start();
+  }
+  var methods = {
+    open: function () { if (panel.hidden) openPanel(); },
+    close: function () { closePanel(true); },
+    toggle: function () { if (panel.hidden) openPanel(); else closePanel(true); },
+    setLocale: function (l) { setLocale(l); },
+    reset: reset,
+    isOpen: function () { return !panel.hidden; },
+    on: function (name, fn) {
+      if (!handlers[name] || typeof fn !== 'function') return;
+      handlers[name].push(fn);
+      // Late listeners for "ready" are called at once, as the event has passed.
+      if (name === 'ready' && isReady) setTimeout(function () { fn({ locale: locale }); }, 0);
+    },
+    off: function (name, fn) {
+      if (!handlers[name]) return;
+      handlers[name] = fn ? handlers[name].filter(function (h) { return h !== fn; }) : [];
+    }
+  };
+  var queued = window.DaejeonBatteryChat && window.DaejeonBatteryChat.q ? window.DaejeonBatteryChat.q : [];
+  var chat = function (name) {
+    if (typeof methods[name] === 'function') return methods[name].apply(null, Array.prototype.slice.call(arguments, 1));
+  };
+  Object.keys(methods).forEach(function (k) { chat[k] = methods[k]; });
+  chat.version = 1;
+  window.DaejeonBatteryChat = chat;
+  // Listeners first, so a queued on('ready', …) hears the ready that follows; then the other calls in order.
+  Array.prototype.slice.call(queued).forEach(function (args) { if (args[0] === 'on') chat.apply(null, args); });
+
   restore().then(function () {
     outbox.forEach(renderPending);
     flush();
     if (ds.open === 'true' || outbox.length) openPanel();
+    Array.prototype.slice.call(queued).forEach(function (args) { if (args[0] !== 'on') chat.apply(null, args); });
+    isReady = true;
+    emit('ready', { locale: locale });
   });
 })();

@@ -84,7 +84,7 @@
     csrf = null; me = null; current = null; currentTicket = null; tickets.clear();
     for (const id of ['queue', 'transcript', 'notes', 'context', 'contact', 'canned', 'other-tickets', 'unanswered',
       'proposals', 'dead-letters', 'history-results', 'reports-out', 'ticket-title', 'ticket-badges', 'ticket-status',
-      'who-name', 'queue-count', 'unanswered-count', 'proposals-count', 'dead-count', 'history-summary', 'reply-mail-hint']) {
+      'who-name', 'queue-count', 'unanswered-count', 'proposals-count', 'dead-count', 'history-summary', 'reply-mail-hint', 'consent', 'csat']) {
       $(id).replaceChildren();
     }
     for (const id of ['reply', 'note', 'canned-q', 'h-text', 'h-contact', 'password', 'faq-text']) $(id).value = '';
@@ -274,6 +274,8 @@
     $('reply').disabled = !mine;
     renderTransfer(tk);
     renderContact(tk);
+    renderConsent(tk);
+    renderSatisfaction(tk);
     const ctx = $('context'); ctx.replaceChildren();
     (tk.classifierContext || []).forEach((c) => ctx.append(el('li',
       c.topIntents.map((s) => label('intent', s.intent) + ' ' + Math.round(s.probability * 100) + '%').join(' · '))));
@@ -312,6 +314,30 @@
       $('reply-mail-hint').textContent = t('reply.mailHint', { email: tk.contact });
       $('reply-mail-hint').hidden = false;
     }
+  }
+
+  /** The privacy-notice consent given with the contact: notice version, when, which items. */
+  function renderConsent(tk) {
+    const box = $('consent');
+    box.replaceChildren();
+    box.hidden = !tk.contact;
+    if (!tk.contact) return;
+    if (!tk.consent) { box.append(el('span', t('ticket.noConsent'), 'meta')); return; }
+    const items = (tk.consent.items || []).map((i) => t('consent.item.' + i)).join(', ');
+    box.append(el('span', t('ticket.consent', { version: tk.consent.noticeVersion, at: when(tk.consent.at), items: items })));
+  }
+
+  /** The customer's rating once staff resolved the ticket (the comment is customer text: shown as text). */
+  function renderSatisfaction(tk) {
+    const box = $('csat-box');
+    const out = $('csat');
+    out.replaceChildren();
+    box.hidden = tk.status !== 'resolved';
+    if (box.hidden) return;
+    if (!tk.satisfaction) { out.append(el('span', t('ticket.csatNone'), 'meta')); return; }
+    const score = el('strong', t('ticket.csatScore', { n: tk.satisfaction.score }), 'csat-score');
+    out.append(score, el('span', when(tk.satisfaction.at), 'meta csat-at'));
+    if (tk.satisfaction.comment) out.append(el('blockquote', tk.satisfaction.comment, 'csat-comment'));
   }
 
   function renderNotes(notes) {
@@ -385,6 +411,7 @@
     events.addEventListener('open', () => loadQueue().catch(() => {}));
     events.addEventListener('ticket', (e) => {
       const tk = JSON.parse(e.data).ticket;
+      if (tk.id === current && currentTicket && currentTicket.status === 'resolved') { currentTicket = tk; renderSatisfaction(tk); }
       const known = tickets.get(tk.id);
       if (tk.status === 'resolved') tickets.delete(tk.id);
       else {
@@ -629,7 +656,10 @@
       const data = await api('GET', '/staff/api/reports?' + q.toString());
       if (!$('r-from').value) $('r-from').value = data.from;
       if (!$('r-to').value) $('r-to').value = data.to;
-      out.replaceChildren(reportTable(data), breakdown(t('reports.byChannel'), data.totals.byChannel, 'channel'),
+      out.replaceChildren();
+      // Key figures and charts (report-charts.js), then the full table and the breakdowns.
+      if (window.ReportCharts) window.ReportCharts.render(out, data, label);
+      out.append(reportTable(data), breakdown(t('reports.byChannel'), data.totals.byChannel, 'channel'),
         breakdown(t('reports.byIntent'), data.totals.byIntent, 'intent'));
     } catch (err) { out.replaceChildren(el('p', err.message, 'error')); }
   }

@@ -139,6 +139,8 @@ public final class Server {
         kr.daejeon.battery.feedback.RatingStore ratings = backend.ratings();
         kr.daejeon.battery.feedback.AnswerFeedback feedback =
                 new kr.daejeon.battery.feedback.AnswerFeedback(chat, store, ratings, metrics, clock);
+        kr.daejeon.battery.escalation.TicketSatisfaction satisfaction =
+                new kr.daejeon.battery.escalation.TicketSatisfaction(chat, store, tickets, feed, metrics, clock);
         ChannelDirectory directory = backend.channelDirectory();
         DeadLetterLog deadLetters = backend.deadLetters();
         PersonalData personalData = new PersonalData(store, tickets, unanswered, deadLetters, config.retention(), clock);
@@ -152,6 +154,7 @@ public final class Server {
         if (config.telegramEnabled()) {
             telegram = new TelegramChannel(inbox, new OutboundHttp(TelegramChannel.CHANNEL, metrics, deadLetters),
                     config.telegramBotToken(), config.telegramSecretToken(), config.telegramApiBase(), feedback);
+            telegram.rateTicketsWith(satisfaction);
             channels.put(TelegramChannel.CHANNEL, telegram);
         }
         KakaoChannel kakao = null;
@@ -159,12 +162,14 @@ public final class Server {
             kakao = new KakaoChannel(vertx, inbox, directory, new OutboundHttp(KakaoChannel.CHANNEL, metrics, deadLetters), content,
                     config.kakaoSecretHeader(), config.kakaoSkillSecret(), config.kakaoBotIds(), feedback,
                     new KakaoCallbackHosts(config.kakaoCallbackHosts()), config.kakaoAnswerBudget());
+            kakao.rateTicketsWith(satisfaction);
             channels.put(KakaoChannel.CHANNEL, kakao);
         }
         LineChannel line = null;
         if (config.lineEnabled()) {
             line = new LineChannel(inbox, new OutboundHttp(LineChannel.CHANNEL, metrics, deadLetters),
                     config.lineChannelSecret(), config.lineAccessToken(), config.lineApiBase(), feedback);
+            line.rateTicketsWith(satisfaction);
             channels.put(LineChannel.CHANNEL, line);
         }
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
@@ -229,6 +234,7 @@ public final class Server {
         staffApi.pingEvery(config.ssePing());
         staffApi.mount(router);
         new FeedbackApi(vertx, feedback, config.maxBodyBytes()).mount(router);
+        new kr.daejeon.battery.api.SatisfactionApi(vertx, satisfaction, config.maxBodyBytes()).mount(router);
         if (telegram != null) {
             telegram.mount(router);
         }
@@ -238,8 +244,8 @@ public final class Server {
         if (kakao != null) {
             kakao.mount(router);
         }
-        // The demo information page and the widget: static files, strict CSP, no build step.
-        router.getWithRegex("/(index\\.html|widget\\.js|widget\\.css|demo\\.css)?").handler(ctx -> {
+        // The demo information page, the widget and its JavaScript API example: static files, strict CSP, no build step.
+        router.getWithRegex("/(index\\.html|widget\\.js|widget\\.css|demo\\.css|widget-example\\.html|widget-example\\.js|widget-example-stub\\.js)?").handler(ctx -> {
             ctx.response().putHeader("Content-Security-Policy", SITE_CSP);
             if (ctx.request().path().equals("/widget.css")) {
                 // Host pages on other origins load the widget's stylesheet with fetch().

@@ -170,8 +170,10 @@ public final class ChatApi {
         respond(ctx, blocking(ctx, () -> {
             refuseIfLimited(new int[] {perClient.take(client), 0});
             String text = messageText(ctx);
+            kr.daejeon.battery.escalation.ContactConsent consent = consent(ctx);
             try {
-                return chat.post(id, token, text, List.of(perConversation.asCharge()), idempotencyKey);
+                return chat.post(id, token, text, List.of(perConversation.asCharge()), idempotencyKey,
+                        ChatService.ContactPolicy.withConsent(consent));
             } catch (RateLimitedException limited) {
                 refuseIfLimited(new int[] {0, limited.retryAfterSeconds()});
                 throw limited;
@@ -245,6 +247,35 @@ public final class ChatApi {
                     "The message has " + length + " characters; the limit is " + config.maxMessageChars() + ".");
         }
         return text;
+    }
+
+    /**
+     * The privacy-notice consent sent with a message ({@code "consent":{"noticeVersion":"…","items":["email","phone"]}}),
+     * or null; the widget sends it when the customer ticked the notice's box. Its time is the server's.
+     */
+    private static kr.daejeon.battery.escalation.ContactConsent consent(RoutingContext ctx) {
+        JsonNode body = optionalJsonObject(ctx);
+        JsonNode c = body == null ? null : body.get("consent");
+        if (c == null || c.isNull()) {
+            return null;
+        }
+        JsonNode version = c.get("noticeVersion");
+        JsonNode items = c.get("items");
+        if (!c.isObject() || version == null || !version.isTextual()
+                || !kr.daejeon.battery.escalation.ContactConsent.validVersion(version.asText())
+                || items == null || !items.isArray() || items.isEmpty() || items.size() > 2) {
+            throw new ApiError(400, "invalid_consent",
+                    "'consent' must be {\"noticeVersion\":\"…\",\"items\":[\"email\",\"phone\"]}.");
+        }
+        java.util.List<String> named = new java.util.ArrayList<>();
+        for (JsonNode item : items) {
+            if (!item.isTextual() || !kr.daejeon.battery.escalation.ContactConsent.ITEMS.contains(item.asText())
+                    || named.contains(item.asText())) {
+                throw new ApiError(400, "invalid_consent", "'consent.items' may name \"email\" and \"phone\", each once.");
+            }
+            named.add(item.asText());
+        }
+        return new kr.daejeon.battery.escalation.ContactConsent(version.asText(), null, java.util.List.copyOf(named));
     }
 
     private void list(RoutingContext ctx) {
@@ -522,6 +553,9 @@ public final class ChatApi {
             error = e;
         } else if (t instanceof ConversationNotFoundException) {
             error = new ApiError(404, "conversation_not_found", "No such conversation (it may have expired).");
+        } else if (t instanceof kr.daejeon.battery.conversation.ConsentRequiredException) {
+            error = new ApiError(400, "consent_required", "Contact details are stored only with consent to the privacy "
+                    + "notice: send \"consent\" with the message, or leave them out.");
         } else if (t instanceof InvalidTokenException) {
             error = new ApiError(401, "invalid_token", "Missing or wrong conversation token (Authorization: Bearer …).");
         } else if (t instanceof kr.daejeon.battery.session.ReplicaAckTimeoutException) {

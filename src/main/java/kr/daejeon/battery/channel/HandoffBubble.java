@@ -43,6 +43,6 @@ public final class HandoffBubble {
 
     private static Message withText(Message m, String text) {
         return new Message(m.id(), m.from(), text, m.quickReplies(), m.links(), m.createdAt(), m.intent(), m.confidence(),
-                m.author(), m.kind(), m.answerId(), m.match());
+                m.author(), m.kind(), m.answerId(), m.match(), m.ticketId());
     }
 }

@@ -110,8 +110,31 @@ public final class ChatService {
      * @throws RateLimitedException when a charge finds its bucket empty; nothing is stored then
      */
     public Turn post(String id, String token, String text, List<TurnCommit.Charge> charges, String idempotencyKey) {
+        return post(id, token, text, charges, idempotencyKey, ContactPolicy.ANY);
+    }
+
+    /**
+     * The same under {@code contact}: the web API's {@link ContactPolicy#withConsent} stores contact details only
+     * with the privacy-notice consent given with them, and refuses them otherwise ({@link ConsentRequiredException},
+     * nothing stored).
+     */
+    public Turn post(String id, String token, String text, List<TurnCommit.Charge> charges, String idempotencyKey,
+                     ContactPolicy contact) {
         return turn(id, found -> checkToken(found, token), text, charges,
-                idempotencyKey == null ? null : "web:" + idempotencyKey);
+                idempotencyKey == null ? null : "web:" + idempotencyKey, contact);
+    }
+
+    /**
+     * Whether contact details need the privacy-notice consent, and the consent the customer gave with this message
+     * (its time is set when stored), or null.
+     */
+    public record ContactPolicy(boolean consentRequired, kr.daejeon.battery.escalation.ContactConsent consent) {
+        /** Messengers (no notice of ours is shown there) and internal callers. */
+        public static final ContactPolicy ANY = new ContactPolicy(false, null);
+
+        public static ContactPolicy withConsent(kr.daejeon.battery.escalation.ContactConsent given) {
+            return new ContactPolicy(true, given);
+        }
     }
 
     /**
@@ -132,7 +155,8 @@ public final class ChatService {
      * stored with the turn, so a platform's retry after a failed delivery is stored once and answered again.
      */
     public Turn postFromChannel(String id, String text, String deliveryKey) {
-        return turn(id, found -> found.orElseThrow(ConversationNotFoundException::new), text, List.of(), deliveryKey);
+        return turn(id, found -> found.orElseThrow(ConversationNotFoundException::new), text, List.of(), deliveryKey,
+                ContactPolicy.ANY);
     }
 
     public boolean exists(String id) {
@@ -140,11 +164,11 @@ public final class ChatService {
     }
 
     private Turn turn(String id, Function<Optional<ConversationState>, ConversationState> access, String text,
-                      List<TurnCommit.Charge> charges, String turnKey) {
+                      List<TurnCommit.Charge> charges, String turnKey, ContactPolicy contact) {
         long t0 = System.nanoTime();
         Turn turn = plannedTurn(id, access, text, charges, turnKey);
         if (turn == null) {
-            turn = store.withLock(id, held -> lockedTurn(held, access, text, charges, turnKey));
+            turn = store.withLock(id, held -> lockedTurn(held, access, text, charges, turnKey, contact));
         }
         if (turn.replayed()) {
             LOG.info("turn conversation={} replayed (stored before under its idempotency key)", id);
@@ -209,7 +233,7 @@ public final class ChatService {
      * The ticket is announced before the turn's messages, so a console that learns of it also gets them.
      */
     private Turn lockedTurn(SessionStore.Held held, Function<Optional<ConversationState>, ConversationState> access,
-                            String text, List<TurnCommit.Charge> charges, String turnKey) {
+                            String text, List<TurnCommit.Charge> charges, String turnKey, ContactPolicy contact) {
         String id = held.conversationId();
         ConversationState state = access.apply(held.state());
         if (turnKey != null) {
@@ -234,6 +258,15 @@ public final class ChatService {
             toStore.add(engine.queuePosition(Language.fromCode(next.locale()), tickets.waitingCount() + 1, now));
         }
         boolean attachesContact = result.contact() != null && next.ticketId() != null && opening == null;
+        kr.daejeon.battery.escalation.ContactConsent consent = null;
+        if (attachesContact && contact.consentRequired()) {
+            // No consent to the privacy notice, no storing: refused before anything of this turn is kept.
+            if (contact.consent() == null) {
+                throw new ConsentRequiredException();
+            }
+            consent = new kr.daejeon.battery.escalation.ContactConsent(contact.consent().noticeVersion(), now,
+                    contact.consent().items());
+        }
         TurnCommit commit = TurnCommit.underLock(held, next, toStore).recordedAs(record(turnKey, result, opening, note))
                 .charging(charges);
         CommitResult outcome = store.commit(opening == null && !attachesContact ? commit : commit.unannounced());
@@ -249,7 +282,7 @@ public final class ChatService {
             tickets.openOnce(opening, note);
             changed = opening;
             LOG.info("handoff conversation={} ticket={} reason={}", id, opening.id(), result.handoffReason());
-        } else if (attachesContact && tickets.setContact(next.ticketId(), result.contact())) {
+        } else if (attachesContact && tickets.setContact(next.ticketId(), result.contact(), consent)) {
             changed = tickets.find(next.ticketId()).orElse(null);
             LOG.info("contact details attached to ticket={}", next.ticketId());
         }

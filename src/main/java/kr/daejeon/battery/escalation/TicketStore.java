@@ -58,7 +58,24 @@ public interface TicketStore extends AutoCloseable {
     void addNote(String id, Note note);
 
     /** Attaches the customer's contact details; returns false when the ticket is not open. */
-    boolean setContact(String id, String contact);
+    default boolean setContact(String id, String contact) {
+        return setContact(id, contact, null);
+    }
+
+    /**
+     * Attaches the customer's contact details with the privacy-notice consent they gave for them (kept, and
+     * erased, with the contact); returns false when the ticket is not open.
+     */
+    boolean setContact(String id, String contact, ContactConsent consent);
+
+    /** What became of a customer's rating of a ticket. */
+    enum RatingOutcome { STORED, NOT_FOUND, NOT_RESOLVED, ALREADY_RATED }
+
+    /** Stores the customer's rating of a resolved ticket, once: a second rating is refused. */
+    RatingOutcome rate(String id, Satisfaction rating);
+
+    /** Marks the first staff reply on the ticket; true only the first time (for the first-response time). */
+    boolean firstResponse(String id, Instant at);
 
     List<Note> notes(String id);
 

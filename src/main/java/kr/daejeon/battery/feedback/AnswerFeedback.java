@@ -75,7 +75,7 @@ public final class AnswerFeedback {
                 state.channel(), state.locale(), clock.instant());
         Optional<String> before = ratings.put(stored);
         if (before.isEmpty() || !before.get().equals(rating)) {
-            metrics.answerFeedback(rating, intent);
+            metrics.answerFeedback(state.channel(), rating, intent);
         }
         return stored;
     }

@@ -35,6 +35,22 @@ public final class ServiceMetrics {
         void conversationStarted(String channel);
 
         void turn(String channel, String intent);
+
+        /** An answer rated "up" or "down" (a changed rating counts again). */
+        default void answerRated(String channel, String rating) {
+        }
+
+        /** A ticket's first staff reply, {@code after} its opening. */
+        default void firstResponse(String channel, Duration after) {
+        }
+
+        /** A ticket resolved, {@code after} its opening. */
+        default void resolved(String channel, Duration after) {
+        }
+
+        /** A customer's satisfaction rating (1-5) of a resolved ticket. */
+        default void satisfaction(String channel, int score) {
+        }
     }
 
     private final java.util.List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -75,6 +91,41 @@ public final class ServiceMetrics {
     public void answerFeedback(String rating, String intent) {
         Counter.builder("assistant_answer_feedback").description("Answers rated by customers, by rating and intent")
                 .tags("rating", rating, "intent", intent).register(registry).increment();
+    }
+
+    /** The same with the channel, for the office's daily reports. */
+    public void answerFeedback(String channel, String rating, String intent) {
+        answerFeedback(rating, intent);
+        for (Listener l : listeners) {
+            l.answerRated(channel, rating);
+        }
+    }
+
+    /** The first staff reply on a ticket. */
+    public void handoffFirstResponse(String channel, Duration after) {
+        Timer.builder("chat_handoff_first_response").description("Time from ticket opened to the first staff reply")
+                .tags("channel", channel).serviceLevelObjectives(WAIT_SLOS).register(registry).record(after);
+        for (Listener l : listeners) {
+            l.firstResponse(channel, after);
+        }
+    }
+
+    /** A ticket resolved by staff. */
+    public void handoffResolved(String channel, Duration after) {
+        Timer.builder("chat_handoff_resolution").description("Time from ticket opened to resolved")
+                .tags("channel", channel).register(registry).record(after);
+        for (Listener l : listeners) {
+            l.resolved(channel, after);
+        }
+    }
+
+    /** A customer's satisfaction rating (CSAT, 1-5) of a resolved ticket. */
+    public void satisfaction(String channel, int score) {
+        Counter.builder("chat_satisfaction_ratings").description("Satisfaction ratings of resolved tickets, by score")
+                .tags("channel", channel, "score", Integer.toString(score)).register(registry).increment();
+        for (Listener l : listeners) {
+            l.satisfaction(channel, score);
+        }
     }
 
     public void conversationStarted(String channel) {

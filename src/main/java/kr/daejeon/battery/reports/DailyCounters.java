@@ -26,6 +26,13 @@ public final class DailyCounters implements ServiceMetrics.Listener, AutoCloseab
     public static final Duration RETENTION = Duration.ofDays(400);
     static final String CONVERSATIONS = "conversations";
     static final String TURNS = "turns";
+    static final String RATED_DOWN = "rated_down";
+    static final String FIRST_RESPONSES = "first_responses";
+    static final String FIRST_RESPONSE_SECONDS = "first_response_seconds";
+    static final String RESOLUTIONS = "resolutions";
+    static final String RESOLUTION_SECONDS = "resolution_seconds";
+    static final String CSAT_RATINGS = "csat_ratings";
+    static final String CSAT_POINTS = "csat_points";
 
     private final RedisClient redis;
     private final Clock clock;
@@ -49,9 +56,40 @@ public final class DailyCounters implements ServiceMetrics.Listener, AutoCloseab
         add(TURNS, channel, intent == null ? "-" : intent);
     }
 
+    @Override
+    public void answerRated(String channel, String rating) {
+        if ("down".equals(rating)) {
+            add(RATED_DOWN, channel, "-");
+        }
+    }
+
+    // Times are kept as a count and a sum of seconds per day: averages add up over nodes and days, medians would not.
+    @Override
+    public void firstResponse(String channel, Duration after) {
+        add(FIRST_RESPONSES, channel, "-");
+        add(FIRST_RESPONSE_SECONDS, channel, "-", Math.max(0, after.toSeconds()));
+    }
+
+    @Override
+    public void resolved(String channel, Duration after) {
+        add(RESOLUTIONS, channel, "-");
+        add(RESOLUTION_SECONDS, channel, "-", Math.max(0, after.toSeconds()));
+    }
+
+    /** A rating counts in the count, the points and its own score ({@code intent} holds the score, 1-5). */
+    @Override
+    public void satisfaction(String channel, int score) {
+        add(CSAT_RATINGS, channel, Integer.toString(score));
+        add(CSAT_POINTS, channel, "-", score);
+    }
+
     private void add(String metric, String channel, String intent) {
+        add(metric, channel, intent, 1);
+    }
+
+    private void add(String metric, String channel, String intent, long n) {
         String key = LocalDate.ofInstant(clock.instant(), zone) + "|" + metric + "|" + channel + "|" + intent;
-        pending.computeIfAbsent(key, k -> new LongAdder()).increment();
+        pending.computeIfAbsent(key, k -> new LongAdder()).add(n);
     }
 
     /** Writes the pending counts to Redis (blocking; a worker thread's job). Nothing to do in memory mode. */

@@ -18,7 +18,9 @@ public final class ReportCsv {
         TreeSet<String> channels = new TreeSet<>(report.totals().byChannel().keySet());
         TreeSet<String> intents = new TreeSet<>(report.totals().byIntent().keySet());
         StringBuilder out = new StringBuilder("\uFEFF");
-        out.append("period,start,end,conversations,turns,handoffs,resolved,median_wait_seconds,unanswered");
+        out.append("period,start,end,conversations,turns,handoffs,resolved,median_wait_seconds,unanswered,"
+                + "contained,fallbacks,rated_down,avg_first_response_seconds,avg_resolution_seconds,satisfaction_ratings,"
+                + "satisfaction_average");
         channels.forEach(c -> out.append(',').append(cell("turns_channel_" + c)));
         intents.forEach(i -> out.append(',').append(cell("turns_intent_" + i)));
         out.append("\r\n");
@@ -32,7 +34,12 @@ public final class ReportCsv {
     private static void row(StringBuilder out, StaffReports.Row r, TreeSet<String> channels, TreeSet<String> intents) {
         out.append(String.join(",", List.of(cell(r.period()), r.start(), r.end(), String.valueOf(r.conversations()),
                 String.valueOf(r.turns()), String.valueOf(r.handoffs()), String.valueOf(r.resolved()),
-                r.medianWaitSeconds() == null ? "" : String.valueOf(r.medianWaitSeconds()), String.valueOf(r.unanswered()))));
+                r.medianWaitSeconds() == null ? "" : String.valueOf(r.medianWaitSeconds()), String.valueOf(r.unanswered()),
+                String.valueOf(r.contained()), String.valueOf(r.fallbacks()), String.valueOf(r.ratedDown()),
+                r.avgFirstResponseSeconds() == null ? "" : String.valueOf(r.avgFirstResponseSeconds()),
+                r.avgResolutionSeconds() == null ? "" : String.valueOf(r.avgResolutionSeconds()),
+                String.valueOf(r.satisfactionRatings()),
+                r.satisfactionAverage() == null ? "" : String.valueOf(r.satisfactionAverage()))));
         channels.forEach(c -> out.append(',').append(value(r.byChannel(), c)));
         intents.forEach(i -> out.append(',').append(value(r.byIntent(), i)));
         out.append("\r\n");

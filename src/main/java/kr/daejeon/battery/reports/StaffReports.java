@@ -26,14 +26,35 @@ public final class StaffReports {
 
     public static final int MAX_DAYS = 366;
     static final int TICKET_LIMIT = 50_000;
+    static final String FALLBACK = "fallback";
 
-    /** One row: a day ({@code period} = its date) or a week (its Monday). */
+    /**
+     * One row: a day ({@code period} = its date) or a week (its Monday).
+     *
+     * @param contained         conversations that never reached staff (answered without staff)
+     * @param fallbacks         turns the assistant could not answer
+     * @param ratedDown         answers rated 👎
+     * @param avgFirstResponseSeconds average time from a ticket's opening to the first staff reply; null without one
+     * @param avgResolutionSeconds    average time from a ticket's opening to resolved; null without one
+     * @param satisfactionRatings     how many resolved tickets customers rated (1-5)
+     * @param satisfactionAverage     their average score, one decimal; null without ratings
+     * @param satisfactionScores      how many of each score, "1".."5"
+     */
     public record Row(String period, String start, String end, long conversations, long turns, long handoffs, long resolved,
-                      Long medianWaitSeconds, long unanswered, Map<String, Long> byChannel, Map<String, Long> byIntent) {
+                      Long medianWaitSeconds, long unanswered, Map<String, Long> byChannel, Map<String, Long> byIntent,
+                      long contained, long fallbacks, long ratedDown, Long avgFirstResponseSeconds, Long avgResolutionSeconds,
+                      long satisfactionRatings, Double satisfactionAverage, Map<String, Long> satisfactionScores) {
     }
 
-    public record Report(String from, String to, String by, List<Row> periods, Row totals) {
+    /** An entry of a top list: an intent or an unanswered question (an example of a group of similar ones). */
+    public record Top(String label, long count) {
     }
+
+    public record Report(String from, String to, String by, List<Row> periods, Row totals, List<Top> topIntents,
+                         List<Top> topUnanswered) {
+    }
+
+    static final int TOP = 10;
 
     private final DailyCounters counters;
     private final TicketStore tickets;
@@ -61,13 +82,29 @@ public final class StaffReports {
         Acc total = new Acc();
         for (DailyCounters.Count c : counters.read(from, to)) {
             for (Acc a : List.of(rows.get(periodOf(c.day(), weekly)), total)) {
-                if (DailyCounters.CONVERSATIONS.equals(c.metric())) {
-                    a.conversations += c.n();
-                } else if (DailyCounters.TURNS.equals(c.metric())) {
-                    a.turns += c.n();
-                    a.byChannel.merge(c.channel(), c.n(), Long::sum);
-                    if (!"-".equals(c.intent())) {
-                        a.byIntent.merge(c.intent(), c.n(), Long::sum);
+                switch (c.metric()) {
+                    case DailyCounters.CONVERSATIONS -> a.conversations += c.n();
+                    case DailyCounters.TURNS -> {
+                        a.turns += c.n();
+                        a.byChannel.merge(c.channel(), c.n(), Long::sum);
+                        if (!"-".equals(c.intent())) {
+                            a.byIntent.merge(c.intent(), c.n(), Long::sum);
+                        }
+                        if (FALLBACK.equals(c.intent())) {
+                            a.fallbacks += c.n();
+                        }
+                    }
+                    case DailyCounters.RATED_DOWN -> a.ratedDown += c.n();
+                    case DailyCounters.FIRST_RESPONSES -> a.firstResponses += c.n();
+                    case DailyCounters.FIRST_RESPONSE_SECONDS -> a.firstResponseSeconds += c.n();
+                    case DailyCounters.RESOLUTIONS -> a.resolutions += c.n();
+                    case DailyCounters.RESOLUTION_SECONDS -> a.resolutionSeconds += c.n();
+                    case DailyCounters.CSAT_RATINGS -> {
+                        a.csatRatings += c.n();
+                        a.csatScores.merge(c.intent(), c.n(), Long::sum);
+                    }
+                    case DailyCounters.CSAT_POINTS -> a.csatPoints += c.n();
+                    default -> {
                     }
                 }
             }
@@ -81,6 +118,7 @@ public final class StaffReports {
             Instant claimed = claims.get(t.id());
             for (Acc a : List.of(rows.get(periodOf(day, weekly)), total)) {
                 a.handoffs++;
+                a.handedOver.add(t.conversationId());
                 if (claimed != null) {
                     a.waits.add(Duration.between(t.createdAt(), claimed).toSeconds());
                 }
@@ -91,19 +129,28 @@ public final class StaffReports {
                 total.resolved++;
             }
         }
+        List<UnansweredQuestion> inRange = new ArrayList<>();
         for (UnansweredQuestion q : unanswered.recent(UnansweredLog.CAPACITY)) {
             if (!q.at().isBefore(start) && q.at().isBefore(end)) {
                 rows.get(periodOf(LocalDate.ofInstant(q.at(), zone), weekly)).unanswered++;
                 total.unanswered++;
+                inRange.add(q);
             }
         }
+        List<Top> topUnanswered = kr.daejeon.battery.learning.QuestionGroups.group(inRange).stream()
+                .sorted(java.util.Comparator.comparingInt(kr.daejeon.battery.learning.QuestionGroups.Group::count).reversed())
+                .limit(TOP).map(g -> new Top(g.example(), g.count())).toList();
+        List<Top> topIntents = total.byIntent.entrySet().stream()
+                .filter(e -> !FALLBACK.equals(e.getKey()))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP).map(e -> new Top(e.getKey(), e.getValue())).toList();
         List<Row> out = new ArrayList<>();
         rows.forEach((p, a) -> {
             LocalDate last = weekly ? p.plusDays(6) : p;
             out.add(a.row(p.toString(), (p.isBefore(from) ? from : p).toString(), (last.isAfter(to) ? to : last).toString()));
         });
         return new Report(from.toString(), to.toString(), weekly ? "week" : "day", out,
-                total.row("total", from.toString(), to.toString()));
+                total.row("total", from.toString(), to.toString()), topIntents, topUnanswered);
     }
 
     private static LocalDate periodOf(LocalDate day, boolean weekly) {
@@ -119,10 +166,28 @@ public final class StaffReports {
         final List<Long> waits = new ArrayList<>();
         final Map<String, Long> byChannel = new TreeMap<>();
         final Map<String, Long> byIntent = new TreeMap<>();
+        final java.util.Set<String> handedOver = new java.util.HashSet<>();
+        long fallbacks;
+        long ratedDown;
+        long firstResponses;
+        long firstResponseSeconds;
+        long resolutions;
+        long resolutionSeconds;
+        long csatRatings;
+        long csatPoints;
+        final Map<String, Long> csatScores = new TreeMap<>();
 
         Row row(String period, String start, String end) {
+            Map<String, Long> scores = new LinkedHashMap<>();
+            for (int s = 1; s <= 5; s++) {
+                scores.put(Integer.toString(s), csatScores.getOrDefault(Integer.toString(s), 0L));
+            }
             return new Row(period, start, end, conversations, turns, handoffs, resolved, median(waits), unanswered,
-                    new LinkedHashMap<>(byChannel), new LinkedHashMap<>(byIntent));
+                    new LinkedHashMap<>(byChannel), new LinkedHashMap<>(byIntent),
+                    Math.max(0, conversations - handedOver.size()), fallbacks, ratedDown,
+                    firstResponses == 0 ? null : firstResponseSeconds / firstResponses,
+                    resolutions == 0 ? null : resolutionSeconds / resolutions, csatRatings,
+                    csatRatings == 0 ? null : Math.round(csatPoints * 10.0 / csatRatings) / 10.0, scores);
         }
     }
 

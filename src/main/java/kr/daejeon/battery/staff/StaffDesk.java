@@ -246,6 +246,7 @@ public final class StaffDesk {
         });
         feed.publish(t.conversationId(), stored);
         delivery.deliver(after[0], stored);
+        countFirstResponse(t, now);
         // After hours the customer may be gone: the reply also goes to the address they left. It is
         // stored above first, so the transcript has it whatever the mail server does.
         if (mailer != null && FollowUpMailer.applies(t)) {
@@ -265,6 +266,8 @@ public final class StaffDesk {
             throw new TicketConflictException("This ticket is already resolved.");
         }
         tellCustomer(t, "handoff_resolved", staff.displayName(), ConversationState.BOT, "resolved");
+        metrics.handoffResolved(t.channel(), Duration.between(t.createdAt(), now));
+        askForRating(t, now);
         // The conversation may expire soon now that staff are done; its history stays with the tickets.
         List<Message> transcript = conversations.messagesAfter(t.conversationId(), 0, 10_000);
         if (!transcript.isEmpty()) {
@@ -294,6 +297,27 @@ public final class StaffDesk {
                     return conversations.append(next, List.of(Message.bot(text, List.of(), List.of(), now,
                             FaqCatalog.HANDOFF_INTENT).withKind(kind)));
                 }).orElse(List.of()));
+        if (!stored.isEmpty()) {
+            feed.publish(t.conversationId(), stored);
+            delivery.deliver(after[0], stored);
+        }
+    }
+
+    /** The first staff reply on a ticket counts for the first-response time. */
+    private void countFirstResponse(Ticket t, Instant now) {
+        if (tickets.firstResponse(t.id(), now)) {
+            metrics.handoffFirstResponse(t.channel(), Duration.between(t.createdAt(), now));
+        }
+    }
+
+    /** After resolving: the customer is asked to rate the conversation (1-5) in their channel. */
+    private void askForRating(Ticket t, Instant now) {
+        ConversationState[] after = new ConversationState[1];
+        List<Message> stored = conversations.withLockedState(t.conversationId(), found -> found.map(state -> {
+            Language lang = Optional.ofNullable(Language.fromCode(state.locale())).orElse(Language.KO);
+            after[0] = state;
+            return conversations.append(state, List.of(kr.daejeon.battery.escalation.SatisfactionSurvey.ask(t, lang, now)));
+        }).orElse(List.of()));
         if (!stored.isEmpty()) {
             feed.publish(t.conversationId(), stored);
             delivery.deliver(after[0], stored);

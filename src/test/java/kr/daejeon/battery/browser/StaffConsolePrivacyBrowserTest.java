@@ -32,7 +32,7 @@ class StaffConsolePrivacyBrowserTest {
             Conversation c = server.newConversation("ko");
             server.say(c, SECRET);
             server.say(c, "상담원 연결해 주세요");
-            server.say(c, "제 번호는 " + PHONE + " 입니다");
+            server.sayWithConsent(c, "제 번호는 " + PHONE + " 입니다");
             ChromeDriver driver = Browser.start(1280, 900);
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));

@@ -34,10 +34,10 @@ class StaffHistoryBrowserTest {
             Conversation done = server.newConversation("ko");
             server.say(done, "선도기업 지원 한도가 얼마인가요 <script>x</script>");
             server.say(done, "상담원 연결해 주세요");
-            server.say(done, "회신은 ceo@battery-co.kr 로 부탁합니다");
+            server.sayWithConsent(done, "회신은 ceo@battery-co.kr 로 부탁합니다");
             Conversation open = server.newConversation("ko");
             server.say(open, "상담원 연결해 주세요");
-            server.say(open, "010-3456-7890");
+            server.sayWithConsent(open, "010-3456-7890");
             TestStaff.Login kim = TestStaff.login(server, "kim");
             String ticket = StaffHistoryApiTest.ticketOfConversation(kim, done.id());
             kim.post("/staff/api/tickets/" + ticket + "/claim", "");

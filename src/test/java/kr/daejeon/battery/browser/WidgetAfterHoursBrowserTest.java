@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import kr.daejeon.battery.support.MutableClock;
+import com.fasterxml.jackson.databind.JsonNode;
 import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestStaff;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,7 +29,8 @@ class WidgetAfterHoursBrowserTest {
     void afterHoursTheHandoffIsOneBubbleAndThePrivacyNoticeComesBeforeTheInput() throws Exception {
         // Sunday 2026-12-06 03:00 in Seoul.
         MutableClock clock = new MutableClock(Instant.parse("2026-12-05T18:00:00Z"));
-        try (TestServer server = TestServer.start(Map.of("BUSINESS_HOURS", "MON-FRI 09:00-18:00"), clock)) {
+        try (TestServer server = TestServer.start(Map.of("BUSINESS_HOURS", "MON-FRI 09:00-18:00",
+                "STAFF_ACCOUNTS_FILE", TestStaff.accountsFile("kim:김담당:agent").toString()), clock)) {
             ChromeDriver driver = Browser.start(1280, 900);
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
@@ -65,12 +68,45 @@ class WidgetAfterHoursBrowserTest {
                 assertEquals(3, WidgetBrowserTest.messages(driver).size());
                 wait.until(d -> w2.findElement(By.cssSelector(".privacy")).isDisplayed());
 
-                // A phone number (an e-mail address too, once the engine decides the language with LanguagePolicy).
+                // Without ticking the consent box the contact is refused: nothing is stored, the text comes back,
+                // focus goes to the box.
+                WebElement consent = w2.findElement(By.cssSelector("#dbw-consent"));
+                assertFalse(consent.isSelected());
+                assertTrue(consent.getSize().getHeight() >= 24, "target size " + consent.getSize());
                 w2.findElement(By.cssSelector("textarea")).sendKeys("010-1234-5678" + Keys.ENTER);
+                wait.until(d -> w2.findElement(By.cssSelector(".error")).getText().contains("동의해 주세요"));
+                assertEquals(3, WidgetBrowserTest.messages(driver).size(), "not stored");
+                wait.until(d -> "010-1234-5678".equals(w2.findElement(By.cssSelector("#dbw-input")).getAttribute("value")));
+                assertEquals("dbw-consent", driver.executeScript("return arguments[0].activeElement && arguments[0].activeElement.id", w2));
+                Axe.assertNoSeriousViolations(driver, "privacy notice with consent (1280 px)");
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+                Browser.screenshot(driver, "widget-consent-phone");
+                Axe.assertNoSeriousViolations(driver, "privacy notice with consent (390 px)");
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+
+                // Ticked (by keyboard): the same text goes with the consent and is stored with it.
+                consent.sendKeys(Keys.SPACE);
+                assertTrue(consent.isSelected());
+                w2.findElement(By.cssSelector("textarea")).sendKeys(Keys.ENTER);
                 wait.until(d -> WidgetBrowserTest.messages(driver).size() == 5);
                 assertTrue(WidgetBrowserTest.messages(driver).get(4).getText().contains("연락처를 받았습니다"),
                         WidgetBrowserTest.messages(driver).stream().map(WebElement::getText).toList().toString());
                 wait.until(d -> !w2.findElement(By.cssSelector(".privacy")).isDisplayed());
+                TestStaff.Login kim = TestStaff.login(server, "kim");
+                JsonNode ticket = TestServer.json(kim.get("/staff/api/tickets")).get("tickets").get(0).get("ticket");
+                assertEquals("010-1234-5678", ticket.get("contact").asText());
+                assertEquals("2026-12-01", ticket.get("consent").get("noticeVersion").asText(), ticket.toString());
+                assertEquals("[\"email\",\"phone\"]", ticket.get("consent").get("items").toString());
+
+                // The console shows the consent with the contact.
+                Browser.consoleLogin(driver, wait, server, "kim");
+                wait.until(d -> !d.findElements(By.cssSelector("#queue .ticket-row")).isEmpty());
+                driver.findElement(By.cssSelector("#queue .ticket-row")).click();
+                wait.until(d -> d.findElement(By.id("consent")).isDisplayed());
+                String shown = driver.findElement(By.id("consent")).getText();
+                assertTrue(shown.contains("개인정보 수집·이용 동의") && shown.contains("2026-12-01") && shown.contains("이메일, 전화번호"), shown);
+                Browser.screenshot(driver, "console-ticket-consent-desktop");
+                Axe.assertNoSeriousViolations(driver, "ticket with consent");
             } finally {
                 driver.quit();
             }

@@ -213,4 +213,44 @@ class TelegramChannelTest {
         assertNull(payloads.get(0).get("reply_markup"));
         assertNotNull(payloads.get(2).get("reply_markup"), "buttons go with the last part");
     }
+
+    @Test
+    void afterStaffResolveTheCustomerRatesWithFiveButtonsOnce() throws Exception {
+        assertEquals(200, webhook(SECRET, textUpdate(8001, 555008, "상담원 연결해 주세요")).statusCode());
+        TestStaff.Login kim = TestStaff.login(server, "kim");
+        String ticket = null;
+        for (JsonNode t : TestServer.json(kim.get("/staff/api/tickets")).get("tickets")) {
+            if ("telegram".equals(t.get("ticket").get("channel").asText())) {
+                ticket = t.get("ticket").get("id").asText();
+            }
+        }
+        assertNotNull(ticket);
+        assertEquals(200, kim.post("/staff/api/tickets/" + ticket + "/claim", "").statusCode());
+        assertEquals(200, kim.post("/staff/api/tickets/" + ticket + "/resolve", "").statusCode());
+        JsonNode rows = null;
+        for (FakePlatform.Call c = telegram.next(5000); c != null && rows == null; c = telegram.next(5000)) {
+            JsonNode kb = c.body().path("reply_markup").path("inline_keyboard");
+            if (kb.isArray() && kb.size() > 0 && kb.get(0).get(0).get("callback_data").asText().startsWith("csat:")) {
+                rows = kb;
+            }
+        }
+        assertNotNull(rows, "the question came with a keyboard");
+        assertEquals(5, rows.size());
+        assertEquals("csat:" + ticket + ":5", rows.get(4).get(0).get("callback_data").asText());
+        assertEquals("5 매우 만족", rows.get(4).get(0).get("text").asText());
+
+        for (int i = 0; i < 2; i++) {
+            String data = i == 0 ? "csat:" + ticket + ":2" : "csat:" + ticket + ":5";
+            String tap = "{\"update_id\":" + (8002 + i) + ",\"callback_query\":{\"id\":\"cbq-8" + i + "\",\"from\":{\"id\":555008,"
+                    + "\"is_bot\":false,\"first_name\":\"Kim\"},\"message\":{\"message_id\":20,\"date\":1767225600,\"chat\":"
+                    + "{\"id\":555008,\"type\":\"private\"},\"text\":\"...\"},\"chat_instance\":\"1\",\"data\":\"" + data + "\"}}";
+            assertEquals(200, webhook(SECRET, tap).statusCode());
+            FakePlatform.Call ack = telegram.next(5000);
+            assertTrue(ack.path().endsWith("/answerCallbackQuery"), ack.path());
+            assertEquals(i == 0, ack.body().has("text"), "thanked for the first tap only: " + ack.body());
+        }
+        assertNull(telegram.next(500), "a rating is not a message");
+        JsonNode rated = TestServer.json(kim.get("/staff/api/tickets/" + ticket)).get("ticket").get("satisfaction");
+        assertEquals(2, rated.get("score").asInt(), "one rating per ticket: the first tap counts");
+    }
 }

@@ -36,12 +36,28 @@ class AfterHoursHandoffTest {
             assertTrue(bad.get("messages").get(0).get("text").asText().contains("형식"));
             JsonNode silent = TestServer.json(server.say(c, "언제쯤 답변 받을 수 있나요"));
             assertEquals(0, silent.get("messages").size());
-            JsonNode ok = TestServer.json(server.say(c, "kim@example.co.kr 로 부탁드려요"));
+            // No consent to the privacy notice, no storing: refused as a whole, nothing kept.
+            int before = TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token())).get("messages").size();
+            var refused = server.say(c, "kim@example.co.kr 로 부탁드려요");
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertEquals("consent_required", TestServer.json(refused).get("error").get("code").asText());
+            assertEquals(null, new RedisTicketStore(client).openTickets(10).get(0).contact());
+            assertEquals(before, TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token()))
+                    .get("messages").size(), "the message was not stored either");
+            var badConsent = server.postJson("/api/v1/conversations/" + c.id() + "/messages",
+                    "{\"text\":\"kim@example.co.kr\",\"consent\":{\"noticeVersion\":\"v1\",\"items\":[\"address\"]}}", c.token());
+            assertEquals(400, badConsent.statusCode());
+            assertEquals("invalid_consent", TestServer.json(badConsent).get("error").get("code").asText());
+
+            JsonNode ok = TestServer.json(server.sayWithConsent(c, "kim@example.co.kr 로 부탁드려요"));
             assertTrue(ok.get("messages").get(0).get("text").asText().contains("연락처를 받았습니다"));
 
             Ticket t = new RedisTicketStore(client).openTickets(10).get(0);
             assertEquals(c.id(), t.conversationId());
             assertEquals("kim@example.co.kr", t.contact());
+            assertEquals("2026-12-01", t.consent().noticeVersion());
+            assertEquals(java.util.List.of("email", "phone"), t.consent().items());
+            assertEquals(clock.instant(), t.consent().at(), "the server's time of consent");
             // Asked once: later messages are for staff, not for the bot.
             assertEquals(0, TestServer.json(server.say(c, "010-1234-5678 도 있어요")).get("messages").size());
         }

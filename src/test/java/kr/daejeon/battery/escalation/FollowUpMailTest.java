@@ -53,7 +53,7 @@ class FollowUpMailTest {
     static String afterHoursTicket(TestServer server, Conversation c, TestStaff.Login kim) {
         server.say(c, CUSTOMER);
         server.say(c, "상담원 연결해 주세요");
-        server.say(c, "ceo@battery-co.kr 로 답장 주세요");
+        server.sayWithConsent(c, "ceo@battery-co.kr 로 답장 주세요");
         String ticket = StaffHistoryApiTest.ticketOfConversation(kim, c.id());
         assertEquals("ceo@battery-co.kr", TestServer.json(kim.get("/staff/api/tickets/" + ticket)).get("ticket").get("contact").asText());
         assertEquals(200, kim.post("/staff/api/tickets/" + ticket + "/claim", "").statusCode());
@@ -150,7 +150,7 @@ class FollowUpMailTest {
             Conversation c = server.newConversation("ko");
             TestStaff.Login kim = TestStaff.login(server, "kim");
             server.say(c, "상담원 연결해 주세요");
-            server.say(c, "010-1234-5678");
+            server.sayWithConsent(c, "010-1234-5678");
             String ticket = StaffHistoryApiTest.ticketOfConversation(kim, c.id());
             kim.post("/staff/api/tickets/" + ticket + "/claim", "");
             reply(kim, ticket);

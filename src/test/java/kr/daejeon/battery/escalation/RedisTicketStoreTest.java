@@ -69,4 +69,17 @@ class RedisTicketStoreTest extends TicketStoreContract {
             assertEquals(0, j.zcard(client.prefix() + ":tickets:open"));
         }
     }
+
+    @Test
+    void theConsentExpiresWithTheTicketUnderTheRetentionPolicy() {
+        Ticket t = ticket(T0);
+        store.open(t);
+        store.setContact(t.id(), "name@example.com", new ContactConsent("2026-12-01", T0, java.util.List.of("email")));
+        try (Jedis j = TestRedis.shared().client()) {
+            String key = client.prefix() + ":ticket:{" + t.id() + "}";
+            assertTrue(j.hexists(key, "consent"), "the consent is a field of the ticket's hash");
+            long ttl = j.ttl(key);
+            assertTrue(ttl > 0 && ttl <= RedisTicketStore.RESOLVED_RETENTION.toSeconds(), "expires with it: " + ttl);
+        }
+    }
 }

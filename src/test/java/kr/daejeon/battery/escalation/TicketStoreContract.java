@@ -267,4 +267,45 @@ abstract class TicketStoreContract {
         java.util.Map<String, Instant> claimed = store.claimedAt(List.of(a.id(), b.id(), c.id(), "missing"));
         assertEquals(java.util.Map.of(a.id(), T0.plusSeconds(90), b.id(), T0.plusSeconds(30)), claimed);
     }
+
+    @Test
+    void consentIsKeptWithTheContactAndErasedWithIt() {
+        Ticket t = ticket(T0);
+        store.open(t);
+        ContactConsent consent = new ContactConsent("2026-12-01", T0.plusSeconds(5), List.of("email", "phone"));
+        assertTrue(store.setContact(t.id(), "name@example.com", consent));
+        Ticket found = store.find(t.id()).orElseThrow();
+        assertEquals("name@example.com", found.contact());
+        assertEquals(consent, found.consent());
+        store.claim(t.id(), "kim", T0.plusSeconds(9));
+        assertEquals(consent, store.find(t.id()).orElseThrow().consent(), "kept through status changes");
+        assertEquals(consent, store.history(T0.minusSeconds(1), T0.plusSeconds(1), 10).get(0).consent());
+        assertEquals(1, store.eraseConversation(t.conversationId()));
+        assertTrue(store.find(t.id()).isEmpty(), "contact and consent went with the ticket");
+    }
+
+    @Test
+    void aResolvedTicketIsRatedOnce() {
+        Ticket t = ticket(T0);
+        store.open(t);
+        Satisfaction good = new Satisfaction(4, "친절했어요 <b>", T0.plusSeconds(70));
+        assertEquals(TicketStore.RatingOutcome.NOT_RESOLVED, store.rate(t.id(), good));
+        assertNull(store.find(t.id()).orElseThrow().satisfaction());
+        store.resolve(t.id(), T0.plusSeconds(60));
+        assertEquals(TicketStore.RatingOutcome.STORED, store.rate(t.id(), good));
+        assertEquals(TicketStore.RatingOutcome.ALREADY_RATED, store.rate(t.id(), new Satisfaction(1, null, T0.plusSeconds(80))));
+        Ticket rated = store.find(t.id()).orElseThrow();
+        assertEquals(good, rated.satisfaction());
+        assertEquals(Ticket.RESOLVED, rated.status());
+        assertEquals(TicketStore.RatingOutcome.NOT_FOUND, store.rate("missing", good));
+    }
+
+    @Test
+    void theFirstStaffReplyIsMarkedOnce() {
+        Ticket t = ticket(T0);
+        store.open(t);
+        assertTrue(store.firstResponse(t.id(), T0.plusSeconds(30)));
+        assertFalse(store.firstResponse(t.id(), T0.plusSeconds(40)));
+        assertFalse(store.firstResponse("missing", T0));
+    }
 }

@@ -113,6 +113,52 @@ public class ReportsApiTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void containmentFallbacksThumbsDownResponseAndResolutionTimesAndSatisfaction(String store) {
+        MutableClock clock = new MutableClock(TUESDAY);
+        try (TestServer server = start(store, "rep" + Tokens.random(6), clock)) {
+            Conversation a = server.newConversation("ko");
+            server.say(a, "상담원 연결해 주세요");
+            Conversation b = server.newConversation("ko");
+            JsonNode answer = TestServer.json(server.say(b, "신청 마감이 언제예요?"));
+            long answerId = answer.get("messages").get(0).get("id").asLong();
+            assertEquals(200, server.postJson("/api/v1/conversations/" + b.id() + "/messages/" + answerId + "/feedback",
+                    "{\"rating\":\"down\"}", b.token()).statusCode());
+            server.say(b, "what is the weather on mars today");
+            server.say(b, "what is the weather on mars today?");
+            TestStaff.Login kim = TestStaff.login(server, "kim");
+            String ticket = StaffHistoryApiTest.ticketOfConversation(kim, a.id());
+            clock.advance(Duration.ofMinutes(2));
+            assertEquals(200, kim.post("/staff/api/tickets/" + ticket + "/claim", "").statusCode());
+            clock.advance(Duration.ofMinutes(1));
+            assertEquals(200, kim.post("/staff/api/tickets/" + ticket + "/reply", "{\"text\":\"안녕하세요\"}").statusCode());
+            assertEquals(200, kim.post("/staff/api/tickets/" + ticket + "/reply", "{\"text\":\"확인했습니다\"}").statusCode());
+            clock.advance(Duration.ofMinutes(7));
+            assertEquals(200, kim.post("/staff/api/tickets/" + ticket + "/resolve", "").statusCode());
+            assertEquals(200, server.postJson("/api/v1/conversations/" + a.id() + "/tickets/" + ticket + "/satisfaction",
+                    "{\"score\":4}", a.token()).statusCode());
+
+            JsonNode t = TestServer.json(kim.get("/staff/api/reports?from=2027-03-02&to=2027-03-02")).get("totals");
+            assertEquals(2, t.get("conversations").asInt());
+            assertEquals(1, t.get("contained").asInt(), "b never reached staff");
+            assertEquals(2, t.get("fallbacks").asInt());
+            assertEquals(1, t.get("ratedDown").asInt());
+            assertEquals(180, t.get("avgFirstResponseSeconds").asInt(), "the first reply counts, not the second");
+            assertEquals(600, t.get("avgResolutionSeconds").asInt());
+            assertEquals(1, t.get("satisfactionRatings").asInt());
+            assertEquals(4.0, t.get("satisfactionAverage").asDouble());
+            assertEquals(1, t.get("satisfactionScores").get("4").asInt());
+            JsonNode report = TestServer.json(kim.get("/staff/api/reports?from=2027-03-02&to=2027-03-02"));
+            assertEquals("application_deadline", report.get("topIntents").get(0).get("label").asText(), report.toString());
+            assertTrue(report.get("topUnanswered").get(0).get("label").asText().contains("mars"), report.toString());
+            String csv = kim.get("/staff/api/reports?from=2027-03-02&to=2027-03-02&format=csv").body();
+            assertTrue(csv.lines().toList().get(0).contains("unanswered,contained,fallbacks,rated_down,avg_first_response_seconds,"
+                    + "avg_resolution_seconds,satisfaction_ratings,satisfaction_average"), csv);
+            assertTrue(csv.lines().toList().get(2).startsWith("total,2027-03-02,2027-03-02,2,4,1,1,120,2,1,2,1,180,600,1,4.0"), csv);
+        }
+    }
+
     @Test
     void redisCountsSurviveARestartAndAddUpOverNodes() {
         String prefix = "rep" + Tokens.random(6);

@@ -170,7 +170,8 @@ class StaffApiTest {
         assertEquals(409, staffPost(kim, "/staff/api/tickets/" + ticket + "/resolve", "").statusCode());
         JsonNode transcript = TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token()))
                 .get("messages");
-        assertTrue(transcript.get(transcript.size() - 1).get("text").asText().contains("종료"));
+        assertTrue(transcript.get(transcript.size() - 2).get("text").asText().contains("종료"));
+        assertEquals("csat", transcript.get(transcript.size() - 1).get("kind").asText(), "then asked to rate the conversation");
         JsonNode back = TestServer.json(server.say(c, "교육 일정 알려주세요"));
         assertEquals("training_schedule", back.get("intent").asText());
         assertEquals(false, back.get("handoff").asBoolean());

@@ -51,11 +51,11 @@ public class StaffHistoryApiTest {
             Conversation ko = server.newConversation("ko");
             server.say(ko, "제출 서류 목록이 궁금해요");
             server.say(ko, "상담원 연결해 주세요");
-            server.say(ko, "010-2345-6789 로 연락 주세요");
+            server.sayWithConsent(ko, "010-2345-6789 로 연락 주세요");
             clock.advance(java.time.Duration.ofHours(2));
             Conversation en = server.newConversation("en");
             server.say(en, "Talk to staff");
-            server.say(en, "please write to Lee.Park@Example.com");
+            server.sayWithConsent(en, "please write to Lee.Park@Example.com");
 
             TestStaff.Login kim = TestStaff.login(server, "kim");
             String koTicket = ticketOfConversation(kim, ko.id());

@@ -122,6 +122,15 @@ public final class TestServer implements AutoCloseable {
         return postJson("/api/v1/conversations/" + c.id() + "/messages", JsonCodec.write(Map.of("text", text)), c.token());
     }
 
+    /** The privacy-notice consent the widget sends when the customer ticks the notice's box. */
+    public static final Map<String, Object> CONSENT = Map.of("noticeVersion", "2026-12-01", "items", List.of("email", "phone"));
+
+    /** A message sent with consent to the privacy notice, as the widget sends contact details. */
+    public HttpResponse<String> sayWithConsent(Conversation c, String text) {
+        return postJson("/api/v1/conversations/" + c.id() + "/messages", JsonCodec.write(Map.of("text", text, "consent", CONSENT)),
+                c.token());
+    }
+
     public static JsonNode json(HttpResponse<String> r) {
         try {
             return JsonCodec.MAPPER.readTree(r.body());

@@ -211,6 +211,10 @@ public final class KakaoChannel implements ChannelDelivery {
             }
         }
         String key = ChannelInbox.userKey(CHANNEL, userId);
+        Map<String, Object> ratedTicket = inbox.existing(CHANNEL, userId).map(id -> rateTicket(key, id, utterance)).orElse(null);
+        if (ratedTicket != null) {
+            return answered.compareAndSet(Answered.NOT_YET, Answered.IN_TIME) ? ratedTicket : null;
+        }
         // The conversation's push address is only the key: Kakao's user id is a secret and is never stored in clear.
         ChannelInbox.Received received = inbox.receive(new ChannelInbox.Inbound(CHANNEL, userId, key, utterance, turnKey));
         ChatService.Turn turn = received.turn();
@@ -243,7 +247,8 @@ public final class KakaoChannel implements ChannelDelivery {
             withThumbs.add(THUMB_DOWN);
             quick = withThumbs;
         }
-        Map<String, Object> response = response(texts, quick);
+        List<String> scores = ratingQuickReplies(key, all);
+        Map<String, Object> response = response(texts, scores.isEmpty() ? quick : scores);
         if (answered.compareAndSet(Answered.NOT_YET, Answered.IN_TIME)) {
             if (callbackUrl != null) {
                 directory.putOnce("kakao-callback:" + key, callbackUrl, CALLBACK_VALIDITY);
@@ -275,6 +280,56 @@ public final class KakaoChannel implements ChannelDelivery {
         return content.get().faq().message(key, language);
     }
 
+    private kr.daejeon.battery.escalation.TicketSatisfaction satisfaction;
+
+    /** Lets customers rate a resolved ticket with the five quick replies under the question. */
+    public KakaoChannel rateTicketsWith(kr.daejeon.battery.escalation.TicketSatisfaction ratings) {
+        this.satisfaction = ratings;
+        return this;
+    }
+
+    /**
+     * The five scores as quick replies when {@code messages} ask for a rating (the ticket is remembered for the
+     * user's next utterance); empty otherwise.
+     */
+    private List<String> ratingQuickReplies(String key, List<Message> messages) {
+        Message survey = messages.stream().filter(m -> kr.daejeon.battery.escalation.SatisfactionSurvey.KIND.equals(m.kind())
+                && m.ticketId() != null).reduce((a, b) -> b).orElse(null);
+        if (survey == null) {
+            return List.of();
+        }
+        directory.link("kakao-csat:" + key, survey.ticketId(), RATEABLE_FOR);
+        boolean english = !survey.text().matches("(?s).*[\\uAC00-\\uD7A3].*");
+        List<String> labels = new ArrayList<>();
+        for (int score = 1; score <= 5; score++) {
+            labels.add(kr.daejeon.battery.escalation.SatisfactionSurvey.label(score, english));
+        }
+        return labels;
+    }
+
+    /** A score quick reply ("5 매우 만족"): stored with the remembered ticket; null when the utterance is not one. */
+    private Map<String, Object> rateTicket(String key, String conversationId, String utterance) {
+        int score = 0;
+        for (int s = 1; s <= 5 && score == 0; s++) {
+            if (utterance.equals(kr.daejeon.battery.escalation.SatisfactionSurvey.label(s, false))
+                    || utterance.equals(kr.daejeon.battery.escalation.SatisfactionSurvey.label(s, true))) {
+                score = s;
+            }
+        }
+        java.util.Optional<String> ticket = score == 0 || satisfaction == null ? java.util.Optional.empty()
+                : directory.conversationFor("kakao-csat:" + key);
+        if (ticket.isEmpty()) {
+            return null;
+        }
+        try {
+            String locale = satisfaction.rateFromChannel(conversationId, ticket.get(), score);
+            return response(List.of(kr.daejeon.battery.escalation.SatisfactionSurvey.thanks("en".equals(locale))), List.of());
+        } catch (kr.daejeon.battery.escalation.TicketSatisfaction.UnknownTicketException
+                 | kr.daejeon.battery.escalation.TicketSatisfaction.NotRateableException e) {
+            return null;
+        }
+    }
+
     /** A thumb tapped under the latest answer: stored as its rating; null when there is no answer to rate. */
     private Map<String, Object> rate(String userId, String rating) {
         String key = ChannelInbox.userKey(CHANNEL, userId);
@@ -298,7 +353,7 @@ public final class KakaoChannel implements ChannelDelivery {
         if (callback.isPresent()) {
             List<String> texts = ChannelInbox.forMessenger(messages).stream().map(ChannelInbox::textOf).toList();
             out.post(new OutboundHttp.Call(URI.create(callback.get()), conversation.id(), "callback", Map.of(),
-                    response(texts, List.of())), b -> 1000);
+                    response(texts, ratingQuickReplies(key, messages))), b -> 1000);
             return;
         }
         for (Message m : messages) {

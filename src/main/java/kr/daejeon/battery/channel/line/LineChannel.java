@@ -106,7 +106,9 @@ public final class LineChannel implements ChannelDelivery {
     private void handle(JsonNode event) {
         String eventId = event.path("webhookEventId").asText("");
         if ("postback".equals(event.path("type").asText())) {
-            ratingPostback(event);
+            if (!ticketRatingPostback(event)) {
+                ratingPostback(event);
+            }
             return;
         }
         if (!"message".equals(event.path("type").asText()) || !"text".equals(event.path("message").path("type").asText())) {
@@ -139,6 +141,53 @@ public final class LineChannel implements ChannelDelivery {
             out.post(new OutboundHttp.Call(URI.create(apiBase + "/v2/bot/message/reply"), id, "reply",
                     Map.of("Authorization", "Bearer " + accessToken), reply), b -> 1000);
         }
+    }
+
+    private kr.daejeon.battery.escalation.TicketSatisfaction satisfaction;
+
+    /** Lets customers rate a resolved ticket with the five quick replies under the question. */
+    public LineChannel rateTicketsWith(kr.daejeon.battery.escalation.TicketSatisfaction ratings) {
+        this.satisfaction = ratings;
+        return this;
+    }
+
+    /** A score chosen under "상담은 어떠셨나요?": stored with the ticket once and thanked; false when not a score. */
+    private boolean ticketRatingPostback(JsonNode event) {
+        java.util.regex.Matcher csat = kr.daejeon.battery.escalation.SatisfactionSurvey.BUTTON.matcher(
+                event.path("postback").path("data").asText(""));
+        if (!csat.matches()) {
+            return false;
+        }
+        String userId = event.path("source").path("userId").asText("");
+        java.util.Optional<String> id = userId.isEmpty() ? java.util.Optional.empty() : inbox.existing(CHANNEL, userId);
+        if (id.isEmpty() || satisfaction == null) {
+            return true;
+        }
+        String locale;
+        try {
+            locale = satisfaction.rateFromChannel(id.get(), csat.group(1), Integer.parseInt(csat.group(2)));
+        } catch (kr.daejeon.battery.escalation.TicketSatisfaction.UnknownTicketException
+                 | kr.daejeon.battery.escalation.TicketSatisfaction.NotRateableException e) {
+            return true;
+        }
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("replyToken", event.path("replyToken").asText(""));
+        reply.put("messages", List.of(Map.of("type", "text", "text", kr.daejeon.battery.escalation.SatisfactionSurvey.thanks("en".equals(locale)))));
+        out.post(new OutboundHttp.Call(URI.create(apiBase + "/v2/bot/message/reply"), id.get(), "reply",
+                Map.of("Authorization", "Bearer " + accessToken), reply), b -> 1000);
+        return true;
+    }
+
+    /** The five scores as quick-reply postbacks (LINE shows them as buttons above the keyboard). */
+    static List<Map<String, Object>> ratingItems(Message m) {
+        boolean english = !m.text().matches("(?s).*[\\uAC00-\\uD7A3].*");
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int score = 1; score <= 5; score++) {
+            String label = kr.daejeon.battery.escalation.SatisfactionSurvey.label(score, english);
+            items.add(Map.of("type", "action", "action", Map.of("type", "postback", "label", label,
+                    "data", kr.daejeon.battery.escalation.SatisfactionSurvey.button(m.ticketId(), score), "displayText", label)));
+        }
+        return items;
     }
 
     /** A 👍/👎 quick reply: recorded as the answer's rating (the last one counts) and thanked in one line. */
@@ -186,7 +235,9 @@ public final class LineChannel implements ChannelDelivery {
         List<String> texts = new ArrayList<>();
         List<String> quick = List.of();
         Message rateable = null;
+        Message survey = null;
         for (Message m : ChannelInbox.forMessenger(messages)) {
+            survey = kr.daejeon.battery.escalation.SatisfactionSurvey.KIND.equals(m.kind()) && m.ticketId() != null ? m : survey;
             rateable = kr.daejeon.battery.feedback.AnswerRating.rateable(m) ? m : rateable;
             texts.addAll(TextSplitter.split(ChannelInbox.textOf(m), MAX_TEXT));
             if (m.quickReplies() != null && !m.quickReplies().isEmpty()) {
@@ -205,7 +256,9 @@ public final class LineChannel implements ChannelDelivery {
             Map<String, Object> msg = new LinkedHashMap<>();
             msg.put("type", "text");
             msg.put("text", texts.get(i));
-            if (i == texts.size() - 1 && (!quick.isEmpty() || rateable != null)) {
+            if (i == texts.size() - 1 && survey != null) {
+                msg.put("quickReply", Map.of("items", ratingItems(survey)));
+            } else if (i == texts.size() - 1 && (!quick.isEmpty() || rateable != null)) {
                 List<Map<String, Object>> items = new ArrayList<>();
                 // Two of the 13 places go to "Was it helpful?" when the last answer can be rated.
                 int room = rateable != null ? MAX_QUICK_REPLIES - 2 : MAX_QUICK_REPLIES;

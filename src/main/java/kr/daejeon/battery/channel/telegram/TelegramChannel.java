@@ -53,6 +53,14 @@ public final class TelegramChannel implements ChannelDelivery {
         this.apiBase = apiBase.replaceAll("/+$", "") + "/bot" + botToken + "/";
     }
 
+    private kr.daejeon.battery.escalation.TicketSatisfaction satisfaction;
+
+    /** Lets customers rate a resolved ticket with the five buttons under the question. */
+    public TelegramChannel rateTicketsWith(kr.daejeon.battery.escalation.TicketSatisfaction ratings) {
+        this.satisfaction = ratings;
+        return this;
+    }
+
     public void mount(Router router) {
         // Two routes: the secret is checked before anything reads the body.
         router.post("/channels/telegram/webhook").handler(this::checkSecret);
@@ -92,6 +100,10 @@ public final class TelegramChannel implements ChannelDelivery {
         if (callback != null) {
             text = callback.path("data").asText("");
             chatNode = callback.path("message").path("chat");
+            java.util.regex.Matcher csat = kr.daejeon.battery.escalation.SatisfactionSurvey.BUTTON.matcher(text);
+            if (csat.matches()) {
+                return rateTicket(callback, chatNode, csat.group(1), Integer.parseInt(csat.group(2)));
+            }
             java.util.regex.Matcher rate = RATE.matcher(text);
             if (rate.matches()) {
                 return rate(callback, chatNode, Long.parseLong(rate.group(1)), rate.group(2));
@@ -136,6 +148,40 @@ public final class TelegramChannel implements ChannelDelivery {
         return recorded;
     }
 
+    /** A score tapped under "상담은 어떠셨나요?": stored with the ticket once, acknowledged either way. */
+    private boolean rateTicket(JsonNode callback, JsonNode chatNode, String ticketId, int score) {
+        Optional<String> id = chatNode.has("id") ? inbox.existing(CHANNEL, chatNode.get("id").asText()) : Optional.empty();
+        boolean recorded = false;
+        if (id.isPresent() && satisfaction != null) {
+            try {
+                satisfaction.rateFromChannel(id.get(), ticketId, score);
+                recorded = true;
+            } catch (kr.daejeon.battery.escalation.TicketSatisfaction.UnknownTicketException
+                     | kr.daejeon.battery.escalation.TicketSatisfaction.NotRateableException e) {
+                // An old, foreign or second tap: acknowledged, nothing stored.
+            }
+        }
+        Map<String, Object> ack = new LinkedHashMap<>();
+        ack.put("callback_query_id", callback.path("id").asText());
+        if (recorded) {
+            ack.put("text", kr.daejeon.battery.escalation.SatisfactionSurvey.thanks(
+                    "en".equals(callback.path("from").path("language_code").asText(""))));
+        }
+        send(null, "answerCallbackQuery", ack);
+        return recorded;
+    }
+
+    /** Five buttons, one per row (1 poor … 5 excellent), under the satisfaction question. */
+    static List<List<Map<String, String>>> ratingRows(Message m) {
+        boolean english = !m.text().matches("(?s).*[\\uAC00-\\uD7A3].*");
+        List<List<Map<String, String>>> rows = new ArrayList<>();
+        for (int score = 1; score <= 5; score++) {
+            rows.add(List.of(Map.of("text", kr.daejeon.battery.escalation.SatisfactionSurvey.label(score, english),
+                    "callback_data", kr.daejeon.battery.escalation.SatisfactionSurvey.button(m.ticketId(), score))));
+        }
+        return rows;
+    }
+
     @Override
     public void deliver(ConversationState conversation, List<Message> messages) {
         sendAll(conversation.id(), conversation.channelUser(), messages);
@@ -169,6 +215,9 @@ public final class TelegramChannel implements ChannelDelivery {
                 // "Was it helpful?" as one row of two buttons under the answer.
                 rows.add(List.of(Map.of("text", "👍", "callback_data", "rate:" + m.id() + ":up"),
                         Map.of("text", "👎", "callback_data", "rate:" + m.id() + ":down")));
+            }
+            if (last && kr.daejeon.battery.escalation.SatisfactionSurvey.KIND.equals(m.kind()) && m.ticketId() != null) {
+                rows.addAll(ratingRows(m));
             }
             if (!rows.isEmpty()) {
                 p.put("reply_markup", Map.of("inline_keyboard", rows));

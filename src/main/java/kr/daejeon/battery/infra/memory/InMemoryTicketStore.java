@@ -1,5 +1,7 @@
 package kr.daejeon.battery.infra.memory;
 
+import kr.daejeon.battery.escalation.ContactConsent;
+import kr.daejeon.battery.escalation.Satisfaction;
 import kr.daejeon.battery.escalation.ClaimResult;
 import kr.daejeon.battery.escalation.Note;
 import kr.daejeon.battery.escalation.Ticket;
@@ -21,6 +23,7 @@ public final class InMemoryTicketStore implements TicketStore {
     private final Map<String, List<Note>> notes = new LinkedHashMap<>();
     private final Map<String, List<Message>> transcripts = new LinkedHashMap<>();
     private final Map<String, Instant> claims = new LinkedHashMap<>();
+    private final Map<String, Instant> firstResponses = new LinkedHashMap<>();
 
     @Override
     public synchronized Map<String, Instant> claimedAt(List<String> ids) {
@@ -107,6 +110,8 @@ public final class InMemoryTicketStore implements TicketStore {
         old.forEach(id -> {
             tickets.remove(id);
             notes.remove(id);
+            claims.remove(id);
+            firstResponses.remove(id);
         });
         return old.size();
     }
@@ -118,6 +123,8 @@ public final class InMemoryTicketStore implements TicketStore {
         ids.forEach(id -> {
             tickets.remove(id);
             notes.remove(id);
+            claims.remove(id);
+            firstResponses.remove(id);
         });
         return ids.size();
     }
@@ -167,13 +174,34 @@ public final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public synchronized boolean setContact(String id, String contact) {
+    public synchronized boolean setContact(String id, String contact, ContactConsent consent) {
         Ticket t = tickets.get(id);
         if (t == null || Ticket.RESOLVED.equals(t.status())) {
             return false;
         }
-        tickets.put(id, t.withContact(contact));
+        tickets.put(id, t.withContact(contact, consent));
         return true;
+    }
+
+    @Override
+    public synchronized RatingOutcome rate(String id, Satisfaction rating) {
+        Ticket t = tickets.get(id);
+        if (t == null) {
+            return RatingOutcome.NOT_FOUND;
+        }
+        if (!Ticket.RESOLVED.equals(t.status())) {
+            return RatingOutcome.NOT_RESOLVED;
+        }
+        if (t.satisfaction() != null) {
+            return RatingOutcome.ALREADY_RATED;
+        }
+        tickets.put(id, t.withSatisfaction(rating));
+        return RatingOutcome.STORED;
+    }
+
+    @Override
+    public synchronized boolean firstResponse(String id, Instant at) {
+        return tickets.containsKey(id) && firstResponses.putIfAbsent(id, at) == null;
     }
 
     @Override

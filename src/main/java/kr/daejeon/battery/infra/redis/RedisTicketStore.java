@@ -1,5 +1,7 @@
 package kr.daejeon.battery.infra.redis;
 
+import kr.daejeon.battery.escalation.ContactConsent;
+import kr.daejeon.battery.escalation.Satisfaction;
 import kr.daejeon.battery.escalation.ClaimResult;
 import kr.daejeon.battery.escalation.Note;
 import kr.daejeon.battery.escalation.Ticket;
@@ -30,13 +32,15 @@ import redis.clients.jedis.resps.Tuple;
  */
 public final class RedisTicketStore implements TicketStore {
 
-    static final Duration RESOLVED_RETENTION = Duration.ofDays(90);
+    public static final Duration RESOLVED_RETENTION = Duration.ofDays(90);
 
     private static final RedisScript OPEN = RedisScript.of("ticket-open.lua");
     private static final RedisScript CLAIM = RedisScript.of("ticket-claim.lua");
     private static final RedisScript RESOLVE = RedisScript.of("ticket-resolve.lua");
     private static final RedisScript REASSIGN = RedisScript.of("ticket-reassign.lua");
     private static final RedisScript SET_CONTACT = RedisScript.of("ticket-contact.lua");
+    private static final RedisScript RATE = RedisScript.of("ticket-rate.lua");
+    private static final RedisScript FIRST_RESPONSE = RedisScript.of("ticket-first-response.lua");
 
     private final RedisClient redis;
     private final String retentionSeconds;
@@ -191,7 +195,12 @@ public final class RedisTicketStore implements TicketStore {
         Ticket base = JsonCodec.read(h.get("json"), Ticket.class);
         String assignee = h.getOrDefault("assignee", "");
         Ticket t = base.withStatus(h.get("status"), assignee.isEmpty() ? null : assignee, Instant.parse(h.get("updatedAt")));
-        return h.containsKey("contact") ? t.withContact(h.get("contact")) : t;
+        if (h.containsKey("contact")) {
+            String consent = h.get("consent");
+            t = t.withContact(h.get("contact"), consent == null ? null : JsonCodec.read(consent, ContactConsent.class));
+        }
+        String rating = h.get("satisfaction");
+        return rating == null ? t : t.withSatisfaction(JsonCodec.read(rating, Satisfaction.class));
     }
 
     @Override
@@ -351,8 +360,22 @@ public final class RedisTicketStore implements TicketStore {
     }
 
     @Override
-    public boolean setContact(String id, String contact) {
-        return Long.valueOf(1).equals(redis.call(j -> SET_CONTACT.eval(j, List.of(key(id)), List.of(contact))));
+    public boolean setContact(String id, String contact, ContactConsent consent) {
+        return Long.valueOf(1).equals(redis.call(j -> SET_CONTACT.eval(j, List.of(key(id)),
+                List.of(contact, consent == null ? "" : JsonCodec.write(consent)))));
+    }
+
+    @Override
+    public RatingOutcome rate(String id, Satisfaction rating) {
+        long r = (Long) redis.call(j -> RATE.eval(j, List.of(key(id)), List.of(JsonCodec.write(rating))));
+        return r == 1 ? RatingOutcome.STORED : r == 0 ? RatingOutcome.NOT_FOUND
+                : r == -1 ? RatingOutcome.NOT_RESOLVED : RatingOutcome.ALREADY_RATED;
+    }
+
+    @Override
+    public boolean firstResponse(String id, Instant at) {
+        // The hash keeps its expiry (retention): HSETNX on a missing key would create one without it.
+        return Long.valueOf(1).equals(redis.call(j -> FIRST_RESPONSE.eval(j, List.of(key(id)), List.of(at.toString()))));
     }
 
     @Override
