@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +22,17 @@ import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.privacy.PersonalData;
 import kr.daejeon.battery.channel.OutboundHttp;
+import kr.daejeon.battery.api.AccountsApi;
+import kr.daejeon.battery.api.ContentApi;
+import kr.daejeon.battery.content.ContentStore;
+import kr.daejeon.battery.content.InMemoryContentStore;
 import kr.daejeon.battery.content.LiveContent;
+import kr.daejeon.battery.content.RedisContentStore;
+import kr.daejeon.battery.content.VersionedContent;
+import kr.daejeon.battery.staff.InMemoryAccountStore;
+import kr.daejeon.battery.staff.RedisAccountStore;
 import kr.daejeon.battery.learning.ContentWatcher;
-import kr.daejeon.battery.learning.FaqFiles;
-import kr.daejeon.battery.learning.IntentFiles;
 import kr.daejeon.battery.learning.LearningDesk;
-import kr.daejeon.battery.learning.Retrainer;
 import kr.daejeon.battery.learning.TrainingProposals;
 import kr.daejeon.battery.learning.UnansweredLog;
 import kr.daejeon.battery.nlu.LiveClassifier;
@@ -60,8 +64,6 @@ import kr.daejeon.battery.config.AppConfig;
 import kr.daejeon.battery.config.ConfigException;
 import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationEngine;
-import kr.daejeon.battery.nlu.IntentClassifier;
-import kr.daejeon.battery.nlu.IntentCorpus;
 import kr.daejeon.battery.escalation.FollowUpMailer;
 import kr.daejeon.battery.escalation.InMemoryTicketStore;
 import kr.daejeon.battery.escalation.RedisTicketStore;
@@ -100,17 +102,6 @@ public final class Server {
     /** Loads content, trains the classifier, connects the store and listens. Blocks during training. */
     public static Future<Server> start(AppConfig config, Clock clock) {
         long t0 = System.nanoTime();
-        IntentClassifier classifier = loadClassifier(config);
-        LiveClassifier live = new LiveClassifier(classifier);
-        LiveContent content;
-        try {
-            content = new LiveContent(config.faqDir(), config.timeZone(), live);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(List.of(e.getMessage()));
-        }
-        LOG.info("content ready: {} intents, {} FAQ entries in {} ms", classifier.intents().size(),
-                content.get().faq().entries().size(), (System.nanoTime() - t0) / 1_000_000);
-
         ServiceMetrics metrics = new ServiceMetrics();
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setWorkerPoolSize(config.workerPoolSize()).setMetricsOptions(vertxMetrics())
@@ -142,14 +133,30 @@ public final class Server {
                 LOG.warn("Redis at {} does not answer yet; /ready reports not ready until it does", redactedUrl(config.redisUrl()));
             }
         }
+        // The content set (intents, answers, rules, sessions) and its model: versioned, shared by every node.
+        ContentStore contentStore = sharedRedis == null ? new InMemoryContentStore(clock)
+                : new RedisContentStore(sharedRedis, config.redisUrl(), clock);
+        VersionedContent versions;
+        try {
+            versions = VersionedContent.open(contentStore, config.classifierSettings(), config.timeZone(), config.intentsDir(),
+                    config.faqDir(), config.modelFile());
+        } catch (IllegalArgumentException e) {
+            closeAll(List.of(contentStore, store, tickets, connection));
+            vertx.close();
+            throw new ConfigException(List.of(e.getMessage()));
+        }
+        versions.follow(java.time.Duration.ofSeconds(3));
+        LiveClassifier live = versions.classifier();
+        LiveContent content = versions.content();
+        LOG.info("content version {} ready: {} intents, {} FAQ entries in {} ms", versions.version(), live.current().intents().size(),
+                content.get().faq().entries().size(), (System.nanoTime() - t0) / 1_000_000);
         config.holidayCalendar().coverageWarning(java.time.LocalDate.now(clock.withZone(config.timeZone())))
                 .ifPresent(LOG::warn);
-        Retrainer retrainer = new Retrainer(config.intentsDir(), config.classifierSettings(), live);
         ConversationEngine engine = new ConversationEngine(live, content, config.clarifyThreshold(), config.missesBeforeHandoff(),
                 config.businessHours(), config.expectedMinutesPerTicket());
         EventBusMessageFeed localFeed = new EventBusMessageFeed(vertx.eventBus());
         MessageFeed feed = localFeed;
-        List<AutoCloseable> resources = new ArrayList<>(List.of(store, tickets));
+        List<AutoCloseable> resources = new ArrayList<>(List.of(store, tickets, versions));
         if (sharedRedis != null) {
             RedisMessageFeed redisFeed = new RedisMessageFeed(sharedRedis, config.redisUrl(), config.redisTimeout(), localFeed);
             awaitSubscription(redisFeed);
@@ -164,8 +171,17 @@ public final class Server {
                 new UnansweredRecorder(unanswered, config.lowConfidence()));
         metrics.gauge("chat_handoff_queue_waiting", "Tickets waiting for a staff member", List.of(),
                 () -> waitingTickets(tickets));
-        StaffAccounts accounts = config.staffAccountsFile() == null ? StaffAccounts.none()
-                : StaffAccounts.load(config.staffAccountsFile());
+        // Staff accounts: in Redis when configured; the file only fills an empty store.
+        StaffAccounts accounts = new StaffAccounts(sharedRedis == null ? new InMemoryAccountStore()
+                : new RedisAccountStore(sharedRedis), clock);
+        if (config.staffAccountsFile() != null) {
+            int seeded = accounts.bootstrap(config.staffAccountsFile());
+            if (seeded > 0) {
+                LOG.info("{} staff accounts stored from {}", seeded, config.staffAccountsFile());
+            } else if (sharedRedis != null) {
+                LOG.info("staff accounts already in Redis; {} is only read when there are none", config.staffAccountsFile());
+            }
+        }
         if (accounts.isEmpty()) {
             LOG.warn("no staff accounts (set STAFF_ACCOUNTS_FILE): nobody can log in to the staff API");
         }
@@ -220,11 +236,11 @@ public final class Server {
                         new ChannelRouter(channels), clock, metrics, mailer), clock, config.maxMessageChars(),
                 RateLimiter.create(vertx, sharedRedis, "login", config.staffLoginRateLimitPerMinute(), metrics),
                 clientAddress, deadLetters, unanswered, personalData,
-                new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()),
-                        new FaqFiles(config.faqDir()), content, retrainer, live, clock), config.timeZone(),
+                new LearningDesk(new TrainingProposals(sharedRedis), versions, clock), config.timeZone(),
                 new StaffReports(daily, tickets, unanswered, config.timeZone()));
+        staffApi.with(new ContentApi(vertx, versions)::mount).with(new AccountsApi(vertx, accounts)::mount);
         if (config.contentWatchSeconds() > 0) {
-            new ContentWatcher(retrainer, content).start(vertx, config.contentWatchSeconds());
+            new ContentWatcher(versions, config.intentsDir(), config.faqDir()).start(vertx, config.contentWatchSeconds());
         }
 
         Router router = Router.router(vertx);
@@ -428,23 +444,6 @@ public final class Server {
             stopped.countDown();
         }));
         stopped.await();
-    }
-
-    private static IntentClassifier loadClassifier(AppConfig config) {
-        long t0 = System.nanoTime();
-        try {
-            if (config.modelFile() != null) {
-                IntentClassifier c = IntentClassifier.load(config.modelFile(), config.classifierSettings().threshold());
-                LOG.info("intent model loaded from {}", config.modelFile());
-                return c;
-            }
-        } catch (IOException e) {
-            throw new ConfigException(List.of("MODEL_FILE could not be loaded: " + e.getMessage()));
-        }
-        IntentClassifier c = IntentClassifier.train(IntentCorpus.load(config.intentsDir()).utterances(),
-                config.classifierSettings());
-        LOG.info("intent model trained from {} in {} ms", config.intentsDir(), (System.nanoTime() - t0) / 1_000_000);
-        return c;
     }
 
     /** A multipart body, or a non-empty form body ({@code curl -d ''} sends an empty one, which is harmless). */

@@ -23,6 +23,14 @@ public final class TrainingProposals {
             return 1
             """);
 
+    // Puts back what an approval replaced, only if that approval is still what is stored.
+    private static final RedisScript REPLACE = new RedisScript("""
+            local v = redis.call('HGET', KEYS[1], ARGV[1])
+            if not v or v ~= ARGV[2] then return 0 end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+            return 1
+            """);
+
     private final RedisClient redis;
     private final Map<String, TrainingProposal> memory = new LinkedHashMap<>();
 
@@ -86,6 +94,21 @@ public final class TrainingProposals {
         }
         return redis.call(j -> ((Long) DECIDE.eval(j, List.of(key()), List.of(decided.id(), JsonCodec.write(decided))))
                 .intValue());
+    }
+
+    /** Replaces {@code expected} (exactly as stored) with {@code next}: 1 done, 0 it changed meanwhile. */
+    public int replace(TrainingProposal expected, TrainingProposal next) {
+        if (redis == null) {
+            synchronized (memory) {
+                if (!expected.equals(memory.get(expected.id()))) {
+                    return 0;
+                }
+                memory.put(next.id(), next);
+                return 1;
+            }
+        }
+        return redis.call(j -> ((Long) REPLACE.eval(j, List.of(key()),
+                List.of(expected.id(), JsonCodec.write(expected), JsonCodec.write(next)))).intValue());
     }
 
     private String key() {
