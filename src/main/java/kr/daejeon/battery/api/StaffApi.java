@@ -105,7 +105,7 @@ public final class StaffApi {
 
     /** A number in an optional JSON body (an empty body is fine); null when absent. */
     static Long optionalLong(RoutingContext ctx, String field) {
-        if (ctx.body() == null || ctx.body().length() == 0) {
+        if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().toString().isBlank()) {
             return null;
         }
         JsonNode n = jsonBody(ctx).path(field);

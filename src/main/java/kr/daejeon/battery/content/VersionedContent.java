@@ -75,10 +75,12 @@ public final class VersionedContent implements AutoCloseable {
     public static VersionedContent open(ContentStore store, ClassifierSettings settings, ZoneId zone, Path intentsDir,
                                         Path faqDir, Path modelFile) {
         ContentFiles disk = ContentFiles.read(intentsDir, faqDir);
+        Content bootstrapped = null;
         if (store.head() == 0) {
-            validate(disk, zone);
+            Content checked = validate(disk, zone);
             try {
                 store.commit(0, disk, "system", "bootstrap: intents/ and faq/ from the repository");
+                bootstrapped = checked;
                 LOG.info("content store was empty: version 1 made from {} and {}", intentsDir, faqDir);
             } catch (StaleVersionException e) {
                 LOG.info("another node bootstrapped the content store meanwhile");
@@ -108,7 +110,8 @@ public final class VersionedContent implements AutoCloseable {
                 store.putModel(key, model.toBytes());
                 LOG.info("intent model for content version {} trained in {} ms and stored", head, (System.nanoTime() - t0) / 1_000_000);
             }
-            Content c = Content.load(root.resolve("faq"), zone, model.intents());
+            // Loading answers is the slow part of a start (the retrieval index): the bootstrap's check already did it.
+            Content c = bootstrapped != null && head == 1 ? bootstrapped : Content.load(root.resolve("faq"), zone, model.intents());
             VersionedContent vc = new VersionedContent(store, settings, zone, new LiveClassifier(model), new LiveContent(c), head, key);
             LOG.info("serving content version {}", head);
             return vc;
@@ -203,19 +206,44 @@ public final class VersionedContent implements AutoCloseable {
         if (next.changedPaths(current).isEmpty()) {
             throw new IllegalArgumentException("nothing would change");
         }
-        validate(next, zone);
+        Content checked = validate(next, zone);
         ContentVersion v = store.commit(head, next, author, summary);
         LOG.info("content version {} committed by {}: {} ({} files changed)", v.number(), author, summary, v.changes().size());
+        String key = next.modelKey(settings.toString());
+        validated = new Validated(v.number(), key, checked);
         request();
+        if (key.equals(appliedModelKey)) {
+            // Only answers changed: the model is the one in use, so this node serves the version within
+            // moments; wait for that, so whoever made the change sees it at once.
+            awaitApplied(v.number(), Duration.ofSeconds(5));
+        }
         return v;
     }
 
+    /** A version this node checked before committing it: its loaded answers, reused when it is applied. */
+    private record Validated(long version, String modelKey, Content content) {
+    }
+
+    private volatile Validated validated;
+
+    private void awaitApplied(long n, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (applied < n && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Loads the files as the server would; throws {@link IllegalArgumentException} naming the problems. */
-    static void validate(ContentFiles files, ZoneId zone) {
+    static Content validate(ContentFiles files, ZoneId zone) {
         Path root = files.writeToTemp("check");
         try {
             IntentCorpus corpus = IntentCorpus.load(root.resolve("intents"));
-            Content.load(root.resolve("faq"), zone, corpus.intents());
+            return Content.load(root.resolve("faq"), zone, corpus.intents());
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -283,7 +311,11 @@ public final class VersionedContent implements AutoCloseable {
                 }
             }
             waitingForModel = null;
-            Content next = Content.load(root.resolve("faq"), zone, model.intents());
+            Validated mine = validated;
+            // Same files and same utterances as this node checked at commit: its loaded answers are these.
+            Content next = mine != null && mine.version() == n && mine.modelKey().equals(key)
+                    ? mine.content() : Content.load(root.resolve("faq"), zone, model.intents());
+            validated = null;
             // The model first: every intent it can return has an answer in the old content and the new.
             classifier.swap(model);
             content.swap(next);
