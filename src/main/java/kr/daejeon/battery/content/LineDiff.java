@@ -62,12 +62,12 @@ public final class LineDiff {
                     all.add(new Line(" ", head + i + 1, a[head + i]));
                     i++;
                     j++;
-                } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+                } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                    all.add(new Line("-", head + i + 1, a[head + i])); // removed lines first, as diff tools show them
+                    i++;
+                } else {
                     all.add(new Line("+", head + j + 1, b[head + j]));
                     j++;
-                } else {
-                    all.add(new Line("-", head + i + 1, a[head + i]));
-                    i++;
                 }
             }
         }
