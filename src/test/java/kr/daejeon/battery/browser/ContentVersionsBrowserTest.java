@@ -115,7 +115,11 @@ class ContentVersionsBrowserTest {
                 wait.until(d -> d.findElement(By.id("login-view")).isDisplayed());
                 assertEquals("", driver.findElement(By.id("accounts-rows")).getAttribute("textContent"));
                 assertEquals("", driver.findElement(By.id("versions-list")).getAttribute("textContent"));
-                Browser.consoleLogin(driver, wait, server, "kim");
+                driver.findElement(By.id("username")).clear();
+                driver.findElement(By.id("username")).sendKeys("kim");
+                driver.findElement(By.id("password")).sendKeys("kim-pass");
+                driver.findElement(By.cssSelector("#login-form button")).click();
+                wait.until(d -> d.findElement(By.id("console-view")).isDisplayed());
                 assertFalse(driver.findElement(By.cssSelector(".nav-btn[data-view=accounts]")).isDisplayed());
                 driver.findElement(By.cssSelector(".nav-btn[data-view=versions]")).click();
                 wait.until(d -> d.findElements(By.cssSelector(".version-row")).size() == 3);
