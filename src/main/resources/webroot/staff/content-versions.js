@@ -234,10 +234,19 @@
     for (const c of data.log) {
       const li = el('li', t('accounts.logLine', { when: when(c.at), by: c.by, user: c.username,
         action: known('action.' + c.action, c.action) }));
-      if (c.detail) li.append(el('span', ' (' + c.detail + ')', 'meta-inline'));
+      const detail = accountDetail(c.detail);
+      if (detail) li.append(el('span', ' (' + detail + ')', 'meta-inline'));
       log.append(li);
     }
   }
+  // The server records details in English ("role agent", "role agent → admin", "accounts from FILE").
+  function accountDetail(d) {
+    if (!d) return '';
+    return d.replace(/role (agent|admin)( → (agent|admin))?/, (m, from, arrow, to) => t('accounts.role') + ' '
+        + known('role.' + from, from) + (to ? ' → ' + known('role.' + to, to) : ''))
+      .replace(/^accounts from (.+)$/, (m, f) => f).replace(/^name$/, t('accounts.name'));
+  }
+
   function button(text, onClick, cls) {
     const b = el('button', text, cls);
     b.type = 'button';
