@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.params.GetExParams;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -33,6 +34,7 @@ public final class RedisContentStore implements ContentStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisContentStore.class);
     private static final int LOG_LIMIT = 1000;
+    static final Duration MODEL_TTL = Duration.ofDays(90);
 
     // KEYS: head, version, log, text keys...; ARGV: expected, version json, summary json, channel, number, texts...
     private static final RedisScript COMMIT = new RedisScript("""
@@ -141,12 +143,17 @@ public final class RedisContentStore implements ContentStore {
 
     @Override
     public Optional<byte[]> model(String key) {
-        return Optional.ofNullable(redis.call(j -> j.get((base + ":model:" + key).getBytes(StandardCharsets.UTF_8))));
+        byte[] k = (base + ":model:" + key).getBytes(StandardCharsets.UTF_8);
+        // GETEX: a model in use stays as long as it is loaded by some node.
+        return Optional.ofNullable(redis.call(j -> j.getEx(k, GetExParams.getExParams()
+                .ex(MODEL_TTL.toSeconds()))));
     }
 
     @Override
     public void putModel(String key, byte[] model) {
-        redis.call(j -> j.set((base + ":model:" + key).getBytes(StandardCharsets.UTF_8), model));
+        // Models of old versions are kept a while (a restore reuses them), not forever: a few MB each.
+        redis.call(j -> j.set((base + ":model:" + key).getBytes(StandardCharsets.UTF_8), model,
+                SetParams.setParams().ex(MODEL_TTL.toSeconds())));
         redis.call(j -> j.publish(channel, "model:" + key));
     }
 
