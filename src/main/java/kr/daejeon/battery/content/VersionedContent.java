@@ -49,6 +49,7 @@ public final class VersionedContent implements AutoCloseable {
     private volatile Long training;
     private volatile String waitingForModel;
     private volatile String problem;
+    private volatile long failedVersion;
 
     private VersionedContent(ContentStore store, ClassifierSettings settings, ZoneId zone, LiveClassifier classifier,
                              LiveContent content, long applied, String modelKey) {
@@ -275,6 +276,9 @@ public final class VersionedContent implements AutoCloseable {
                 waitingForModel = null;
                 return;
             }
+            if (head == failedVersion) {
+                return; // reported once; the next version may fix it
+            }
             apply(head);
         } catch (RuntimeException e) {
             problem = e.getMessage();
@@ -325,6 +329,7 @@ public final class VersionedContent implements AutoCloseable {
             LOG.info("now serving content version {} ({})", n, v.summary());
         } catch (IllegalArgumentException e) {
             problem = "version " + n + " does not load: " + e.getMessage();
+            failedVersion = n;
             LOG.error("content version {} does not load; keeping version {}: {}", n, applied, e.getMessage());
         } finally {
             ContentFiles.delete(root);

@@ -32,7 +32,7 @@ public final class ContentWatcher {
     }
 
     public void start(Vertx vertx, int seconds) {
-        vertx.setPeriodic(seconds * 1000L, t -> vertx.executeBlocking(this::check, false));
+        vertx.setPeriodic(seconds * 1000L, t -> vertx.executeBlocking(this::check, true)); // ordered: one check at a time
     }
 
     /** True when the files changed and became a new version. */
