@@ -115,7 +115,8 @@
   }
 
   function showView(name) {
-    for (const v of ['queue', 'history', 'reports', 'learning']) $('view-' + v).hidden = v !== name;
+    // Every .view, including screens other scripts add (content-versions.js).
+    document.querySelectorAll('#console-view > .view').forEach((v) => { v.hidden = v.id !== 'view-' + name; });
     document.querySelectorAll('.nav-btn').forEach((b) => {
       if (b.dataset.view === name) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
     });

@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +22,13 @@ import kr.daejeon.battery.api.TrainingApi;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.privacy.PersonalData;
 import kr.daejeon.battery.channel.OutboundHttp;
+import kr.daejeon.battery.api.AccountsApi;
+import kr.daejeon.battery.api.ContentApi;
+import kr.daejeon.battery.content.ContentStore;
 import kr.daejeon.battery.content.LiveContent;
+import kr.daejeon.battery.content.VersionedContent;
 import kr.daejeon.battery.learning.ContentWatcher;
-import kr.daejeon.battery.learning.FaqFiles;
-import kr.daejeon.battery.learning.IntentFiles;
 import kr.daejeon.battery.learning.LearningDesk;
-import kr.daejeon.battery.learning.Retrainer;
 import kr.daejeon.battery.learning.UnansweredLog;
 import kr.daejeon.battery.nlu.LiveClassifier;
 import kr.daejeon.battery.learning.UnansweredRecorder;
@@ -57,8 +57,6 @@ import kr.daejeon.battery.config.AppConfig;
 import kr.daejeon.battery.config.ConfigException;
 import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationEngine;
-import kr.daejeon.battery.nlu.IntentClassifier;
-import kr.daejeon.battery.nlu.IntentCorpus;
 import kr.daejeon.battery.escalation.FollowUpMailer;
 import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.infra.Backend;
@@ -93,17 +91,6 @@ public final class Server {
     /** Loads content, trains the classifier, connects the store and listens. Blocks during training. */
     public static Future<Server> start(AppConfig config, Clock clock) {
         long t0 = System.nanoTime();
-        IntentClassifier classifier = loadClassifier(config);
-        LiveClassifier live = new LiveClassifier(classifier);
-        LiveContent content;
-        try {
-            content = new LiveContent(config.faqDir(), config.timeZone(), live);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(List.of(e.getMessage()));
-        }
-        LOG.info("content ready: {} intents, {} FAQ entries in {} ms", classifier.intents().size(),
-                content.get().faq().entries().size(), (System.nanoTime() - t0) / 1_000_000);
-
         ServiceMetrics metrics = new ServiceMetrics();
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setWorkerPoolSize(config.workerPoolSize()).setMetricsOptions(vertxMetrics())
@@ -116,13 +103,28 @@ public final class Server {
         Backend backend = Backend.of(config, vertx, clock, metrics);
         SessionStore store = backend.conversations();
         TicketStore tickets = backend.tickets();
+        // The content set (intents, answers, rules, sessions) and its model: versioned, shared by every node.
+        VersionedContent versions;
+        try {
+            versions = VersionedContent.open(backend.contentStore(), config.classifierSettings(), config.timeZone(),
+                    config.intentsDir(), config.faqDir(), config.modelFile());
+        } catch (IllegalArgumentException e) {
+            closeAll(List.of(backend));
+            vertx.close();
+            throw new ConfigException(List.of(e.getMessage()));
+        }
+        versions.follow(java.time.Duration.ofSeconds(3));
+        LiveClassifier live = versions.classifier();
+        LiveContent content = versions.content();
+        LOG.info("content version {} ready: {} intents, {} FAQ entries in {} ms", versions.version(), live.current().intents().size(),
+                content.get().faq().entries().size(), (System.nanoTime() - t0) / 1_000_000);
         config.holidayCalendar().coverageWarning(java.time.LocalDate.now(clock.withZone(config.timeZone())))
                 .ifPresent(LOG::warn);
-        Retrainer retrainer = new Retrainer(config.intentsDir(), config.classifierSettings(), live);
         ConversationEngine engine = new ConversationEngine(live, content, config.clarifyThreshold(), config.missesBeforeHandoff(),
                 config.businessHours(), config.expectedMinutesPerTicket());
         MessageFeed feed = backend.feed();
-        List<AutoCloseable> resources = new ArrayList<>(List.of(backend));
+        // The content follower stops before the backend closes the connections it reads from.
+        List<AutoCloseable> resources = new ArrayList<>(List.of(versions, backend));
         TicketWebhook webhook = config.ticketWebhookUrl() == null ? null
                 : new TicketWebhook(config.ticketWebhookUrl(), config.publicBaseUrl() == null ? null : config.publicBaseUrl() + "/staff/");
         UnansweredLog unanswered = backend.unanswered();
@@ -130,8 +132,16 @@ public final class Server {
                 new UnansweredRecorder(unanswered, config.lowConfidence()));
         metrics.gauge("chat_handoff_queue_waiting", "Tickets waiting for a staff member", List.of(),
                 () -> waitingTickets(tickets));
-        StaffAccounts accounts = config.staffAccountsFile() == null ? StaffAccounts.none()
-                : StaffAccounts.load(config.staffAccountsFile());
+        // Staff accounts: in Redis when configured; the file only fills an empty store.
+        StaffAccounts accounts = new StaffAccounts(backend.accountStore(), clock);
+        if (config.staffAccountsFile() != null) {
+            int seeded = accounts.bootstrap(config.staffAccountsFile());
+            if (seeded > 0) {
+                LOG.info("{} staff accounts stored from {}", seeded, config.staffAccountsFile());
+            } else if (backend.shared()) {
+                LOG.info("staff accounts already in Redis; {} is only read when there are none", config.staffAccountsFile());
+            }
+        }
         if (accounts.isEmpty()) {
             LOG.warn("no staff accounts (set STAFF_ACCOUNTS_FILE): nobody can log in to the staff API");
         }
@@ -193,11 +203,11 @@ public final class Server {
                         new ChannelRouter(channels), clock, metrics, mailer), clock, config.maxMessageChars(),
                 backend.limiter("login", config.staffLoginRateLimitPerMinute()),
                 clientAddress, deadLetters, unanswered, personalData,
-                new LearningDesk(backend.proposals(), new IntentFiles(config.intentsDir()),
-                        new FaqFiles(config.faqDir()), content, retrainer, live, clock), config.timeZone(),
+                new LearningDesk(backend.proposals(), versions, clock), config.timeZone(),
                 new StaffReports(daily, tickets, unanswered, config.timeZone()));
+        staffApi.with(new ContentApi(vertx, versions)::mount).with(new AccountsApi(vertx, accounts)::mount);
         if (config.contentWatchSeconds() > 0) {
-            new ContentWatcher(retrainer, content).start(vertx, config.contentWatchSeconds());
+            new ContentWatcher(versions, config.intentsDir(), config.faqDir()).start(vertx, config.contentWatchSeconds());
         }
 
         Router router = Router.router(vertx);
@@ -386,23 +396,6 @@ public final class Server {
             stopped.countDown();
         }));
         stopped.await();
-    }
-
-    private static IntentClassifier loadClassifier(AppConfig config) {
-        long t0 = System.nanoTime();
-        try {
-            if (config.modelFile() != null) {
-                IntentClassifier c = IntentClassifier.load(config.modelFile(), config.classifierSettings().threshold());
-                LOG.info("intent model loaded from {}", config.modelFile());
-                return c;
-            }
-        } catch (IOException e) {
-            throw new ConfigException(List.of("MODEL_FILE could not be loaded: " + e.getMessage()));
-        }
-        IntentClassifier c = IntentClassifier.train(IntentCorpus.load(config.intentsDir()).utterances(),
-                config.classifierSettings());
-        LOG.info("intent model trained from {} in {} ms", config.intentsDir(), (System.nanoTime() - t0) / 1_000_000);
-        return c;
     }
 
     /** A multipart body, or a non-empty form body ({@code curl -d ''} sends an empty one, which is harmless). */

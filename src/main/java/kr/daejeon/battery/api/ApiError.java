@@ -45,6 +45,14 @@ public final class ApiError extends RuntimeException {
         res.setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
-                .end(JsonCodec.write(Map.of("error", Map.of("code", code, "message", getMessage()))));
+                .end(JsonCodec.write(Map.of("error", ordered())));
+    }
+
+    /** {@code code} before {@code message}, always (Map.of iterates in an order that changes from run to run). */
+    private Map<String, String> ordered() {
+        Map<String, String> error = new java.util.LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", getMessage());
+        return error;
     }
 }

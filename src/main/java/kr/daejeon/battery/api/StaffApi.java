@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kr.daejeon.battery.channel.DeadLetterLog;
@@ -87,6 +88,37 @@ public final class StaffApi {
         return this;
     }
 
+    private final List<java.util.function.Consumer<Router>> extensions = new java.util.ArrayList<>();
+
+    /**
+     * More staff endpoints (their own classes), mounted behind login and CSRF check and before the
+     * console's static files; read the session with {@link #sessionOf}. Call before {@link #mount}.
+     */
+    public StaffApi with(java.util.function.Consumer<Router> routes) {
+        extensions.add(routes);
+        return this;
+    }
+
+    /** The logged-in staff member of a request that passed {@code /staff/api/*} authentication. */
+    public static StaffSession sessionOf(RoutingContext ctx) {
+        return ctx.get(SESSION_KEY);
+    }
+
+    /** A number in an optional JSON body (an empty body is fine); null when absent. */
+    static Long optionalLong(RoutingContext ctx, String field) {
+        if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().toString().isBlank()) {
+            return null;
+        }
+        JsonNode n = jsonBody(ctx).path(field);
+        if (n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        if (!n.canConvertToLong()) {
+            throw new ApiError(400, "invalid_body", "'" + field + "' must be a number.");
+        }
+        return n.asLong();
+    }
+
     /** The console's strict CSP: only its own script and style, never framed. */
     static final String CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             + "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -110,7 +142,7 @@ public final class StaffApi {
         router.post("/staff/api/logout").handler(this::logout);
         router.get("/staff/api/me").handler(ctx -> ChatApi.json(ctx, 200, me(session(ctx))));
         router.get("/staff/api/events").handler(this::events);
-        router.get("/staff/api/staff").handler(ctx -> ChatApi.json(ctx, 200, Map.of("staff", accounts.directory())));
+        router.get("/staff/api/staff").handler(ctx -> respond(ctx, blocking(ctx, () -> Map.of("staff", accounts.directory()))));
         // Paged: ?limit=1..200 (default 200) and ?after=<next of the previous page>; "next" is null on the last page.
         router.get("/staff/api/tickets").handler(ctx -> {
             String after = ctx.request().getParam("after");
@@ -188,12 +220,14 @@ public final class StaffApi {
         });
         router.post("/staff/api/proposals/:id/approve").handler(ctx -> {
             StaffSession s = session(ctx);
-            respond(ctx, blocking(ctx, () -> learning.approve(ctx.pathParam("id"), s.username(), "admin".equals(s.role()))));
+            Long base = optionalLong(ctx, "baseVersion");
+            respond(ctx, blocking(ctx, () -> learning.approve(ctx.pathParam("id"), s.username(), "admin".equals(s.role()), base)));
         });
         router.post("/staff/api/proposals/:id/reject").handler(ctx -> {
             StaffSession s = session(ctx);
             respond(ctx, blocking(ctx, () -> learning.reject(ctx.pathParam("id"), s.username(), "admin".equals(s.role()))));
         });
+        extensions.forEach(e -> e.accept(router));
         // The console page itself: static files, no build step.
         router.get("/staff/*").handler(StaticHandler.create("webroot/staff").setCachingEnabled(false));
     }
@@ -242,7 +276,7 @@ public final class StaffApi {
     private void authenticate(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
         String value = cookie == null ? null : cookie.getValue();
-        blocking(ctx, () -> sessions.find(value, clock.instant())).onComplete(ar -> {
+        blocking(ctx, () -> sessions.find(value, clock.instant()).flatMap(s -> stillActive(value, s))).onComplete(ar -> {
             if (ar.failed()) {
                 ChatApi.fail(ctx, ar.cause());
                 return;
@@ -261,6 +295,20 @@ public final class StaffApi {
             ctx.put(SESSION_KEY, s);
             ctx.next();
         });
+    }
+
+    /**
+     * The session with the account's role and name as they are now; empty (and the session deleted) when
+     * the account was disabled or removed, so a disabled account's sessions end at their next request.
+     */
+    private Optional<StaffSession> stillActive(String cookie, StaffSession s) {
+        Optional<kr.daejeon.battery.staff.StaffAccount> account = accounts.active(s.username());
+        if (account.isEmpty()) {
+            sessions.delete(cookie);
+            return Optional.empty();
+        }
+        kr.daejeon.battery.staff.StaffAccount a = account.get();
+        return Optional.of(new StaffSession(s.username(), a.displayName(), a.role(), s.csrfToken(), s.expiresAt()));
     }
 
     private void logout(RoutingContext ctx) {

@@ -60,6 +60,12 @@ public interface Backend extends AutoCloseable {
 
     DailyCounters dailyCounters();
 
+    /** The versioned content set (intents, answers, rules, sessions) and its trained models. */
+    kr.daejeon.battery.content.ContentStore contentStore();
+
+    /** Staff accounts and their change log. */
+    kr.daejeon.battery.staff.AccountStore accountStore();
+
     /** Whether this node can take traffic: memory is always writable, Redis is probed (see {@code RedisWriteProbe}). */
     kr.daejeon.battery.health.Readiness readiness();
 

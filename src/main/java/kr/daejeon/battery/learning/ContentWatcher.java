@@ -5,64 +5,65 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import kr.daejeon.battery.content.LiveContent;
+import kr.daejeon.battery.content.VersionedContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When enabled, notices plain edits of {@code intents/} and {@code faq/} (an editor, a git pull):
- * every {@code seconds} it compares the files' sizes and modification times, off the event loop, then
- * retrains the classifier or reloads the answers. Files that do not load are reported and the
- * current model or content stays.
+ * When enabled, notices plain edits of this node's {@code intents/} and {@code faq/} (an editor, a git
+ * pull): every {@code seconds} it compares the files' sizes and modification times, off the event
+ * loop, and makes the edited files the next content version, which every node then serves. Files
+ * that do not load are reported and the current version stays.
  */
 public final class ContentWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentWatcher.class);
 
-    private final Retrainer retrainer;
-    private final LiveContent content;
-    private volatile String contentSeen;
+    private final VersionedContent versions;
+    private final Path intentsDir;
+    private final Path faqDir;
+    private volatile String seen;
 
-    public ContentWatcher(Retrainer retrainer, LiveContent content) {
-        this.retrainer = retrainer;
-        this.content = content;
-        this.contentSeen = fingerprint(content.dir());
+    public ContentWatcher(VersionedContent versions, Path intentsDir, Path faqDir) {
+        this.versions = versions;
+        this.intentsDir = intentsDir;
+        this.faqDir = faqDir;
+        this.seen = fingerprint();
     }
 
     public void start(Vertx vertx, int seconds) {
-        vertx.setPeriodic(seconds * 1000L, t -> vertx.executeBlocking(() -> {
-            check();
-            checkContent();
-            return null;
-        }, true));
+        vertx.setPeriodic(seconds * 1000L, t -> vertx.executeBlocking(this::check, true)); // ordered: one check at a time
     }
 
-    /** Retrains when the files differ from what the model was last trained on (an approval already retrained). */
+    /** True when the files changed and became a new version. */
     boolean check() {
-        if (!retrainer.filesChanged()) {
+        String now = fingerprint();
+        if (now.equals(seen)) {
             return false;
         }
+        seen = now;
         try {
-            LOG.info("training utterances changed on disk: retraining");
-            retrainer.retrain();
-            return true;
-        } catch (RuntimeException e) {
-            LOG.error("training utterances changed but do not load; keeping the current model: {}", e.getMessage());
+            return versions.importFiles(intentsDir, faqDir, "files").map(v -> {
+                LOG.info("files on disk changed: content version {} made from them", v.number());
+                return true;
+            }).orElse(false);
+        } catch (IllegalArgumentException e) {
+            LOG.error("files on disk changed but do not load; keeping the current version: {}", e.getMessage());
+            return false;
+        } catch (kr.daejeon.battery.content.StaleVersionException e) {
+            seen = "retry"; // someone else made a version meanwhile: try again on the next round
             return false;
         }
     }
 
-    /** Reloads {@code faq/} when its files changed; content with problems is reported and not used. */
-    boolean checkContent() {
-        String now = fingerprint(content.dir());
-        if (now.equals(contentSeen)) {
-            return false;
-        }
-        contentSeen = now;
-        return content.reload();
+    private String fingerprint() {
+        return fingerprint(intentsDir) + "|" + fingerprint(faqDir) + "|" + fingerprint(faqDir.resolve("qa"));
     }
 
     static String fingerprint(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return "";
+        }
         StringBuilder b = new StringBuilder();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {

@@ -3,15 +3,16 @@ package kr.daejeon.battery.learning;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import kr.daejeon.battery.content.LiveContent;
+import kr.daejeon.battery.content.ContentVersion;
+import kr.daejeon.battery.content.StaleVersionException;
+import kr.daejeon.battery.content.VersionedContent;
 import kr.daejeon.battery.conversation.Tokens;
 import kr.daejeon.battery.nlu.Language;
-import kr.daejeon.battery.nlu.LiveClassifier;
 
 /**
  * Staff teaching the assistant: anyone proposes "this wording means that intent" or "this reply
- * should be the FAQ answer"; an admin approves (written to {@code intents/} or {@code faq/}, model
- * retrained or content reloaded, without a restart) or rejects. Blocking: run on worker threads.
+ * should be the FAQ answer"; an admin approves (a new content version, which every node serves
+ * without a restart) or rejects. Blocking: run on worker threads.
  */
 public final class LearningDesk {
 
@@ -27,7 +28,11 @@ public final class LearningDesk {
         }
     }
 
-    public record Decision(TrainingProposal proposal, Long trainingMillis) {
+    /**
+     * @param version the content version that carries an approved change (null otherwise)
+     * @param state what the node does about it, e.g. "training version 7" (the model is trained off the request)
+     */
+    public record Decision(TrainingProposal proposal, Long version, String state) {
     }
 
     private static final int MAX_TEXT = 300;
@@ -35,21 +40,12 @@ public final class LearningDesk {
     private static final int MAX_ANSWER = 2000;
 
     private final TrainingProposals proposals;
-    private final IntentFiles files;
-    private final FaqFiles faqFiles;
-    private final LiveContent content;
-    private final Retrainer retrainer;
-    private final LiveClassifier live;
+    private final VersionedContent versions;
     private final Clock clock;
 
-    public LearningDesk(TrainingProposals proposals, IntentFiles files, FaqFiles faqFiles, LiveContent content,
-                        Retrainer retrainer, LiveClassifier live, Clock clock) {
+    public LearningDesk(TrainingProposals proposals, VersionedContent versions, Clock clock) {
         this.proposals = proposals;
-        this.files = files;
-        this.faqFiles = faqFiles;
-        this.content = content;
-        this.retrainer = retrainer;
-        this.live = live;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -60,7 +56,7 @@ public final class LearningDesk {
             throw new Refused(400, "invalid_kind", "'kind' must be \"utterance\" or \"answer\".");
         }
         boolean answer = k.equals(TrainingProposal.ANSWER);
-        if (answer ? content.get().faq().entry(intent).isEmpty() : !live.current().intents().contains(intent)) {
+        if (answer ? versions.content().get().faq().entry(intent).isEmpty() : !versions.classifier().current().intents().contains(intent)) {
             throw new Refused(400, "unknown_intent", "No " + (answer ? "FAQ entry" : "intent") + " '" + intent + "'.");
         }
         if (Language.fromCode(language) == null) {
@@ -72,7 +68,7 @@ public final class LearningDesk {
             throw new Refused(400, "invalid_text", "'text' must be 1 to " + max + " characters.");
         }
         TrainingProposal p = new TrainingProposal(Tokens.random(9), intent, language, t, staff, clock.instant(),
-                TrainingProposal.PENDING, null, null, k);
+                TrainingProposal.PENDING, null, null, k, null);
         proposals.add(p);
         return p;
     }
@@ -83,37 +79,50 @@ public final class LearningDesk {
 
     /** The intents a wording can be taught to (the classifier's own, fallback included). */
     public List<String> intents() {
-        return live.current().intents().stream().sorted().toList();
+        return versions.classifier().current().intents().stream().sorted().toList();
     }
 
-    public Decision approve(String id, String admin, boolean isAdmin) {
+    /**
+     * Claims the proposal (only one admin can), then makes the change as one new content version on top
+     * of the current one ({@code baseVersion}, when given, must still be current). If the version cannot
+     * be made (stale, or the content would not load), the proposal goes back to pending: a change is never
+     * recorded as approved without the version that carries it. The model is trained afterwards, off this call.
+     */
+    public Decision approve(String id, String admin, boolean isAdmin, Long baseVersion) {
         TrainingProposal p = pending(id, isAdmin);
         Instant now = clock.instant();
         TrainingProposal approved = p.decided(TrainingProposal.APPROVED, admin, now);
-        String note = "approved by " + admin + " " + now.toString().substring(0, 10) + " (proposed by " + p.proposedBy() + ")";
-        if (TrainingProposal.ANSWER.equals(p.kind())) {
-            // Applied and checked before it is recorded as approved: a refused draft stays pending.
-            FaqFiles.Edit edit = faqFiles.replaceAnswer(p.intent(), Language.fromCode(p.language()), p.text(), note);
-            if (!content.reload()) {
-                undo(edit);
-                throw new Refused(422, "content_invalid", "The FAQ would not load with this answer; nothing was changed.");
-            }
-            if (proposals.decide(approved) != 1) {
-                undo(edit);
-                throw new Refused(409, "already_decided", "This proposal was decided meanwhile.");
-            }
-            return new Decision(approved, null);
-        }
         if (proposals.decide(approved) != 1) {
             throw new Refused(409, "already_decided", "This proposal was decided meanwhile.");
         }
-        files.append(p.intent(), Language.fromCode(p.language()), p.text(), note);
-        return new Decision(approved, retrainer.retrain());
-    }
-
-    private void undo(FaqFiles.Edit edit) {
-        edit.undo();
-        content.reload();
+        String note = "approved by " + admin + " " + now.toString().substring(0, 10) + " (proposed by " + p.proposedBy() + ")";
+        boolean answer = TrainingProposal.ANSWER.equals(p.kind());
+        String summary = (answer ? "answer of " : "wording for ") + p.intent() + " (" + p.language() + "), proposal " + p.id()
+                + " by " + p.proposedBy();
+        ContentVersion v;
+        try {
+            v = versions.edit(baseVersion, admin, summary, root -> {
+                if (answer) {
+                    new FaqFiles(root.resolve("faq")).replaceAnswer(p.intent(), Language.fromCode(p.language()), p.text(), note);
+                } else {
+                    new IntentFiles(root.resolve("intents")).append(p.intent(), Language.fromCode(p.language()), p.text(), note);
+                }
+            });
+        } catch (StaleVersionException e) {
+            proposals.replace(approved, p);
+            throw new Refused(409, "content_changed", "The content changed meanwhile (now version " + e.current
+                    + "); nothing was changed and the proposal is still pending.");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            proposals.replace(approved, p);
+            throw new Refused(422, "content_invalid", (answer ? "The FAQ" : "The intents")
+                    + " would not load with this change; nothing was changed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            proposals.replace(approved, p);
+            throw e;
+        }
+        TrainingProposal recorded = approved.inVersion(v.number());
+        proposals.replace(approved, recorded);
+        return new Decision(recorded, v.number(), versions.status().state());
     }
 
     public Decision reject(String id, String admin, boolean isAdmin) {
@@ -121,7 +130,7 @@ public final class LearningDesk {
         if (proposals.decide(rejected) != 1) {
             throw new Refused(409, "already_decided", "This proposal was decided meanwhile.");
         }
-        return new Decision(rejected, null);
+        return new Decision(rejected, null, null);
     }
 
     private TrainingProposal pending(String id, boolean isAdmin) {

@@ -15,4 +15,7 @@ public interface TrainingProposals {
 
     /** Stores the decision if the proposal is still pending: 1 done, 0 unknown id, -1 already decided. */
     int decide(TrainingProposal decided);
+
+    /** Replaces {@code expected} (exactly as stored) with {@code next}: 1 done, 0 it changed meanwhile. */
+    int replace(TrainingProposal expected, TrainingProposal next);
 }

@@ -86,6 +86,21 @@ public final class IntentClassifier {
         return new IntentClassifier(new DoccatModel(file), threshold);
     }
 
+    /** A model stored as bytes (see {@link #toBytes}), e.g. in the shared content store. */
+    public static IntentClassifier fromBytes(byte[] bytes, double threshold) throws IOException {
+        return new IntentClassifier(new DoccatModel(new java.io.ByteArrayInputStream(bytes)), threshold);
+    }
+
+    public byte[] toBytes() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            model.serialize(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     public void save(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

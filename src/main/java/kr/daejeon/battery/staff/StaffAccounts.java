@@ -6,34 +6,61 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Staff accounts from a YAML file ({@code accounts: [{username, name, role, password_hash}]}).
- * Hashes come from {@code java -jar target/inquiry-assistant.jar hash-password}.
+ * The staff accounts, kept in an {@link AccountStore} (Redis for every node, or this process). The
+ * YAML file ({@code accounts: [{username, name, role, password_hash}]}, hashes from {@code hash-password})
+ * only bootstraps an empty store; afterwards admins add, disable, reset and change roles in the console,
+ * every change audited. Blocking when in Redis.
  */
 public final class StaffAccounts {
 
-    /** Verified against when the username is unknown, so timing does not reveal which usernames exist. */
+    /** The action is refused: {@code status} and {@code code} for the JSON error. */
+    public static final class Refused extends RuntimeException {
+        public final int status;
+        public final String code;
+
+        Refused(int status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    public static final int MIN_PASSWORD = 10;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StaffAccounts.class);
+    /** Verified against when the username is unknown, so timing does not reveal which usernames exist. */
     private static final String DUMMY_HASH = PasswordHasher.hash("not-a-password".toCharArray());
 
-    private final Map<String, StaffAccount> byName;
+    private final AccountStore store;
+    private final Clock clock;
     private final java.util.Set<String> warnedWeak = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private StaffAccounts(Map<String, StaffAccount> byName) {
-        this.byName = Map.copyOf(byName);
+    public StaffAccounts(AccountStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
     }
 
+    /** No accounts, in this process. */
     public static StaffAccounts none() {
-        return new StaffAccounts(Map.of());
+        return new StaffAccounts(new InMemoryAccountStore(), Clock.systemUTC());
     }
 
-    public static StaffAccounts load(Path file) {
+    /** Stores the file's accounts when the store has none yet; returns how many were stored. */
+    public int bootstrap(Path file) {
+        return store.seedIfEmpty(read(file), new AccountChange(clock.instant(), "system", "*", "bootstrap",
+                "accounts from " + file.getFileName()));
+    }
+
+    /** Reads and checks the accounts file. */
+    public static List<StaffAccount> read(Path file) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
@@ -57,7 +84,7 @@ public final class StaffAccounts {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(file + ": " + String.join("; ", problems));
         }
-        return new StaffAccounts(out);
+        return List.copyOf(out.values());
     }
 
     private static List<JsonNode> iterable(JsonNode n) {
@@ -67,28 +94,140 @@ public final class StaffAccounts {
     }
 
     public boolean isEmpty() {
-        return byName.isEmpty();
+        return store.all().isEmpty();
     }
 
-    /** Who can be handed a ticket: username, display name and role, sorted by username (no password hashes). */
-    public java.util.List<Map<String, String>> directory() {
-        return byName.values().stream().sorted(java.util.Comparator.comparing(StaffAccount::username))
+    /** Who can be handed a ticket: username, display name and role of active accounts, sorted (no password hashes). */
+    public List<Map<String, String>> directory() {
+        return store.all().stream().filter(a -> !a.disabled()).sorted(Comparator.comparing(StaffAccount::username))
                 .map(a -> Map.of("username", a.username(), "name", a.displayName(), "role", a.role())).toList();
     }
 
+    /** Every account for the admin screen, with its state, never its hash. */
+    public List<Map<String, Object>> list() {
+        return store.all().stream().sorted(Comparator.comparing(StaffAccount::username)).map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("username", a.username());
+            m.put("name", a.displayName());
+            m.put("role", a.role());
+            m.put("disabled", a.disabled());
+            return m;
+        }).toList();
+    }
+
+    public List<AccountChange> log(int limit) {
+        return store.log(limit);
+    }
+
+    /** An active account of that name. */
     public boolean exists(String username) {
-        return byName.containsKey(username);
+        return active(username).isPresent();
+    }
+
+    /** The account as it is now, if it may still be used (sessions check this on every request). */
+    public Optional<StaffAccount> active(String username) {
+        return store.find(username).filter(a -> !a.disabled());
     }
 
     public Optional<StaffAccount> authenticate(String username, char[] password) {
-        StaffAccount account = byName.get(username);
+        StaffAccount account = store.find(username).orElse(null);
         boolean ok = PasswordHasher.verify(password, account == null ? DUMMY_HASH : account.passwordHash());
         if (ok && account != null && PasswordHasher.needsRehash(account.passwordHash()) && warnedWeak.add(username)) {
-            // The accounts file is the operator's: say so once per account rather than rewrite it.
-            LOG.warn("staff account '{}' has a password hash weaker than {} PBKDF2 iterations: run hash-password "
-                    + "with the same password and replace it in the staff accounts file", username, PasswordHasher.ITERATIONS);
+            LOG.warn("staff account '{}' has a password hash weaker than {} PBKDF2 iterations: an admin should reset its password",
+                    username, PasswordHasher.ITERATIONS);
         }
-        return ok && account != null ? Optional.of(account) : Optional.empty();
+        return ok && account != null && !account.disabled() ? Optional.of(account) : Optional.empty();
+    }
+
+    public Map<String, Object> add(String by, String username, String name, String role, String password) {
+        String user = username == null ? "" : username.strip();
+        if (!user.matches("[a-z0-9][a-z0-9._-]{1,31}")) {
+            throw new Refused(400, "invalid_username", "'username': 2 to 32 lowercase letters, digits, '.', '_' or '-'.");
+        }
+        checkRole(role);
+        String display = name == null || name.isBlank() ? user : name.strip();
+        if (display.length() > 60) {
+            throw new Refused(400, "invalid_name", "'name' must be at most 60 characters.");
+        }
+        StaffAccount next = new StaffAccount(user, display, role, hash(password), false);
+        if (!store.replace(null, next, change(by, user, "add", "role " + role))) {
+            throw new Refused(409, "account_exists", "An account with this username exists.");
+        }
+        return view(next);
+    }
+
+    public Map<String, Object> resetPassword(String by, String username, String password) {
+        String hash = hash(password);
+        return update(by, username, "reset_password", "", a -> new StaffAccount(a.username(), a.displayName(), a.role(), hash,
+                a.disabled()));
+    }
+
+    /** Changes role, display name or disabled state (null: unchanged). An admin cannot disable or demote themself. */
+    public Map<String, Object> change(String by, String username, String role, String name, Boolean disabled) {
+        if (role != null) {
+            checkRole(role);
+        }
+        if (username.equals(by) && (Boolean.TRUE.equals(disabled) || (role != null && !role.equals("admin")))) {
+            throw new Refused(409, "own_account", "You cannot disable your own account or take away your own admin role.");
+        }
+        List<String> what = new ArrayList<>();
+        return update(by, username, disabled == null ? "change" : disabled ? "disable" : "enable", null, a -> {
+            String r = role == null ? a.role() : role;
+            String n = name == null || name.isBlank() ? a.displayName() : name.strip();
+            boolean d = disabled == null ? a.disabled() : disabled;
+            if (!r.equals(a.role())) {
+                what.add("role " + a.role() + " → " + r);
+            }
+            if (!n.equals(a.displayName())) {
+                what.add("name");
+            }
+            return new StaffAccount(a.username(), n, r, a.passwordHash(), d);
+        }, what);
+    }
+
+    private Map<String, Object> update(String by, String username, String action, String detail,
+                                       java.util.function.UnaryOperator<StaffAccount> edit) {
+        return update(by, username, action, detail, edit, List.of());
+    }
+
+    private Map<String, Object> update(String by, String username, String action, String detail,
+                                       java.util.function.UnaryOperator<StaffAccount> edit, List<String> what) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            StaffAccount current = store.find(username)
+                    .orElseThrow(() -> new Refused(404, "account_not_found", "No such account."));
+            StaffAccount next = edit.apply(current);
+            String d = detail != null ? detail : String.join(", ", what);
+            if (store.replace(current, next, change(by, username, action, d))) {
+                return view(next);
+            }
+        }
+        throw new Refused(409, "account_changed", "The account changed meanwhile; try again.");
+    }
+
+    private AccountChange change(String by, String username, String action, String detail) {
+        return new AccountChange(clock.instant(), by, username, action, detail);
+    }
+
+    private static void checkRole(String role) {
+        if (!"agent".equals(role) && !"admin".equals(role)) {
+            throw new Refused(400, "invalid_role", "'role' must be \"agent\" or \"admin\".");
+        }
+    }
+
+    private static String hash(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD || password.length() > 200) {
+            throw new Refused(400, "weak_password", "The password must be " + MIN_PASSWORD + " to 200 characters.");
+        }
+        return PasswordHasher.hash(password.toCharArray());
+    }
+
+    private static Map<String, Object> view(StaffAccount a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", a.username());
+        m.put("name", a.displayName());
+        m.put("role", a.role());
+        m.put("disabled", a.disabled());
+        return m;
     }
 
     public static boolean exists(Path file) {

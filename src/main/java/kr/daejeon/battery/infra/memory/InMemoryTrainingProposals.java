@@ -47,4 +47,13 @@ public final class InMemoryTrainingProposals implements TrainingProposals {
         proposals.put(decided.id(), decided);
         return 1;
     }
+
+    @Override
+    public synchronized int replace(TrainingProposal expected, TrainingProposal next) {
+        if (!expected.equals(proposals.get(expected.id()))) {
+            return 0;
+        }
+        proposals.put(next.id(), next);
+        return 1;
+    }
 }

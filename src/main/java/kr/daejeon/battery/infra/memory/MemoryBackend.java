@@ -32,6 +32,8 @@ public final class MemoryBackend implements Backend {
     private final StaffSessionStore staffSessions;
     private final TrainingProposals proposals = new InMemoryTrainingProposals();
     private final DailyCounters daily;
+    private final kr.daejeon.battery.content.ContentStore contentStore;
+    private final kr.daejeon.battery.staff.AccountStore accounts = new kr.daejeon.battery.staff.InMemoryAccountStore();
 
     public MemoryBackend(AppConfig config, Vertx vertx, Clock clock, ServiceMetrics metrics) {
         this.vertx = vertx;
@@ -43,6 +45,7 @@ public final class MemoryBackend implements Backend {
         this.directory = new ChannelDirectory(null, config.retention());
         this.staffSessions = new InMemoryStaffSessionStore(config.staffSessionLifetime());
         this.daily = new DailyCounters(null, clock, config.timeZone());
+        this.contentStore = new kr.daejeon.battery.content.InMemoryContentStore(clock);
     }
 
     @Override
@@ -119,5 +122,15 @@ public final class MemoryBackend implements Backend {
     @Override
     public kr.daejeon.battery.health.Readiness readiness() {
         return kr.daejeon.battery.health.Readiness.ALWAYS;
+    }
+
+    @Override
+    public kr.daejeon.battery.content.ContentStore contentStore() {
+        return contentStore;
+    }
+
+    @Override
+    public kr.daejeon.battery.staff.AccountStore accountStore() {
+        return accounts;
     }
 }

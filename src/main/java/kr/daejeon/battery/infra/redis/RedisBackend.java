@@ -44,6 +44,8 @@ public final class RedisBackend implements Backend {
     private final StaffSessionStore staffSessions;
     private final TrainingProposals proposals;
     private final DailyCounters daily;
+    private final RedisContentStore contentStore;
+    private final RedisAccountStore accounts;
 
     public RedisBackend(AppConfig config, Vertx vertx, Clock clock, ServiceMetrics metrics) {
         this.vertx = vertx;
@@ -73,6 +75,8 @@ public final class RedisBackend implements Backend {
         this.staffSessions = new RedisStaffSessionStore(redis, config.staffSessionLifetime());
         this.proposals = new RedisTrainingProposals(redis);
         this.daily = new DailyCounters(redis, clock, config.timeZone());
+        this.contentStore = new RedisContentStore(redis, clock);
+        this.accounts = new RedisAccountStore(redis);
     }
 
     /** Waits briefly for the live feed, so messages sent right after start-up are not missed. */
@@ -161,6 +165,7 @@ public final class RedisBackend implements Backend {
     public void close() {
         probe.close();
         feed.close();
+        contentStore.close();
         conversations.close();
         tickets.close();
         redis.close();
@@ -169,5 +174,15 @@ public final class RedisBackend implements Backend {
     @Override
     public Readiness readiness() {
         return probe;
+    }
+
+    @Override
+    public kr.daejeon.battery.content.ContentStore contentStore() {
+        return contentStore;
+    }
+
+    @Override
+    public kr.daejeon.battery.staff.AccountStore accountStore() {
+        return accounts;
     }
 }

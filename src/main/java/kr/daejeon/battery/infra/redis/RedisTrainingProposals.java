@@ -12,6 +12,7 @@ import kr.daejeon.battery.session.JsonCodec;
 public final class RedisTrainingProposals implements TrainingProposals {
 
     private static final RedisScript DECIDE = RedisScript.of("proposal-decide.lua");
+    private static final RedisScript REPLACE = RedisScript.of("proposal-replace.lua");
 
     private final RedisClient redis;
     private final String key;
@@ -45,5 +46,11 @@ public final class RedisTrainingProposals implements TrainingProposals {
     public int decide(TrainingProposal decided) {
         return redis.call(j -> ((Long) DECIDE.eval(j, List.of(key), List.of(decided.id(), JsonCodec.write(decided)))))
                 .intValue();
+    }
+
+    @Override
+    public int replace(TrainingProposal expected, TrainingProposal next) {
+        return redis.call(j -> ((Long) REPLACE.eval(j, List.of(key),
+                List.of(expected.id(), JsonCodec.write(expected), JsonCodec.write(next)))).intValue());
     }
 }
