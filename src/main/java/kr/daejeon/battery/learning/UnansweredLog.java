@@ -1,6 +1,7 @@
 package kr.daejeon.battery.learning;
 
 import java.util.List;
+import kr.daejeon.battery.logging.PiiMasker;
 import kr.daejeon.battery.session.CappedList;
 import kr.daejeon.battery.session.ListEntry;
 import kr.daejeon.battery.session.RedisClient;
@@ -17,12 +18,22 @@ public final class UnansweredLog {
     }
 
     public void add(UnansweredQuestion q) {
-        questions.add(q);
+        questions.add(masked(q));
     }
 
     /** {@code q} as an entry a turn records together with its messages (see {@link ListEntry}). */
     public ListEntry<UnansweredQuestion> entry(UnansweredQuestion q) {
-        return new ListEntry<>(questions, q);
+        return new ListEntry<>(questions, masked(q));
+    }
+
+    /**
+     * Kept masked: staff learn from the question, not from the phone number or e-mail in it, and this log is
+     * read by every staff member (the transcript itself, which staff answer from, stays as written).
+     */
+    private static UnansweredQuestion masked(UnansweredQuestion q) {
+        String text = PiiMasker.mask(q.text());
+        return text.equals(q.text()) ? q : new UnansweredQuestion(text, q.language(), q.answeredIntent(), q.confidence(),
+                q.topIntents(), q.conversationId(), q.channel(), q.at());
     }
 
     /** Retention: forgets questions asked before {@code cutoff}. */
