@@ -223,6 +223,7 @@ public final class Server {
                 new LearningDesk(new TrainingProposals(sharedRedis), new IntentFiles(config.intentsDir()),
                         new FaqFiles(config.faqDir()), content, retrainer, live, clock), config.timeZone(),
                 new StaffReports(daily, tickets, unanswered, config.timeZone()));
+        staffApi.lockout(new kr.daejeon.battery.staff.LoginLockout(sharedRedis, config.staffLoginLockout(), clock));
         if (config.contentWatchSeconds() > 0) {
             new ContentWatcher(retrainer, content).start(vertx, config.contentWatchSeconds());
         }

@@ -76,9 +76,17 @@ public final class StaffApi {
         this.clock = clock;
         this.maxMessageChars = maxMessageChars;
         this.hashing = vertx.createSharedWorkerExecutor("staff-password-hashing", 2);
+        this.lockout = new kr.daejeon.battery.staff.LoginLockout(null, kr.daejeon.battery.staff.LoginLockout.Policy.DEFAULT, clock);
     }
 
     private long pingMs = 15_000;
+    private kr.daejeon.battery.staff.LoginLockout lockout;
+
+    /** The per-account login back-off, shared by every node when it is in Redis (issue 20 #7). */
+    public StaffApi lockout(kr.daejeon.battery.staff.LoginLockout lockout) {
+        this.lockout = lockout;
+        return this;
+    }
 
     /** How often the console's live stream pings (below the server's idle timeout). */
     public StaffApi pingEvery(java.time.Duration every) {
@@ -193,6 +201,24 @@ public final class StaffApi {
             StaffSession s = session(ctx);
             respond(ctx, blocking(ctx, () -> learning.reject(ctx.pathParam("id"), s.username(), "admin".equals(s.role()))));
         });
+        // Login lock-outs (admins only): who is held back, and lifting it (e.g. after the owner called in).
+        router.get("/staff/api/lockouts").handler(ctx -> {
+            requireAdmin(ctx);
+            respond(ctx, blocking(ctx, () -> {
+                List<kr.daejeon.battery.staff.LoginLockout.Status> out = new java.util.ArrayList<>();
+                for (Map<String, String> a : accounts.directory()) {
+                    lockout.status(a.get("username")).ifPresent(out::add);
+                }
+                var p = lockout.policy();
+                return Map.of("accounts", out, "policy", Map.of("delayAfterFailures", p.delayAfter(),
+                        "lockAfterFailures", p.lockAfter(), "lockMinutes", p.lockFor().toMinutes()));
+            }));
+        });
+        router.delete("/staff/api/lockouts/:username").handler(ctx -> {
+            requireAdmin(ctx);
+            String user = ctx.pathParam("username");
+            respond(ctx, blocking(ctx, () -> Map.of("username", user, "cleared", lockout.clear(user))));
+        });
         // The console page itself: static files, no build step.
         router.get("/staff/*").handler(StaticHandler.create("webroot/staff").setCachingEnabled(false));
     }
@@ -210,7 +236,19 @@ public final class StaffApi {
                 new ApiError(429, "rate_limited", "Too many login attempts; retry after " + wait + " s.", wait).send(ctx);
                 return;
             }
-            authenticateAndStartSession(ctx, user, password);
+            // Per account, whatever the address: counted before the (slow) password check, so parallel guesses
+            // cannot all get in before the first failure is recorded. Unknown usernames get the same answers.
+            blocking(ctx, () -> lockout.tryLogin(user)).onComplete(decision -> {
+                if (decision.failed()) {
+                    ChatApi.fail(ctx, decision.cause());
+                } else if (!decision.result().allowed()) {
+                    int retry = decision.result().retryAfterSeconds();
+                    new ApiError(429, "too_many_attempts", "Too many failed logins for this username; retry after " + retry
+                            + " s.", retry).send(ctx);
+                } else {
+                    authenticateAndStartSession(ctx, user, password);
+                }
+            });
         });
     }
 
@@ -224,7 +262,10 @@ public final class StaffApi {
                 return;
             }
             // A new session id at every login: no session fixation.
-            blocking(ctx, () -> sessions.create(ar.result().get(), clock.instant())).onComplete(created -> {
+            blocking(ctx, () -> {
+                lockout.succeeded(user);
+                return sessions.create(ar.result().get(), clock.instant());
+            }).onComplete(created -> {
                 if (created.failed()) {
                     ChatApi.fail(ctx, created.cause());
                     return;
@@ -399,6 +440,12 @@ public final class StaffApi {
     private static final class ConversationUnknown extends RuntimeException {
         ConversationUnknown() {
             super("conversation not found", null, false, false);
+        }
+    }
+
+    private static void requireAdmin(RoutingContext ctx) {
+        if (!"admin".equals(session(ctx).role())) {
+            throw new ApiError(403, "admin_only", "Only an admin may do this.");
         }
     }
 

@@ -59,6 +59,7 @@ public final class AppConfig {
     private final Path staffAccountsFile;
     private final Duration staffSessionLifetime;
     private final int staffLoginRateLimitPerMinute;
+    private final kr.daejeon.battery.staff.LoginLockout.Policy staffLoginLockout;
     private final BusinessHours businessHours;
     private final HolidayCalendar holidayCalendar;
     private final String ticketWebhookUrl;
@@ -139,6 +140,14 @@ public final class AppConfig {
         }
         staffSessionLifetime = Duration.ofHours(integer("staff_session_hours", 1, 24 * 30));
         staffLoginRateLimitPerMinute = integer("staff_login_rate_limit_per_minute", 1, 10_000);
+        int delayAfter = integer("staff_login_delay_after_failures", 1, 1000);
+        int lockAfter = integer("staff_login_lock_after_failures", 1, 1000);
+        if (lockAfter < delayAfter) {
+            problems.add("STAFF_LOGIN_LOCK_AFTER_FAILURES must not be below STAFF_LOGIN_DELAY_AFTER_FAILURES");
+            lockAfter = delayAfter;
+        }
+        staffLoginLockout = new kr.daejeon.battery.staff.LoginLockout.Policy(delayAfter, lockAfter, Duration.ofSeconds(60),
+                Duration.ofMinutes(integer("staff_login_lock_minutes", 1, 24 * 60)));
         ZoneId zone = ZoneId.of("Asia/Seoul");
         try {
             zone = ZoneId.of(text("time_zone"));
@@ -342,6 +351,9 @@ public final class AppConfig {
         d.put("staff_accounts_file", "");
         d.put("staff_session_hours", "8");
         d.put("staff_login_rate_limit_per_minute", "10");
+        d.put("staff_login_delay_after_failures", "5");
+        d.put("staff_login_lock_after_failures", "10");
+        d.put("staff_login_lock_minutes", "15");
         d.put("business_hours", "MON-FRI 09:00-18:00");
         d.put("holidays", "");
         d.put("public_holidays", "kr");
@@ -515,6 +527,7 @@ public final class AppConfig {
     public Path staffAccountsFile() { return staffAccountsFile; }
     public Duration staffSessionLifetime() { return staffSessionLifetime; }
     public int staffLoginRateLimitPerMinute() { return staffLoginRateLimitPerMinute; }
+    public kr.daejeon.battery.staff.LoginLockout.Policy staffLoginLockout() { return staffLoginLockout; }
     public BusinessHours businessHours() { return businessHours; }
     public HolidayCalendar holidayCalendar() { return holidayCalendar; }
     public String ticketWebhookUrl() { return ticketWebhookUrl; }
