@@ -287,10 +287,6 @@ public final class Server {
                 ctx.request().resume();
             }
             Throwable failure = ctx.failure();
-            if (failure != null && failure.getClass().getName().startsWith("io.netty.handler.codec")) {
-                // The request body itself could not be decoded: the client's fault, not ours.
-                failure = new ApiError(400, "bad_request", "The request body could not be read.");
-            }
             if (failure == null) {
                 int code = ctx.statusCode();
                 failure = switch (code) {
@@ -299,7 +295,7 @@ public final class Server {
                     default -> new ApiError(code < 400 ? 500 : code, "error", "Request failed.");
                 };
             }
-            ChatApi.fail(ctx, failure);
+            kr.daejeon.battery.api.ErrorMapper.fail(ctx, failure);
         });
         router.errorHandler(404, ctx -> new ApiError(404, "not_found", "No such endpoint.").send(ctx));
         router.errorHandler(405, ctx -> new ApiError(405, "method_not_allowed", "Method not allowed here.").send(ctx));
@@ -312,7 +308,9 @@ public final class Server {
                 .setHttp2ClearTextEnabled(false)
                 // Closed when nothing is read or written this long; live streams ping more often than that.
                 .setIdleTimeout((int) config.httpIdleTimeout().toSeconds()).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
-        return vertx.createHttpServer(options).connectionHandler(guard::opened).requestHandler(router).listen()
+        return vertx.createHttpServer(options).connectionHandler(guard::opened)
+                .invalidRequestHandler(kr.daejeon.battery.api.ProtocolErrors::invalidRequest)
+                .requestHandler(kr.daejeon.battery.api.ProtocolErrors.guard(router)).listen()
                 .map(http -> {
                     LOG.info("listening on http://{}:{} (store: {})", config.host(), http.actualPort(),
                             config.redisUrl() == null ? "memory" : "redis");

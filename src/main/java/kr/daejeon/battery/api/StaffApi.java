@@ -132,12 +132,7 @@ public final class StaffApi {
             }));
         });
         router.get("/staff/api/history").handler(ctx -> {
-            HistoryQuery q;
-            try {
-                q = HistoryQuery.parse(ctx.request()::getParam, zone, clock.instant());
-            } catch (IllegalArgumentException e) {
-                throw new ApiError(400, "invalid_query", e.getMessage());
-            }
+            HistoryQuery q = HistoryQuery.parse(ctx.request()::getParam, zone, clock.instant());
             respond(ctx, blocking(ctx, () -> desk.history(q)));
         });
         router.get("/staff/api/reports").handler(this::report);
@@ -360,9 +355,7 @@ public final class StaffApi {
         }
         boolean csv = "csv".equals(ctx.request().getParam("format"));
         blocking(ctx, () -> reports.build(from, to, by.equals("week"))).onComplete(ar -> {
-            if (ar.failed() && ar.cause() instanceof IllegalArgumentException e) {
-                new ApiError(400, "invalid_query", e.getMessage()).send(ctx);
-            } else if (ar.failed()) {
+            if (ar.failed()) {
                 ChatApi.fail(ctx, ar.cause());
             } else if (csv) {
                 ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
@@ -474,16 +467,8 @@ public final class StaffApi {
         result.onComplete(ar -> {
             if (ar.succeeded()) {
                 ChatApi.json(ctx, 200, ar.result());
-            } else if (ar.cause() instanceof StaffDesk.TicketNotFoundException) {
-                new ApiError(404, "ticket_not_found", "No such ticket.").send(ctx);
             } else if (ar.cause() instanceof ConversationUnknown) {
                 new ApiError(404, "conversation_not_found", "No conversation with staff tickets has this id.").send(ctx);
-            } else if (ar.cause() instanceof StaffDesk.TicketConflictException e) {
-                new ApiError(409, "ticket_conflict", e.getMessage()).send(ctx);
-            } else if (ar.cause() instanceof LearningDesk.Refused e) {
-                new ApiError(e.status, e.code, e.getMessage()).send(ctx);
-            } else if (ar.cause() instanceof IllegalArgumentException e) {
-                new ApiError(400, "invalid_request", e.getMessage()).send(ctx);
             } else {
                 ChatApi.fail(ctx, ar.cause());
             }
