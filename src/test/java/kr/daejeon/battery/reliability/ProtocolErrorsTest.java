@@ -79,7 +79,8 @@ class ProtocolErrorsTest {
                 // whatever arrived is the answer
             }
             String text = got.toString(StandardCharsets.UTF_8);
-            assertTrue(text.startsWith("HTTP/1.1 "), "an HTTP answer: " + text);
+            // HTTP/1.0 when the request line itself could not be read (Netty cannot know the client's version).
+            assertTrue(text.startsWith("HTTP/1."), "an HTTP answer: " + text);
             int split = text.indexOf("\r\n\r\n");
             String head = text.substring(0, split);
             String body = text.substring(split + 4);

@@ -259,7 +259,8 @@ class StaffApiTest {
         try (TestServer own = TestServer.start(Map.of())) {
             int limited = 0;
             for (int i = 0; i < 14; i++) {
-                HttpResponse<String> r = own.postJson("/staff/api/login", "{\"username\":\"lee\",\"password\":\"bad\"}", null);
+                // A new username each time: this is the per-address limit, not the per-account lock-out.
+                HttpResponse<String> r = own.postJson("/staff/api/login", "{\"username\":\"lee" + i + "\",\"password\":\"bad\"}", null);
                 if (r.statusCode() == 429) {
                     limited++;
                     assertTrue(r.headers().firstValue("Retry-After").isPresent());
