@@ -224,6 +224,10 @@ public final class Server {
                         new FaqFiles(config.faqDir()), content, retrainer, live, clock), config.timeZone(),
                 new StaffReports(daily, tickets, unanswered, config.timeZone()));
         staffApi.lockout(new kr.daejeon.battery.staff.LoginLockout(sharedRedis, config.staffLoginLockout(), clock));
+        kr.daejeon.battery.staff.StaffAudit audit = new kr.daejeon.battery.staff.StaffAudit(sharedRedis,
+                config.staffAuditRetention(), clock);
+        staffApi.audit(audit);
+        vertx.setPeriodic(3_600_000, t -> vertx.executeBlocking(audit::sweep, false));
         if (config.contentWatchSeconds() > 0) {
             new ContentWatcher(retrainer, content).start(vertx, config.contentWatchSeconds());
         }

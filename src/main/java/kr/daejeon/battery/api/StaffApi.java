@@ -26,6 +26,7 @@ import kr.daejeon.battery.reports.StaffReports;
 import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.staff.HistoryQuery;
 import kr.daejeon.battery.staff.StaffAccounts;
+import kr.daejeon.battery.staff.StaffAudit;
 import kr.daejeon.battery.staff.StaffDesk;
 import kr.daejeon.battery.staff.StaffSession;
 import kr.daejeon.battery.staff.StaffSessionStore;
@@ -77,10 +78,18 @@ public final class StaffApi {
         this.maxMessageChars = maxMessageChars;
         this.hashing = vertx.createSharedWorkerExecutor("staff-password-hashing", 2);
         this.lockout = new kr.daejeon.battery.staff.LoginLockout(null, kr.daejeon.battery.staff.LoginLockout.Policy.DEFAULT, clock);
+        this.audit = new StaffAudit(null, java.time.Duration.ofDays(365), clock);
     }
 
     private long pingMs = 15_000;
     private kr.daejeon.battery.staff.LoginLockout lockout;
+    private StaffAudit audit;
+
+    /** Where staff access to personal data is recorded (views, exports, erasures). */
+    public StaffApi audit(StaffAudit audit) {
+        this.audit = audit;
+        return this;
+    }
 
     /** The per-account login back-off, shared by every node when it is in Redis (issue 20 #7). */
     public StaffApi lockout(kr.daejeon.battery.staff.LoginLockout lockout) {
@@ -133,7 +142,13 @@ public final class StaffApi {
         });
         router.get("/staff/api/history").handler(ctx -> {
             HistoryQuery q = HistoryQuery.parse(ctx.request()::getParam, zone, clock.instant());
-            respond(ctx, blocking(ctx, () -> desk.history(q)));
+            StaffSession s = session(ctx);
+            String asked = kr.daejeon.battery.logging.PiiMasker.mask(String.valueOf(ctx.request().query()));
+            respond(ctx, blocking(ctx, () -> {
+                var page = desk.history(q);
+                audit.record(s, StaffAudit.Action.SEARCHED_HISTORY, asked);
+                return page;
+            }));
         });
         router.get("/staff/api/reports").handler(this::report);
         router.get("/staff/api/faq").handler(ctx -> respond(ctx, blocking(ctx, () -> Map.of("entries", desk.faqAnswers()))));
@@ -145,12 +160,18 @@ public final class StaffApi {
         });
         router.get("/staff/api/conversations/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> {
             try {
-                return desk.conversation(ctx.pathParam("id"));
+                var view = desk.conversation(ctx.pathParam("id"));
+                audit.record(session(ctx), StaffAudit.Action.VIEWED_TRANSCRIPT, ctx.pathParam("id"));
+                return view;
             } catch (StaffDesk.TicketNotFoundException e) {
                 throw new ConversationUnknown();
             }
         })));
-        router.get("/staff/api/tickets/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> desk.ticket(ctx.pathParam("id")))));
+        router.get("/staff/api/tickets/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> {
+            var view = desk.ticket(ctx.pathParam("id"));
+            audit.record(session(ctx), StaffAudit.Action.VIEWED_TICKET, ctx.pathParam("id"));
+            return view;
+        })));
         router.post("/staff/api/tickets/:id/claim").handler(ctx ->
                 respond(ctx, blocking(ctx, () -> desk.claim(ctx.pathParam("id"), session(ctx)))));
         router.post("/staff/api/tickets/:id/reply").handler(this::reply);
@@ -172,7 +193,11 @@ public final class StaffApi {
         // questions and dead letters; the audit log keeps who did it.
         router.delete("/staff/api/conversations/:id").handler(ctx -> {
             StaffSession s = session(ctx);
-            respond(ctx, blocking(ctx, () -> personalData.erase(ctx.pathParam("id"), "staff:" + s.username())));
+            respond(ctx, blocking(ctx, () -> {
+                var erased = personalData.erase(ctx.pathParam("id"), "staff:" + s.username());
+                audit.record(s, StaffAudit.Action.ERASED_CONVERSATION, ctx.pathParam("id"));
+                return erased;
+            }));
         });
         router.get("/staff/api/dead-letters").handler(ctx -> respond(ctx, blocking(ctx, () ->
                 Map.of("deadLetters", deadLetters.recent(200), "total", deadLetters.size()))));
@@ -195,6 +220,29 @@ public final class StaffApi {
         router.post("/staff/api/proposals/:id/reject").handler(ctx -> {
             StaffSession s = session(ctx);
             respond(ctx, blocking(ctx, () -> learning.reject(ctx.pathParam("id"), s.username(), "admin".equals(s.role()))));
+        });
+        // The staff-access audit log (admins only), as JSON or as a CSV download (itself recorded).
+        router.get("/staff/api/audit").handler(ctx -> {
+            requireAdmin(ctx);
+            StaffSession s = session(ctx);
+            int limit = auditLimit(ctx.request().getParam("limit"));
+            boolean csv = "csv".equals(ctx.request().getParam("format"));
+            blocking(ctx, () -> {
+                if (csv) {
+                    audit.record(s, StaffAudit.Action.EXPORTED_AUDIT, "latest " + limit);
+                }
+                return audit.recent(limit);
+            }).onComplete(ar -> {
+                if (ar.failed()) {
+                    ErrorMapper.fail(ctx, ar.cause());
+                } else if (csv) {
+                    ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                            .putHeader("Content-Disposition", "attachment; filename=\"staff-audit.csv\"")
+                            .end(StaffAudit.csv(ar.result()));
+                } else {
+                    ChatApi.json(ctx, 200, Map.of("entries", ar.result()));
+                }
+            });
         });
         // Login lock-outs (admins only): who is held back, and lifting it (e.g. after the owner called in).
         router.get("/staff/api/lockouts").handler(ctx -> {
@@ -354,7 +402,14 @@ public final class StaffApi {
             throw new ApiError(400, "invalid_query", "'by' must be day or week");
         }
         boolean csv = "csv".equals(ctx.request().getParam("format"));
-        blocking(ctx, () -> reports.build(from, to, by.equals("week"))).onComplete(ar -> {
+        StaffSession s = session(ctx);
+        blocking(ctx, () -> {
+            var report = reports.build(from, to, by.equals("week"));
+            if (csv) {
+                audit.record(s, StaffAudit.Action.EXPORTED_REPORT, from + ".." + to + " by " + by);
+            }
+            return report;
+        }).onComplete(ar -> {
             if (ar.failed()) {
                 ChatApi.fail(ctx, ar.cause());
             } else if (csv) {
@@ -434,6 +489,21 @@ public final class StaffApi {
         ConversationUnknown() {
             super("conversation not found", null, false, false);
         }
+    }
+
+    private static int auditLimit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 500;
+        }
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v >= 1 && v <= StaffAudit.CAPACITY) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiError(400, "invalid_parameter", "'limit' must be a whole number from 1 to " + StaffAudit.CAPACITY + ".");
     }
 
     private static void requireAdmin(RoutingContext ctx) {

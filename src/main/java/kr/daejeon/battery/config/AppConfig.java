@@ -85,6 +85,7 @@ public final class AppConfig {
     private final int contentWatchSeconds;
     private final Duration httpIdleTimeout;
     private final Duration retention;
+    private final Duration staffAuditRetention;
     private final Duration requestReadTimeout;
     private final int maxConnectionsPerClient;
     private final int maxStreamsPerClient;
@@ -210,6 +211,7 @@ public final class AppConfig {
         contentWatchSeconds = integer("content_watch_seconds", 0, 3600);
         httpIdleTimeout = Duration.ofSeconds(integer("http_idle_timeout_seconds", 2, 3600));
         retention = Duration.ofDays(integer("retention_days", 1, 3650));
+        staffAuditRetention = Duration.ofDays(integer("staff_audit_retention_days", 1, 3650));
         requestReadTimeout = Duration.ofSeconds(integer("request_read_timeout_seconds", 1, 600));
         maxConnectionsPerClient = integer("max_connections_per_client", 1, 100_000);
         maxStreamsPerClient = integer("max_streams_per_client", 1, 100_000);
@@ -387,6 +389,7 @@ public final class AppConfig {
         d.put("smtp_retry_seconds", "30,120,600");
         d.put("http_idle_timeout_seconds", "30");
         d.put("retention_days", "90");
+        d.put("staff_audit_retention_days", "365");
         d.put("request_read_timeout_seconds", "10");
         d.put("max_connections_per_client", "64");
         d.put("max_streams_per_client", "8");
@@ -575,6 +578,7 @@ public final class AppConfig {
      * their notes and contact details, unanswered questions, dead letters, queued messenger replies.
      */
     public Duration retention() { return retention; }
+    public Duration staffAuditRetention() { return staffAuditRetention; }
     public int maxStreamsPerClient() { return maxStreamsPerClient; }
     public int maxStreamsPerConversation() { return maxStreamsPerConversation; }
     /** How often live streams send a ping: often enough that the idle timeout never ends one. */
