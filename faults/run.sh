@@ -8,5 +8,5 @@ command -v redis-server >/dev/null || { echo "needs redis-server on PATH (apt-ge
 ./mvnw -q -B -ntp -o test -Dtest=FaultSuite -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfaults.clients="${FAULTS_CLIENTS:-4}" -Dfaults.turns="${FAULTS_TURNS:-15}" -Dfaults.outage="${FAULTS_OUTAGE:-3}" \
   -Dfaults.slowClients="${FAULTS_SLOW:-40}" -DargLine="-Dfaults.clients=${FAULTS_CLIENTS:-4} -Dfaults.turns=${FAULTS_TURNS:-15} -Dfaults.outage=${FAULTS_OUTAGE:-3} -Dfaults.slowClients=${FAULTS_SLOW:-40}" || status=$?
-grep -h "^FAULTS" target/surefire-reports/kr.daejeon.battery.faults.FaultSuite-output.txt
+sed -n '/^FAULTS ---- summary/,$p' target/surefire-reports/kr.daejeon.battery.faults.FaultSuite-output.txt
 exit "${status:-0}"
