@@ -121,6 +121,7 @@
       if (b.dataset.view === name) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
     });
     if (name === 'reports' && !$('reports-out').hasChildNodes()) loadReports();
+    if (name === 'reports') loadAudit();
     if (name === 'history' && !$('history-results').hasChildNodes()) searchHistory(0);
   }
 
@@ -531,6 +532,21 @@
         }
       }
       list.append(li);
+    }
+  }
+
+  // The staff-access audit log, for admins: the newest 50 views, exports and erasures (the CSV has more).
+  async function loadAudit() {
+    if (!me || me.role !== 'admin') { $('audit-panel').hidden = true; return; }
+    const data = await api('GET', '/staff/api/audit?limit=50').catch(() => null);
+    if (!data) return;
+    $('audit-panel').hidden = false;
+    const rows = $('audit-rows');
+    rows.replaceChildren();
+    for (const e of data.entries) {
+      const tr = el('tr');
+      tr.append(el('td', when(e.at)), el('td', e.who), el('td', t('audit.' + e.action.toLowerCase())), el('td', e.target));
+      rows.append(tr);
     }
   }
 

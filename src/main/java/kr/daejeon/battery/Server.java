@@ -206,6 +206,10 @@ public final class Server {
                 new LearningDesk(backend.proposals(), versions, clock), config.timeZone(),
                 new StaffReports(daily, tickets, unanswered, config.timeZone()));
         staffApi.with(new ContentApi(vertx, versions)::mount).with(new AccountsApi(vertx, accounts)::mount);
+        staffApi.lockout(backend.loginLockout(config.staffLoginLockout(), clock));
+        kr.daejeon.battery.staff.StaffAudit audit = backend.staffAudit(config.staffAuditRetention(), clock);
+        staffApi.audit(audit);
+        vertx.setPeriodic(3_600_000, t -> vertx.executeBlocking(audit::sweep, false));
         if (config.contentWatchSeconds() > 0) {
             new ContentWatcher(versions, config.intentsDir(), config.faqDir()).start(vertx, config.contentWatchSeconds());
         }
@@ -270,10 +274,6 @@ public final class Server {
                 ctx.request().resume();
             }
             Throwable failure = ctx.failure();
-            if (failure != null && failure.getClass().getName().startsWith("io.netty.handler.codec")) {
-                // The request body itself could not be decoded: the client's fault, not ours.
-                failure = new ApiError(400, "bad_request", "The request body could not be read.");
-            }
             if (failure == null) {
                 int code = ctx.statusCode();
                 failure = switch (code) {
@@ -282,7 +282,7 @@ public final class Server {
                     default -> new ApiError(code < 400 ? 500 : code, "error", "Request failed.");
                 };
             }
-            ChatApi.fail(ctx, failure);
+            kr.daejeon.battery.api.ErrorMapper.fail(ctx, failure);
         });
         router.errorHandler(404, ctx -> new ApiError(404, "not_found", "No such endpoint.").send(ctx));
         router.errorHandler(405, ctx -> new ApiError(405, "method_not_allowed", "Method not allowed here.").send(ctx));
@@ -295,7 +295,9 @@ public final class Server {
                 .setHttp2ClearTextEnabled(false)
                 // Closed when nothing is read or written this long; live streams ping more often than that.
                 .setIdleTimeout((int) config.httpIdleTimeout().toSeconds()).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
-        return vertx.createHttpServer(options).connectionHandler(guard::opened).requestHandler(router).listen()
+        return vertx.createHttpServer(options).connectionHandler(guard::opened)
+                .invalidRequestHandler(kr.daejeon.battery.api.ProtocolErrors::invalidRequest)
+                .requestHandler(kr.daejeon.battery.api.ProtocolErrors.guard(router)).listen()
                 .map(http -> {
                     LOG.info("listening on http://{}:{} (store: {})", config.host(), http.actualPort(),
                             config.usesRedis() ? backend.name() + " (" + config.redis().describe() + ")" : backend.name());

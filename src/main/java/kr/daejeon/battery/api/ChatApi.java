@@ -547,33 +547,8 @@ public final class ChatApi {
     }
 
     /** Maps domain failures to HTTP; anything unexpected is logged and answered without details. */
+    /** Kept for the callers outside this package; see {@link ErrorMapper}. */
     public static void fail(RoutingContext ctx, Throwable t) {
-        ApiError error;
-        if (t instanceof ApiError e) {
-            error = e;
-        } else if (t instanceof ConversationNotFoundException) {
-            error = new ApiError(404, "conversation_not_found", "No such conversation (it may have expired).");
-        } else if (t instanceof kr.daejeon.battery.conversation.ConsentRequiredException) {
-            error = new ApiError(400, "consent_required", "Contact details are stored only with consent to the privacy "
-                    + "notice: send \"consent\" with the message, or leave them out.");
-        } else if (t instanceof InvalidTokenException) {
-            error = new ApiError(401, "invalid_token", "Missing or wrong conversation token (Authorization: Bearer …).");
-        } else if (t instanceof kr.daejeon.battery.session.ReplicaAckTimeoutException) {
-            LOG.warn("turn not confirmed by Redis replicas: {}", t.getMessage());
-            error = new ApiError(503, "store_unconfirmed",
-                    "The message could not be confirmed yet; retry with the same Idempotency-Key (it is never stored twice).", 2);
-        } else if (t instanceof StoreUnavailableException) {
-            LOG.warn("store unavailable: {}", t.getMessage());
-            error = new ApiError(503, "store_unavailable", "The service is temporarily unavailable; please retry.", 5);
-        } else if (t instanceof kr.daejeon.battery.session.StoreFullException) {
-            LOG.warn("store full: {}", t.getMessage());
-            error = new ApiError(503, "store_full", "The service is at capacity; please retry later.", 60);
-        } else if (t instanceof StoreBusyException) {
-            error = new ApiError(503, "conversation_busy", "This conversation is busy; please retry.", 1);
-        } else {
-            Correlation.run(ctx, () -> LOG.error("unexpected error on {} {}", ctx.request().method(), ctx.request().path(), t));
-            error = new ApiError(500, "internal_error", "Something went wrong on our side.");
-        }
-        error.send(ctx);
+        ErrorMapper.fail(ctx, t);
     }
 }

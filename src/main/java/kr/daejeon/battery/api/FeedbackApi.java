@@ -74,8 +74,6 @@ public final class FeedbackApi {
                 out.put("messageId", ar.result().messageId());
                 out.put("rating", ar.result().rating());
                 ChatApi.json(ctx, 200, out);
-            } else if (ar.cause() instanceof AnswerFeedback.UnknownAnswerException) {
-                new ApiError(404, "message_not_found", "No such answer in this conversation.").send(ctx);
             } else {
                 ChatApi.fail(ctx, ar.cause());
             }

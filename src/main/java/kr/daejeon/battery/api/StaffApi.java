@@ -28,6 +28,7 @@ import kr.daejeon.battery.reports.StaffReports;
 import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.staff.HistoryQuery;
 import kr.daejeon.battery.staff.StaffAccounts;
+import kr.daejeon.battery.staff.StaffAudit;
 import kr.daejeon.battery.staff.StaffDesk;
 import kr.daejeon.battery.staff.StaffSession;
 import kr.daejeon.battery.staff.StaffSessionStore;
@@ -78,9 +79,25 @@ public final class StaffApi {
         this.clock = clock;
         this.maxMessageChars = maxMessageChars;
         this.hashing = vertx.createSharedWorkerExecutor("staff-password-hashing", 2);
+        this.lockout = new kr.daejeon.battery.staff.LoginLockout(null, kr.daejeon.battery.staff.LoginLockout.Policy.DEFAULT, clock);
+        this.audit = new StaffAudit(null, java.time.Duration.ofDays(365), clock);
     }
 
     private long pingMs = 15_000;
+    private kr.daejeon.battery.staff.LoginLockout lockout;
+    private StaffAudit audit;
+
+    /** Where staff access to personal data is recorded (views, exports, erasures). */
+    public StaffApi audit(StaffAudit audit) {
+        this.audit = audit;
+        return this;
+    }
+
+    /** The per-account login back-off, shared by every node when it is in Redis (issue 20 #7). */
+    public StaffApi lockout(kr.daejeon.battery.staff.LoginLockout lockout) {
+        this.lockout = lockout;
+        return this;
+    }
 
     /** How often the console's live stream pings (below the server's idle timeout). */
     public StaffApi pingEvery(java.time.Duration every) {
@@ -157,13 +174,14 @@ public final class StaffApi {
             }));
         });
         router.get("/staff/api/history").handler(ctx -> {
-            HistoryQuery q;
-            try {
-                q = HistoryQuery.parse(ctx.request()::getParam, zone, clock.instant());
-            } catch (IllegalArgumentException e) {
-                throw new ApiError(400, "invalid_query", e.getMessage());
-            }
-            respond(ctx, blocking(ctx, () -> desk.history(q)));
+            HistoryQuery q = HistoryQuery.parse(ctx.request()::getParam, zone, clock.instant());
+            StaffSession s = session(ctx);
+            String asked = kr.daejeon.battery.logging.PiiMasker.mask(String.valueOf(ctx.request().query()));
+            respond(ctx, blocking(ctx, () -> {
+                var page = desk.history(q);
+                audit.record(s, StaffAudit.Action.SEARCHED_HISTORY, asked);
+                return page;
+            }));
         });
         router.get("/staff/api/reports").handler(this::report);
         router.get("/staff/api/faq").handler(ctx -> respond(ctx, blocking(ctx, () -> Map.of("entries", desk.faqAnswers()))));
@@ -175,12 +193,18 @@ public final class StaffApi {
         });
         router.get("/staff/api/conversations/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> {
             try {
-                return desk.conversation(ctx.pathParam("id"));
+                var view = desk.conversation(ctx.pathParam("id"));
+                audit.record(session(ctx), StaffAudit.Action.VIEWED_TRANSCRIPT, ctx.pathParam("id"));
+                return view;
             } catch (StaffDesk.TicketNotFoundException e) {
                 throw new ConversationUnknown();
             }
         })));
-        router.get("/staff/api/tickets/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> desk.ticket(ctx.pathParam("id")))));
+        router.get("/staff/api/tickets/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> {
+            var view = desk.ticket(ctx.pathParam("id"));
+            audit.record(session(ctx), StaffAudit.Action.VIEWED_TICKET, ctx.pathParam("id"));
+            return view;
+        })));
         router.post("/staff/api/tickets/:id/claim").handler(ctx ->
                 respond(ctx, blocking(ctx, () -> desk.claim(ctx.pathParam("id"), session(ctx)))));
         router.post("/staff/api/tickets/:id/reply").handler(this::reply);
@@ -202,7 +226,11 @@ public final class StaffApi {
         // questions and dead letters; the audit log keeps who did it.
         router.delete("/staff/api/conversations/:id").handler(ctx -> {
             StaffSession s = session(ctx);
-            respond(ctx, blocking(ctx, () -> personalData.erase(ctx.pathParam("id"), "staff:" + s.username())));
+            respond(ctx, blocking(ctx, () -> {
+                var erased = personalData.erase(ctx.pathParam("id"), "staff:" + s.username());
+                audit.record(s, StaffAudit.Action.ERASED_CONVERSATION, ctx.pathParam("id"));
+                return erased;
+            }));
         });
         router.get("/staff/api/dead-letters").handler(ctx -> respond(ctx, blocking(ctx, () ->
                 Map.of("deadLetters", deadLetters.recent(200), "total", deadLetters.size()))));
@@ -228,6 +256,47 @@ public final class StaffApi {
             respond(ctx, blocking(ctx, () -> learning.reject(ctx.pathParam("id"), s.username(), "admin".equals(s.role()))));
         });
         extensions.forEach(e -> e.accept(router));
+        // The staff-access audit log (admins only), as JSON or as a CSV download (itself recorded).
+        router.get("/staff/api/audit").handler(ctx -> {
+            requireAdmin(ctx);
+            StaffSession s = session(ctx);
+            int limit = auditLimit(ctx.request().getParam("limit"));
+            boolean csv = "csv".equals(ctx.request().getParam("format"));
+            blocking(ctx, () -> {
+                if (csv) {
+                    audit.record(s, StaffAudit.Action.EXPORTED_AUDIT, "latest " + limit);
+                }
+                return audit.recent(limit);
+            }).onComplete(ar -> {
+                if (ar.failed()) {
+                    ErrorMapper.fail(ctx, ar.cause());
+                } else if (csv) {
+                    ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                            .putHeader("Content-Disposition", "attachment; filename=\"staff-audit.csv\"")
+                            .end(StaffAudit.csv(ar.result()));
+                } else {
+                    ChatApi.json(ctx, 200, Map.of("entries", ar.result()));
+                }
+            });
+        });
+        // Login lock-outs (admins only): who is held back, and lifting it (e.g. after the owner called in).
+        router.get("/staff/api/lockouts").handler(ctx -> {
+            requireAdmin(ctx);
+            respond(ctx, blocking(ctx, () -> {
+                List<kr.daejeon.battery.staff.LoginLockout.Status> out = new java.util.ArrayList<>();
+                for (Map<String, String> a : accounts.directory()) {
+                    lockout.status(a.get("username")).ifPresent(out::add);
+                }
+                var p = lockout.policy();
+                return Map.of("accounts", out, "policy", Map.of("delayAfterFailures", p.delayAfter(),
+                        "lockAfterFailures", p.lockAfter(), "lockMinutes", p.lockFor().toMinutes()));
+            }));
+        });
+        router.delete("/staff/api/lockouts/:username").handler(ctx -> {
+            requireAdmin(ctx);
+            String user = ctx.pathParam("username");
+            respond(ctx, blocking(ctx, () -> Map.of("username", user, "cleared", lockout.clear(user))));
+        });
         // The console page itself: static files, no build step.
         router.get("/staff/*").handler(StaticHandler.create("webroot/staff").setCachingEnabled(false));
     }
@@ -245,7 +314,19 @@ public final class StaffApi {
                 new ApiError(429, "rate_limited", "Too many login attempts; retry after " + wait + " s.", wait).send(ctx);
                 return;
             }
-            authenticateAndStartSession(ctx, user, password);
+            // Per account, whatever the address: counted before the (slow) password check, so parallel guesses
+            // cannot all get in before the first failure is recorded. Unknown usernames get the same answers.
+            blocking(ctx, () -> lockout.tryLogin(user)).onComplete(decision -> {
+                if (decision.failed()) {
+                    ChatApi.fail(ctx, decision.cause());
+                } else if (!decision.result().allowed()) {
+                    int retry = decision.result().retryAfterSeconds();
+                    new ApiError(429, "too_many_attempts", "Too many failed logins for this username; retry after " + retry
+                            + " s.", retry).send(ctx);
+                } else {
+                    authenticateAndStartSession(ctx, user, password);
+                }
+            });
         });
     }
 
@@ -259,7 +340,10 @@ public final class StaffApi {
                 return;
             }
             // A new session id at every login: no session fixation.
-            blocking(ctx, () -> sessions.create(ar.result().get(), clock.instant())).onComplete(created -> {
+            blocking(ctx, () -> {
+                lockout.succeeded(user);
+                return sessions.create(ar.result().get(), clock.instant());
+            }).onComplete(created -> {
                 if (created.failed()) {
                     ChatApi.fail(ctx, created.cause());
                     return;
@@ -367,10 +451,15 @@ public final class StaffApi {
             throw new ApiError(400, "invalid_query", "'by' must be day or week");
         }
         boolean csv = "csv".equals(ctx.request().getParam("format"));
-        blocking(ctx, () -> reports.build(from, to, by.equals("week"))).onComplete(ar -> {
-            if (ar.failed() && ar.cause() instanceof IllegalArgumentException e) {
-                new ApiError(400, "invalid_query", e.getMessage()).send(ctx);
-            } else if (ar.failed()) {
+        StaffSession s = session(ctx);
+        blocking(ctx, () -> {
+            var report = reports.build(from, to, by.equals("week"));
+            if (csv) {
+                audit.record(s, StaffAudit.Action.EXPORTED_REPORT, from + ".." + to + " by " + by);
+            }
+            return report;
+        }).onComplete(ar -> {
+            if (ar.failed()) {
                 ChatApi.fail(ctx, ar.cause());
             } else if (csv) {
                 ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
@@ -451,6 +540,27 @@ public final class StaffApi {
         }
     }
 
+    private static int auditLimit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 500;
+        }
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v >= 1 && v <= StaffAudit.CAPACITY) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiError(400, "invalid_parameter", "'limit' must be a whole number from 1 to " + StaffAudit.CAPACITY + ".");
+    }
+
+    private static void requireAdmin(RoutingContext ctx) {
+        if (!"admin".equals(session(ctx).role())) {
+            throw new ApiError(403, "admin_only", "Only an admin may do this.");
+        }
+    }
+
     private static StaffSession session(RoutingContext ctx) {
         return ctx.get(SESSION_KEY);
     }
@@ -476,16 +586,8 @@ public final class StaffApi {
         result.onComplete(ar -> {
             if (ar.succeeded()) {
                 ChatApi.json(ctx, 200, ar.result());
-            } else if (ar.cause() instanceof StaffDesk.TicketNotFoundException) {
-                new ApiError(404, "ticket_not_found", "No such ticket.").send(ctx);
             } else if (ar.cause() instanceof ConversationUnknown) {
                 new ApiError(404, "conversation_not_found", "No conversation with staff tickets has this id.").send(ctx);
-            } else if (ar.cause() instanceof StaffDesk.TicketConflictException e) {
-                new ApiError(409, "ticket_conflict", e.getMessage()).send(ctx);
-            } else if (ar.cause() instanceof LearningDesk.Refused e) {
-                new ApiError(e.status, e.code, e.getMessage()).send(ctx);
-            } else if (ar.cause() instanceof IllegalArgumentException e) {
-                new ApiError(400, "invalid_request", e.getMessage()).send(ctx);
             } else {
                 ChatApi.fail(ctx, ar.cause());
             }

@@ -1,6 +1,7 @@
 package kr.daejeon.battery.channel;
 
 import java.util.List;
+import kr.daejeon.battery.logging.PiiMasker;
 import kr.daejeon.battery.session.CappedList;
 
 /** The newest failed deliveries, newest first, for the staff console; bounded, shared through Redis when configured. */
@@ -15,9 +16,13 @@ public final class DeadLetterLog {
         this.letters = java.util.Objects.requireNonNull(letters, "a dead-letter log needs the backend's list");
     }
 
-    /** Blocking when in Redis: call off the event loop. */
+    /**
+     * Stored masked (phone numbers, e-mail, registration and card numbers): staff follow up from the
+     * conversation, which keeps the text as written. Blocking when in Redis: call off the event loop.
+     */
     public void add(DeadLetter letter) {
-        letters.add(letter);
+        letters.add(new DeadLetter(letter.id(), letter.channel(), letter.conversationId(), letter.operation(),
+                PiiMasker.mask(letter.text()), PiiMasker.mask(letter.reason()), letter.attempts(), letter.failedAt()));
     }
 
     public List<DeadLetter> recent(int limit) {

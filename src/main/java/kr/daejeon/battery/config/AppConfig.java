@@ -59,6 +59,7 @@ public final class AppConfig {
     private final Path staffAccountsFile;
     private final Duration staffSessionLifetime;
     private final int staffLoginRateLimitPerMinute;
+    private final kr.daejeon.battery.staff.LoginLockout.Policy staffLoginLockout;
     private final BusinessHours businessHours;
     private final HolidayCalendar holidayCalendar;
     private final String ticketWebhookUrl;
@@ -86,6 +87,7 @@ public final class AppConfig {
     private final int contentWatchSeconds;
     private final Duration httpIdleTimeout;
     private final Duration retention;
+    private final Duration staffAuditRetention;
     private final Duration requestReadTimeout;
     private final int maxConnectionsPerClient;
     private final int maxStreamsPerClient;
@@ -142,6 +144,14 @@ public final class AppConfig {
         }
         staffSessionLifetime = Duration.ofHours(integer("staff_session_hours"));
         staffLoginRateLimitPerMinute = integer("staff_login_rate_limit_per_minute");
+        int delayAfter = integer("staff_login_delay_after_failures");
+        int lockAfter = integer("staff_login_lock_after_failures");
+        if (lockAfter < delayAfter) {
+            problems.add("STAFF_LOGIN_LOCK_AFTER_FAILURES must not be below STAFF_LOGIN_DELAY_AFTER_FAILURES");
+            lockAfter = delayAfter;
+        }
+        staffLoginLockout = new kr.daejeon.battery.staff.LoginLockout.Policy(delayAfter, lockAfter, Duration.ofSeconds(60),
+                Duration.ofMinutes(integer("staff_login_lock_minutes")));
         ZoneId zone = ZoneId.of("Asia/Seoul");
         try {
             zone = ZoneId.of(text("time_zone"));
@@ -209,6 +219,7 @@ public final class AppConfig {
         contentWatchSeconds = integer("content_watch_seconds");
         httpIdleTimeout = Duration.ofSeconds(integer("http_idle_timeout_seconds"));
         retention = Duration.ofDays(integer("retention_days"));
+        staffAuditRetention = Duration.ofDays(integer("staff_audit_retention_days"));
         requestReadTimeout = Duration.ofSeconds(integer("request_read_timeout_seconds"));
         maxConnectionsPerClient = integer("max_connections_per_client");
         maxStreamsPerClient = integer("max_streams_per_client");
@@ -543,6 +554,7 @@ public final class AppConfig {
     public Path staffAccountsFile() { return staffAccountsFile; }
     public Duration staffSessionLifetime() { return staffSessionLifetime; }
     public int staffLoginRateLimitPerMinute() { return staffLoginRateLimitPerMinute; }
+    public kr.daejeon.battery.staff.LoginLockout.Policy staffLoginLockout() { return staffLoginLockout; }
     public BusinessHours businessHours() { return businessHours; }
     public HolidayCalendar holidayCalendar() { return holidayCalendar; }
     public String ticketWebhookUrl() { return ticketWebhookUrl; }
@@ -594,6 +606,7 @@ public final class AppConfig {
      * their notes and contact details, unanswered questions, dead letters, queued messenger replies.
      */
     public Duration retention() { return retention; }
+    public Duration staffAuditRetention() { return staffAuditRetention; }
     public int maxStreamsPerClient() { return maxStreamsPerClient; }
     public int maxStreamsPerConversation() { return maxStreamsPerConversation; }
     /** How often live streams send a ping: often enough that the idle timeout never ends one. */

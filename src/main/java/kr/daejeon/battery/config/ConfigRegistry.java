@@ -103,6 +103,13 @@ public final class ConfigRegistry {
         url("telegram_api_base", "https://api.telegram.org", RARE, "Telegram API address (tests point it elsewhere).");
         url("line_api_base", "https://api.line.me", RARE, "LINE API address.");
         text("kakao_secret_header", "X-Skill-Secret", RARE, "Header carrying the KakaoTalk skill secret.");
+        integer("staff_login_delay_after_failures", "5", 1, 1000, RARE, "Wrong passwords for one account (from any "
+                + "address) after which each further try waits 1 s, 2 s, 4 s … (at most 60 s).");
+        integer("staff_login_lock_after_failures", "10", 1, 1000, RARE, "Wrong passwords for one account after which it "
+                + "is locked for `staff_login_lock_minutes` (an admin can lift it); not below the delay's threshold.");
+        integer("staff_login_lock_minutes", "15", 1, 24 * 60, RARE, "How long a locked staff account stays locked.");
+        integer("staff_audit_retention_days", "365", 1, 3650, FREQUENT, "How long the staff-access audit log (who "
+                + "viewed, exported or erased what) is kept.");
         list("kakao_callback_hosts", "bot-api.kakao.com", RARE, "The only hosts a KakaoTalk `callbackUrl` may name "
                 + "(https; plain http only for a loopback host listed here, for tests).");
         integer("kakao_answer_budget_ms", "3500", 500, 4500, RARE, "A KakaoTalk skill request not answered by then gets "

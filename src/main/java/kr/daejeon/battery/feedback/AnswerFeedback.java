@@ -35,9 +35,9 @@ public final class AnswerFeedback {
     }
 
     /** Thrown when the message is not an answer of the assistant in this conversation. */
-    public static final class UnknownAnswerException extends RuntimeException {
+    public static final class UnknownAnswerException extends kr.daejeon.battery.Refusal {
         UnknownAnswerException() {
-            super("no such answer in this conversation", null, false, false);
+            super(Reason.NOT_FOUND, "message_not_found", "No such answer in this conversation.");
         }
     }
 

@@ -63,6 +63,12 @@ public interface Backend extends AutoCloseable {
     /** The versioned content set (intents, answers, rules, sessions) and its trained models. */
     kr.daejeon.battery.content.ContentStore contentStore();
 
+    /** Per-account login back-off and lock-out, shared by every node when the backend is. */
+    kr.daejeon.battery.staff.LoginLockout loginLockout(kr.daejeon.battery.staff.LoginLockout.Policy policy, Clock clock);
+
+    /** The staff-access audit log (viewed, exported, erased), kept {@code retention}. */
+    kr.daejeon.battery.staff.StaffAudit staffAudit(java.time.Duration retention, Clock clock);
+
     /** Staff accounts and their change log. */
     kr.daejeon.battery.staff.AccountStore accountStore();
 

@@ -3,6 +3,7 @@ package kr.daejeon.battery.learning;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import kr.daejeon.battery.Refusal.Reason;
 import kr.daejeon.battery.content.ContentVersion;
 import kr.daejeon.battery.content.StaleVersionException;
 import kr.daejeon.battery.content.VersionedContent;
@@ -17,14 +18,9 @@ import kr.daejeon.battery.nlu.Language;
 public final class LearningDesk {
 
     /** The action needs another role, or the proposal is not in a state that allows it. */
-    public static final class Refused extends RuntimeException {
-        public final int status;
-        public final String code;
-
-        Refused(int status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
+    public static final class Refused extends kr.daejeon.battery.Refusal {
+        Refused(Reason reason, String code, String message) {
+            super(reason, code, message);
         }
     }
 
@@ -53,19 +49,19 @@ public final class LearningDesk {
     public TrainingProposal propose(String staff, String kind, String intent, String language, String text) {
         String k = kind == null || kind.isEmpty() ? TrainingProposal.UTTERANCE : kind;
         if (!k.equals(TrainingProposal.UTTERANCE) && !k.equals(TrainingProposal.ANSWER)) {
-            throw new Refused(400, "invalid_kind", "'kind' must be \"utterance\" or \"answer\".");
+            throw new Refused(Reason.INVALID, "invalid_kind", "'kind' must be \"utterance\" or \"answer\".");
         }
         boolean answer = k.equals(TrainingProposal.ANSWER);
         if (answer ? versions.content().get().faq().entry(intent).isEmpty() : !versions.classifier().current().intents().contains(intent)) {
-            throw new Refused(400, "unknown_intent", "No " + (answer ? "FAQ entry" : "intent") + " '" + intent + "'.");
+            throw new Refused(Reason.INVALID, "unknown_intent", "No " + (answer ? "FAQ entry" : "intent") + " '" + intent + "'.");
         }
         if (Language.fromCode(language) == null) {
-            throw new Refused(400, "invalid_locale", "'language' must be \"ko\" or \"en\".");
+            throw new Refused(Reason.INVALID, "invalid_locale", "'language' must be \"ko\" or \"en\".");
         }
         String t = text == null ? "" : text.strip();
         int max = answer ? MAX_ANSWER : MAX_TEXT;
         if (t.isEmpty() || t.codePointCount(0, t.length()) > max) {
-            throw new Refused(400, "invalid_text", "'text' must be 1 to " + max + " characters.");
+            throw new Refused(Reason.INVALID, "invalid_text", "'text' must be 1 to " + max + " characters.");
         }
         TrainingProposal p = new TrainingProposal(Tokens.random(9), intent, language, t, staff, clock.instant(),
                 TrainingProposal.PENDING, null, null, k, null);
@@ -93,7 +89,7 @@ public final class LearningDesk {
         Instant now = clock.instant();
         TrainingProposal approved = p.decided(TrainingProposal.APPROVED, admin, now);
         if (proposals.decide(approved) != 1) {
-            throw new Refused(409, "already_decided", "This proposal was decided meanwhile.");
+            throw new Refused(Reason.CONFLICT, "already_decided", "This proposal was decided meanwhile.");
         }
         String note = "approved by " + admin + " " + now.toString().substring(0, 10) + " (proposed by " + p.proposedBy() + ")";
         boolean answer = TrainingProposal.ANSWER.equals(p.kind());
@@ -110,11 +106,11 @@ public final class LearningDesk {
             });
         } catch (StaleVersionException e) {
             proposals.replace(approved, p);
-            throw new Refused(409, "content_changed", "The content changed meanwhile (now version " + e.current
+            throw new Refused(Reason.CONFLICT, "content_changed", "The content changed meanwhile (now version " + e.current
                     + "); nothing was changed and the proposal is still pending.");
         } catch (IllegalArgumentException | IllegalStateException e) {
             proposals.replace(approved, p);
-            throw new Refused(422, "content_invalid", (answer ? "The FAQ" : "The intents")
+            throw new Refused(Reason.UNPROCESSABLE, "content_invalid", (answer ? "The FAQ" : "The intents")
                     + " would not load with this change; nothing was changed: " + e.getMessage());
         } catch (RuntimeException e) {
             proposals.replace(approved, p);
@@ -128,18 +124,18 @@ public final class LearningDesk {
     public Decision reject(String id, String admin, boolean isAdmin) {
         TrainingProposal rejected = pending(id, isAdmin).decided(TrainingProposal.REJECTED, admin, clock.instant());
         if (proposals.decide(rejected) != 1) {
-            throw new Refused(409, "already_decided", "This proposal was decided meanwhile.");
+            throw new Refused(Reason.CONFLICT, "already_decided", "This proposal was decided meanwhile.");
         }
         return new Decision(rejected, null, null);
     }
 
     private TrainingProposal pending(String id, boolean isAdmin) {
         if (!isAdmin) {
-            throw new Refused(403, "admin_only", "Only an admin can approve or reject training changes.");
+            throw new Refused(Reason.NOT_ALLOWED, "admin_only", "Only an admin can approve or reject training changes.");
         }
-        TrainingProposal p = proposals.find(id).orElseThrow(() -> new Refused(404, "proposal_not_found", "No such proposal."));
+        TrainingProposal p = proposals.find(id).orElseThrow(() -> new Refused(Reason.NOT_FOUND, "proposal_not_found", "No such proposal."));
         if (!TrainingProposal.PENDING.equals(p.status())) {
-            throw new Refused(409, "already_decided", "This proposal is already " + p.status() + ".");
+            throw new Refused(Reason.CONFLICT, "already_decided", "This proposal is already " + p.status() + ".");
         }
         return p;
     }

@@ -1,6 +1,7 @@
 package kr.daejeon.battery.learning;
 
 import java.util.List;
+import kr.daejeon.battery.logging.PiiMasker;
 import kr.daejeon.battery.session.CappedList;
 
 /** The newest unanswered questions, newest first; bounded, shared through Redis when configured. Blocking in Redis. */
@@ -16,7 +17,17 @@ public final class UnansweredLog {
     }
 
     public void add(UnansweredQuestion q) {
-        questions.add(q);
+        questions.add(masked(q));
+    }
+
+    /**
+     * Kept masked: staff learn from the question, not from the phone number or e-mail in it, and this log is
+     * read by every staff member (the transcript itself, which staff answer from, stays as written).
+     */
+    private static UnansweredQuestion masked(UnansweredQuestion q) {
+        String text = PiiMasker.mask(q.text());
+        return text.equals(q.text()) ? q : new UnansweredQuestion(text, q.language(), q.answeredIntent(), q.confidence(),
+                q.topIntents(), q.conversationId(), q.channel(), q.at());
     }
 
     /** Retention: forgets questions asked before {@code cutoff}. */

@@ -70,10 +70,10 @@ public final class StaffReports {
 
     public Report build(LocalDate from, LocalDate to, boolean weekly) {
         if (from.isAfter(to)) {
-            throw new IllegalArgumentException("'from' is after 'to'");
+            throw kr.daejeon.battery.Refusal.invalid("invalid_query", "'from' is after 'to'");
         }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw new IllegalArgumentException("at most " + MAX_DAYS + " days per report");
+            throw kr.daejeon.battery.Refusal.invalid("invalid_query", "at most " + MAX_DAYS + " days per report");
         }
         Map<LocalDate, Acc> rows = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {

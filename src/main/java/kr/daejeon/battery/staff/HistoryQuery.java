@@ -22,18 +22,18 @@ public record HistoryQuery(String text, Instant from, Instant to, String intent,
 
     /**
      * Reads the query parameters ({@code param} gives each one or null); a bad value is an
-     * {@link IllegalArgumentException} naming it (a 400 for the client).
+     * {@link kr.daejeon.battery.Refusal} naming it (a 400 for the client).
      */
     public static HistoryQuery parse(Function<String, String> param, ZoneId zone, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate toDay = date(param.apply("to"), "to", today);
         LocalDate fromDay = date(param.apply("from"), "from", toDay.minusDays(DEFAULT_DAYS));
         if (fromDay.isAfter(toDay)) {
-            throw new IllegalArgumentException("'from' is after 'to'");
+            throw kr.daejeon.battery.Refusal.invalid("invalid_query", "'from' is after 'to'");
         }
         String status = blankToNull(param.apply("status"));
         if (status != null && !STATUSES.contains(status)) {
-            throw new IllegalArgumentException("'status' must be waiting, assigned or resolved");
+            throw kr.daejeon.battery.Refusal.invalid("invalid_query", "'status' must be waiting, assigned or resolved");
         }
         int page = number(param.apply("page"), "page", 0, 0, 100_000);
         int size = number(param.apply("size"), "size", 25, 1, MAX_SIZE);
@@ -49,7 +49,7 @@ public record HistoryQuery(String text, Instant from, Instant to, String intent,
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + name + "' must be a date like 2027-03-02");
+            throw kr.daejeon.battery.Refusal.invalid("invalid_query", "'" + name + "' must be a date like 2027-03-02");
         }
     }
 
@@ -60,11 +60,11 @@ public record HistoryQuery(String text, Instant from, Instant to, String intent,
         try {
             int n = Integer.parseInt(value.strip());
             if (n < min || n > max) {
-                throw new IllegalArgumentException("'" + name + "' must be between " + min + " and " + max);
+                throw kr.daejeon.battery.Refusal.invalid("invalid_query", "'" + name + "' must be between " + min + " and " + max);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + name + "' must be a number");
+            throw kr.daejeon.battery.Refusal.invalid("invalid_query", "'" + name + "' must be a number");
         }
     }
 

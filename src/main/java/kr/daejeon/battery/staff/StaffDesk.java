@@ -27,16 +27,16 @@ import kr.daejeon.battery.session.SessionStore;
 public final class StaffDesk {
 
     /** Thrown when the ticket does not exist. */
-    public static final class TicketNotFoundException extends RuntimeException {
+    public static final class TicketNotFoundException extends kr.daejeon.battery.Refusal {
         public TicketNotFoundException() {
-            super("ticket not found", null, false, false);
+            super(Reason.NOT_FOUND, "ticket_not_found", "No such ticket.");
         }
     }
 
     /** Thrown when another staff member has the ticket, or it is not in a state for this action. */
-    public static final class TicketConflictException extends RuntimeException {
+    public static final class TicketConflictException extends kr.daejeon.battery.Refusal {
         public TicketConflictException(String message) {
-            super(message, null, false, false);
+            super(Reason.CONFLICT, "ticket_conflict", message);
         }
     }
 
@@ -112,10 +112,10 @@ public final class StaffDesk {
      * through the proposal and approval flow.
      */
     public String previewAnswer(String intent, String language, String template) {
-        FaqEntry e = content.get().faq().entry(intent).orElseThrow(() -> new IllegalArgumentException("no FAQ entry '" + intent + "'"));
+        FaqEntry e = content.get().faq().entry(intent).orElseThrow(() -> kr.daejeon.battery.Refusal.invalid("invalid_request", "no FAQ entry '" + intent + "'"));
         Language lang = Language.fromCode(language);
         if (lang == null) {
-            throw new IllegalArgumentException("'language' must be ko or en");
+            throw kr.daejeon.battery.Refusal.invalid("invalid_request", "'language' must be ko or en");
         }
         kr.daejeon.battery.faq.LocalizedText answer = lang == Language.KO
                 ? new kr.daejeon.battery.faq.LocalizedText(template, e.answer().en())
@@ -139,7 +139,7 @@ public final class StaffDesk {
             throw new TicketConflictException("Claimed by " + t.assignee() + "; only they or an admin can hand it on.");
         }
         if (to != null && !accounts.exists(to)) {
-            throw new IllegalArgumentException("no staff account '" + to + "'");
+            throw kr.daejeon.battery.Refusal.invalid("invalid_request", "no staff account '" + to + "'");
         }
         if (!tickets.reassign(id, to, clock.instant())) {
             throw new TicketConflictException("This ticket is already resolved.");

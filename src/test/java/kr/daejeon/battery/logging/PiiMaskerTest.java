@@ -45,6 +45,39 @@ class PiiMaskerTest {
         assertEquals("a\t[phone]", PiiMasker.mask("a\t010 1234\t5678"));
     }
 
+    /** Issue 20 #12: numbers from abroad, addresses with non-ASCII domains, card numbers and RRN variants. */
+    @Test
+    void internationalNumbers() {
+        assertEquals("call [phone] now", PiiMasker.mask("call +1 415 555 0100 now"));
+        assertEquals("tel [phone]", PiiMasker.mask("tel +82 10-1234-5678"));
+        assertEquals("[phone]", PiiMasker.mask("+44 20 7946 0958"));
+        assertEquals("[phone]", PiiMasker.mask("+49-30-901820"));
+        assertEquals("[phone]", PiiMasker.mask("+81 (3) 1234-5678"));
+        assertEquals("version +1 2", PiiMasker.mask("version +1 2"), "a short figure after + is no phone number");
+    }
+
+    @Test
+    void internationalisedEmail() {
+        assertEquals("메일 [email] 로", PiiMasker.mask("메일 홍길동@대전.한국 로"));
+        assertEquals("to [email]", PiiMasker.mask("to user@bücher.de"));
+        assertEquals("[email]", PiiMasker.mask("müller.jörg@exämple.com"));
+    }
+
+    @Test
+    void cardNumbersThatPassLuhn() {
+        assertEquals("card [card]", PiiMasker.mask("card 4111 1111 1111 1111"));
+        assertEquals("카드 [card] 입니다", PiiMasker.mask("카드 5500-0000-0000-0004 입니다"));
+        assertEquals("[card]", PiiMasker.mask("378282246310005"));
+        assertEquals("order 4111111111111112", PiiMasker.mask("order 4111111111111112"), "fails Luhn: not a card");
+    }
+
+    @Test
+    void residentRegistrationNumbersInOtherSpellings() {
+        assertEquals("주민 [rrn]", PiiMasker.mask("주민 900101 1234567"));
+        assertEquals("주민 [rrn]", PiiMasker.mask("주민 9001011234567"));
+        assertEquals("[rrn]", PiiMasker.mask("021231-4123456"));
+    }
+
     /** The shortcut that skips rules must never change the result of applying every rule. */
     @Property(tries = 3000)
     void skippingRulesNeverChangesTheResult(@ForAll("logLike") String line) {
@@ -55,7 +88,7 @@ class PiiMaskerTest {
     Arbitrary<String> logLike() {
         Arbitrary<String> pieces = Arbitraries.of("0", "1", "2", "5", "8", "9", "82", "010", "02", "042", "1234", "5678",
                 "67890", "900101", "-", ".", ")", "(", " ", "\t", "+", "@", ":", "/", "//", "bot", "Bearer ", "bearer\t",
-                "a", "Z", "_", "example.com", "x", "=", "가", "연락처 ");
+                "a", "Z", "_", "example.com", "x", "=", "가", "연락처 ", "+1 ", "415", "4111", "ü", "대전.한국", "9001011234567");
         return pieces.list().ofMinSize(0).ofMaxSize(30).map(l -> String.join("", l));
     }
 

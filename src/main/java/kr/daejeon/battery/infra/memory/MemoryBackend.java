@@ -133,4 +133,14 @@ public final class MemoryBackend implements Backend {
     public kr.daejeon.battery.staff.AccountStore accountStore() {
         return accounts;
     }
+
+    @Override
+    public kr.daejeon.battery.staff.LoginLockout loginLockout(kr.daejeon.battery.staff.LoginLockout.Policy policy, Clock clock) {
+        return new kr.daejeon.battery.staff.LoginLockout(null, policy, clock);
+    }
+
+    @Override
+    public kr.daejeon.battery.staff.StaffAudit staffAudit(java.time.Duration retention, Clock clock) {
+        return new kr.daejeon.battery.staff.StaffAudit(new InMemoryCappedList<>(kr.daejeon.battery.staff.StaffAudit.CAPACITY), retention, clock);
+    }
 }

@@ -185,4 +185,15 @@ public final class RedisBackend implements Backend {
     public kr.daejeon.battery.staff.AccountStore accountStore() {
         return accounts;
     }
+
+    @Override
+    public kr.daejeon.battery.staff.LoginLockout loginLockout(kr.daejeon.battery.staff.LoginLockout.Policy policy, Clock clock) {
+        return new kr.daejeon.battery.staff.LoginLockout(redis, policy, clock);
+    }
+
+    @Override
+    public kr.daejeon.battery.staff.StaffAudit staffAudit(java.time.Duration retention, Clock clock) {
+        return new kr.daejeon.battery.staff.StaffAudit(new RedisCappedList<>(redis, "staffaudit", kr.daejeon.battery.staff.StaffAudit.CAPACITY,
+                kr.daejeon.battery.staff.StaffAudit.Entry.class), retention, clock);
+    }
 }
