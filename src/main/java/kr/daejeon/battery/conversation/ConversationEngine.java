@@ -155,6 +155,12 @@ public final class ConversationEngine {
         DialogueContext dialogue = null;
         boolean escalate = false;
         for (Interpreter.Part part : understood.parts()) {
+            String partIntent = part.classification().intent();
+            if (tapped.isEmpty() && part != understood.primary() && faq().entry(partIntent).isEmpty()) {
+                // A second part with no answer of its own: a request for staff hands over after the answer.
+                escalate |= FaqCatalog.HANDOFF_INTENT.equals(partIntent);
+                continue;
+            }
             Chosen chosen = tappedAnswer.isPresent() ? new Chosen(tappedAnswer.get(), EXACT)
                     : tapped.isPresent() ? new Chosen(faq().answer(tapped.get()).orElseThrow(), OVERVIEW) // a topic button
                     : choose(part.classification(), part.lookup(), part.leansOnTopic() ? state.dialogue().topic() : null);

@@ -118,6 +118,16 @@ class DialogueTest {
     }
 
     @Test
+    void aQuestionAndARequestForStaffInOneMessageGetTheAnswerAndAPerson() {
+        // The second part has no FAQ entry of its own (staff are not an answer): it used to throw, a 500.
+        JsonNode r = turn(server.newConversation("ko"), "신청 방법 알려주세요. 그리고 담당자랑 직접 상담하고 싶어요");
+        assertTrue(r.get("handoff").asBoolean(), r.toString());
+        List<String> intents = new ArrayList<>();
+        r.get("messages").forEach(m -> intents.add(m.get("intent").asText()));
+        assertTrue(intents.contains("application_process") && intents.contains("human_handoff"), r.toString());
+    }
+
+    @Test
     void specificQuestionsGetTheirOwnAnswerNotTheTopicsParagraph() {
         Map<String, String> expected = Map.of(
                 "지원금 나중에 갚아야 돼요?", "benefit_grant_or_loan",
