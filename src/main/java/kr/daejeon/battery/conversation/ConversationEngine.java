@@ -267,6 +267,9 @@ public final class ConversationEngine {
         List<String> named = new ArrayList<>();
         if (previousTopic != null) {
             own.addAll(Interpreter.family(previousTopic));
+            // A follow-up read in context is about the topic it was read as ("How much do they get?" after the
+            // promising track): that topic's answers lead, as if the question had named it.
+            named.add(c.intent());
         }
         // A question that names a track or another topic ("유망기업 …") is about that topic's answers.
         String normalized = TextNormalizer.normalize(question);
