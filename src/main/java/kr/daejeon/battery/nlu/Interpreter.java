@@ -95,7 +95,10 @@ public final class Interpreter {
         String questionsOnly = String.join(" ", parsed.questions());
         if (!questionsOnly.isEmpty() && !questionsOnly.equals(asking)) {
             Classification q = model.classify(questionsOnly);
-            if (!q.isFallback() && !SOCIAL.contains(q.intent()) && (c.isFallback() || q.confidence() >= c.confidence())) {
+            // Over an out-of-scope reading of the whole, the question alone must be sure: a near-domain question
+            // ("부가세 신고 기한이 언제까지죠?") is unsure on its own too.
+            boolean sure = c.isFallback() ? q.confidence() >= CONFIDENT : q.confidence() >= c.confidence();
+            if (!q.isFallback() && !SOCIAL.contains(q.intent()) && sure) {
                 c = q;
                 asking = questionsOnly;
             }

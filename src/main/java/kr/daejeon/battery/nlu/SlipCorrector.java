@@ -111,7 +111,7 @@ public final class SlipCorrector {
     /** The single best syllable one vowel or one final away whose pairs are known, or 0 when none or no single best. */
     private char replacement(int[] parts, char left, char right) {
         int sides = (left != 0 ? 1 : 0) + (right != 0 ? 1 : 0);
-        for (int need = sides; need >= 1; need--) {
+        for (int need = sides; need >= sides; need--) { // all its pairs must become known: an unknown word is not bent into a known one
             char found = 0;
             int count = 0;
             for (int v = 0; v < VOWELS; v++) {
