@@ -155,6 +155,12 @@ public final class ConversationEngine {
         DialogueContext dialogue = null;
         boolean escalate = false;
         for (Interpreter.Part part : understood.parts()) {
+            String partIntent = part.classification().intent();
+            if (tapped.isEmpty() && part != understood.primary() && faq().entry(partIntent).isEmpty()) {
+                // A second part with no answer of its own: a request for staff hands over after the answer.
+                escalate |= FaqCatalog.HANDOFF_INTENT.equals(partIntent);
+                continue;
+            }
             Chosen chosen = tappedAnswer.isPresent() ? new Chosen(tappedAnswer.get(), EXACT)
                     : tapped.isPresent() ? new Chosen(faq().answer(tapped.get()).orElseThrow(), OVERVIEW) // a topic button
                     : choose(part.classification(), part.lookup(), part.leansOnTopic() ? state.dialogue().topic() : null);
@@ -261,6 +267,9 @@ public final class ConversationEngine {
         List<String> named = new ArrayList<>();
         if (previousTopic != null) {
             own.addAll(Interpreter.family(previousTopic));
+            // A follow-up read in context is about the topic it was read as ("How much do they get?" after the
+            // promising track): that topic's answers lead, as if the question had named it.
+            named.add(c.intent());
         }
         // A question that names a track or another topic ("유망기업 …") is about that topic's answers.
         String normalized = TextNormalizer.normalize(question);

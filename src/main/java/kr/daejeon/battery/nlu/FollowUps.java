@@ -41,6 +41,9 @@ public final class FollowUps {
     private static final Pattern EN_ELLIPSIS = Pattern.compile(
             "^(?:what about|how about|and for|and the|and what|and if|what if|and in|and how|and when|and where|and who|same for|also for|and|so|then|that one|those)\\b",
             Pattern.CASE_INSENSITIVE);
+    // "and for job seekers?" → "job seekers?": the connector only says it continues, the topic name says what.
+    private static final Pattern CONNECTOR = Pattern.compile(
+            "^(?:what about|how about|and for|and what about|and in|same for|also for|and|so|then)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern PRONOUN = Pattern.compile(
             "^(?:그럼|그러면|그렇다면)?\\s*(?:그건|그거는|그거|그것은|그것|그게|거기는|거기|그쪽은|그쪽|이건|이거는|이거|저건)?\\s*|^(?:and |so |then )?(?:for that|that one|that|it|this)\\b\\s*",
             Pattern.CASE_INSENSITIVE);
@@ -62,6 +65,22 @@ public final class FollowUps {
     private static final Pattern POINTS_BACK = Pattern.compile(
             "(?:^|\\s)(?:그|이|저)\\s(?:교육|과정|사업|트랙|기업|서류|공고|프로그램|협의회|행사)|(?:^|\\s)(?:그건|그거|그것|그게|거기|그쪽|이건|이거|해당)"
                     + "|\\b(?:it|that|this|those|these|there)\\b(?!\\s+(?:is|are)\\s+(?:a|an|the)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A question that asks only when/where/how/who/whether, with no noun of its own worth a topic
+     * ("언제 해요?", "가입은 어떻게 해요?", "Is a copy OK?"): on its own it is out of scope, after an answer it
+     * continues it. Laughter and chit-chat ("ㅋㅋㅋ", "lol") are no question.
+     */
+    public static boolean bareQuestion(String text) {
+        String t = text.strip();
+        return KO_BARE_QUESTION.matcher(t).find() || EN_BARE_QUESTION.matcher(t).find();
+    }
+
+    private static final Pattern KO_BARE_QUESTION = Pattern.compile(
+            "(?:언제|어디|어떻게|얼마|누가|누구|몇|뭐|무엇|되나요|돼요|되죠|가능해요|가능한가요|인가요|나요|까요)\\s*[가-힣]{0,4}?(?:요|까|나|죠|니)?\\s*[?？]\\s*$|(?:언제|어디|어떻게|얼마|누가|몇)\\s*[가-힣]{0,3}(?:요|까요|나요|죠)\\s*$");
+    private static final Pattern EN_BARE_QUESTION = Pattern.compile(
+            "^(?:(?:and|so|then|ok|okay)[, ]+)?(?:when|where|how|who|what|which|is|are|do|does|can|could|will)\\b.*[?？]?\\s*$",
             Pattern.CASE_INSENSITIVE);
 
     /** Short enough that it probably leans on the previous turn. */
@@ -99,8 +118,9 @@ public final class FollowUps {
 
     /** The follow-up with the previous topic's name in front and a leading pronoun dropped. */
     public static String withTopic(String followUp, String topicName) {
-        Matcher m = PRONOUN.matcher(followUp.strip());
-        String rest = m.lookingAt() ? followUp.strip().substring(m.end()) : followUp.strip();
+        String stripped = CONNECTOR.matcher(followUp.strip()).replaceFirst("");
+        Matcher m = PRONOUN.matcher(stripped);
+        String rest = m.lookingAt() ? stripped.substring(m.end()) : stripped;
         if (rest.isBlank()) {
             rest = followUp.strip();
         }

@@ -40,6 +40,7 @@ public final class IntentClassifier {
     private final FeatureGenerator[] featureGenerators;
     private final String[] outcomes;
     private final double threshold;
+    private final SlipCorrector slips;
 
     private IntentClassifier(DoccatModel model, double threshold) {
         this.model = model;
@@ -48,6 +49,7 @@ public final class IntentClassifier {
         this.featureGenerators = model.getFactory().getFeatureGenerators();
         this.outcomes = outcomeNames(maxent);
         this.threshold = threshold;
+        this.slips = SlipCorrector.of(maxent);
     }
 
     public static IntentClassifier train(List<LabeledUtterance> examples, ClassifierSettings settings) {
@@ -118,7 +120,7 @@ public final class IntentClassifier {
 
     /** As {@link #classify}, with another fallback threshold (for evaluation sweeps). */
     public Classification classifyWithThreshold(String text, double customThreshold) {
-        String[] tokens = tokens(text);
+        String[] tokens = slips.correct(tokens(text));
         if (tokens.length == 0) {
             return new Classification(FALLBACK, 1.0, List.of());
         }
@@ -127,7 +129,7 @@ public final class IntentClassifier {
 
     /** The model's probability of each of {@link #intents()}, in that order; null for text without words. */
     public double[] probabilities(String text) {
-        String[] tokens = tokens(text);
+        String[] tokens = slips.correct(tokens(text));
         return tokens.length == 0 ? null : maxent.eval(features(tokens));
     }
 

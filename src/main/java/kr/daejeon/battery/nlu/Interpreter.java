@@ -90,8 +90,25 @@ public final class Interpreter {
         }
         String asking = parsed.asking();
         Classification c = model.classify(asking);
+        // Statements before the question are mostly the company's background ("저희는 음극 바인더를 만듭니다",
+        // "공고 보고 연락드립니다"); the question on its own decides when it is in scope and at least as sure.
+        String questionsOnly = String.join(" ", parsed.questions());
+        if (!questionsOnly.isEmpty() && !questionsOnly.equals(asking)) {
+            Classification q = model.classify(questionsOnly);
+            // Over an out-of-scope reading of the whole, the question alone must be sure: a near-domain question
+            // ("부가세 신고 기한이 언제까지죠?") is unsure on its own too.
+            boolean sure = c.isFallback() ? q.confidence() >= CONFIDENT : q.confidence() >= c.confidence();
+            if (!q.isFallback() && !SOCIAL.contains(q.intent()) && sure) {
+                c = q;
+                asking = questionsOnly;
+            }
+        }
 
         List<String> questions = parsed.questions();
+        if (questions.size() == 1) {
+            // "신청 기간이랑 신청 방법 알려주세요", "When is the deadline and what documents do we need?"
+            questions = MessageStructure.coordinated(questions.get(0));
+        }
         if (questions.size() >= 2) {
             List<Part> parts = new ArrayList<>();
             for (String q : questions) {
@@ -112,7 +129,9 @@ public final class Interpreter {
             // Context is for continuations: an explicit one ("유망기업은요?", "what about fax?"), or a short, unsure
             // in-scope reading. Noise ("ㅋㅋㅋ", "오늘 점심 뭐 먹지") is out of scope on its own, never the last topic.
             boolean pointsBack = FollowUps.pointsBack(asking);
-            if (elliptical || pointsBack || (!c.isFallback() && (shortText || c.confidence() < CONFIDENT))) {
+            // A short bare question ("언제 해요?", "가입은 어떻게 해요?", "Is a copy OK?") has no topic of its own.
+            boolean bareQuestion = shortText && FollowUps.bareQuestion(asking);
+            if (elliptical || pointsBack || bareQuestion || (!c.isFallback() && (shortText || c.confidence() < CONFIDENT))) {
                 String resolved = FollowUps.substitute(asking, context.question());
                 String lookup = resolved;
                 if (resolved == null) {
@@ -126,8 +145,10 @@ public final class Interpreter {
                             && FAMILY.get(cc.intent()).equals(FAMILY.get(context.topic()));
                     // A short question is read in context only when that reading stays near the previous topic
                     // ("마감은 언제예요?" after training); one that names a new topic keeps its own reading.
-                    boolean better = !cc.isFallback() && (elliptical || pointsBack || related);
-                    if (better && !SOCIAL.contains(c.intent())) {
+                    boolean better = !cc.isFallback() && (elliptical || pointsBack || related || (bareQuestion && c.isFallback() && related));
+                    // A word of thanks was taken out above (onlySocial); a classifier's unsure "goodbye" for "and for job seekers?" is no reason to drop the context.
+                    boolean socialOnItsOwn = SOCIAL.contains(c.intent()) && c.confidence() >= CONFIDENT;
+                    if (better && !socialOnItsOwn && !SOCIAL.contains(cc.intent())) {
                         return new Understanding(List.of(new Part(cc, resolved, lookup, !resolved.equals(lookup))), true, parsed,
                                 elliptical || pointsBack ? null : new Part(c, asking, parsed.withoutSocial(), false));
                     }

@@ -143,6 +143,39 @@ public final class MessageStructure {
     private MessageStructure() {
     }
 
+    // "신청 기간이랑 신청 방법 알려주세요", "자격 및 서류", "언제 하고 어떻게 신청해요", "…뭔지, 그리고 …":
+    // one sentence that asks about two things.
+    private static final Pattern KO_COORDINATION = Pattern.compile(
+            "(?<=[가-힣])(?:이랑|랑|하고|와|과)\\s+|\\s+(?:및|하고)\\s+|\\s*[,，]?\\s*그리고\\s+");
+    private static final Pattern EN_COORDINATION = Pattern.compile(
+            "\\s*(?:,\\s*)?\\band\\s+(?:if so,?\\s+|also\\s+)?(?=(?:what|when|where|how|who|which|do|does|can|could|is|are|should|will)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    // A comparison or a choice between two things is one question ("선도기업이랑 유망기업 차이가 뭐예요?").
+    private static final Pattern COMPARISON = Pattern.compile(
+            "(?:차이|비교|다른 점|다른점|중에|중 어디|어느|어떤 게 나|뭐가 나|\\bvs\\b|differen|compare|between|\\bor\\b|better)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A question that asks about two things joined by "랑 / 하고 / 및 / and", split into its two
+     * halves, each asked on its own (the caller keeps the split only when both halves are clear);
+     * otherwise the question alone. A comparison is never split.
+     */
+    public static List<String> coordinated(String question) {
+        if (COMPARISON.matcher(question).find()) {
+            return List.of(question);
+        }
+        for (Pattern p : new Pattern[] {EN_COORDINATION, KO_COORDINATION}) {
+            Matcher m = p.matcher(question);
+            if (m.find() && m.start() > 0 && m.end() < question.length()) {
+                String left = question.substring(0, m.start()).strip();
+                String right = question.substring(m.end()).strip();
+                if (hasWord(left) && hasWord(right)) {
+                    return List.of(left, right);
+                }
+            }
+        }
+        return List.of(question);
+    }
+
     public static Parsed parse(String text) {
         if (text == null || text.isBlank()) {
             return new Parsed(text == null ? "" : text, List.of());

@@ -118,6 +118,35 @@ class DialogueTest {
     }
 
     @Test
+    void theQuestionDecidesOverTheCompanysBackgroundAndABareQuestionContinuesTheTopic() {
+        // Statements of background before the question ("…를 만듭니다", "공고 보고 연락드립니다") used to outweigh it.
+        JsonNode r = turn(server.newConversation("ko"),
+                "안녕하세요. 저희는 양극 바인더를 만듭니다. 이차전지 공고 보고 연락드립니다. 담당자 연락처가 어떻게 돼요?");
+        assertEquals("contact", r.get("intent").asText(), r.toString());
+
+        // "언제 해요?" on its own is out of scope; after the training courses it asks when they are.
+        Conversation c = server.newConversation("ko");
+        turn(c, "교육 과정 뭐 있어요?");
+        assertEquals("training_schedule", turn(c, "언제 해요?").get("intent").asText());
+
+        // Two things joined in one question get both answers.
+        JsonNode both = turn(server.newConversation("ko"), "신청 기간이랑 제출 서류 알려주세요");
+        List<String> intents = new ArrayList<>();
+        both.get("messages").forEach(m -> intents.add(m.get("intent").asText()));
+        assertTrue(intents.contains("application_deadline") && intents.contains("required_documents"), both.toString());
+    }
+
+    @Test
+    void aQuestionAndARequestForStaffInOneMessageGetTheAnswerAndAPerson() {
+        // The second part has no FAQ entry of its own (staff are not an answer): it used to throw, a 500.
+        JsonNode r = turn(server.newConversation("ko"), "신청 방법 알려주세요. 그리고 담당자랑 직접 상담하고 싶어요");
+        assertTrue(r.get("handoff").asBoolean(), r.toString());
+        List<String> intents = new ArrayList<>();
+        r.get("messages").forEach(m -> intents.add(m.get("intent").asText()));
+        assertTrue(intents.contains("application_process") && intents.contains("human_handoff"), r.toString());
+    }
+
+    @Test
     void specificQuestionsGetTheirOwnAnswerNotTheTopicsParagraph() {
         Map<String, String> expected = Map.of(
                 "지원금 나중에 갚아야 돼요?", "benefit_grant_or_loan",

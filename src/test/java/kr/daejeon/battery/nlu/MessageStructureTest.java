@@ -37,6 +37,18 @@ class MessageStructureTest {
     }
 
     @Test
+    void twoThingsJoinedInOneQuestionAreTwoHalvesButAComparisonIsOne() {
+        assertEquals(List.of("신청 기간", "제출 서류 알려주세요"), MessageStructure.coordinated("신청 기간이랑 제출 서류 알려주세요"));
+        assertEquals(List.of("교육 언제", "어떻게 신청해요?"), MessageStructure.coordinated("교육 언제 하고 어떻게 신청해요?"));
+        assertEquals(List.of("When is the deadline", "what documents do we need?"),
+                MessageStructure.coordinated("When is the deadline and what documents do we need?"));
+        assertEquals(List.of("선도기업이랑 유망기업 차이가 뭐예요?"), MessageStructure.coordinated("선도기업이랑 유망기업 차이가 뭐예요?"));
+        assertEquals(List.of("Is the leading or the promising track better for us?"),
+                MessageStructure.coordinated("Is the leading or the promising track better for us?"));
+        assertEquals(List.of("신청 마감이 언제예요?"), MessageStructure.coordinated("신청 마감이 언제예요?"));
+    }
+
+    @Test
     void twoQuestionsAreTwoClauses() {
         assertEquals(List.of("마감이 언제고", "서류는 뭐 내요?"), MessageStructure.parse("마감이 언제고 서류는 뭐 내요?").questions());
         assertEquals(2, MessageStructure.parse("신청 마감이 언제예요? 그리고 교육비는 얼마예요?").questions().size());
