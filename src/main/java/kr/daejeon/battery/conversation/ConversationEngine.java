@@ -315,9 +315,9 @@ public final class ConversationEngine {
     }
 
     /** An answer outside every topic the classifier named must match this clearly ... */
-    static final double ACCEPT_ANYWHERE = 0.35;
+    static final double ACCEPT_ANYWHERE = 0.24;
     /** ... and lead the next one by this much. */
-    static final double MARGIN_ANYWHERE = 0.05;
+    static final double MARGIN_ANYWHERE = 0.07;
 
     /** A short message read on its own this confidently keeps that reading unless the context finds its exact answer. */
     static final double CONTEXT_OVERRIDE = 0.55;

@@ -30,6 +30,18 @@ class AnswersDevRunner {
         List<String> misses = new ArrayList<>();
         Map<Language, int[]> r = eval.answers(DEV.resolve("answers-dev.tsv"), DEV.resolve("answer-labels-dev.tsv"), misses);
         misses.forEach(m -> System.out.println("MISS " + m));
+        if (Boolean.getBoolean("dev.explain")) {
+            kr.daejeon.battery.faq.FaqCatalog faq = kr.daejeon.battery.content.Content.load(Path.of("faq"),
+                    java.time.ZoneId.of("Asia/Seoul"), classifier.intents()).faq();
+            List<String> topics = faq.entries().stream().map(kr.daejeon.battery.faq.FaqEntry::intent).toList();
+            for (String m : misses) {
+                String q = m.substring(m.indexOf(": ", m.lastIndexOf(" (")) + 2, m.length() - 1);
+                System.out.println("WHY " + q + " :: " + classifier.classify(q).ranking().stream().limit(3)
+                        .map(s -> s.intent() + String.format(Locale.ROOT, "=%.2f", s.probability())).toList());
+                faq.index().rank(q, topics, 4).forEach(x -> System.out.printf(Locale.ROOT, "     %.3f %s/%s via %s%n",
+                        x.similarity(), x.answer().topic(), x.answer().id(), x.variant()));
+            }
+        }
         r.forEach((l, c) -> System.out.printf(Locale.ROOT, "DEV answers %s: %d of %d right (%.1f%%)%n", l.code(), c[0], c[1],
                 100.0 * c[0] / c[1]));
     }
