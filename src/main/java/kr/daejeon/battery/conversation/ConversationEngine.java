@@ -293,7 +293,10 @@ public final class ConversationEngine {
         if (faq().index().isGeneral(question, c.intent())) {
             return new Chosen(overview, OVERVIEW);
         }
-        return wide(question, topics).orElse(new Chosen(overview, PARTIAL));
+        // Only a classifier unsure of its topic is overruled: a sure topic without a fitting answer is an
+        // uncovered question, and a look-alike answer from another topic would answer something else.
+        return c.confidence() < WIDE_BELOW_CONFIDENCE
+                ? wide(question, topics).orElse(new Chosen(overview, PARTIAL)) : new Chosen(overview, PARTIAL);
     }
 
     /**
@@ -314,6 +317,8 @@ public final class ConversationEngine {
                 ? Optional.of(new Chosen(best.answer(), EXACT)) : Optional.empty();
     }
 
+    /** The rest of the catalog is searched only when the classifier gave its topic less than this. */
+    static final double WIDE_BELOW_CONFIDENCE = 0.75;
     /** An answer outside every topic the classifier named must match this clearly ... */
     static final double ACCEPT_ANYWHERE = 0.24;
     /** ... and lead the next one by this much. */

@@ -42,16 +42,19 @@ class AnswersDevRunner {
                         x.similarity(), x.answer().topic(), x.answer().id(), x.variant()));
             }
         }
-        int[] intents = new int[2];
+        System.out.printf(Locale.ROOT, "DEV reply intent = labelled topic: %d of 236%n", intentsRight(eval));
+        r.forEach((l, c) -> System.out.printf(Locale.ROOT, "DEV answers %s: %d of %d right (%.1f%%)%n", l.code(), c[0], c[1],
+                100.0 * c[0] / c[1]));
+    }
+
+    static int intentsRight(EngineEvaluation eval) throws java.io.IOException {
+        int right = 0;
         for (String line : java.nio.file.Files.readAllLines(DEV.resolve("answers-dev.tsv"))) {
             if (!line.startsWith("#") && !line.isBlank()) {
                 String[] p = line.split("\t");
-                intents[1]++;
-                intents[0] += eval.ask(p[3], Language.fromCode(p[1])).intent().equals(p[0]) ? 1 : 0;
+                right += eval.ask(p[3], Language.fromCode(p[1])).intent().equals(p[0]) ? 1 : 0;
             }
         }
-        System.out.printf(Locale.ROOT, "DEV reply intent = labelled topic: %d of %d%n", intents[0], intents[1]);
-        r.forEach((l, c) -> System.out.printf(Locale.ROOT, "DEV answers %s: %d of %d right (%.1f%%)%n", l.code(), c[0], c[1],
-                100.0 * c[0] / c[1]));
+        return right;
     }
 }
