@@ -299,8 +299,39 @@ public final class ConversationEngine {
                 break; // two answers fit about equally: neither is taken as the answer
             }
         }
-        return faq().index().isGeneral(question, c.intent()) ? new Chosen(overview, OVERVIEW) : new Chosen(overview, PARTIAL);
+        if (faq().index().isGeneral(question, c.intent())) {
+            return new Chosen(overview, OVERVIEW);
+        }
+        // Only a classifier unsure of its topic is overruled: a sure topic without a fitting answer is an
+        // uncovered question, and a look-alike answer from another topic would answer something else.
+        return c.confidence() < WIDE_BELOW_CONFIDENCE
+                ? wide(question, topics).orElse(new Chosen(overview, PARTIAL)) : new Chosen(overview, PARTIAL);
     }
+
+    /**
+     * The classifier names the topic from the words a question shares with a topic's training lines, and a
+     * question about the project period reads like the program's overview; when no answer under the topics it
+     * named fits, one clearly closer answer anywhere in the catalog is still the answer to the question.
+     */
+    private Optional<Chosen> wide(String question, List<String> searched) {
+        List<String> rest = faq().entries().stream().map(FaqEntry::intent)
+                .filter(t -> !searched.contains(t) && !"greeting".equals(t) && !"goodbye".equals(t)).toList();
+        List<AnswerIndex.Match> ranked = faq().index().rank(question, rest, 2);
+        if (ranked.isEmpty() || ranked.get(0).answer().isOverview()) {
+            return Optional.empty();
+        }
+        AnswerIndex.Match best = ranked.get(0);
+        double runnerUp = ranked.size() > 1 ? ranked.get(1).similarity() : 0;
+        return best.similarity() >= ACCEPT_ANYWHERE && best.similarity() - runnerUp >= MARGIN_ANYWHERE
+                ? Optional.of(new Chosen(best.answer(), EXACT)) : Optional.empty();
+    }
+
+    /** The rest of the catalog is searched only when the classifier gave its topic less than this. */
+    static final double WIDE_BELOW_CONFIDENCE = 0.75;
+    /** An answer outside every topic the classifier named must match this clearly ... */
+    static final double ACCEPT_ANYWHERE = 0.24;
+    /** ... and lead the next one by this much. */
+    static final double MARGIN_ANYWHERE = 0.07;
 
     /** A short message read on its own this confidently keeps that reading unless the context finds its exact answer. */
     static final double CONTEXT_OVERRIDE = 0.55;

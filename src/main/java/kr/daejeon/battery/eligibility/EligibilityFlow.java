@@ -474,6 +474,12 @@ public final class EligibilityFlow {
                 }
             }
         }
+        if (check.known().foundedYear() != null) {
+            // No public rule depends on the company's age, but a year the company gave is said back, so a
+            // misread one ("2019" taken from another number) can be corrected before it is relied on.
+            b.append(rules.message("founded", language).replace("{year}", Integer.toString(check.known().foundedYear()))
+                    .replace("{source}", rules.sources().get("call2026").in(language))).append('\n');
+        }
         if (!anyChance) {
             b.append(rules.message("neither", language)).append('\n');
         }

@@ -91,7 +91,8 @@ public final class EngineEvaluation {
             if (right) {
                 c[0]++;
             } else if (misses != null) {
-                misses.add(p[2] + " [" + String.join(",", ok) + "] -> " + (first == null ? r.intent() : first.answerId() + "/" + first.match()));
+                misses.add(p[2] + " [" + String.join(",", ok) + "] -> " + (first == null ? r.intent() : first.answerId() + "/" + first.match())
+                        + " (" + p[1].strip() + ": " + p[3].strip() + ")");
             }
         }
         return out;

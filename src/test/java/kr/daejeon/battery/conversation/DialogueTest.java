@@ -189,4 +189,14 @@ class DialogueTest {
         JsonNode yes = turn(partial, "네");
         assertTrue(yes.get("handoff").asBoolean(), yes.toString());
     }
+
+    @Test
+    void anAnswerFiledUnderAnotherTopicThanTheClassifierNamedIsStillFound() {
+        // The classifier reads "출석 기준" as selection and "수강 확정은 언제" as the application deadline; the
+        // answers live under training sign-up and lead every other answer clearly.
+        JsonNode attendance = turn(server.newConversation("ko"), "출석 기준 못 채우면 어떻게 돼요");
+        assertEquals("enroll_attendance", attendance.get("answerId").asText(), attendance.toString());
+        JsonNode confirmed = turn(server.newConversation("ko"), "수강 확정은 언제 알려줘요");
+        assertEquals("enroll_confirmation", confirmed.get("answerId").asText(), confirmed.toString());
+    }
 }
