@@ -213,6 +213,13 @@ public final class ConversationEngine {
         return anchor == null ? null : anchor.in(language);
     }
 
+    /**
+     * During the pre-check only a clear request for a person ends it: an answer the check did not understand
+     * ("직원은 12명 정도") can look like one to the classifier at low confidence, and ending the check then loses
+     * the company's answers for nothing.
+     */
+    static final double HANDOFF_DURING_CHECK = 0.6;
+
     static final String EXACT = "exact";
     static final String OVERVIEW = "overview";
     static final String PARTIAL = "partial";
@@ -395,7 +402,7 @@ public final class ConversationEngine {
         if (step == null || !step.understood()) {
             Classification c = tappedHandoff ? new Classification(FaqCatalog.HANDOFF_INTENT, 1.0, List.of())
                     : classifier.current().classify(text);
-            if (FaqCatalog.HANDOFF_INTENT.equals(c.intent())) {
+            if (FaqCatalog.HANDOFF_INTENT.equals(c.intent()) && (tappedHandoff || c.confidence() >= HANDOFF_DURING_CHECK)) {
                 // The answers travel with the ticket (see eligibilitySummary); the check itself ends here.
                 return Optional.of(handoff(state.withCheck(null), language, now, c, List.of()));
             }
@@ -418,7 +425,9 @@ public final class ConversationEngine {
     }
 
     private TurnResult checkTurn(ConversationState state, EligibilityFlow.Step step, Language language, Instant now) {
-        ConversationState next = state.withCheck(step.check()).withTurn(language.code(), state.status(), 0, now);
+        // The check's question is now the bot's last question: a "네" answers it, not an offer made before.
+        ConversationState next = state.withDialogue(state.dialogue().withOffer(null)).withCheck(step.check())
+                .withTurn(language.code(), state.status(), 0, now);
         if (step.check() != null) {
             // What the check confirmed is what the company is, for the rest of the conversation.
             next = next.withProfile(next.profile().merge(eligibility().profile(step.check())));

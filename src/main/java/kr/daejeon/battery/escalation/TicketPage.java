@@ -14,7 +14,7 @@ public record TicketPage(List<Ticket> tickets, String next, long total) {
         return t.createdAt().toEpochMilli() + ":" + t.id();
     }
 
-    /** {millis, id} of a cursor; throws IllegalArgumentException for one this server did not make. */
+    /** {millis, id} of a cursor; refuses (invalid input) one this server did not make. */
     public static Object[] parse(String cursor) {
         int colon = cursor.indexOf(':');
         try {
@@ -23,7 +23,7 @@ public record TicketPage(List<Ticket> tickets, String next, long total) {
             }
             return new Object[] {Long.parseLong(cursor.substring(0, colon)), cursor.substring(colon + 1)};
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'after' is not a cursor from this queue");
+            throw kr.daejeon.battery.Refusal.invalid("invalid_cursor", "'after' is not a cursor from this queue");
         }
     }
 }

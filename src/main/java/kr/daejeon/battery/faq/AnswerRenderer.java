@@ -86,8 +86,17 @@ public final class AnswerRenderer {
                 : "D-" + days + " to the " + noun + " deadline (" + closes + ")";
     }
 
+    /**
+     * A moment as people write it. 23:59 and 00:00 stand for "that day, no time given" (the public reports give the
+     * closing day of a call, not an hour): those show the date alone, so no invented time is ever stated as fact.
+     */
     String date(java.time.OffsetDateTime t, Language language) {
         ZonedDateTime local = t.atZoneSameInstant(zone);
+        boolean dayOnly = local.getSecond() == 0 && (local.getHour() == 23 && local.getMinute() == 59
+                || local.getHour() == 0 && local.getMinute() == 0);
+        if (dayOnly) {
+            return HumanDates.date(local, language);
+        }
         String s = HumanDates.dateTime(local, language);
         return language == Language.EN && zone.getId().equals("Asia/Seoul") ? s + " KST" : s;
     }

@@ -18,6 +18,17 @@ public final class HumanDates {
     private HumanDates() {
     }
 
+    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("EEE, d MMM uuuu", Locale.UK);
+
+    /** The date alone ("2026년 2월 12일 (목)", "Thu, 12 Feb 2026"), in the zone of {@code t}. */
+    public static String date(ZonedDateTime t, Language language) {
+        if (language == Language.EN) {
+            return EN_DATE.format(t).replace("Sept", "Sep");
+        }
+        return t.getYear() + "년 " + t.getMonthValue() + "월 " + t.getDayOfMonth() + "일 ("
+                + t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.KOREAN) + ")";
+    }
+
     /** Date and time in the zone of {@code t}. */
     public static String dateTime(ZonedDateTime t, Language language) {
         if (language == Language.EN) {

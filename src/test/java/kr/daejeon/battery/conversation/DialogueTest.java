@@ -1,6 +1,8 @@
 package kr.daejeon.battery.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,6 +109,39 @@ class DialogueTest {
         }
         JsonNode declined = turn(no, "아니요 괜찮아요");
         assertTrue(!declined.get("handoff").asBoolean() && text(declined).contains("알겠습니다"), declined.toString());
+    }
+
+    @Test
+    void afterThePreCheckStartsYesAnswersItsQuestionNotAnEarlierOffer() {
+        // A cold test: the bot offered a person, the company tapped the pre-check instead, and its "네" to the
+        // check's first question handed the conversation to staff; after an offer of the check itself, "네"
+        // started the check over again.
+        for (String opener : List.of("저희는 대덕구 양극재 업체인데요, 우리 회사도 신청할 수 있나요?", "우리 회사도 신청할 수 있나요?")) {
+            Conversation c = server.newConversation("ko");
+            turn(c, opener);
+            JsonNode first = turn(c, "자격 사전 확인");
+            assertEquals("eligibility", first.get("intent").asText(), first.toString());
+            JsonNode yes = turn(c, "네");
+            assertFalse(yes.get("handoff").asBoolean(), yes.toString());
+            assertEquals("eligibility", yes.get("intent").asText(), yes.toString());
+            assertNotEquals(first.get("messages").toString(), yes.get("messages").toString(), "the check moved on");
+        }
+    }
+
+    @Test
+    void anAnswerThePreCheckDidNotUnderstandNeverHandsTheCompanyOver() {
+        for (String[] path : List.of(new String[] {"자격 사전 확인", "대전 유성구에 본사 있어요", "중소기업이에요", "직원은 12명 정도"},
+                new String[] {"자격 사전 확인", "양극재 소재", "매출 60억", "직원 40명"})) {
+            Conversation c = server.newConversation("ko");
+            for (String text : path) {
+                JsonNode r = turn(c, text);
+                assertFalse(r.get("handoff").asBoolean(), text + " -> " + r);
+            }
+        }
+        // A clear request still reaches a person.
+        Conversation c = server.newConversation("ko");
+        turn(c, "자격 사전 확인");
+        assertTrue(turn(c, "상담원 연결해 주세요").get("handoff").asBoolean());
     }
 
     @Test

@@ -88,4 +88,14 @@ class AnswerRendererTest {
         assertEquals("The application period has closed (Mon, 15 Mar 2027, 18:00 KST)",
                 renderer.render(entry, Language.EN, kst("2027-03-16T10:00:00")));
     }
+
+    @Test
+    void aClosingDayWithoutAPublicTimeShowsTheDateAlone() {
+        // A cold test: "2026년 2월 12일 (목) 23:59" was stated as fact; the reports give only the day.
+        DateWindow call = new DateWindow("application_2026", OffsetDateTime.parse("2026-01-28T00:00:00+09:00"),
+                OffsetDateTime.parse("2026-02-12T23:59:00+09:00"), null);
+        assertEquals("접수가 마감되었습니다 (2026년 2월 12일 (목))", ko(call, "2026-12-02T10:00:00"));
+        assertEquals("The application period has closed (Thu, 12 Feb 2026)", en(call, "2026-12-02T10:00:00"));
+        assertEquals("아직 접수 전입니다 (시작: 2026년 1월 28일 (수))", ko(call, "2026-01-20T10:00:00"));
+    }
 }
