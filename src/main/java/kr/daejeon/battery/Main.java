@@ -44,7 +44,15 @@ public final class Main {
                 }
             }
             case "train" -> TrainCommand.run(rest, AppConfig.load(List.of(), System.getenv()));
-            case "hash-password" -> System.out.println(kr.daejeon.battery.staff.PasswordHasher.hash(readPassword()));
+            case "hash-password" -> {
+                try {
+                    System.out.println(kr.daejeon.battery.staff.PasswordHasher.hash(readPassword()));
+                } catch (IllegalArgumentException e) {
+                    // A refused password: the reason, no stack trace.
+                    System.err.println("hash-password: " + e.getMessage());
+                    System.exit(2);
+                }
+            }
             case "help", "--help", "-h" -> System.out.println(USAGE);
             default -> {
                 System.err.println("unknown command: " + command);
@@ -88,15 +96,32 @@ public final class Main {
         return in || out.indexOf("\n  ") > 0 ? out.toString() : USAGE;
     }
 
-    private static char[] readPassword() throws java.io.IOException {
+    /**
+     * The new password, asked twice at a terminal (a typo would lock its owner out); from standard input one line,
+     * for scripts. Either way at least {@link kr.daejeon.battery.staff.StaffAccounts#MIN_PASSWORD} characters, the
+     * same rule as the console's account screen.
+     */
+    static char[] readPassword() throws java.io.IOException {
+        char[] password;
         if (System.console() != null) {
-            return System.console().readPassword("new staff password: ");
+            password = System.console().readPassword("new staff password: ");
+            char[] again = System.console().readPassword("the same password again: ");
+            if (password == null || again == null || !java.util.Arrays.equals(password, again)) {
+                throw new IllegalArgumentException("the two passwords differ; nothing was printed");
+            }
+        } else {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isEmpty()) {
+                throw new IllegalArgumentException("no password given on standard input");
+            }
+            password = line.toCharArray();
         }
-        String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
-                java.nio.charset.StandardCharsets.UTF_8)).readLine();
-        if (line == null || line.isEmpty()) {
-            throw new IllegalArgumentException("no password given on standard input");
+        int length = new String(password).codePointCount(0, password.length);
+        if (length < kr.daejeon.battery.staff.StaffAccounts.MIN_PASSWORD) {
+            throw new IllegalArgumentException("a staff password needs at least "
+                    + kr.daejeon.battery.staff.StaffAccounts.MIN_PASSWORD + " characters (got " + length + ")");
         }
-        return line.toCharArray();
+        return password;
     }
 }
