@@ -54,8 +54,17 @@ public final class FollowUps {
     /** True when the text reads as a continuation ("유망기업은요?", "그건 누가 신청해요?", "what about fax?"). */
     public static boolean elliptical(String text) {
         String t = text.strip();
+        java.util.regex.Matcher so = SO_THEN.matcher(t);
+        if (so.find() && !isShort(t.substring(so.end()))) {
+            // "그럼 유망기업으로 하면 얼마 받을 수 있어요?": "그럼" only says the company goes on; a whole question after
+            // it is read on its own (read against the previous question, it became that question about the new track).
+            String rest = t.substring(so.end()).strip();
+            return KO_ELLIPSIS.matcher(rest).find() || EN_ELLIPSIS.matcher(rest).find();
+        }
         return KO_ELLIPSIS.matcher(t).find() || EN_ELLIPSIS.matcher(t).find();
     }
+
+    private static final Pattern SO_THEN = Pattern.compile("^(?:그럼|그러면|그렇다면)\s*");
 
     /** A word that points back at what was just said ("그 교육", "거기", "is it free?", "that one"). */
     public static boolean pointsBack(String text) {

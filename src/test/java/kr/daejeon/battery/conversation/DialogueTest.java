@@ -145,6 +145,20 @@ class DialogueTest {
     }
 
     @Test
+    void aWholeQuestionAfterSoIsReadOnItsOwn() {
+        // A cold test: after a documents question, "그럼 유망기업으로 하면 얼마 받을 수 있어요?" got the documents again.
+        Conversation c = server.newConversation("ko");
+        turn(c, "안녕하세요. 저희는 유성구에 있는 배터리 장비 회사이고 직원은 25명, 매출은 40억 정도입니다. 선도기업으로 "
+                + "신청이 가능한지, 아니면 유망기업으로 해야 하는지 궁금합니다. 그리고 신청할 때 어떤 서류를 준비해야 하나요?");
+        JsonNode r = turn(c, "그럼 유망기업으로 하면 얼마 받을 수 있어요?");
+        assertEquals("promising_amount", r.get("answerId").asText(), r.toString());
+        // A short continuation still continues.
+        Conversation d = server.newConversation("ko");
+        turn(d, "선도기업은 얼마까지 지원돼요?");
+        assertTrue(text(turn(d, "그럼 유망기업은요?")).contains("3천만 원"));
+    }
+
+    @Test
     void aMessageWithTwoQuestionsGetsBothAnswers() {
         JsonNode r = turn(server.newConversation("ko"), "마감이 언제고 서류는 뭐 내요?");
         List<String> intents = new ArrayList<>();
