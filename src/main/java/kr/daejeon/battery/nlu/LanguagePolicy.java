@@ -16,6 +16,10 @@ public final class LanguagePolicy {
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
     private static final Pattern DOMAIN = Pattern.compile("(?i)\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:kr|com|net|org|go\\.kr|or\\.kr|co\\.kr|io)\\b\\S*");
     private static final Pattern NUMBERS = Pattern.compile("[+]?[\\p{N}][\\p{N}\\s().:/,-]*");
+    // Markup ("<script>…</script>", "<b>"): its words are code, not a language the company writes in.
+    private static final Pattern MARKUP = Pattern.compile("<[^<>]{0,200}>[^<>]{0,200}</[^<>]{0,50}>|<[^<>]{0,200}>");
+    // Four consonants in a row ("asdfqwer"): keyboard noise, no English word a company sends alone.
+    private static final Pattern MASH = Pattern.compile("(?i)[bcdfghjklmnpqrstvwxz]{4}");
 
     /** A single English word switches a Korean conversation only when it is at least this long ("thanks", "hello"). */
     private static final int SINGLE_WORD_LETTERS = 4;
@@ -47,7 +51,7 @@ public final class LanguagePolicy {
                 continue;
             }
             int letters = (int) token.codePoints().filter(LanguagePolicy::isLatin).count();
-            if (letters < 2 || isAcronym(token, letters)) {
+            if (letters < 2 || isAcronym(token, letters) || MASH.matcher(token).find()) {
                 continue;
             }
             english++;
@@ -62,7 +66,8 @@ public final class LanguagePolicy {
     }
 
     private static String wordsOnly(String text) {
-        String s = URL.matcher(text).replaceAll(" ");
+        String s = MARKUP.matcher(text).replaceAll(" ");
+        s = URL.matcher(s).replaceAll(" ");
         s = EMAIL.matcher(s).replaceAll(" ");
         s = DOMAIN.matcher(s).replaceAll(" ");
         return NUMBERS.matcher(s).replaceAll(" ");

@@ -31,6 +31,9 @@ class LanguagePolicyTest {
             "deadline이 언제예요? | KO | KO",
             "deadline 언제예요? | KO | KO",
             "hi | KO | KO",
+            // Keyboard noise and markup are not English (a cold test: both got English replies).
+            "asdfqwer | KO | KO",
+            "<script>alert(1)</script> | KO | KO",
             // Clearly English switches a Korean conversation.
             "When is the deadline? | KO | EN",
             "thanks | KO | EN",
