@@ -61,6 +61,7 @@ public final class RedisContentStore implements ContentStore {
     private volatile boolean closed;
     private volatile JedisPubSub subscription;
     private final Thread subscriber;
+    private final java.util.concurrent.CountDownLatch subscribed = new java.util.concurrent.CountDownLatch(1);
 
     public RedisContentStore(RedisClient redis, Clock clock) {
         this.redis = redis;
@@ -71,6 +72,15 @@ public final class RedisContentStore implements ContentStore {
         this.subscriber = new Thread(this::subscribeLoop, "content-events-subscriber");
         subscriber.setDaemon(true);
         subscriber.start();
+        // Briefly wait for the subscription, so an event published right after start is heard (a node that starts
+        // also reads the head, and a later resubscription says "resync"; this covers the first moments).
+        try {
+            if (!subscribed.await(Math.max(1000, 2L * timeoutMillis), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOG.warn("content events not subscribed yet; this node also checks the current version every few seconds");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -175,6 +185,7 @@ public final class RedisContentStore implements ContentStore {
                     @Override
                     public void onSubscribe(String ch, int count) {
                         // Whatever was published while not subscribed: the listeners check the head again.
+                        subscribed.countDown();
                         tell("resync");
                     }
 
