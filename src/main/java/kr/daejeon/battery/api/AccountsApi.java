@@ -5,9 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
 import java.util.Map;
-import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.staff.StaffAccounts;
 import kr.daejeon.battery.staff.StaffSession;
 
@@ -37,14 +35,14 @@ public final class AccountsApi {
         });
         router.post("/staff/api/accounts").handler(ctx -> {
             StaffSession s = ContentApi.admin(ctx);
-            JsonNode b = body(ctx);
+            JsonNode b = StaffApi.jsonBody(ctx);
             ContentApi.respond(ctx, hashing.executeBlocking(Correlation.wrap(ctx, () -> accounts.add(s.username(),
                     text(b, "username"), text(b, "name"), text(b, "role") == null ? "agent" : text(b, "role"), text(b, "password"))),
                     false));
         });
         router.post("/staff/api/accounts/:username").handler(ctx -> {
             StaffSession s = ContentApi.admin(ctx);
-            JsonNode b = body(ctx);
+            JsonNode b = StaffApi.jsonBody(ctx);
             JsonNode disabled = b.path("disabled");
             if (!disabled.isMissingNode() && !disabled.isBoolean()) {
                 throw new ApiError(400, "invalid_body", "'disabled' must be true or false.");
@@ -55,7 +53,7 @@ public final class AccountsApi {
         });
         router.post("/staff/api/accounts/:username/password").handler(ctx -> {
             StaffSession s = ContentApi.admin(ctx);
-            JsonNode b = body(ctx);
+            JsonNode b = StaffApi.jsonBody(ctx);
             ContentApi.respond(ctx, hashing.executeBlocking(Correlation.wrap(ctx, () -> accounts.resetPassword(s.username(),
                     ctx.pathParam("username"), text(b, "password"))), false));
         });
@@ -70,21 +68,5 @@ public final class AccountsApi {
             throw new ApiError(400, "invalid_body", "'" + field + "' must be a string.");
         }
         return n.asText();
-    }
-
-    private static JsonNode body(RoutingContext ctx) {
-        if (!ChatApi.isJson(ctx.request().getHeader("Content-Type"))) {
-            throw new ApiError(415, "unsupported_media_type", "Send the body as application/json (UTF-8).");
-        }
-        try {
-            JsonNode n = ctx.body() == null || ctx.body().buffer() == null ? null
-                    : JsonCodec.MAPPER.readTree(ctx.body().buffer().getBytes());
-            if (n == null || !n.isObject()) {
-                throw new ApiError(400, "invalid_body", "The body must be a JSON object.");
-            }
-            return n;
-        } catch (IOException e) {
-            throw new ApiError(400, "malformed_json", "The body is not valid JSON (UTF-8).");
-        }
     }
 }

@@ -517,7 +517,8 @@ public final class StaffApi {
         return text;
     }
 
-    private static JsonNode jsonBody(RoutingContext ctx) {
+    /** The request's body as a JSON object, or the staff API's 415/400 refusal (also used by {@link AccountsApi}). */
+    static JsonNode jsonBody(RoutingContext ctx) {
         if (!ChatApi.isJson(ctx.request().getHeader("Content-Type"))) {
             throw new ApiError(415, "unsupported_media_type", "Send the body as application/json (UTF-8).");
         }
