@@ -125,8 +125,12 @@ public final class Server {
         MessageFeed feed = backend.feed();
         // The content follower stops before the backend closes the connections it reads from.
         List<AutoCloseable> resources = new ArrayList<>(List.of(versions, backend));
+        // Work that must outlive this node (messenger deliveries, ticket webhooks): handlers register below, then it starts.
+        kr.daejeon.battery.outbox.Outbox outbox = backend.outbox();
+        metrics.gauge("outbox_backlog", "Deliveries and webhooks recorded and not yet finished", List.of(), outbox::backlog);
         TicketWebhook webhook = config.ticketWebhookUrl() == null ? null
-                : new TicketWebhook(config.ticketWebhookUrl(), config.publicBaseUrl() == null ? null : config.publicBaseUrl() + "/staff/");
+                : new TicketWebhook(config.ticketWebhookUrl(), config.publicBaseUrl() == null ? null : config.publicBaseUrl() + "/staff/",
+                        outbox);
         UnansweredLog unanswered = backend.unanswered();
         ChatService chat = new ChatService(store, tickets, engine, feed, clock, webhook, metrics,
                 new UnansweredRecorder(unanswered, config.lowConfidence()));
@@ -200,11 +204,13 @@ public final class Server {
         }
         StaffApi staffApi = new StaffApi(vertx, accounts, backend.staffSessions(),
                 new StaffDesk(store, tickets, content, accounts, feed,
-                        new ChannelRouter(channels), clock, metrics, mailer), clock, config.maxMessageChars(),
+                        new kr.daejeon.battery.channel.DurableDelivery(outbox, store, new ChannelRouter(channels)),
+                        clock, metrics, mailer), clock, config.maxMessageChars(),
                 backend.limiter("login", config.staffLoginRateLimitPerMinute()),
                 clientAddress, deadLetters, unanswered, personalData,
                 new LearningDesk(backend.proposals(), versions, clock), config.timeZone(),
                 new StaffReports(daily, tickets, unanswered, config.timeZone()));
+        outbox.start(); // every handler is registered now
         staffApi.with(new ContentApi(vertx, versions)::mount).with(new AccountsApi(vertx, accounts)::mount);
         staffApi.lockout(backend.loginLockout(config.staffLoginLockout(), clock));
         kr.daejeon.battery.staff.StaffAudit audit = backend.staffAudit(config.staffAuditRetention(), clock);

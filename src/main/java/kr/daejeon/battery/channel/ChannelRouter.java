@@ -2,6 +2,7 @@ package kr.daejeon.battery.channel;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
 
@@ -15,10 +16,11 @@ public final class ChannelRouter implements ChannelDelivery {
     }
 
     @Override
-    public void deliver(ConversationState conversation, List<Message> messages) {
+    public CompletableFuture<Boolean> deliver(ConversationState conversation, List<Message> messages) {
         ChannelDelivery d = byChannel.get(conversation.channel());
         if (d != null && conversation.channelUser() != null && !messages.isEmpty()) {
-            d.deliver(conversation, messages);
+            return d.deliver(conversation, messages);
         }
+        return CompletableFuture.completedFuture(true);
     }
 }

@@ -88,6 +88,7 @@ public final class AppConfig {
     private final Duration httpIdleTimeout;
     private final Duration retention;
     private final Duration staffAuditRetention;
+    private final Duration outboxReclaim;
     private final Duration requestReadTimeout;
     private final int maxConnectionsPerClient;
     private final int maxStreamsPerClient;
@@ -220,6 +221,7 @@ public final class AppConfig {
         httpIdleTimeout = Duration.ofSeconds(integer("http_idle_timeout_seconds"));
         retention = Duration.ofDays(integer("retention_days"));
         staffAuditRetention = Duration.ofDays(integer("staff_audit_retention_days"));
+        outboxReclaim = Duration.ofSeconds(integer("outbox_reclaim_seconds"));
         requestReadTimeout = Duration.ofSeconds(integer("request_read_timeout_seconds"));
         maxConnectionsPerClient = integer("max_connections_per_client");
         maxStreamsPerClient = integer("max_streams_per_client");
@@ -607,6 +609,7 @@ public final class AppConfig {
      */
     public Duration retention() { return retention; }
     public Duration staffAuditRetention() { return staffAuditRetention; }
+    public Duration outboxReclaim() { return outboxReclaim; }
     public int maxStreamsPerClient() { return maxStreamsPerClient; }
     public int maxStreamsPerConversation() { return maxStreamsPerConversation; }
     /** How often live streams send a ping: often enough that the idle timeout never ends one. */

@@ -82,6 +82,8 @@ public final class ConfigRegistry {
         integer("redis_cached_states", "10000", 0, 1_000_000, RARE, "Recently active conversations whose state a node keeps "
                 + "to skip reading it (Redis mode).");
         integer("redis_timeout_ms", "2000", 50, 60_000, RARE, "Timeout of every Redis call.");
+        integer("outbox_reclaim_seconds", "120", 5, 3600, RARE, "With Redis: how long a delivery or webhook job may stay "
+                + "unfinished on a node before another node takes it over (above the longest retries, about a minute).");
         integer("redis_probe_seconds", "2", 1, 60, RARE, "How often each node test-writes to Redis; `/ready` reports the last result.");
         integer("worker_pool_size", "8", 1, 512, RARE, "Threads for blocking work (Redis, classifier).");
         path("intents_dir", "intents", RARE, "Directory of intent training files.");

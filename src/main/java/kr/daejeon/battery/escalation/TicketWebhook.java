@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import kr.daejeon.battery.outbox.Outbox;
 import kr.daejeon.battery.session.JsonCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,27 +18,39 @@ import org.slf4j.LoggerFactory;
  * Tells a team chat about new tickets through an incoming webhook (Slack-compatible
  * {@code {"text": …}}). Asynchronous, with a timeout and a few retries; a dead webhook never
  * delays a customer. The message carries no customer text or contact details, only what is needed
- * to go and look.
+ * to go and look. The announcement is an {@link Outbox} job, so it is sent even if this node dies before it got
+ * through (another node runs it).
  */
 public final class TicketWebhook {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketWebhook.class);
     private static final int ATTEMPTS = 3;
+    static final String KIND = "ticket-webhook";
 
     private final URI url;
     private final String consoleUrl;
+    private final Outbox outbox;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    public TicketWebhook(String url, String consoleUrl) {
+    public TicketWebhook(String url, String consoleUrl, Outbox outbox) {
         this.url = URI.create(url);
         this.consoleUrl = consoleUrl;
+        this.outbox = outbox;
+        outbox.handle(KIND, body -> send(body, 1));
     }
 
-    public CompletableFuture<Boolean> ticketOpened(Ticket t) {
+    /** Records the announcement of a new ticket; it is sent from the outbox. */
+    public void ticketOpened(Ticket t) {
         String text = "새 상담 요청 / New ticket " + t.id() + " · " + t.channel() + " · " + t.language() + " · " + t.reason()
                 + (consoleUrl == null || consoleUrl.isBlank() ? "" : " · " + consoleUrl);
         String body = JsonCodec.write(Map.of("text", text));
-        return send(body, 1);
+        try {
+            outbox.add(KIND, body);
+        } catch (RuntimeException e) {
+            // The ticket is stored; the outbox is not reachable: send from here (lost only if this node dies too).
+            LOG.warn("ticket webhook not recorded in the outbox ({}); sending directly", e.getMessage());
+            send(body, 1);
+        }
     }
 
     private CompletableFuture<Boolean> send(String body, int attempt) {

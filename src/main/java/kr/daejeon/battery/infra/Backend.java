@@ -72,6 +72,9 @@ public interface Backend extends AutoCloseable {
     /** Staff accounts and their change log. */
     kr.daejeon.battery.staff.AccountStore accountStore();
 
+    /** Deliveries and webhooks that must be finished even if this node dies (a Redis Stream, or this process). */
+    kr.daejeon.battery.outbox.Outbox outbox();
+
     /** Whether this node can take traffic: memory is always writable, Redis is probed (see {@code RedisWriteProbe}). */
     kr.daejeon.battery.health.Readiness readiness();
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import kr.daejeon.battery.api.ApiError;
@@ -347,18 +348,18 @@ public final class KakaoChannel implements ChannelDelivery {
     }
 
     @Override
-    public void deliver(ConversationState conversation, List<Message> messages) {
+    public CompletableFuture<Boolean> deliver(ConversationState conversation, List<Message> messages) {
         String key = conversation.channelUser();
         var callback = directory.take("kakao-callback:" + key).filter(callbackHosts::allows);
         if (callback.isPresent()) {
             List<String> texts = ChannelInbox.forMessenger(messages).stream().map(ChannelInbox::textOf).toList();
-            out.post(new OutboundHttp.Call(URI.create(callback.get()), conversation.id(), "callback", Map.of(),
+            return out.post(new OutboundHttp.Call(URI.create(callback.get()), conversation.id(), "callback", Map.of(),
                     response(texts, ratingQuickReplies(key, messages))), b -> 1000);
-            return;
         }
         for (Message m : messages) {
             directory.enqueue("kakao-pending:" + key, JsonCodec.write(m));
         }
+        return CompletableFuture.completedFuture(true);
     }
 
     /** A skill response 2.0: texts split at 1,000 characters into at most three outputs. */

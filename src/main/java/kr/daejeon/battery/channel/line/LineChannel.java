@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -215,14 +216,22 @@ public final class LineChannel implements ChannelDelivery {
     }
 
     @Override
-    public void deliver(ConversationState conversation, List<Message> messages) {
+    public CompletableFuture<Boolean> deliver(ConversationState conversation, List<Message> messages) {
         Map<String, Object> push = new LinkedHashMap<>();
         push.put("to", conversation.channelUser());
         push.put("messages", messages(messages));
-        // One retry key for all attempts of this push, so LINE never delivers it twice.
-        out.post(new OutboundHttp.Call(URI.create(apiBase + "/v2/bot/message/push"), conversation.id(), "push",
-                Map.of("Authorization", "Bearer " + accessToken, "X-Line-Retry-Key", UUID.randomUUID().toString()), push),
+        // One retry key for all attempts of this push, derived from what it carries, so LINE never delivers it twice:
+        // not when we retry, and not when another node runs the same outbox job again after this one died.
+        return out.post(new OutboundHttp.Call(URI.create(apiBase + "/v2/bot/message/push"), conversation.id(), "push",
+                Map.of("Authorization", "Bearer " + accessToken, "X-Line-Retry-Key", pushKey(conversation.id(), messages)), push),
                 b -> 1000);
+    }
+
+    /** The same push (same conversation, same stored messages) always has the same retry key. */
+    static String pushKey(String conversationId, List<Message> messages) {
+        StringBuilder b = new StringBuilder("line-push:").append(conversationId);
+        messages.forEach(m -> b.append(':').append(m.id()));
+        return UUID.nameUUIDFromBytes(b.toString().getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** One retry key per redelivered event, so LINE sends its pushed answer at most once whatever we retry. */

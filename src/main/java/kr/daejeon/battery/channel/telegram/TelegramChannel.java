@@ -183,18 +183,19 @@ public final class TelegramChannel implements ChannelDelivery {
     }
 
     @Override
-    public void deliver(ConversationState conversation, List<Message> messages) {
-        sendAll(conversation.id(), conversation.channelUser(), messages);
+    public CompletableFuture<Boolean> deliver(ConversationState conversation, List<Message> messages) {
+        return sendAll(conversation.id(), conversation.channelUser(), messages);
     }
 
     /** Sends in order: each message after the previous one was accepted (or finally failed). */
-    private void sendAll(String conversationId, String chatId, List<Message> messages) {
+    private CompletableFuture<Boolean> sendAll(String conversationId, String chatId, List<Message> messages) {
         CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
         for (Message m : ChannelInbox.forMessenger(messages)) {
             for (Map<String, Object> payload : payloads(chatId, m)) {
-                chain = chain.thenCompose(ok -> send(conversationId, "sendMessage", payload));
+                chain = chain.thenCompose(ok -> send(conversationId, "sendMessage", payload).thenApply(sent -> ok && sent));
             }
         }
+        return chain;
     }
 
     static List<Map<String, Object>> payloads(String chatId, Message m) {

@@ -35,6 +35,8 @@ public final class MemoryBackend implements Backend {
     private final kr.daejeon.battery.content.ContentStore contentStore;
     private final kr.daejeon.battery.staff.AccountStore accounts = new kr.daejeon.battery.staff.InMemoryAccountStore();
 
+    private final MemoryOutbox outbox = new MemoryOutbox();
+
     public MemoryBackend(AppConfig config, Vertx vertx, Clock clock, ServiceMetrics metrics) {
         this.vertx = vertx;
         this.metrics = metrics;
@@ -117,6 +119,11 @@ public final class MemoryBackend implements Backend {
     public void close() {
         conversations.close();
         tickets.close();
+    }
+
+    @Override
+    public kr.daejeon.battery.outbox.Outbox outbox() {
+        return outbox;
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class RedisBackend implements Backend {
     private final DailyCounters daily;
     private final RedisContentStore contentStore;
     private final RedisAccountStore accounts;
+    private final RedisOutbox outbox;
 
     public RedisBackend(AppConfig config, Vertx vertx, Clock clock, ServiceMetrics metrics) {
         this.vertx = vertx;
@@ -77,6 +78,7 @@ public final class RedisBackend implements Backend {
         this.daily = new DailyCounters(redis, clock, config.timeZone());
         this.contentStore = new RedisContentStore(redis, clock);
         this.accounts = new RedisAccountStore(redis);
+        this.outbox = new RedisOutbox(redis, config.outboxReclaim(), 64);
     }
 
     /** Waits briefly for the live feed, so messages sent right after start-up are not missed. */
@@ -164,11 +166,17 @@ public final class RedisBackend implements Backend {
     @Override
     public void close() {
         probe.close();
+        outbox.close();
         feed.close();
         contentStore.close();
         conversations.close();
         tickets.close();
         redis.close();
+    }
+
+    @Override
+    public kr.daejeon.battery.outbox.Outbox outbox() {
+        return outbox;
     }
 
     @Override
