@@ -9,43 +9,72 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import kr.daejeon.battery.channel.CircuitBreaker;
 import kr.daejeon.battery.session.JsonCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells a team chat about new tickets through an incoming webhook (Slack-compatible
- * {@code {"text": …}}). Asynchronous, with a timeout and a few retries; a dead webhook never
- * delays a customer. The message carries no customer text or contact details, only what is needed
+ * {@code {"text": …}}). Asynchronous, with a timeout and a few retries with the messengers' jittered
+ * backoff; a dead webhook never delays a customer, and after {@link #BREAKER_THRESHOLD} failed calls in
+ * a row a {@link CircuitBreaker} stops calling it for {@link #BREAKER_OPEN} (then one trial call), as
+ * for the messenger platforms. The message carries no customer text or contact details, only what is needed
  * to go and look.
  */
 public final class TicketWebhook {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketWebhook.class);
     private static final int ATTEMPTS = 3;
+    static final int BREAKER_THRESHOLD = 5;
+    static final Duration BREAKER_OPEN = Duration.ofSeconds(30);
 
     private final URI url;
     private final String consoleUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
+    private final CircuitBreaker breaker;
+
     public TicketWebhook(String url, String consoleUrl) {
+        this(url, consoleUrl, new CircuitBreaker(BREAKER_THRESHOLD, BREAKER_OPEN, java.time.Clock.systemUTC()));
+    }
+
+    TicketWebhook(String url, String consoleUrl, CircuitBreaker breaker) {
         this.url = URI.create(url);
         this.consoleUrl = consoleUrl;
+        this.breaker = breaker;
     }
 
     public CompletableFuture<Boolean> ticketOpened(Ticket t) {
         String text = "새 상담 요청 / New ticket " + t.id() + " · " + t.channel() + " · " + t.language() + " · " + t.reason()
                 + (consoleUrl == null || consoleUrl.isBlank() ? "" : " · " + consoleUrl);
-        String body = JsonCodec.write(Map.of("text", text));
+        return post(JsonCodec.write(Map.of("text", text)));
+    }
+
+    /** Posts a body, with retries; true when the webhook took it. */
+    CompletableFuture<Boolean> post(String body) {
         return send(body, 1);
     }
 
     private CompletableFuture<Boolean> send(String body, int attempt) {
+        if (!breaker.allow()) {
+            LOG.warn("ticket webhook not called: it failed {} times in a row, next try after {} s",
+                    BREAKER_THRESHOLD, BREAKER_OPEN.toSeconds());
+            return CompletableFuture.completedFuture(false);
+        }
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .thenApply(r -> r.statusCode() / 100 == 2)
                 .exceptionally(e -> false)
+                .thenApply(ok -> {
+                    if (ok) {
+                        breaker.success();
+                    } else {
+                        breaker.failure();
+                    }
+                    return ok;
+                })
                 .thenCompose(ok -> {
                     if (ok) {
                         return CompletableFuture.completedFuture(true);
