@@ -35,6 +35,7 @@
     'accounts.logLine': '{when} · {by} → {user}: {action}',
     'action.add': '추가', 'action.disable': '사용 중지', 'action.enable': '다시 사용', 'action.change': '변경',
     'action.reset_password': '비밀번호 재설정', 'action.bootstrap': '계정 파일에서 불러옴',
+    'action.rehash': '로그인 시 비밀번호 해시 강화',
   });
   Object.assign(I18N.en, {
     'nav.versions': 'Versions', 'nav.accounts': 'Accounts',
@@ -62,6 +63,7 @@
     'accounts.logLine': '{when} · {by} → {user}: {action}',
     'action.add': 'added', 'action.disable': 'disabled', 'action.enable': 'enabled', 'action.change': 'changed',
     'action.reset_password': 'password reset', 'action.bootstrap': 'loaded from the accounts file',
+    'action.rehash': 'password hash strengthened at login',
   });
 
   let me = null;

@@ -12,7 +12,8 @@ public final class PasswordHasher {
 
     /**
      * OWASP's figure for PBKDF2-HMAC-SHA256 (210,000 is its figure for SHA-512). Hashes with fewer
-     * still verify; {@link #needsRehash} tells the operator to regenerate them.
+     * still verify; {@link #needsRehash} tells {@link StaffAccounts#authenticate} to store a new one,
+     * made from the password just verified, at this count.
      */
     static final int ITERATIONS = 600_000;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -21,9 +22,14 @@ public final class PasswordHasher {
     }
 
     public static String hash(char[] password) {
+        return hash(password, ITERATIONS);
+    }
+
+    /** A hash at another iteration count: for tests that need one made before a raise. */
+    static String hash(char[] password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return "pbkdf2-sha256$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
+        return "pbkdf2-sha256$" + iterations + "$" + b64(salt) + "$" + b64(derive(password, salt, iterations));
     }
 
     /** True when a stored hash is weaker than what {@link #hash} makes today (fewer iterations). */

@@ -129,14 +129,34 @@ public final class StaffAccounts {
         return store.find(username).filter(a -> !a.disabled());
     }
 
+    /**
+     * The active account when the password is right. Blocking and slow on purpose (PBKDF2): callers run it
+     * on the login's own small pool. A right password whose stored hash is weaker than today's (fewer
+     * iterations, from before a raise) is hashed again and stored, so old accounts catch up as their owners
+     * log in, without a reset.
+     */
     public Optional<StaffAccount> authenticate(String username, char[] password) {
         StaffAccount account = store.find(username).orElse(null);
         boolean ok = PasswordHasher.verify(password, account == null ? DUMMY_HASH : account.passwordHash());
-        if (ok && account != null && PasswordHasher.needsRehash(account.passwordHash()) && warnedWeak.add(username)) {
-            LOG.warn("staff account '{}' has a password hash weaker than {} PBKDF2 iterations: an admin should reset its password",
-                    username, PasswordHasher.ITERATIONS);
+        if (!ok || account == null || account.disabled()) {
+            return Optional.empty();
         }
-        return ok && account != null && !account.disabled() ? Optional.of(account) : Optional.empty();
+        return Optional.of(PasswordHasher.needsRehash(account.passwordHash()) ? rehash(account, password) : account);
+    }
+
+    private StaffAccount rehash(StaffAccount account, char[] password) {
+        StaffAccount next = new StaffAccount(account.username(), account.displayName(), account.role(),
+                PasswordHasher.hash(password), account.disabled());
+        // Compare-and-set: an admin's change meanwhile (reset, disable) wins; the next login tries again.
+        if (store.replace(account, next, change("system", account.username(), "rehash",
+                "password hash raised to " + PasswordHasher.ITERATIONS + " PBKDF2 iterations at login"))) {
+            return next;
+        }
+        if (warnedWeak.add(account.username())) {
+            LOG.warn("staff account '{}': its weaker password hash could not be replaced at login (changed meanwhile)",
+                    account.username());
+        }
+        return account;
     }
 
     public Map<String, Object> add(String by, String username, String name, String role, String password) {
