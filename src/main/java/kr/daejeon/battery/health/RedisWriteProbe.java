@@ -53,7 +53,7 @@ public final class RedisWriteProbe implements Readiness, AutoCloseable {
         Verdict v;
         try {
             long ttl = Math.max(5_000, interval.toMillis() * 5);
-            redis.acknowledged(j -> j.psetex(redis.nodeKey(), ttl, Long.toString(System.currentTimeMillis())));
+            redis.acknowledged(redis.nodeKey(), j -> j.psetex(redis.nodeKey(), ttl, Long.toString(System.currentTimeMillis())));
             v = Verdict.READY;
         } catch (ReplicaAckTimeoutException e) {
             v = Verdict.notReady("replicas_missing", e.getMessage());
