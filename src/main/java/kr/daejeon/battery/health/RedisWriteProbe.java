@@ -59,6 +59,13 @@ public final class RedisWriteProbe implements Readiness, AutoCloseable {
             v = Verdict.notReady("replicas_missing", e.getMessage());
         } catch (StoreUnavailableException e) {
             v = classify(e.getCause() == null ? e : e.getCause());
+            if (redis.clustered() && !"cluster_down".equals(v.reason())) {
+                // The probe's key lives on one master; if that master is gone, ask any node whether the cluster is down.
+                String state = redis.clusterState();
+                if ("fail".equals(state)) {
+                    v = Verdict.notReady("cluster_down", "the Redis cluster is down (cluster_state:fail): " + v.detail());
+                }
+            }
         } catch (RuntimeException e) {
             v = Verdict.notReady("error", String.valueOf(e.getMessage()));
         }

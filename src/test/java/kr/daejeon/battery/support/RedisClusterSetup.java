@@ -34,7 +34,7 @@ public final class RedisClusterSetup implements AutoCloseable {
             ports.add(port);
             List<String> cmd = List.of(REDIS_SERVER, "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
-                    "--cluster-node-timeout", "2000", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
+                    "--cluster-node-timeout", "2000", "--repl-diskless-sync-delay", "0", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
                     "--dbfilename", "dump-" + port + ".rdb");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("redis-" + port + ".log").toFile()).start();
@@ -80,6 +80,7 @@ public final class RedisClusterSetup implements AutoCloseable {
         try {
             c.create(replicasEach);
             c.awaitOk();
+            c.awaitReplicasInSync();
             return c;
         } catch (Exception | Error e) {
             c.close();
@@ -119,6 +120,9 @@ public final class RedisClusterSetup implements AutoCloseable {
     public void awaitOk() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         for (int port : ports) {
+            if (!servers.get(port).isAlive()) {
+                continue; // killed by the test
+            }
             while (true) {
                 try (Jedis j = new Jedis("127.0.0.1", port)) {
                     if (j.clusterInfo().contains("cluster_state:ok")) {
@@ -135,6 +139,27 @@ public final class RedisClusterSetup implements AutoCloseable {
         }
     }
 
+    /** Every replica's link to its master is up (a replica that never synced cannot be promoted). */
+    private void awaitReplicasInSync() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        for (int port : ports) {
+            while (true) {
+                try (Jedis j = new Jedis("127.0.0.1", port)) {
+                    String info = j.info("replication");
+                    if (info.contains("role:master") || info.contains("master_link_status:up")) {
+                        break;
+                    }
+                } catch (RuntimeException notYet) {
+                    // busy
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("replicas not in sync in time; logs in " + dir);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     /** For {@code REDIS_CLUSTER_NODES}: every node (a client needs only one to find the rest). */
     public String seeds() {
         return String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
@@ -144,6 +169,9 @@ public final class RedisClusterSetup implements AutoCloseable {
     public List<Integer> masterPorts() {
         List<Integer> out = new ArrayList<>();
         for (int port : ports) {
+            if (!servers.get(port).isAlive()) {
+                continue;
+            }
             try (Jedis j = new Jedis("127.0.0.1", port)) {
                 if (j.info("replication").contains("role:master")) {
                     out.add(port);

@@ -433,7 +433,7 @@ public final class RedisClient implements AutoCloseable {
     public Jedis dedicatedConnection() {
         int millis = (int) timeout.toMillis();
         if (cluster != null) {
-            return dedicatedClusterConnection(millis);
+            return anyClusterNode(millis, 0, node -> subscriptionNode = node);
         }
         if (masterConfig == null) {
             return new Jedis(URI.create(settings.url()), millis, 0);
@@ -444,11 +444,11 @@ public final class RedisClient implements AutoCloseable {
     }
 
     /** Any node that answers, the known ones in random order, then the seeds (the map may name only dead nodes). */
-    private Jedis dedicatedClusterConnection(int millis) {
+    private Jedis anyClusterNode(int millis, int socketMillis, java.util.function.Consumer<HostAndPort> chosen) {
         List<String> candidates = new ArrayList<>(cluster.getNodes().keySet());
         java.util.Collections.shuffle(candidates);
         candidates.addAll(settings.clusterNodes());
-        JedisClientConfig quiet = DefaultJedisClientConfig.builder().connectionTimeoutMillis(millis).socketTimeoutMillis(0)
+        JedisClientConfig quiet = DefaultJedisClientConfig.builder().connectionTimeoutMillis(millis).socketTimeoutMillis(socketMillis)
                 .user(settings.username()).password(settings.password()).ssl(settings.tls()).build();
         JedisException last = null;
         for (String candidate : candidates) {
@@ -456,7 +456,7 @@ public final class RedisClient implements AutoCloseable {
             Jedis j = new Jedis(node, quiet);
             try {
                 j.ping();
-                subscriptionNode = node;
+                chosen.accept(node);
                 return j;
             } catch (JedisException e) {
                 j.close();
@@ -464,6 +464,23 @@ public final class RedisClient implements AutoCloseable {
             }
         }
         throw last != null ? last : new JedisConnectionException("no Redis Cluster node known");
+    }
+
+    /** On a cluster, {@code cluster_state} as any answering node says ({@code ok} / {@code fail}); else or unknown null. */
+    public String clusterState() {
+        if (cluster == null) {
+            return null;
+        }
+        try (Jedis j = anyClusterNode((int) timeout.toMillis(), (int) timeout.toMillis(), node -> { })) {
+            for (String line : j.clusterInfo().split("\r?\n")) {
+                if (line.startsWith("cluster_state:")) {
+                    return line.substring("cluster_state:".length()).trim();
+                }
+            }
+            return null;
+        } catch (JedisException e) {
+            return null;
+        }
     }
 
     public boolean ping() {
