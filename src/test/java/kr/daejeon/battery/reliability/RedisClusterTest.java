@@ -250,6 +250,70 @@ class RedisClusterTest {
         }
     }
 
+    /**
+     * A slot moved from one master to another by hand, as {@code redis-cli --cluster reshard} does: while it migrates,
+     * a new conversation in that slot is created on the importing master ({@code ASK} followed with {@code ASKING});
+     * once moved, the existing conversation is read and written there ({@code MOVED} followed, slot map refreshed).
+     */
+    @Test
+    void aSlotMovedToAnotherMasterIsFollowedDuringAndAfterTheMigration() throws Exception {
+        try (RedisClusterSetup cluster = RedisClusterSetup.start(3, 0);
+             RedisClient client = new RedisClient(RedisSettings.cluster(List.of(cluster.seeds().split(",")), "mv",
+                     8, Duration.ofSeconds(2)), () -> { });
+             RedisSessionStore store = new RedisSessionStore(client, Duration.ofMinutes(10), 0, Duration.ofDays(1), null)) {
+            ConversationState old = ConversationState.start("mv" + Tokens.random(8), Tokens.hash("t"), "web", "ko",
+                    java.time.Instant.now());
+            store.create(old, List.of(bot("before the move")));
+            String oldKey = "mv:{" + old.id() + "}:state";
+            int slot = RedisClient.slotOf(oldKey);
+            int source = cluster.masterHolding(oldKey);
+            int target = cluster.masterPorts().stream().filter(p -> p != source).findFirst().orElseThrow();
+            String sourceId;
+            String targetId;
+            try (var s = cluster.client(source); var t = cluster.client(target)) {
+                sourceId = s.clusterMyId();
+                targetId = t.clusterMyId();
+                t.clusterSetSlotImporting(slot, sourceId);
+                s.clusterSetSlotMigrating(slot, targetId);
+            }
+            // Migrating: the old conversation is still read on the source; a key the source lacks is answered ASK and
+            // read on the target (ASKING); a new conversation's script (4 keys, none there yet) is answered TRYAGAIN
+            // until the slot is moved, then runs on the target.
+            assertTrue(store.find(old.id()).isPresent());
+            String fresh = null;
+            while (fresh == null) {
+                String candidate = "mv" + Tokens.random(8);
+                if (RedisClient.slotOf("mv:{" + candidate + "}:state") == slot) {
+                    fresh = candidate;
+                }
+            }
+            assertTrue(store.find(fresh).isEmpty(), "asked on the importing master: not there yet");
+            ConversationState born = ConversationState.start(fresh, Tokens.hash("t"), "web", "ko", java.time.Instant.now());
+            CompletableFuture<List<Message>> creating = CompletableFuture.supplyAsync(() ->
+                    store.create(born, List.of(bot("during the move"))));
+            Thread.sleep(60);
+            // The old conversation's keys move, and the slot is assigned to the target on every master.
+            try (var s = cluster.client(source)) {
+                List<String> keys = s.clusterGetKeysInSlot(slot, 100);
+                assertTrue(keys.contains(oldKey), keys.toString());
+                s.migrate("127.0.0.1", target, 5000, redis.clients.jedis.params.MigrateParams.migrateParams(),
+                        keys.toArray(String[]::new));
+            }
+            for (int port : cluster.masterPorts()) {
+                try (var j = cluster.client(port)) {
+                    j.clusterSetSlotNode(slot, targetId);
+                }
+            }
+            assertEquals(1, creating.get(10, TimeUnit.SECONDS).get(0).id(), "created once the slot moved");
+            ConversationState stored = store.find(old.id()).orElseThrow();
+            store.append(stored, List.of(bot("after the move")));
+            assertEquals(2, store.messagesAfter(old.id(), 0, 10).size());
+            assertEquals(1, store.messagesAfter(fresh, 0, 10).size());
+            assertEquals(target, cluster.masterHolding(oldKey), "the conversation lives on the target now");
+            assertEquals(target, cluster.masterHolding("mv:{" + fresh + "}:state"));
+        }
+    }
+
     private static Message bot(String text) {
         return Message.bot(text, List.of(), List.of(), java.time.Instant.now(), "greeting");
     }
