@@ -11,8 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.infra.redis.RedisClient;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 
 /**
  * Conversations and turns per day (service time zone), by channel and intent, for the reports. The turn

@@ -16,8 +16,6 @@ import java.util.Optional;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.infra.redis.RedisClient;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ZAddParams;
 import redis.clients.jedis.resps.Tuple;
 
