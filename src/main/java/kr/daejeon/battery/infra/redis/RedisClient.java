@@ -41,11 +41,12 @@ import redis.clients.jedis.util.Pool;
  * {@link #acknowledged} adds {@code WAIT} after a write on the same connection, so a turn is acknowledged only once
  * a replica has it and a failover cannot lose it.
  *
- * <p><b>Redis Cluster</b> ({@code redis_cluster_nodes}). Jedis 5.2's {@code JedisCluster} routes one command at a time
- * and refuses what this service is built on: a script whose keys it cannot see in advance is sent where the first key
- * lives, pipelines must go through {@code ClusterPipeline} (no {@code WAIT} on the same connection, no
- * {@code MULTI}), and the stores are written against {@link Jedis}. So the cluster client here is Jedis's
- * {@link ClusterConnectionProvider} (the slot map, one pool per node, refreshed on demand) and every call gets a
+ * <p><b>Redis Cluster</b> ({@code redis_cluster_nodes}). Jedis 5.2's {@code JedisCluster} is another API
+ * ({@code UnifiedJedis}): it routes command by command, refuses a script whose keys span slots on the client side
+ * (what the issue saw before the keys were hash-tagged), runs pipelines as {@code ClusterPipeline} (no transactions)
+ * and has no "the connection that just wrote" for {@code WAIT}. Porting every store to it would change every call and
+ * lose that affinity, so the cluster client here is Jedis's {@link ClusterConnectionProvider} (the slot map, one pool
+ * per node, refreshed on demand) and every call gets a
  * plain {@link Jedis} on the connection of the node that owns its key's slot ({@code new Jedis(Connection)}):
  * {@link #call(String, Function)} names the key whose slot the call uses, so the existing per-connection code —
  * {@code EVALSHA} of the Lua files, pipelines, {@code WAIT} — runs unchanged on the right master. A call without a
@@ -346,6 +347,11 @@ public final class RedisClient implements AutoCloseable {
      */
     public <T> T acknowledged(Function<Jedis, T> command) {
         return acknowledged(null, command, result -> true);
+    }
+
+    /** As {@link #acknowledged(Function)}, waiting only when {@code wrote} says the result stored something. */
+    public <T> T acknowledged(Function<Jedis, T> command, java.util.function.Predicate<T> wrote) {
+        return acknowledged(null, command, wrote);
     }
 
     /** As {@link #acknowledged(Function)}, on the node of {@code slotKey}'s slot (a cluster's master of it). */
