@@ -208,9 +208,15 @@ class RedisClusterTest {
             }
             assertEquals(3, byMaster.size(), byMaster.toString());
 
-            // kill -9 of one master: its replica takes over, and the client follows (the slot map is refreshed).
+            // kill -9 of one master right after a turn acknowledged with WAIT for one replica (redis_min_replicas_ack=1):
+            // its replica takes over with the turn, and the client follows (the slot map is refreshed).
             int victim = byMaster.keySet().iterator().next();
             List<String> moved = byMaster.get(victim);
+            try (RedisClient waiting = new RedisClient(RedisSettings.cluster(List.of(cluster.seeds().split(",")), "fo", 4,
+                    Duration.ofSeconds(2)).withMinReplicasAck(1, Duration.ofMillis(1000)), () -> { });
+                 RedisSessionStore acked = new RedisSessionStore(waiting, Duration.ofMinutes(10))) {
+                acked.append(acked.find(moved.get(0)).orElseThrow(), List.of(bot("acknowledged by a replica")));
+            }
             cluster.kill(victim);
             long t0 = System.nanoTime();
             cluster.awaitOk();
@@ -228,6 +234,9 @@ class RedisClusterTest {
             }
             assertTrue(written, "a conversation of the killed master is written again after the failover: " + lastError);
             System.out.printf("[cluster] writes to the failed master's slots again after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            List<Message> kept = store.messagesAfter(moved.get(0), 0, 10);
+            assertEquals(List.of("acknowledged by a replica", "after the failover"),
+                    kept.stream().skip(1).map(Message::text).toList(), "the acknowledged turn survived the failover");
             for (List<String> ids : byMaster.values()) {
                 for (String id : ids) {
                     assertTrue(store.find(id).isPresent(), "conversation " + id + " survived the failover");
