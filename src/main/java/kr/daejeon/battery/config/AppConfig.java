@@ -355,30 +355,23 @@ public final class AppConfig {
      * replicas confirm a stored turn. Checked here so a half-configured Sentinel never starts.
      */
     private RedisSettings redisSettings() {
-        List<String> sentinels = new ArrayList<>();
-        for (String raw : text("redis_sentinels").split(",")) {
-            String s = raw.trim();
-            if (s.isEmpty()) {
-                continue;
-            }
-            int colon = s.lastIndexOf(':');
-            boolean valid = colon > 0 && s.substring(colon + 1).matches("[0-9]{1,5}")
-                    && Integer.parseInt(s.substring(colon + 1)) >= 1 && Integer.parseInt(s.substring(colon + 1)) <= 65535
-                    && s.substring(0, colon).matches("[A-Za-z0-9.\\-]+|\\[[0-9a-fA-F:]+\\]");
-            if (!valid) {
-                problems.add("REDIS_SENTINELS entries must be host:port (got '" + s + "')");
-            }
-            sentinels.add(s);
-        }
+        List<String> sentinels = hostPorts("redis_sentinels");
+        List<String> clusterNodes = hostPorts("redis_cluster_nodes");
         String master = text("redis_sentinel_master").trim();
         if (!sentinels.isEmpty() && redisUrl != null) {
             problems.add("Set REDIS_URL (one Redis) or REDIS_SENTINELS (Sentinel), not both");
+        }
+        if (!clusterNodes.isEmpty() && (redisUrl != null || !sentinels.isEmpty())) {
+            problems.add("REDIS_CLUSTER_NODES (Cluster) goes alone, without REDIS_URL or REDIS_SENTINELS");
         }
         if (sentinels.isEmpty() != master.isEmpty()) {
             problems.add("Sentinel needs both REDIS_SENTINELS and REDIS_SENTINEL_MASTER (or neither)");
         }
         if (sentinels.isEmpty()) {
-            for (String key : List.of("redis_username", "redis_password", "redis_sentinel_username", "redis_sentinel_password")) {
+            List<String> sentinelOnly = clusterNodes.isEmpty()
+                    ? List.of("redis_username", "redis_password", "redis_sentinel_username", "redis_sentinel_password")
+                    : List.of("redis_sentinel_username", "redis_sentinel_password");
+            for (String key : sentinelOnly) {
                 if (!text(key).isBlank()) {
                     problems.add(key.toUpperCase(Locale.ROOT) + " is for Sentinel mode (with REDIS_URL the credentials go in the URL)");
                 }
@@ -407,13 +400,33 @@ public final class AppConfig {
             problems.add("REDIS_WAIT_TIMEOUT_MS (" + waitMs + ") must be shorter than REDIS_TIMEOUT_MS (" + redisTimeout.toMillis() + ")");
         }
         int probe = integer("redis_probe_seconds");
-        if (redisUrl == null && sentinels.isEmpty()) {
+        if (redisUrl == null && sentinels.isEmpty() && clusterNodes.isEmpty()) {
             return null;
         }
         return new RedisSettings(redisUrl, sentinels, master.isEmpty() ? null : master, blankToNull(text("redis_username")),
                 blankToNull(text("redis_password")), tls, blankToNull(text("redis_sentinel_username")),
                 blankToNull(text("redis_sentinel_password")), sentinelTls, redisKeyPrefix, redisPoolSize, redisTimeout, replicas,
-                Duration.ofMillis(waitMs), Duration.ofSeconds(probe));
+                Duration.ofMillis(waitMs), Duration.ofSeconds(probe), clusterNodes);
+    }
+
+    /** A {@code host:port,host:port} setting, each entry checked. */
+    private List<String> hostPorts(String key) {
+        List<String> out = new ArrayList<>();
+        for (String raw : text(key).split(",")) {
+            String s = raw.trim();
+            if (s.isEmpty()) {
+                continue;
+            }
+            int colon = s.lastIndexOf(':');
+            boolean valid = colon > 0 && s.substring(colon + 1).matches("[0-9]{1,5}")
+                    && Integer.parseInt(s.substring(colon + 1)) >= 1 && Integer.parseInt(s.substring(colon + 1)) <= 65535
+                    && s.substring(0, colon).matches("[A-Za-z0-9.\\-]+|\\[[0-9a-fA-F:]+\\]");
+            if (!valid) {
+                problems.add(key.toUpperCase(Locale.ROOT) + " entries must be host:port (got '" + s + "')");
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     private boolean bool(String key) {

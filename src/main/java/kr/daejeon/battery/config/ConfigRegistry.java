@@ -26,9 +26,12 @@ public final class ConfigRegistry {
         text("host", "0.0.0.0", ESSENTIAL, "Address the HTTP server listens on.");
         integer("port", "8080", 0, 65535, ESSENTIAL, "HTTP port (0 = any free port).");
         text("redis_url", "", ESSENTIAL, "One Redis (`redis://` or `rediss://`, password in the URL); empty = memory mode "
-                + "(one node, nothing survives a restart). Not together with `redis_sentinels`.");
+                + "(one node, nothing survives a restart). Not together with `redis_sentinels` or `redis_cluster_nodes`.");
         list("redis_sentinels", "", ESSENTIAL, "Redis Sentinel mode: the sentinels as `host:port,host:port`; the service "
                 + "asks them for the master and follows failovers. Not together with `redis_url`.");
+        list("redis_cluster_nodes", "", ESSENTIAL, "Redis Cluster mode: some of the cluster's nodes as `host:port,host:port` "
+                + "(seeds; the service learns the rest and follows resharding and failovers). Not together with `redis_url` "
+                + "or `redis_sentinels`. Needs Redis 7.");
         text("redis_sentinel_master", "", ESSENTIAL, "Sentinel mode: the master's name as the sentinels know it (e.g. `mymaster`).");
         path("staff_accounts_file", "", ESSENTIAL, "Staff accounts file (see docs/staff-console.md); empty = nobody can log in.");
         url("public_base_url", "", ESSENTIAL, "The address customers and staff use (links in e-mail and webhooks).");
@@ -41,9 +44,9 @@ public final class ConfigRegistry {
 
         // Frequent: Redis topology and safety
         text("redis_key_prefix", "ia", FREQUENT, "Prefix of every Redis key (several deployments may share one Redis).");
-        text("redis_username", "", FREQUENT, "Sentinel mode: ACL user name for the master and replicas (empty = default user).");
-        secret("redis_password", "", FREQUENT, "Sentinel mode: password for the master and replicas (with `redis_url` it goes in the URL).");
-        choice("redis_tls", "false", FREQUENT, "Sentinel mode: TLS to the master (`true`/`false`).");
+        text("redis_username", "", FREQUENT, "Sentinel and Cluster mode: ACL user name for the Redis servers (empty = default user).");
+        secret("redis_password", "", FREQUENT, "Sentinel and Cluster mode: password for the Redis servers (with `redis_url` it goes in the URL).");
+        choice("redis_tls", "false", FREQUENT, "Sentinel and Cluster mode: TLS to the Redis servers (`true`/`false`).");
         text("redis_sentinel_username", "", FREQUENT, "Sentinel mode: ACL user name for the sentinels themselves.");
         secret("redis_sentinel_password", "", FREQUENT, "Sentinel mode: password for the sentinels themselves.");
         choice("redis_sentinel_tls", "false", FREQUENT, "Sentinel mode: TLS to the sentinels (`true`/`false`).");

@@ -53,12 +53,19 @@ public final class RedisWriteProbe implements Readiness, AutoCloseable {
         Verdict v;
         try {
             long ttl = Math.max(5_000, interval.toMillis() * 5);
-            redis.acknowledged(j -> j.psetex(redis.nodeKey(), ttl, Long.toString(System.currentTimeMillis())));
+            redis.acknowledged(redis.nodeKey(), j -> j.psetex(redis.nodeKey(), ttl, Long.toString(System.currentTimeMillis())));
             v = Verdict.READY;
         } catch (ReplicaAckTimeoutException e) {
             v = Verdict.notReady("replicas_missing", e.getMessage());
         } catch (StoreUnavailableException e) {
             v = classify(e.getCause() == null ? e : e.getCause());
+            if (redis.clustered() && !"cluster_down".equals(v.reason())) {
+                // The probe's key lives on one master; if that master is gone, ask any node whether the cluster is down.
+                String state = redis.clusterState();
+                if ("fail".equals(state)) {
+                    v = Verdict.notReady("cluster_down", "the Redis cluster is down (cluster_state:fail): " + v.detail());
+                }
+            }
         } catch (RuntimeException e) {
             v = Verdict.notReady("error", String.valueOf(e.getMessage()));
         }

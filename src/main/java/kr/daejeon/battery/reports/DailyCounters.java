@@ -11,8 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.infra.redis.RedisClient;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 
 /**
  * Conversations and turns per day (service time zone), by channel and intent, for the reports. The turn
@@ -108,18 +106,17 @@ public final class DailyCounters implements ServiceMetrics.Listener, AutoCloseab
             return;
         }
         try {
-            redis.call(j -> {
-                try (Pipeline p = j.pipelined()) {
-                    for (Map.Entry<String, Long> e : taken.entrySet()) {
-                        int bar = e.getKey().indexOf('|');
-                        String dayKey = dayKey(e.getKey().substring(0, bar));
-                        p.hincrBy(dayKey, e.getKey().substring(bar + 1), e.getValue());
-                        p.expire(dayKey, RETENTION.toSeconds());
-                    }
-                    p.sync();
-                }
-                return null;
-            });
+            // A day's hash is a key of its own (its own slot on a Redis Cluster): one pipeline per node.
+            List<RedisClient.Keyed> steps = new java.util.ArrayList<>();
+            for (Map.Entry<String, Long> e : taken.entrySet()) {
+                int bar = e.getKey().indexOf('|');
+                String dayKey = dayKey(e.getKey().substring(0, bar));
+                steps.add(new RedisClient.Keyed(dayKey, p -> {
+                    p.hincrBy(dayKey, e.getKey().substring(bar + 1), e.getValue());
+                    return p.expire(dayKey, RETENTION.toSeconds());
+                }));
+            }
+            redis.eachKey(steps);
         } catch (RuntimeException e) {
             // Redis away: keep the counts for the next flush rather than lose them.
             taken.forEach((k, n) -> pending.computeIfAbsent(k, x -> new LongAdder()).add(n));
@@ -140,15 +137,12 @@ public final class DailyCounters implements ServiceMetrics.Listener, AutoCloseab
         Map<String, Long> all = new HashMap<>();
         if (redis != null) {
             List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
-            List<Map<String, String>> hashes = redis.call(j -> {
-                try (Pipeline p = j.pipelined()) {
-                    List<Response<Map<String, String>>> rs = days.stream().map(d -> p.hgetAll(dayKey(d.toString()))).toList();
-                    p.sync();
-                    return rs.stream().map(Response::get).toList();
-                }
-            });
+            List<Object> hashes = redis.eachKey(days.stream()
+                    .map(d -> new RedisClient.Keyed(dayKey(d.toString()), p -> p.hgetAll(dayKey(d.toString())))).toList());
             for (int i = 0; i < days.size(); i++) {
-                for (Map.Entry<String, String> e : hashes.get(i).entrySet()) {
+                @SuppressWarnings("unchecked")
+                Map<String, String> day = (Map<String, String>) hashes.get(i);
+                for (Map.Entry<String, String> e : day.entrySet()) {
                     all.merge(days.get(i) + "|" + e.getKey(), Long.parseLong(e.getValue()), Long::sum);
                 }
             }

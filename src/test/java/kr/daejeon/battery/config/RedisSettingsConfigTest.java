@@ -64,4 +64,27 @@ class RedisSettingsConfigTest {
                 "REDIS_URL", "redis://localhost:6379", "REDIS_PASSWORD", "x")));
         assertTrue(pw.getMessage().contains("REDIS_PASSWORD is for Sentinel mode"));
     }
+
+    @Test
+    void clusterModeTakesSeedsAndItsCredentialsAndGoesAlone() {
+        AppConfig c = AppConfig.load(List.of(), Map.of("REDIS_CLUSTER_NODES", "10.0.0.1:7000, redis-b:7001",
+                "REDIS_PASSWORD", "pw", "REDIS_TLS", "true"));
+        RedisSettings r = c.redis();
+        assertTrue(c.usesRedis());
+        assertTrue(r.cluster());
+        assertFalse(r.sentinel());
+        assertEquals(List.of("10.0.0.1:7000", "redis-b:7001"), r.clusterNodes());
+        assertEquals("pw", r.password());
+        assertTrue(r.tls());
+        assertEquals(0, r.minReplicasAck(), "auto = no replica wait on a cluster (asynchronous failover, see docs/deployment.md)");
+        assertEquals("cluster via 10.0.0.1:7000,redis-b:7001", r.describe());
+
+        ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.load(List.of(), Map.of(
+                "REDIS_CLUSTER_NODES", "no-port,h:7000", "REDIS_URL", "redis://localhost:6379",
+                "REDIS_SENTINEL_PASSWORD", "x")));
+        String m = e.getMessage();
+        assertTrue(m.contains("REDIS_CLUSTER_NODES entries must be host:port (got 'no-port')"), m);
+        assertTrue(m.contains("REDIS_CLUSTER_NODES (Cluster) goes alone"), m);
+        assertTrue(m.contains("REDIS_SENTINEL_PASSWORD is for Sentinel mode"), m);
+    }
 }

@@ -47,7 +47,7 @@ public final class RedisAccountStore implements AccountStore {
     @Override
     public List<StaffAccount> all() {
         List<StaffAccount> out = new ArrayList<>();
-        for (String json : redis.call(j -> j.hvals(accounts))) {
+        for (String json : redis.call(accounts, j -> j.hvals(accounts))) {
             out.add(JsonCodec.read(json, StaffAccount.class));
         }
         return out;
@@ -55,7 +55,7 @@ public final class RedisAccountStore implements AccountStore {
 
     @Override
     public Optional<StaffAccount> find(String username) {
-        return Optional.ofNullable(redis.call(j -> j.hget(accounts, username))).map(j -> JsonCodec.read(j, StaffAccount.class));
+        return Optional.ofNullable(redis.call(accounts, j -> j.hget(accounts, username))).map(j -> JsonCodec.read(j, StaffAccount.class));
     }
 
     @Override
@@ -68,21 +68,21 @@ public final class RedisAccountStore implements AccountStore {
             args.add(a.username());
             args.add(JsonCodec.write(a));
         }
-        return redis.call(j -> ((Long) SEED.eval(j, List.of(accounts, log), args)).intValue());
+        return redis.call(accounts, j -> ((Long) SEED.eval(j, List.of(accounts, log), args)).intValue());
     }
 
     @Override
     public boolean replace(StaffAccount expected, StaffAccount next, AccountChange audit) {
         // The stored JSON is compared as text: written by this class from the same record, it is stable.
         String old = expected == null ? "" : JsonCodec.write(expected);
-        return redis.call(j -> (Long) REPLACE.eval(j, List.of(accounts, log),
+        return redis.call(accounts, j -> (Long) REPLACE.eval(j, List.of(accounts, log),
                 List.of(next.username(), old, JsonCodec.write(next), JsonCodec.write(audit)))) == 1L;
     }
 
     @Override
     public List<AccountChange> log(int limit) {
         List<AccountChange> out = new ArrayList<>();
-        for (String json : redis.call(j -> j.lrange(log, 0, Math.max(0, limit - 1)))) {
+        for (String json : redis.call(accounts, j -> j.lrange(log, 0, Math.max(0, limit - 1)))) {
             out.add(JsonCodec.read(json, AccountChange.class));
         }
         return out;

@@ -54,8 +54,9 @@ public final class RedisBackend implements Backend {
         try {
             this.redis = new RedisClient(config.redis(), metrics::storeError);
         } catch (kr.daejeon.battery.session.StoreUnavailableException e) {
-            // No sentinel answered: the configuration names nothing that works.
-            throw new ConfigException(List.of("REDIS_SENTINELS: " + e.getMessage()));
+            // No sentinel (or cluster node) answered: the configuration names nothing that works.
+            throw new ConfigException(List.of((config.redis().cluster() ? "REDIS_CLUSTER_NODES: " : "REDIS_SENTINELS: ")
+                    + e.getMessage()));
         }
         this.probe = new RedisWriteProbe(redis, config.redis().probeInterval()).start();
         if (!probe.check().ready()) {

@@ -28,7 +28,7 @@ public final class RedisCappedList<T> implements CappedList<T> {
     @Override
     public void add(T record) {
         String json = JsonCodec.write(record);
-        redis.call(j -> {
+        redis.call(key, j -> {
             var tx = j.multi();
             tx.lpush(key, json);
             tx.ltrim(key, 0, capacity - 1);
@@ -40,11 +40,11 @@ public final class RedisCappedList<T> implements CappedList<T> {
     public int sweep(Instant cutoff, Function<T, Instant> timeOf) {
         int removed = 0;
         while (removed < capacity) {
-            String oldest = redis.call(j -> j.lindex(key, -1));
+            String oldest = redis.call(key, j -> j.lindex(key, -1));
             if (oldest == null || !timeOf.apply(JsonCodec.read(oldest, type)).isBefore(cutoff)) {
                 break;
             }
-            Object popped = redis.call(j -> REMOVE_OLDEST_IF.eval(j, List.of(key), List.of(oldest)));
+            Object popped = redis.call(key, j -> REMOVE_OLDEST_IF.eval(j, List.of(key), List.of(oldest)));
             if (popped == null) {
                 continue;
             }
@@ -55,11 +55,11 @@ public final class RedisCappedList<T> implements CappedList<T> {
 
     @Override
     public int removeWhere(Predicate<T> match) {
-        List<String> rows = redis.call(j -> j.lrange(key, 0, -1));
+        List<String> rows = redis.call(key, j -> j.lrange(key, 0, -1));
         int removed = 0;
         for (String row : rows) {
             if (match.test(JsonCodec.read(row, type))) {
-                removed += redis.call(j -> j.lrem(key, 0, row)).intValue();
+                removed += redis.call(key, j -> j.lrem(key, 0, row)).intValue();
             }
         }
         return removed;
@@ -67,7 +67,7 @@ public final class RedisCappedList<T> implements CappedList<T> {
 
     @Override
     public List<T> recent(int limit) {
-        List<String> rows = redis.call(j -> j.lrange(key, 0, limit - 1));
+        List<String> rows = redis.call(key, j -> j.lrange(key, 0, limit - 1));
         List<T> out = new ArrayList<>(rows.size());
         for (String row : rows) {
             out.add(JsonCodec.read(row, type));
@@ -77,6 +77,6 @@ public final class RedisCappedList<T> implements CappedList<T> {
 
     @Override
     public long size() {
-        return redis.call(j -> j.llen(key));
+        return redis.call(key, j -> j.llen(key));
     }
 }

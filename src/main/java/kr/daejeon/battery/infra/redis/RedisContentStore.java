@@ -85,20 +85,20 @@ public final class RedisContentStore implements ContentStore {
 
     @Override
     public long head() {
-        String h = redis.call(j -> j.get(base + ":head"));
+        String h = redis.call(base, j -> j.get(base + ":head"));
         return h == null ? 0 : Long.parseLong(h);
     }
 
     @Override
     public Optional<ContentVersion> version(long number) {
-        return Optional.ofNullable(redis.call(j -> j.get(base + ":v:" + number)))
+        return Optional.ofNullable(redis.call(base, j -> j.get(base + ":v:" + number)))
                 .map(json -> JsonCodec.read(json, ContentVersion.class));
     }
 
     @Override
     public List<ContentVersion> history(int limit) {
         List<ContentVersion> out = new ArrayList<>();
-        for (String json : redis.call(j -> j.lrange(base + ":log", 0, Math.max(0, limit - 1)))) {
+        for (String json : redis.call(base, j -> j.lrange(base + ":log", 0, Math.max(0, limit - 1)))) {
             out.add(JsonCodec.read(json, ContentVersion.class));
         }
         return out;
@@ -111,7 +111,7 @@ public final class RedisContentStore implements ContentStore {
         if (list.isEmpty()) {
             return out;
         }
-        List<String> values = redis.call(j -> j.mget(list.stream().map(h -> base + ":text:" + h).toArray(String[]::new)));
+        List<String> values = redis.call(base, j -> j.mget(list.stream().map(h -> base + ":text:" + h).toArray(String[]::new)));
         for (int i = 0; i < list.size(); i++) {
             if (values.get(i) != null) {
                 out.put(list.get(i), values.get(i));
@@ -145,7 +145,7 @@ public final class RedisContentStore implements ContentStore {
                 args.add(text);
             });
         }
-        long result = redis.call(j -> (Long) COMMIT.eval(j, keys, args));
+        long result = redis.call(base, j -> (Long) COMMIT.eval(j, keys, args));
         if (result >= 0) {
             throw new StaleVersionException(expected, result);
         }
@@ -156,21 +156,21 @@ public final class RedisContentStore implements ContentStore {
     public Optional<byte[]> model(String key) {
         byte[] k = (base + ":model:" + key).getBytes(StandardCharsets.UTF_8);
         // GETEX: a model in use stays as long as it is loaded by some node.
-        return Optional.ofNullable(redis.call(j -> j.getEx(k, GetExParams.getExParams()
+        return Optional.ofNullable(redis.call(base, j -> j.getEx(k, GetExParams.getExParams()
                 .ex(MODEL_TTL.toSeconds()))));
     }
 
     @Override
     public void putModel(String key, byte[] model) {
         // Models of old versions are kept a while (a restore reuses them), not forever: a few MB each.
-        redis.call(j -> j.set((base + ":model:" + key).getBytes(StandardCharsets.UTF_8), model,
+        redis.call(base, j -> j.set((base + ":model:" + key).getBytes(StandardCharsets.UTF_8), model,
                 SetParams.setParams().ex(MODEL_TTL.toSeconds())));
-        redis.call(j -> j.publish(channel, "model:" + key));
+        redis.call(j -> j.publish(channel, "model:" + key)); // a channel, no key: any node
     }
 
     @Override
     public boolean claimTraining(String key, Duration ttl) {
-        return "OK".equals(redis.call(j -> j.set(base + ":training:" + key, "1", SetParams.setParams().nx().ex(ttl.toSeconds()))));
+        return "OK".equals(redis.call(base, j -> j.set(base + ":training:" + key, "1", SetParams.setParams().nx().ex(ttl.toSeconds()))));
     }
 
     @Override

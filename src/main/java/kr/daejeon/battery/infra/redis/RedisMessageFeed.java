@@ -27,6 +27,15 @@ import redis.clients.jedis.Pipeline;
  * to it: a turn costs the nodes nothing when nobody watches, however many nodes there are. A customer
  * chatting through node A still sees a reply that staff sent through node B.
  *
+ * <p><b>On a Redis Cluster</b> the feed stays classic {@code PUBLISH}/{@code SUBSCRIBE}, not sharded pub/sub
+ * ({@code SPUBLISH}/{@code SSUBSCRIBE}): a classic message reaches every node of the cluster over its bus, so one
+ * subscription on any node hears every channel, and a failover only means subscribing on another node when the
+ * connection breaks. Sharded channels would keep each message on its slot's shard, but the staff channel carries every
+ * conversation's messages to every console (so it would be one hot shard), and it could not be published from the
+ * commit script (a script's keys and shard channels must share one slot) — each turn would need a second round trip.
+ * The price of classic pub/sub is bus traffic (each message copied to every node), which at this service's volume —
+ * a few turns a second — is small; measured in {@code docs/store.md}.
+ *
  * <p>Pub/sub is not durable: while a node is disconnected from Redis its live listeners miss messages,
  * but every message is stored first, and listeners read the store once their subscription stands
  * (SSE clients also catch up with Last-Event-ID).
@@ -176,6 +185,11 @@ public final class RedisMessageFeed implements MessageFeed, AutoCloseable {
      * {@link #listen} opens it again on the new master, with every channel the listeners need.
      */
     private void watchMaster() {
+        if (redis.clustered()) {
+            // Classic pub/sub reaches every node of a cluster: the subscription stays on its node until that node fails,
+            // which ends the connection and makes listen() subscribe on another.
+            return;
+        }
         while (!closed) {
             sleep(500);
             synchronized (this) {

@@ -25,6 +25,9 @@ import redis.clients.jedis.resps.StreamEntry;
  * set well above the longest a live node spends on a job (a delivery's retries give up within a minute), so a slow
  * job is not taken from a live node.
  *
+ * <p>Every call goes through {@link RedisClient#call(String, java.util.function.Function)} with the stream's key, so
+ * the outbox follows a Sentinel failover and, on a cluster, the master of its slot.
+ *
  * <p>{@link #add} is acknowledged like a turn ({@link RedisClient#acknowledged}: with Sentinel it waits for a
  * replica), so a failover does not lose a job either. At most {@code maxRunning} jobs run at once on a node; the rest
  * wait in the stream, not in this process's memory.
@@ -62,7 +65,7 @@ public final class RedisOutbox implements Outbox {
 
     @Override
     public void add(String kind, String payload) {
-        redis.acknowledged(j -> j.xadd(key, XAddParams.xAddParams().maxLen(MAX_LENGTH).approximateTrimming(),
+        redis.acknowledged(key, j -> j.xadd(key, XAddParams.xAddParams().maxLen(MAX_LENGTH).approximateTrimming(),
                 Map.of("kind", kind, "payload", payload)));
     }
 
@@ -79,7 +82,7 @@ public final class RedisOutbox implements Outbox {
     @Override
     public long backlog() {
         try {
-            return redis.call(j -> j.xlen(key));
+            return redis.call(key, j -> j.xlen(key));
         } catch (RuntimeException e) {
             return -1;
         }
@@ -87,35 +90,40 @@ public final class RedisOutbox implements Outbox {
 
     private void run() {
         long nextReclaim = 0;
+        boolean grouped = false;
+        // A read waits at most half the call timeout for new jobs, on a pooled connection routed like any call (the
+        // master of the stream's slot, after failovers and reshardings too).
+        int blockMs = (int) Math.max(25, redis.timeout().toMillis() / 2);
         while (!closed) {
-            try (Jedis j = redis.dedicatedConnection()) {
-                // A read blocks for BLOCK_MS at most; a paused Redis must not hold the reader forever.
-                j.getConnection().setSoTimeout(BLOCK_MS + (int) redis.timeout().toMillis());
-                createGroup(j);
-                while (!closed) {
-                    if (System.nanoTime() >= nextReclaim) {
-                        reclaim(j);
-                        nextReclaim = System.nanoTime() + reclaimAfter.toNanos() / 4;
-                    }
-                    int free = Math.min(BATCH, Math.max(1, running.availablePermits()));
-                    var read = j.xreadGroup(GROUP, consumer, XReadGroupParams.xReadGroupParams().count(free).block(BLOCK_MS),
-                            Map.of(key, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
-                    if (read != null) {
-                        for (var stream : read) {
-                            stream.getValue().forEach(this::runJob);
-                        }
+            try {
+                if (!grouped) {
+                    redis.call(key, j -> createGroup(j));
+                    grouped = true;
+                }
+                if (System.nanoTime() >= nextReclaim) {
+                    reclaim();
+                    nextReclaim = System.nanoTime() + reclaimAfter.toNanos() / 4;
+                }
+                int free = Math.min(BATCH, Math.max(1, running.availablePermits()));
+                var read = redis.call(key, j -> j.xreadGroup(GROUP, consumer,
+                        XReadGroupParams.xReadGroupParams().count(free).block(blockMs),
+                        Map.of(key, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY)));
+                if (read != null) {
+                    for (var stream : read) {
+                        stream.getValue().forEach(this::runJob);
                     }
                 }
             } catch (RuntimeException e) {
                 if (!closed) {
                     LOG.warn("outbox reader lost Redis ({}); retrying", e.getMessage());
+                    grouped = false; // a failover may have lost the group with the stream's newest writes
                     sleep(1000);
                 }
             }
         }
     }
 
-    private void createGroup(Jedis j) {
+    private Void createGroup(Jedis j) {
         try {
             // From the stream's start: jobs added before any node created the group are run too.
             j.xgroupCreate(key, GROUP, new StreamEntryID(0, 0), true);
@@ -124,14 +132,16 @@ public final class RedisOutbox implements Outbox {
                 throw e;
             }
         }
+        return null;
     }
 
     /** Takes over jobs another node (or this one, before a restart) read and never finished. */
-    private void reclaim(Jedis j) {
+    private void reclaim() {
         StreamEntryID from = new StreamEntryID(0, 0);
         do {
-            var claimed = j.xautoclaim(key, GROUP, consumer, reclaimAfter.toMillis(), from,
-                    XAutoClaimParams.xAutoClaimParams().count(BATCH));
+            StreamEntryID start = from;
+            var claimed = redis.call(key, j -> j.xautoclaim(key, GROUP, consumer, reclaimAfter.toMillis(), start,
+                    XAutoClaimParams.xAutoClaimParams().count(BATCH)));
             for (StreamEntry e : claimed.getValue()) {
                 LOG.info("outbox job {} was left unfinished by another node; running it here", e.getID());
                 runJob(e);
@@ -174,7 +184,7 @@ public final class RedisOutbox implements Outbox {
 
     private void done(StreamEntryID id) {
         try {
-            redis.call(j -> {
+            redis.call(key, j -> {
                 j.xack(key, GROUP, id);
                 return j.xdel(key, id);
             });
@@ -203,7 +213,7 @@ public final class RedisOutbox implements Outbox {
 
     /** For tests: the entries read by some node and not yet finished. */
     long pending() {
-        return redis.call(j -> j.xpending(key, GROUP).getTotal());
+        return redis.call(key, j -> j.xpending(key, GROUP).getTotal());
     }
 
     /** For tests: the stream's name. */

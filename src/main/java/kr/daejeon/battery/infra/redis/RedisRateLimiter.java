@@ -57,7 +57,7 @@ public final class RedisRateLimiter implements RateLimiter {
         List<String> keys = List.of(bucketKey(redis.prefix(), scope, key));
         int wait;
         try {
-            wait = ((Long) redis.call(j -> TAKE.eval(j, keys, args))).intValue();
+            wait = ((Long) redis.call(keys.get(0), j -> TAKE.eval(j, keys, args))).intValue();
         } catch (RuntimeException e) {
             LOG.debug("rate limit not checked (Redis): {}", e.getMessage());
             return 0;

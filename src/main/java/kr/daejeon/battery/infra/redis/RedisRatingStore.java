@@ -35,8 +35,8 @@ public final class RedisRatingStore implements RatingStore {
     @Override
     public Optional<String> put(AnswerRating rating) {
         String json = JsonCodec.write(rating);
-        String before = redis.call(j -> j.setGet(ratingKey(rating.key()), json, SetParams.setParams().ex(KEEP.toSeconds())));
-        redis.call(j -> {
+        String before = redis.call(ratingKey(rating.key()), j -> j.setGet(ratingKey(rating.key()), json, SetParams.setParams().ex(KEEP.toSeconds())));
+        redis.call(downKey(), j -> {
             var tx = j.multi();
             if (AnswerRating.DOWN.equals(rating.rating())) {
                 tx.zadd(downKey(), rating.at().toEpochMilli(), rating.key());
@@ -51,15 +51,17 @@ public final class RedisRatingStore implements RatingStore {
 
     @Override
     public List<AnswerRating> recentDown(int limit) {
-        List<String> keys = redis.call(j -> j.zrevrange(downKey(), 0, Math.min(limit, DOWN_CAPACITY) - 1));
+        List<String> keys = redis.call(downKey(), j -> j.zrevrange(downKey(), 0, Math.min(limit, DOWN_CAPACITY) - 1));
         if (keys.isEmpty()) {
             return List.of();
         }
-        List<String> rows = redis.call(j -> j.mget(keys.stream().map(this::ratingKey).toArray(String[]::new)));
+        // Each rating is a key of its own (its own slot on a cluster): read per node, not with one MGET.
+        List<Object> rows = redis.eachKey(keys.stream().map(k -> new RedisClient.Keyed(ratingKey(k), p -> p.get(ratingKey(k))))
+                .toList());
         List<AnswerRating> out = new ArrayList<>(rows.size());
-        for (String row : rows) {
+        for (Object row : rows) {
             if (row != null) {
-                AnswerRating r = JsonCodec.read(row, AnswerRating.class);
+                AnswerRating r = JsonCodec.read((String) row, AnswerRating.class);
                 if (AnswerRating.DOWN.equals(r.rating())) {
                     out.add(r);
                 }

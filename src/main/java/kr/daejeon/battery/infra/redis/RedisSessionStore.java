@@ -27,7 +27,8 @@ import redis.clients.jedis.Jedis;
  * {@code P:{id}:msgs} (list of JSON, position = message id), {@code P:{id}:turns} (idempotency records),
  * {@code P:{id}:lock} and its rate-limit buckets {@code P:rl:<scope>:{id}}. The hash tag keeps all of one
  * conversation's keys in one Redis Cluster slot, and no script of this class touches any other key, so every
- * step stays atomic on a cluster too. Idle conversations expire by Redis TTL; conversations with staff are kept
+ * step stays atomic on a cluster too; each call names its conversation's key, so it goes straight to the master of
+ * that slot ({@link RedisClient#call(String, java.util.function.Function)}). Idle conversations expire by Redis TTL; conversations with staff are kept
  * for the retention period after their last turn.
  *
  * <p><b>One round trip per turn.</b> On this machine a Redis round trip costs the server more time than a turn's
@@ -128,7 +129,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Optional<ConversationState> find(String id) {
-        String json = redis.call(j -> j.get(key(id, "state")));
+        String json = redis.call(key(id, "state"), j -> j.get(key(id, "state")));
         return Optional.ofNullable(json).map(s -> JsonCodec.read(s, ConversationState.class));
     }
 
@@ -138,7 +139,7 @@ public final class RedisSessionStore implements SessionStore {
         if (cached != null) {
             return Optional.of(new Snapshot(cached.state(), cached.version()));
         }
-        List<?> got = redis.call(j -> (List<?>) READ.eval(j, List.of(key(id, "msgs"), key(id, "state")), List.of()));
+        List<?> got = redis.call(key(id, "msgs"), j -> (List<?>) READ.eval(j, List.of(key(id, "msgs"), key(id, "state")), List.of()));
         return snapshot(got);
     }
 
@@ -176,14 +177,14 @@ public final class RedisSessionStore implements SessionStore {
         List<String> args = List.of(token, Long.toString(lockLeaseMs));
         long deadline = System.currentTimeMillis() + lockWaitMs;
         long backoff = 1;
-        Object got = redis.call(j -> LOCK.eval(j, keys, args));
+        Object got = redis.call(lockKey, j -> LOCK.eval(j, keys, args));
         while (Long.valueOf(0).equals(got)) {
             if (System.currentTimeMillis() > deadline) {
                 throw new StoreBusyException("conversation is busy");
             }
             sleep(backoff);
             backoff = Math.min(backoff * 2, 20);
-            got = redis.call(j -> LOCK.eval(j, keys, args));
+            got = redis.call(lockKey, j -> LOCK.eval(j, keys, args));
         }
         Held held = new Held(id, token, snapshot((List<?>) got).map(Snapshot::state));
         try {
@@ -191,7 +192,7 @@ public final class RedisSessionStore implements SessionStore {
         } finally {
             if (!held.released) {
                 try {
-                    redis.call(j -> UNLOCK.eval(j, List.of(lockKey), List.of(token)));
+                    redis.call(lockKey, j -> UNLOCK.eval(j, List.of(lockKey), List.of(token)));
                 } catch (StoreUnavailableException ignored) {
                     // The lease expires by itself; a lost unlock only delays the next turn.
                 }
@@ -211,7 +212,7 @@ public final class RedisSessionStore implements SessionStore {
         }
         List<String> args = new ArrayList<>(messages.size() + 8);
         addStoreArgs(args, state, messages, "", null, null);
-        long version = redis.acknowledged(j -> (Long) APPEND.eval(j, conversationKeys(state.id()), args));
+        long version = redis.acknowledged(key(state.id(), "msgs"), j -> (Long) APPEND.eval(j, conversationKeys(state.id()), args));
         if (cacheIt) {
             cache.put(state.id(), state, version);
         }
@@ -236,7 +237,8 @@ public final class RedisSessionStore implements SessionStore {
         addStoreArgs(args, commit.next(), commit.messages(), held == null ? "" : held.token,
                 commit.announce() && !announceAfterWait ? feed : null, commit.record());
         @SuppressWarnings("unchecked")
-        List<Object> reply = redis.acknowledged(j -> (List<Object>) COMMIT.eval(j, keys, args), r -> "ok".equals(r.get(0)));
+        List<Object> reply = redis.acknowledged(keys.get(0), j -> (List<Object>) COMMIT.eval(j, keys, args),
+                r -> "ok".equals(r.get(0)));
         switch ((String) reply.get(0)) {
             case "ok" -> {
                 long version = (Long) reply.get(1);
@@ -253,7 +255,7 @@ public final class RedisSessionStore implements SessionStore {
             case "replay" -> {
                 cache.remove(id);
                 // A retry, maybe of a turn whose replica wait timed out: answered only once the replicas have it.
-                redis.confirmReplicated();
+                redis.confirmReplicated(keys.get(0));
                 return new CommitResult.Replayed(StoredTurn.parse((String) reply.get(1)));
             }
             case "stale" -> {
@@ -279,9 +281,9 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Optional<StoredTurn> storedTurn(String id, String key) {
-        String stored = redis.call(j -> j.hget(key(id, "turns"), key));
+        String stored = redis.call(key(id, "turns"), j -> j.hget(key(id, "turns"), key));
         if (stored != null) {
-            redis.confirmReplicated();
+            redis.confirmReplicated(key(id, "turns"));
         }
         return Optional.ofNullable(stored).map(StoredTurn::parse);
     }
@@ -331,14 +333,14 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public boolean delete(String id) {
         cache.remove(id);
-        long removed = redis.call(j -> j.del(key(id, "msgs"), key(id, "state"), key(id, "lock"), key(id, "turns")));
+        long removed = redis.call(key(id, "msgs"), j -> j.del(key(id, "msgs"), key(id, "state"), key(id, "lock"), key(id, "turns")));
         return removed > 0;
     }
 
     @Override
     public List<Message> messagesAfter(String id, long afterId, int limit) {
         long start = Math.max(0, afterId);
-        List<String> rows = redis.call(j -> j.lrange(key(id, "msgs"), start, start + limit - 1));
+        List<String> rows = redis.call(key(id, "msgs"), j -> j.lrange(key(id, "msgs"), start, start + limit - 1));
         List<Message> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             out.add(JsonCodec.read(rows.get(i), Message.class).withId(start + i + 1));

@@ -26,7 +26,7 @@ public final class RedisStaffSessionStore implements StaffSessionStore {
         StaffSession s = new StaffSession(account.username(), account.displayName(), account.role(), Tokens.random(24),
                 now.plus(lifetime));
         String json = JsonCodec.write(s);
-        redis.call(j -> j.setex(key(cookie), lifetime.toSeconds(), json));
+        redis.call(key(cookie), j -> j.setex(key(cookie), lifetime.toSeconds(), json));
         return cookie;
     }
 
@@ -35,7 +35,7 @@ public final class RedisStaffSessionStore implements StaffSessionStore {
         if (cookie == null || cookie.isEmpty()) {
             return Optional.empty();
         }
-        String json = redis.call(j -> j.get(key(cookie)));
+        String json = redis.call(key(cookie), j -> j.get(key(cookie)));
         return Optional.ofNullable(json).map(v -> JsonCodec.read(v, StaffSession.class))
                 .filter(s -> !now.isAfter(s.expiresAt()));
     }
@@ -43,7 +43,7 @@ public final class RedisStaffSessionStore implements StaffSessionStore {
     @Override
     public void delete(String cookie) {
         if (cookie != null) {
-            redis.call(j -> j.del(key(cookie)));
+            redis.call(key(cookie), j -> j.del(key(cookie)));
         }
     }
 

@@ -16,8 +16,6 @@ import java.util.Optional;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.session.JsonCodec;
 import kr.daejeon.battery.infra.redis.RedisClient;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ZAddParams;
 import redis.clients.jedis.resps.Tuple;
 
@@ -80,7 +78,7 @@ public final class RedisTicketStore implements TicketStore {
 
     /** Keeps a changed ticket (and its notes) for the retention period from now. */
     private void touch(String id) {
-        redis.call(j -> {
+        redis.call(key(id), j -> {
             var p = j.pipelined();
             p.expire(key(id), Long.parseLong(retentionSeconds));
             p.expire(key(id) + ":notes", Long.parseLong(retentionSeconds));
@@ -92,51 +90,44 @@ public final class RedisTicketStore implements TicketStore {
     /** The hashes expire by themselves (retention); what is left is to drop their ids from the queue's sets. */
     @Override
     public int sweep(Instant cutoff) {
-        List<String> ids = redis.call(j -> j.zrange(openKey, 0, -1));
+        List<String> ids = redis.call(openKey, j -> j.zrange(openKey, 0, -1));
         List<String> gone = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
-            List<Boolean> exists = redis.call(j -> {
-                var p = j.pipelined();
-                List<Response<Boolean>> r = new ArrayList<>();
-                for (String id : batch) {
-                    r.add(p.exists(key(id)));
-                }
-                p.sync();
-                return r.stream().map(Response::get).toList();
-            });
+            // Each ticket's hash is in its own slot: one pipeline per node (one on a single Redis).
+            List<Object> exists = redis.eachKey(batch.stream()
+                    .map(id -> new RedisClient.Keyed(key(id), p -> p.exists(key(id)))).toList());
             for (int i = 0; i < batch.size(); i++) {
-                if (!exists.get(i)) {
+                if (!Boolean.TRUE.equals(exists.get(i))) {
                     gone.add(batch.get(i));
                 }
             }
         }
         if (!gone.isEmpty()) {
-            redis.call(j -> {
-                j.zrem(openKey, gone.toArray(String[]::new));
-                j.zrem(waitingKey, gone.toArray(String[]::new));
-                return null;
-            });
+            String[] members = gone.toArray(String[]::new);
+            redis.eachKey(List.of(new RedisClient.Keyed(openKey, p -> p.zrem(openKey, members)),
+                    new RedisClient.Keyed(waitingKey, p -> p.zrem(waitingKey, members))));
         }
         return gone.size();
     }
 
     @Override
     public int eraseConversation(String conversationId) {
-        List<String> ids = redis.call(j -> j.zrange(conversationKey(conversationId), 0, -1));
-        redis.call(j -> {
-            var p = j.pipelined();
-            for (String id : ids) {
-                p.del(key(id), key(id) + ":notes");
-                p.zrem(openKey, id);
-                p.zrem(waitingKey, id);
-                p.zrem(allKey, id);
-            }
-            p.del(conversationKey(conversationId));
-            p.del(redis.prefix() + ":conversation:{" + conversationId + "}:transcript");
-            p.sync();
-            return null;
-        });
+        String index = conversationKey(conversationId);
+        List<String> ids = redis.call(index, j -> j.zrange(index, 0, -1));
+        // The tickets' hashes (a slot each), the global queues, then the conversation's index and transcript (its slot).
+        List<RedisClient.Keyed> steps = new ArrayList<>();
+        for (String id : ids) {
+            steps.add(new RedisClient.Keyed(key(id), p -> p.del(key(id), notesKey(id))));
+        }
+        if (!ids.isEmpty()) {
+            String[] members = ids.toArray(String[]::new);
+            steps.add(new RedisClient.Keyed(openKey, p -> p.zrem(openKey, members)));
+            steps.add(new RedisClient.Keyed(waitingKey, p -> p.zrem(waitingKey, members)));
+            steps.add(new RedisClient.Keyed(allKey, p -> p.zrem(allKey, members)));
+        }
+        steps.add(new RedisClient.Keyed(index, p -> p.del(index, transcriptKey(conversationId))));
+        redis.eachKey(steps);
         return ids.size();
     }
 
@@ -148,31 +139,32 @@ public final class RedisTicketStore implements TicketStore {
      */
     @Override
     public boolean openOnce(Ticket t, Note note) {
-        List<?> r = (List<?>) redis.call(j -> OPEN.eval(j, List.of(key(t.id()), notesKey(t.id())),
+        List<?> r = (List<?>) redis.call(key(t.id()), j -> OPEN.eval(j, List.of(key(t.id()), notesKey(t.id())),
                 List.of(JsonCodec.write(t), t.status(), t.updatedAt().toString(), note == null ? "" : JsonCodec.write(note),
                         retentionSeconds)));
         boolean created = ((Long) r.get(0)) == 1L;
         String status = (String) r.get(1);
         long score = t.createdAt().toEpochMilli();
         long retention = Long.parseLong(retentionSeconds);
-        boolean queued = redis.call(j -> {
-            Pipeline p = j.pipelined();
-            Response<Long> added = Ticket.RESOLVED.equals(status) ? null
-                    : p.zadd(openKey, score, t.id(), ZAddParams.zAddParams().nx());
-            if (Ticket.WAITING.equals(status)) {
-                p.zadd(waitingKey, score, t.id(), ZAddParams.zAddParams().nx());
-            }
-            p.zadd(conversationKey(t.conversationId()), score, t.id());
-            p.expire(conversationKey(t.conversationId()), retention);
+        // Each set is a key of its own slot on a cluster; every step is idempotent, so a retry redoes them safely.
+        String index = conversationKey(t.conversationId());
+        List<RedisClient.Keyed> steps = new ArrayList<>();
+        if (!Ticket.RESOLVED.equals(status)) {
+            steps.add(new RedisClient.Keyed(openKey, p -> p.zadd(openKey, score, t.id(), ZAddParams.zAddParams().nx())));
+        }
+        if (Ticket.WAITING.equals(status)) {
+            steps.add(new RedisClient.Keyed(waitingKey, p -> p.zadd(waitingKey, score, t.id(), ZAddParams.zAddParams().nx())));
+        }
+        steps.add(new RedisClient.Keyed(index, p -> {
+            p.zadd(index, score, t.id());
+            return p.expire(index, retention);
+        }));
+        steps.add(new RedisClient.Keyed(allKey, p -> {
             p.zadd(allKey, score, t.id());
-            p.zremrangeByScore(allKey, Double.NEGATIVE_INFINITY, score - retention * 1000.0);
-            for (Object reply : p.syncAndReturnAll()) {
-                if (reply instanceof RuntimeException failed) {
-                    throw failed;
-                }
-            }
-            return added != null && added.get() == 1L;
-        });
+            return p.zremrangeByScore(allKey, Double.NEGATIVE_INFINITY, score - retention * 1000.0);
+        }));
+        List<Object> replies = redis.eachKey(steps);
+        boolean queued = !Ticket.RESOLVED.equals(status) && Long.valueOf(1).equals(replies.get(0));
         return created || queued;
     }
 
@@ -180,14 +172,18 @@ public final class RedisTicketStore implements TicketStore {
         return key(id) + ":notes";
     }
 
+    private String transcriptKey(String conversationId) {
+        return redis.prefix() + ":conversation:{" + conversationId + "}:transcript";
+    }
+
     @Override
     public int waitingCount() {
-        return redis.call(j -> j.zcard(waitingKey)).intValue();
+        return redis.call(waitingKey, j -> j.zcard(waitingKey)).intValue();
     }
 
     @Override
     public Optional<Ticket> find(String id) {
-        Map<String, String> h = redis.call(j -> j.hgetAll(key(id)));
+        Map<String, String> h = redis.call(key(id), j -> j.hgetAll(key(id)));
         return h == null || h.isEmpty() ? Optional.empty() : Optional.of(fromHash(h));
     }
 
@@ -205,7 +201,7 @@ public final class RedisTicketStore implements TicketStore {
 
     @Override
     public List<Ticket> openTickets(int limit) {
-        List<String> ids = redis.call(j -> j.zrange(openKey, 0, limit - 1));
+        List<String> ids = redis.call(openKey, j -> j.zrange(openKey, 0, limit - 1));
         List<Ticket> out = new ArrayList<>(ids.size());
         for (String id : ids) {
             find(id).filter(t -> !Ticket.RESOLVED.equals(t.status())).ifPresent(out::add);
@@ -215,13 +211,13 @@ public final class RedisTicketStore implements TicketStore {
 
     @Override
     public List<Ticket> history(Instant from, Instant to, int limit) {
-        List<String> ids = redis.call(j -> j.zrevrangeByScore(allKey, "(" + to.toEpochMilli(), Long.toString(from.toEpochMilli()), 0, limit));
+        List<String> ids = redis.call(allKey, j -> j.zrevrangeByScore(allKey, "(" + to.toEpochMilli(), Long.toString(from.toEpochMilli()), 0, limit));
         return findAll(ids);
     }
 
     @Override
     public List<Ticket> forConversation(String conversationId) {
-        return findAll(redis.call(j -> j.zrevrange(conversationKey(conversationId), 0, -1)));
+        return findAll(redis.call(conversationKey(conversationId), j -> j.zrevrange(conversationKey(conversationId), 0, -1)));
     }
 
     /** The tickets of {@code ids} still kept, in the same order, read in one pipeline. */
@@ -229,18 +225,11 @@ public final class RedisTicketStore implements TicketStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Map<String, String>> hashes = redis.call(j -> {
-            try (Pipeline p = j.pipelined()) {
-                List<Response<Map<String, String>>> rs = new ArrayList<>(ids.size());
-                for (String id : ids) {
-                    rs.add(p.hgetAll(key(id)));
-                }
-                p.sync();
-                return rs.stream().map(Response::get).toList();
-            }
-        });
+        List<Object> hashes = redis.eachKey(ids.stream().map(id -> new RedisClient.Keyed(key(id), p -> p.hgetAll(key(id)))).toList());
         List<Ticket> out = new ArrayList<>(ids.size());
-        for (Map<String, String> h : hashes) {
+        for (Object o : hashes) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> h = (Map<String, String>) o;
             if (h != null && !h.isEmpty()) {
                 out.add(fromHash(h));
             }
@@ -253,17 +242,12 @@ public final class RedisTicketStore implements TicketStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<String> times = redis.call(j -> {
-            try (Pipeline p = j.pipelined()) {
-                List<Response<String>> rs = ids.stream().map(id -> p.hget(key(id), "claimedAt")).toList();
-                p.sync();
-                return rs.stream().map(Response::get).toList();
-            }
-        });
+        List<Object> times = redis.eachKey(ids.stream()
+                .map(id -> new RedisClient.Keyed(key(id), p -> p.hget(key(id), "claimedAt"))).toList());
         Map<String, Instant> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             if (times.get(i) != null) {
-                out.put(ids.get(i), Instant.parse(times.get(i)));
+                out.put(ids.get(i), Instant.parse((String) times.get(i)));
             }
         }
         return out;
@@ -272,13 +256,12 @@ public final class RedisTicketStore implements TicketStore {
     @Override
     public void archiveTranscript(String conversationId, List<Message> transcript) {
         String json = JsonCodec.write(transcript);
-        redis.call(j -> j.setex(redis.prefix() + ":conversation:{" + conversationId + "}:transcript",
-                RESOLVED_RETENTION.toSeconds(), json));
+        redis.call(transcriptKey(conversationId), j -> j.setex(transcriptKey(conversationId), RESOLVED_RETENTION.toSeconds(), json));
     }
 
     @Override
     public List<Message> archivedTranscript(String conversationId) {
-        String json = redis.call(j -> j.get(redis.prefix() + ":conversation:{" + conversationId + "}:transcript"));
+        String json = redis.call(transcriptKey(conversationId), j -> j.get(transcriptKey(conversationId)));
         return json == null ? List.of() : List.of(JsonCodec.read(json, Message[].class));
     }
 
@@ -303,7 +286,7 @@ public final class RedisTicketStore implements TicketStore {
         outer:
         while (true) {
             int from = offset;
-            List<Tuple> rows = redis.call(j -> j.zrangeByScoreWithScores(openKey, min, "+inf", from, batch));
+            List<Tuple> rows = redis.call(openKey, j -> j.zrangeByScoreWithScores(openKey, min, "+inf", from, batch));
             for (Tuple row : rows) {
                 String id = row.getElement();
                 if (afterId != null && (long) row.getScore() == fromMillis && id.compareTo(afterId) <= 0) {
@@ -320,23 +303,23 @@ public final class RedisTicketStore implements TicketStore {
             }
             offset += rows.size();
         }
-        long total = redis.call(j -> j.zcard(openKey));
+        long total = redis.call(openKey, j -> j.zcard(openKey));
         return new TicketPage(page, more && !page.isEmpty() ? TicketPage.cursorOf(page.get(page.size() - 1)) : null, total);
     }
 
     @Override
     public int position(String id) {
-        Long rank = redis.call(j -> j.zrank(waitingKey, id));
+        Long rank = redis.call(waitingKey, j -> j.zrank(waitingKey, id));
         return rank == null ? 0 : (int) (rank + 1);
     }
 
     @Override
     public ClaimResult claim(String id, String staff, Instant now) {
-        List<?> r = (List<?>) redis.call(j -> CLAIM.eval(j, List.of(key(id)), List.of(staff, now.toString())));
+        List<?> r = (List<?>) redis.call(key(id), j -> CLAIM.eval(j, List.of(key(id)), List.of(staff, now.toString())));
         boolean claimed = ((Long) r.get(0)) == 1L;
         String assignee = (String) r.get(1);
         if (claimed) {
-            redis.call(j -> j.zrem(waitingKey, id));
+            redis.call(waitingKey, j -> j.zrem(waitingKey, id));
             touch(id);
         }
         return new ClaimResult(claimed, assignee.isEmpty() ? null : assignee);
@@ -344,7 +327,7 @@ public final class RedisTicketStore implements TicketStore {
 
     @Override
     public boolean reassign(String id, String newAssignee, Instant now) {
-        Object r = redis.call(j -> REASSIGN.eval(j, List.of(key(id)),
+        Object r = redis.call(key(id), j -> REASSIGN.eval(j, List.of(key(id)),
                 List.of(newAssignee == null ? "" : newAssignee, now.toString())));
         if (!Long.valueOf(1).equals(r)) {
             return false;
@@ -352,22 +335,22 @@ public final class RedisTicketStore implements TicketStore {
         touch(id);
         if (newAssignee == null) {
             Ticket t = find(id).orElseThrow();
-            redis.call(j -> j.zadd(waitingKey, t.createdAt().toEpochMilli(), id));
+            redis.call(waitingKey, j -> j.zadd(waitingKey, t.createdAt().toEpochMilli(), id));
         } else {
-            redis.call(j -> j.zrem(waitingKey, id));
+            redis.call(waitingKey, j -> j.zrem(waitingKey, id));
         }
         return true;
     }
 
     @Override
     public boolean setContact(String id, String contact, ContactConsent consent) {
-        return Long.valueOf(1).equals(redis.call(j -> SET_CONTACT.eval(j, List.of(key(id)),
+        return Long.valueOf(1).equals(redis.call(key(id), j -> SET_CONTACT.eval(j, List.of(key(id)),
                 List.of(contact, consent == null ? "" : JsonCodec.write(consent)))));
     }
 
     @Override
     public RatingOutcome rate(String id, Satisfaction rating) {
-        long r = (Long) redis.call(j -> RATE.eval(j, List.of(key(id)), List.of(JsonCodec.write(rating))));
+        long r = (Long) redis.call(key(id), j -> RATE.eval(j, List.of(key(id)), List.of(JsonCodec.write(rating))));
         return r == 1 ? RatingOutcome.STORED : r == 0 ? RatingOutcome.NOT_FOUND
                 : r == -1 ? RatingOutcome.NOT_RESOLVED : RatingOutcome.ALREADY_RATED;
     }
@@ -375,30 +358,28 @@ public final class RedisTicketStore implements TicketStore {
     @Override
     public boolean firstResponse(String id, Instant at) {
         // The hash keeps its expiry (retention): HSETNX on a missing key would create one without it.
-        return Long.valueOf(1).equals(redis.call(j -> FIRST_RESPONSE.eval(j, List.of(key(id)), List.of(at.toString()))));
+        return Long.valueOf(1).equals(redis.call(key(id), j -> FIRST_RESPONSE.eval(j, List.of(key(id)), List.of(at.toString()))));
     }
 
     @Override
     public void addNote(String id, Note note) {
-        redis.call(j -> j.rpush(key(id) + ":notes", JsonCodec.write(note)));
+        redis.call(key(id), j -> j.rpush(notesKey(id), JsonCodec.write(note)));
         touch(id);
     }
 
     @Override
     public List<Note> notes(String id) {
-        return redis.call(j -> j.lrange(key(id) + ":notes", 0, -1)).stream()
+        return redis.call(key(id), j -> j.lrange(notesKey(id), 0, -1)).stream()
                 .map(json -> JsonCodec.read(json, Note.class)).toList();
     }
 
     @Override
     public boolean resolve(String id, Instant now) {
-        Object r = redis.call(j -> RESOLVE.eval(j, List.of(key(id), notesKey(id)),
+        Object r = redis.call(key(id), j -> RESOLVE.eval(j, List.of(key(id), notesKey(id)),
                 List.of(now.toString(), retentionSeconds)));
-        redis.call(j -> {
-            j.zrem(openKey, id);
-            j.zrem(waitingKey, id);
-            return null;
-        });
+        // The queues apart (their own slots), after the ticket: a failure here leaves an id the next sweep or resolve drops.
+        redis.eachKey(List.of(new RedisClient.Keyed(openKey, p -> p.zrem(openKey, id)),
+                new RedisClient.Keyed(waitingKey, p -> p.zrem(waitingKey, id))));
         return Long.valueOf(1).equals(r);
     }
 

@@ -24,18 +24,18 @@ public final class RedisTrainingProposals implements TrainingProposals {
 
     @Override
     public void add(TrainingProposal p) {
-        redis.call(j -> j.hset(key, p.id(), JsonCodec.write(p)));
+        redis.call(key, j -> j.hset(key, p.id(), JsonCodec.write(p)));
     }
 
     @Override
     public Optional<TrainingProposal> find(String id) {
-        return Optional.ofNullable(redis.call(j -> j.hget(key, id))).map(s -> JsonCodec.read(s, TrainingProposal.class));
+        return Optional.ofNullable(redis.call(key, j -> j.hget(key, id))).map(s -> JsonCodec.read(s, TrainingProposal.class));
     }
 
     @Override
     public List<TrainingProposal> all() {
         List<TrainingProposal> out = new ArrayList<>();
-        for (String json : redis.call(j -> j.hvals(key))) {
+        for (String json : redis.call(key, j -> j.hvals(key))) {
             out.add(JsonCodec.read(json, TrainingProposal.class));
         }
         out.sort(Comparator.comparing(TrainingProposal::proposedAt).reversed());
@@ -44,13 +44,13 @@ public final class RedisTrainingProposals implements TrainingProposals {
 
     @Override
     public int decide(TrainingProposal decided) {
-        return redis.call(j -> ((Long) DECIDE.eval(j, List.of(key), List.of(decided.id(), JsonCodec.write(decided)))))
+        return redis.call(key, j -> ((Long) DECIDE.eval(j, List.of(key), List.of(decided.id(), JsonCodec.write(decided)))))
                 .intValue();
     }
 
     @Override
     public int replace(TrainingProposal expected, TrainingProposal next) {
-        return redis.call(j -> ((Long) REPLACE.eval(j, List.of(key),
+        return redis.call(key, j -> ((Long) REPLACE.eval(j, List.of(key),
                 List.of(expected.id(), JsonCodec.write(expected), JsonCodec.write(next)))).intValue());
     }
 }
