@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class RedisOutboxTest {
 
+    /** A client of the Redis under test (a cluster in {@link ClusterOutboxTest}). */
+    RedisClient newClient(String prefix) {
+        return new RedisClient(TestRedis.shared().url(), prefix, 4, Duration.ofSeconds(2));
+    }
+
     private String prefix;
     private RedisClient a;
     private RedisClient b;
@@ -28,8 +33,8 @@ class RedisOutboxTest {
     @BeforeEach
     void clients() {
         prefix = "ob" + Tokens.random(6);
-        a = new RedisClient(TestRedis.shared().url(), prefix, 4, Duration.ofSeconds(2));
-        b = new RedisClient(TestRedis.shared().url(), prefix, 4, Duration.ofSeconds(2));
+        a = newClient(prefix);
+        b = newClient(prefix);
     }
 
     @AfterEach
@@ -84,7 +89,7 @@ class RedisOutboxTest {
             assertEquals(List.of("staff reply #1"), ranOnB);
             waitUntil(() -> nodeB.backlog() == 0 && nodeB.pending() == 0, "and removed it");
         }
-        a = new RedisClient(TestRedis.shared().url(), prefix, 4, Duration.ofSeconds(2));
+        a = newClient(prefix);
     }
 
     @Test
