@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.escalation.TicketStatus;
 import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.escalation.TicketWebhook;
 import kr.daejeon.battery.learning.UnansweredRecorder;
@@ -250,7 +251,7 @@ public final class ChatService {
         List<Message> toStore = userAndReplies(text, now, result);
         if (result.handoffReason() != null) {
             opening = new Ticket(Tokens.random(12), id, next.channel(), next.locale(), result.handoffReason(),
-                    Ticket.WAITING, null, now, now, next.recentTurns(), null);
+                    TicketStatus.WAITING, null, now, now, next.recentTurns(), null);
             String answers = engine.eligibilitySummary(state);
             note = answers == null ? null : new Note("assistant", answers, now);
             next = next.withTicket(opening.id());

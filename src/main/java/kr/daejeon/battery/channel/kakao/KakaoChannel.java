@@ -28,6 +28,7 @@ import kr.daejeon.battery.channel.TextSplitter;
 import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.MessageKind;
 import kr.daejeon.battery.conversation.Tokens;
 import kr.daejeon.battery.content.Content;
 import kr.daejeon.battery.nlu.Language;
@@ -225,11 +226,11 @@ public final class KakaoChannel implements ChannelDelivery {
             all.add(JsonCodec.read(json, Message.class));
         }
         all.addAll(ChannelInbox.forMessenger(turn.replies()));
-        if (turn.handoff() && turn.replies().stream().anyMatch(m -> "queue".equals(m.kind()))) {
+        if (turn.handoff() && turn.replies().stream().anyMatch(m -> m.kind() == MessageKind.QUEUE)) {
             // How staff replies arrive here, in the handoff's own bubble.
             Language lang = LanguageDetector.detect(utterance, Language.KO);
             for (int i = all.size() - 1; i >= 0; i--) {
-                if ("handoff".equals(all.get(i).kind())) {
+                if (all.get(i).kind() == MessageKind.HANDOFF) {
                     all.set(i, HandoffBubble.append(all.get(i), content.get().faq().message("kakao_staff_delivery", lang)));
                     break;
                 }
@@ -293,7 +294,7 @@ public final class KakaoChannel implements ChannelDelivery {
      * user's next utterance); empty otherwise.
      */
     private List<String> ratingQuickReplies(String key, List<Message> messages) {
-        Message survey = messages.stream().filter(m -> kr.daejeon.battery.escalation.SatisfactionSurvey.KIND.equals(m.kind())
+        Message survey = messages.stream().filter(m -> m.kind() == MessageKind.CSAT
                 && m.ticketId() != null).reduce((a, b) -> b).orElse(null);
         if (survey == null) {
             return List.of();

@@ -6,6 +6,7 @@ import kr.daejeon.battery.escalation.ClaimResult;
 import kr.daejeon.battery.escalation.Note;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.escalation.TicketPage;
+import kr.daejeon.battery.escalation.TicketStatus;
 import kr.daejeon.battery.escalation.TicketStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,17 +150,17 @@ public final class RedisTicketStore implements TicketStore {
     @Override
     public boolean openOnce(Ticket t, Note note) {
         List<?> r = (List<?>) redis.call(j -> OPEN.eval(j, List.of(key(t.id()), notesKey(t.id())),
-                List.of(JsonCodec.write(t), t.status(), t.updatedAt().toString(), note == null ? "" : JsonCodec.write(note),
+                List.of(JsonCodec.write(t), t.status().wire(), t.updatedAt().toString(), note == null ? "" : JsonCodec.write(note),
                         retentionSeconds)));
         boolean created = ((Long) r.get(0)) == 1L;
-        String status = (String) r.get(1);
+        TicketStatus status = TicketStatus.of((String) r.get(1));
         long score = t.createdAt().toEpochMilli();
         long retention = Long.parseLong(retentionSeconds);
         boolean queued = redis.call(j -> {
             Pipeline p = j.pipelined();
-            Response<Long> added = Ticket.RESOLVED.equals(status) ? null
+            Response<Long> added = status == TicketStatus.RESOLVED ? null
                     : p.zadd(openKey, score, t.id(), ZAddParams.zAddParams().nx());
-            if (Ticket.WAITING.equals(status)) {
+            if (status == TicketStatus.WAITING) {
                 p.zadd(waitingKey, score, t.id(), ZAddParams.zAddParams().nx());
             }
             p.zadd(conversationKey(t.conversationId()), score, t.id());
@@ -194,7 +195,7 @@ public final class RedisTicketStore implements TicketStore {
     private static Ticket fromHash(Map<String, String> h) {
         Ticket base = JsonCodec.read(h.get("json"), Ticket.class);
         String assignee = h.getOrDefault("assignee", "");
-        Ticket t = base.withStatus(h.get("status"), assignee.isEmpty() ? null : assignee, Instant.parse(h.get("updatedAt")));
+        Ticket t = base.withStatus(TicketStatus.of(h.get("status")), assignee.isEmpty() ? null : assignee, Instant.parse(h.get("updatedAt")));
         if (h.containsKey("contact")) {
             String consent = h.get("consent");
             t = t.withContact(h.get("contact"), consent == null ? null : JsonCodec.read(consent, ContactConsent.class));
@@ -208,7 +209,7 @@ public final class RedisTicketStore implements TicketStore {
         List<String> ids = redis.call(j -> j.zrange(openKey, 0, limit - 1));
         List<Ticket> out = new ArrayList<>(ids.size());
         for (String id : ids) {
-            find(id).filter(t -> !Ticket.RESOLVED.equals(t.status())).ifPresent(out::add);
+            find(id).filter(t -> t.status() != TicketStatus.RESOLVED).ifPresent(out::add);
         }
         return out;
     }
@@ -313,7 +314,7 @@ public final class RedisTicketStore implements TicketStore {
                     more = true;
                     break outer;
                 }
-                find(id).filter(t -> !Ticket.RESOLVED.equals(t.status())).ifPresent(page::add);
+                find(id).filter(t -> t.status() != TicketStatus.RESOLVED).ifPresent(page::add);
             }
             if (rows.size() < batch) {
                 break;
