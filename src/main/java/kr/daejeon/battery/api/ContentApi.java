@@ -118,7 +118,7 @@ public final class ContentApi {
 
     static StaffSession admin(RoutingContext ctx) {
         StaffSession s = StaffApi.sessionOf(ctx);
-        if (!"admin".equals(s.role())) {
+        if (!s.role().isAdmin()) {
             throw new ApiError(403, "admin_only", "Only an admin can do this.");
         }
         return s;
@@ -156,8 +156,8 @@ public final class ContentApi {
             } else if (ar.cause() instanceof StaleVersionException e) {
                 new ApiError(409, "content_changed", "The content is now at version " + e.current + " (you saw " + e.expected
                         + "); nothing was changed. Reload and try again.").send(ctx);
-            } else if (ar.cause() instanceof kr.daejeon.battery.staff.StaffAccounts.Refused e) {
-                new ApiError(e.status, e.code, e.getMessage()).send(ctx);
+            } else if (ar.cause() instanceof kr.daejeon.battery.Refusal) {
+                ChatApi.fail(ctx, ar.cause());
             } else if (ar.cause() instanceof IllegalArgumentException e) {
                 new ApiError(422, "content_invalid", e.getMessage()).send(ctx);
             } else {

@@ -249,11 +249,11 @@ public final class StaffApi {
         router.post("/staff/api/proposals/:id/approve").handler(ctx -> {
             StaffSession s = session(ctx);
             Long base = optionalLong(ctx, "baseVersion");
-            respond(ctx, blocking(ctx, () -> learning.approve(ctx.pathParam("id"), s.username(), "admin".equals(s.role()), base)));
+            respond(ctx, blocking(ctx, () -> learning.approve(ctx.pathParam("id"), s.username(), s.role().isAdmin(), base)));
         });
         router.post("/staff/api/proposals/:id/reject").handler(ctx -> {
             StaffSession s = session(ctx);
-            respond(ctx, blocking(ctx, () -> learning.reject(ctx.pathParam("id"), s.username(), "admin".equals(s.role()))));
+            respond(ctx, blocking(ctx, () -> learning.reject(ctx.pathParam("id"), s.username(), s.role().isAdmin())));
         });
         extensions.forEach(e -> e.accept(router));
         // The staff-access audit log (admins only), as JSON or as a CSV download (itself recorded).
@@ -557,7 +557,7 @@ public final class StaffApi {
     }
 
     private static void requireAdmin(RoutingContext ctx) {
-        if (!"admin".equals(session(ctx).role())) {
+        if (!session(ctx).role().isAdmin()) {
             throw new ApiError(403, "admin_only", "Only an admin may do this.");
         }
     }

@@ -138,7 +138,7 @@ public final class StaffDesk {
     /** Gives the ticket to another staff member ({@code to}), or back to the queue when {@code to} is null. */
     public Ticket reassign(String id, StaffSession staff, String to) {
         Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
-        if (t.assignee() != null && !t.assignee().equals(staff.username()) && !"admin".equals(staff.role())) {
+        if (t.assignee() != null && !t.assignee().equals(staff.username()) && !staff.role().isAdmin()) {
             throw new TicketConflictException("Claimed by " + t.assignee() + "; only they or an admin can hand it on.");
         }
         if (to != null && !accounts.exists(to)) {
@@ -261,7 +261,7 @@ public final class StaffDesk {
     /** Ends the staff conversation: the bot answers again and the customer is told. */
     public Ticket resolve(String id, StaffSession staff) {
         Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
-        if (t.assignee() != null && !t.assignee().equals(staff.username()) && !"admin".equals(staff.role())) {
+        if (t.assignee() != null && !t.assignee().equals(staff.username()) && !staff.role().isAdmin()) {
             throw new TicketConflictException("Claimed by " + t.assignee() + "; only they or an admin can resolve it.");
         }
         Instant now = clock.instant();
