@@ -69,7 +69,7 @@ public final class RedisBackend implements Backend {
         this.ratings = new RedisRatingStore(redis);
         this.unanswered = new UnansweredLog(new RedisCappedList<>(redis, "unanswered", UnansweredLog.CAPACITY,
                 kr.daejeon.battery.learning.UnansweredQuestion.class));
-        this.directory = new ChannelDirectory(redis, config.retention());
+        this.directory = new RedisChannelDirectory(redis, config.retention());
         this.deadLetters = new DeadLetterLog(new RedisCappedList<>(redis, "deadletters", DeadLetterLog.CAPACITY,
                 kr.daejeon.battery.channel.DeadLetter.class));
         this.staffSessions = new RedisStaffSessionStore(redis, config.staffSessionLifetime());

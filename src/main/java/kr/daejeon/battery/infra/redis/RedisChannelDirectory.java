@@ -1,0 +1,75 @@
+package kr.daejeon.battery.infra.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kr.daejeon.battery.channel.ChannelDirectory;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The channel directory in Redis, shared by every node: {@code P:channeluser:{user}} → conversation,
+ * {@code P:delivered:{id}} (SET NX EX), {@code P:once:{key}} (GETDEL) and {@code P:queue:{key}} (a list, kept
+ * {@code retention} after the last push). Each operation touches one key, so each fits one Cluster slot.
+ */
+public final class RedisChannelDirectory implements ChannelDirectory {
+
+    private final RedisClient redis;
+    /** Links and queued replies are personal data: kept no longer than this. */
+    private final Duration retention;
+
+    public RedisChannelDirectory(RedisClient redis, Duration retention) {
+        this.redis = redis;
+        this.retention = retention;
+    }
+
+    @Override
+    public Optional<String> conversationFor(String userKey) {
+        return Optional.ofNullable(redis.call(j -> j.get(linkKey(userKey))));
+    }
+
+    @Override
+    public void link(String userKey, String conversationId, Duration ttl) {
+        redis.call(j -> j.setex(linkKey(userKey), Math.min(ttl.toSeconds(), Math.max(1, retention.toSeconds())), conversationId));
+    }
+
+    @Override
+    public boolean firstDelivery(String deliveryKey, Duration ttl) {
+        return "OK".equals(redis.call(j -> j.set(redis.prefix() + ":delivered:" + deliveryKey, "1",
+                SetParams.setParams().nx().ex(ttl.toSeconds()))));
+    }
+
+    @Override
+    public void putOnce(String key, String value, Duration ttl) {
+        redis.call(j -> j.setex(redis.prefix() + ":once:" + key, ttl.toSeconds(), value));
+    }
+
+    @Override
+    public Optional<String> take(String key) {
+        return Optional.ofNullable(redis.call(j -> j.getDel(redis.prefix() + ":once:" + key)));
+    }
+
+    @Override
+    public void enqueue(String key, String value) {
+        redis.call(j -> {
+            j.rpush(redis.prefix() + ":queue:" + key, value);
+            return j.expire(redis.prefix() + ":queue:" + key, Math.max(1, retention.toSeconds()));
+        });
+    }
+
+    @Override
+    public List<String> drain(String key) {
+        String k = redis.prefix() + ":queue:" + key;
+        Object r = redis.call(j -> j.eval("local v = redis.call('LRANGE', KEYS[1], 0, -1) redis.call('DEL', KEYS[1]) return v",
+                List.of(k), List.of()));
+        List<String> out = new ArrayList<>();
+        for (Object o : (List<?>) r) {
+            out.add((String) o);
+        }
+        return out;
+    }
+
+    private String linkKey(String userKey) {
+        return redis.prefix() + ":channeluser:" + userKey;
+    }
+}
