@@ -79,7 +79,7 @@ public final class StaffApi {
         this.clock = clock;
         this.maxMessageChars = maxMessageChars;
         this.hashing = vertx.createSharedWorkerExecutor("staff-password-hashing", 2);
-        this.lockout = new kr.daejeon.battery.staff.LoginLockout(null, kr.daejeon.battery.staff.LoginLockout.Policy.DEFAULT, clock);
+        this.lockout = new kr.daejeon.battery.staff.LoginLockout(new kr.daejeon.battery.infra.memory.InMemoryLoginAttempts(), kr.daejeon.battery.staff.LoginLockout.Policy.DEFAULT, clock);
         this.audit = new StaffAudit(null, java.time.Duration.ofDays(365), clock);
     }
 

@@ -44,7 +44,7 @@ public final class MemoryBackend implements Backend {
         vertx.setPeriodic(60_000, t -> vertx.executeBlocking(conversations::evictExpired, false));
         this.directory = new InMemoryChannelDirectory();
         this.staffSessions = new InMemoryStaffSessionStore(config.staffSessionLifetime());
-        this.daily = new DailyCounters(null, clock, config.timeZone());
+        this.daily = new DailyCounters(new InMemoryDailyCountStore(), clock, config.timeZone());
         this.contentStore = new kr.daejeon.battery.content.InMemoryContentStore(clock);
     }
 
@@ -136,7 +136,7 @@ public final class MemoryBackend implements Backend {
 
     @Override
     public kr.daejeon.battery.staff.LoginLockout loginLockout(kr.daejeon.battery.staff.LoginLockout.Policy policy, Clock clock) {
-        return new kr.daejeon.battery.staff.LoginLockout(null, policy, clock);
+        return new kr.daejeon.battery.staff.LoginLockout(new InMemoryLoginAttempts(), policy, clock);
     }
 
     @Override

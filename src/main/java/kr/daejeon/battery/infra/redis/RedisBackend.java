@@ -74,7 +74,7 @@ public final class RedisBackend implements Backend {
                 kr.daejeon.battery.channel.DeadLetter.class));
         this.staffSessions = new RedisStaffSessionStore(redis, config.staffSessionLifetime());
         this.proposals = new RedisTrainingProposals(redis);
-        this.daily = new DailyCounters(redis, clock, config.timeZone());
+        this.daily = new DailyCounters(new RedisDailyCountStore(redis), clock, config.timeZone());
         this.contentStore = new RedisContentStore(redis, clock);
         this.accounts = new RedisAccountStore(redis);
     }
@@ -188,7 +188,7 @@ public final class RedisBackend implements Backend {
 
     @Override
     public kr.daejeon.battery.staff.LoginLockout loginLockout(kr.daejeon.battery.staff.LoginLockout.Policy policy, Clock clock) {
-        return new kr.daejeon.battery.staff.LoginLockout(redis, policy, clock);
+        return new kr.daejeon.battery.staff.LoginLockout(new RedisLoginAttempts(redis), policy, clock);
     }
 
     @Override
