@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import kr.daejeon.battery.api.ApiError;
-import kr.daejeon.battery.api.ChatApi;
+import kr.daejeon.battery.api.ErrorMapper;
+import kr.daejeon.battery.api.Handlers;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
 import kr.daejeon.battery.channel.ChannelInbox;
@@ -158,20 +159,20 @@ public final class KakaoChannel implements ChannelDelivery {
             if (answered.compareAndSet(Answered.NOT_YET, slow)) {
                 LOG.info("kakao skill answered '{}' after {} ms", slow == Answered.BY_CALLBACK ? "useCallback" : "taking longer",
                         budget.toMillis());
-                ChatApi.json(ctx, 200, slow == Answered.BY_CALLBACK ? callbackPending(language) : takingLonger(language));
+                Handlers.json(ctx, 200, slow == Answered.BY_CALLBACK ? callbackPending(language) : takingLonger(language));
             }
         });
         tries(ctx, () -> handle(userId, utterance, turnKey, callbackUrl, answered), tryUntil).onComplete(ar -> {
             vertx.cancelTimer(timer);
             if (ar.succeeded()) {
                 if (ar.result() != null) {
-                    ChatApi.json(ctx, 200, ar.result());
+                    Handlers.json(ctx, 200, ar.result());
                 }
             } else if (answered.compareAndSet(Answered.NOT_YET, Answered.TAKING_LONGER)) {
                 if (retryable(ar.cause())) {
-                    ChatApi.json(ctx, 200, takingLonger(language));
+                    Handlers.json(ctx, 200, takingLonger(language));
                 } else {
-                    ChatApi.fail(ctx, ar.cause());
+                    ErrorMapper.fail(ctx, ar.cause());
                 }
             } else if (answered.get() == Answered.BY_CALLBACK) {
                 LOG.warn("kakao turn not stored within the callback's minute: {}", ar.cause().toString());
