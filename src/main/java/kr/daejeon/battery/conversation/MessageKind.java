@@ -2,7 +2,7 @@ package kr.daejeon.battery.conversation;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import kr.daejeon.battery.WireWord;
 
 /**
  * What a line about the handoff is, so clients can show its state; ordinary lines have no kind.
@@ -20,17 +20,12 @@ public enum MessageKind {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireWord.of(this);
     }
 
     @JsonCreator
     public static MessageKind of(String wire) {
-        for (MessageKind k : values()) {
-            if (k.wire().equals(wire)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown message kind: " + wire);
+        return WireWord.parse(MessageKind.class, wire);
     }
 
     @Override

@@ -2,7 +2,7 @@ package kr.daejeon.battery.conversation;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import kr.daejeon.battery.WireWord;
 
 /** Who wrote a transcript line. On the wire the lowercase word: {@code user}, {@code bot}, {@code staff}. */
 public enum Sender {
@@ -13,17 +13,12 @@ public enum Sender {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireWord.of(this);
     }
 
     @JsonCreator
     public static Sender of(String wire) {
-        for (Sender s : values()) {
-            if (s.wire().equals(wire)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown sender: " + wire);
+        return WireWord.parse(Sender.class, wire);
     }
 
     @Override

@@ -2,7 +2,7 @@ package kr.daejeon.battery.escalation;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import kr.daejeon.battery.WireWord;
 
 /** Why a conversation was handed to staff; on the wire the lowercase word ({@code user_request}, …). */
 public enum HandoffReason {
@@ -15,17 +15,12 @@ public enum HandoffReason {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireWord.of(this);
     }
 
     @JsonCreator
     public static HandoffReason of(String wire) {
-        for (HandoffReason r : values()) {
-            if (r.wire().equals(wire)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown handoff reason: " + wire);
+        return WireWord.parse(HandoffReason.class, wire);
     }
 
     @Override

@@ -2,7 +2,7 @@ package kr.daejeon.battery.escalation;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import kr.daejeon.battery.WireWord;
 
 /**
  * Where a ticket stands. On the wire (API, stored JSON, Redis hash fields, Lua) it is the lowercase
@@ -13,18 +13,13 @@ public enum TicketStatus {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireWord.of(this);
     }
 
     /** The status a wire word names; an unknown word is an {@link IllegalArgumentException}. */
     @JsonCreator
     public static TicketStatus of(String wire) {
-        for (TicketStatus s : values()) {
-            if (s.wire().equals(wire)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown ticket status: " + wire);
+        return WireWord.parse(TicketStatus.class, wire);
     }
 
     public boolean isOpen() {

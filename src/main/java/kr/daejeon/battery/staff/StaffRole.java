@@ -2,7 +2,7 @@ package kr.daejeon.battery.staff;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import kr.daejeon.battery.WireWord;
 
 /** What a staff member may do: agents work tickets; admins also edit content, accounts and proposals. On the wire lowercase. */
 public enum StaffRole {
@@ -10,18 +10,13 @@ public enum StaffRole {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireWord.of(this);
     }
 
     /** The role a wire word names; an unknown word is an {@link IllegalArgumentException}. */
     @JsonCreator
     public static StaffRole of(String wire) {
-        for (StaffRole r : values()) {
-            if (r.wire().equals(wire)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown staff role: " + wire);
+        return WireWord.parse(StaffRole.class, wire);
     }
 
     public boolean isAdmin() {
