@@ -56,6 +56,8 @@ import kr.daejeon.battery.staff.StaffDesk;
 import kr.daejeon.battery.config.AppConfig;
 import kr.daejeon.battery.config.ConfigException;
 import kr.daejeon.battery.conversation.ChatService;
+import kr.daejeon.battery.conversation.TurnEvent;
+import kr.daejeon.battery.conversation.TurnEvents;
 import kr.daejeon.battery.conversation.ConversationEngine;
 import kr.daejeon.battery.escalation.FollowUpMailer;
 import kr.daejeon.battery.escalation.TicketStore;
@@ -132,8 +134,8 @@ public final class Server {
                 : new TicketWebhook(config.ticketWebhookUrl(), config.publicBaseUrl() == null ? null : config.publicBaseUrl() + "/staff/",
                         outbox);
         UnansweredLog unanswered = backend.unanswered();
-        ChatService chat = new ChatService(store, tickets, engine, feed, clock, webhook, metrics,
-                new UnansweredRecorder(unanswered, config.lowConfidence()));
+        ChatService chat = new ChatService(store, tickets, engine, feed, clock,
+                turnEvents(metrics, feed, webhook, new UnansweredRecorder(unanswered, config.lowConfidence())));
         metrics.gauge("chat_handoff_queue_waiting", "Tickets waiting for a staff member", List.of(),
                 () -> waitingTickets(tickets));
         // Staff accounts: in Redis when configured; the file only fills an empty store.
@@ -417,5 +419,28 @@ public final class Server {
 
     static String redactedUrl(String url) {
         return url.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    /**
+     * The side effects of a turn, registered once and delivered in this order: the staff feed hears of a new ticket
+     * before the webhook fires; the unanswered log and the metrics hear of a stored turn after its ticket and
+     * messages were announced. {@code webhook} may be null (none configured).
+     */
+    private static TurnEvents turnEvents(ServiceMetrics metrics, MessageFeed feed, TicketWebhook webhook,
+                                         UnansweredRecorder unansweredRecorder) {
+        return new TurnEvents()
+                .on(TurnEvent.ConversationStarted.class, e -> metrics.conversationStarted(e.channel()))
+                .on(TurnEvent.TicketChanged.class, e -> feed.ticketChanged(e.ticket()))
+                .on(TurnEvent.TicketChanged.class, e -> {
+                    if (webhook != null && e.opened()) {
+                        webhook.ticketOpened(e.ticket());
+                    }
+                })
+                .on(TurnEvent.TurnCommitted.class, e -> unansweredRecorder.record(e.text(), e.turn().language(),
+                        e.turn().intent(), e.turn().confidence(), e.turn().ranking(), e.conversationId(), e.turn().channel(),
+                        e.turn().userMessage().createdAt()))
+                .on(TurnEvent.TurnCommitted.class, e -> metrics.turn(e.turn().channel(), e.turn().language(),
+                        e.turn().intent(), e.turn().ticketOpened(), e.took()))
+                .on(TurnEvent.RateLimited.class, e -> metrics.rateLimited(e.scope()));
     }
 }

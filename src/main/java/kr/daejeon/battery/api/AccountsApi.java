@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import kr.daejeon.battery.staff.StaffAccounts;
 import kr.daejeon.battery.staff.StaffSession;
@@ -18,10 +17,10 @@ public final class AccountsApi {
 
     private final StaffAccounts accounts;
     private final WorkerExecutor hashing;
-    private final Vertx vertx;
+    private final Handlers handlers;
 
     public AccountsApi(Vertx vertx, StaffAccounts accounts) {
-        this.vertx = vertx;
+        this.handlers = new Handlers(vertx);
         this.accounts = accounts;
         // Password hashing (PBKDF2, ~0.5 s of CPU) on its own small pool, like logins.
         this.hashing = vertx.createSharedWorkerExecutor("staff-account-hashing", 1);
@@ -30,15 +29,14 @@ public final class AccountsApi {
     public void mount(Router router) {
         router.get("/staff/api/accounts").handler(ctx -> {
             ContentApi.admin(ctx);
-            ContentApi.respond(ctx, vertx.executeBlocking(Correlation.wrap(ctx, () -> Map.of("accounts", accounts.list(),
-                    "log", accounts.log(100), "minPasswordLength", StaffAccounts.MIN_PASSWORD)), false));
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> Map.of("accounts", accounts.list(),
+                    "log", accounts.log(100), "minPasswordLength", StaffAccounts.MIN_PASSWORD)));
         });
         router.post("/staff/api/accounts").handler(ctx -> {
             StaffSession s = ContentApi.admin(ctx);
             JsonNode b = StaffApi.jsonBody(ctx);
-            ContentApi.respond(ctx, hashing.executeBlocking(Correlation.wrap(ctx, () -> accounts.add(s.username(),
-                    text(b, "username"), text(b, "name"), text(b, "role") == null ? "agent" : text(b, "role"), text(b, "password"))),
-                    false));
+            Handlers.respond(ctx, Handlers.blocking(hashing, ctx, () -> accounts.add(s.username(),
+                    text(b, "username"), text(b, "name"), text(b, "role") == null ? "agent" : text(b, "role"), text(b, "password"))));
         });
         router.post("/staff/api/accounts/:username").handler(ctx -> {
             StaffSession s = ContentApi.admin(ctx);
@@ -48,14 +46,14 @@ public final class AccountsApi {
                 throw new ApiError(400, "invalid_body", "'disabled' must be true or false.");
             }
             Boolean d = disabled.isBoolean() ? disabled.asBoolean() : null;
-            ContentApi.respond(ctx, vertx.executeBlocking(Correlation.wrap(ctx, () -> accounts.change(s.username(),
-                    ctx.pathParam("username"), text(b, "role"), text(b, "name"), d)), false));
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> accounts.change(s.username(),
+                    ctx.pathParam("username"), text(b, "role"), text(b, "name"), d)));
         });
         router.post("/staff/api/accounts/:username/password").handler(ctx -> {
             StaffSession s = ContentApi.admin(ctx);
             JsonNode b = StaffApi.jsonBody(ctx);
-            ContentApi.respond(ctx, hashing.executeBlocking(Correlation.wrap(ctx, () -> accounts.resetPassword(s.username(),
-                    ctx.pathParam("username"), text(b, "password"))), false));
+            Handlers.respond(ctx, Handlers.blocking(hashing, ctx, () -> accounts.resetPassword(s.username(),
+                    ctx.pathParam("username"), text(b, "password"))));
         });
     }
 

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import kr.daejeon.battery.config.AppConfig;
 import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationNotFoundException;
@@ -42,6 +41,7 @@ public final class ChatApi {
     private static final Logger LOG = LoggerFactory.getLogger(ChatApi.class);
 
     private final Vertx vertx;
+    private final Handlers handlers;
     private final ChatService chat;
     private final SessionStore store;
     private final AppConfig config;
@@ -59,6 +59,7 @@ public final class ChatApi {
         this.personalData = personalData;
         this.readiness = readiness;
         this.vertx = vertx;
+        this.handlers = new Handlers(vertx);
         this.chat = chat;
         this.store = store;
         this.config = config;
@@ -69,7 +70,7 @@ public final class ChatApi {
     }
 
     public void mount(Router router) {
-        router.get("/health").handler(ctx -> json(ctx, 200, Map.of("status", "ok")));
+        router.get("/health").handler(ctx -> Handlers.json(ctx, 200, Map.of("status", "ok")));
         router.get("/ready").handler(this::ready);
 
         router.route("/api/*").handler(new CorsPolicy(config.corsOrigins())::handle);
@@ -101,7 +102,7 @@ public final class ChatApi {
             body.put("error", Map.of("code", "not_ready_" + v.reason(), "message", "Not ready: " + v.detail()));
             ctx.response().putHeader("Retry-After", "5");
         }
-        json(ctx, v.ready() ? 200 : 503, body);
+        Handlers.json(ctx, v.ready() ? 200 : 503, body);
     }
 
     private void limitClient(RoutingContext ctx) {
@@ -132,7 +133,7 @@ public final class ChatApi {
             }
         }
         Language chosen = language;
-        respond(ctx, blocking(ctx, () -> chat.start(chosen, "web")).map(started -> {
+        Handlers.respond(ctx, handlers.blocking(ctx, () -> chat.start(chosen, "web")).map(started -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("id", started.id());
             out.put("token", started.token());
@@ -152,7 +153,7 @@ public final class ChatApi {
         if (language == null) {
             throw new ApiError(400, "invalid_locale", "Send {\"locale\":\"ko\"} or {\"locale\":\"en\"}.");
         }
-        respond(ctx, blocking(ctx, () -> chat.switchLanguage(id, token, language)).map(messages -> {
+        Handlers.respond(ctx, handlers.blocking(ctx, () -> chat.switchLanguage(id, token, language)).map(messages -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("locale", language.code());
             out.put("messages", messages);
@@ -167,7 +168,7 @@ public final class ChatApi {
         String idempotencyKey = idempotencyKey(ctx);
         // Validation, limits and the turn in one worker job: one hop. The sender's address is charged first, on its
         // own (bad requests count too); the conversation's limit is charged in the step that stores the turn.
-        respond(ctx, blocking(ctx, () -> {
+        Handlers.respond(ctx, handlers.blocking(ctx, () -> {
             refuseIfLimited(new int[] {perClient.take(client), 0});
             String text = messageText(ctx);
             kr.daejeon.battery.escalation.ContactConsent consent = consent(ctx);
@@ -282,7 +283,7 @@ public final class ChatApi {
         String id = ctx.pathParam("id");
         long after = afterParam(ctx.request().getParam("after"), "after");
         String token = bearer(ctx);
-        respond(ctx, blocking(ctx, () -> chat.transcript(id, token, after)).map(page -> {
+        Handlers.respond(ctx, handlers.blocking(ctx, () -> chat.transcript(id, token, after)).map(page -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("messages", page.messages());
             out.put("locale", page.locale());
@@ -295,7 +296,7 @@ public final class ChatApi {
     private void erase(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         String token = bearer(ctx);
-        respond(ctx, blocking(ctx, () -> {
+        Handlers.respond(ctx, handlers.blocking(ctx, () -> {
             chat.authorize(id, token);
             personalData.erase(id, "customer");
             return Map.of("deleted", true);
@@ -308,9 +309,9 @@ public final class ChatApi {
         long after = afterParam(lastEventId != null ? lastEventId : ctx.request().getParam("after"), "Last-Event-ID");
         String token = bearer(ctx);
         String client = clientAddress.of(ctx.request());
-        blocking(ctx, () -> chat.authorize(id, token)).onComplete(ar -> {
+        handlers.blocking(ctx, () -> chat.authorize(id, token)).onComplete(ar -> {
             if (ar.failed()) {
-                fail(ctx, ar.cause());
+                ErrorMapper.fail(ctx, ar.cause());
                 return;
             }
             Runnable release;
@@ -383,7 +384,7 @@ public final class ChatApi {
             if (closed) {
                 return;
             }
-            blocking(ctx, () -> store.messagesAfter(id, lastSent, ChatService.MAX_PAGE)).onComplete(ar -> {
+            handlers.blocking(ctx, () -> store.messagesAfter(id, lastSent, ChatService.MAX_PAGE)).onComplete(ar -> {
                 if (ar.failed()) {
                     // The store is down: end the stream; the client reconnects with Last-Event-ID.
                     ctx.response().end();
@@ -522,33 +523,4 @@ public final class ChatApi {
         return h.substring(7).trim();
     }
 
-    private <T> Future<T> blocking(RoutingContext ctx, Callable<T> work) {
-        return vertx.executeBlocking(Correlation.wrap(ctx, work), false);
-    }
-
-    private static void respond(RoutingContext ctx, Future<?> result, int status) {
-        result.onComplete(ar -> {
-            if (ar.succeeded()) {
-                json(ctx, status, ar.result());
-            } else {
-                fail(ctx, ar.cause());
-            }
-        });
-    }
-
-    public static void json(RoutingContext ctx, int status, Object body) {
-        if (ctx.response().ended()) {
-            return;
-        }
-        ctx.response().setStatusCode(status)
-                .putHeader("Content-Type", "application/json; charset=utf-8")
-                .putHeader("Cache-Control", "no-store")
-                .end(JsonCodec.write(body));
-    }
-
-    /** Maps domain failures to HTTP; anything unexpected is logged and answered without details. */
-    /** Kept for the callers outside this package; see {@link ErrorMapper}. */
-    public static void fail(RoutingContext ctx, Throwable t) {
-        ErrorMapper.fail(ctx, t);
-    }
 }

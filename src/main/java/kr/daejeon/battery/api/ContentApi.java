@@ -27,18 +27,20 @@ public final class ContentApi {
     private static final int MAX_DIFF_LINES = 400;
 
     private final Vertx vertx;
+    private final Handlers handlers;
     private final VersionedContent versions;
 
     public ContentApi(Vertx vertx, VersionedContent versions) {
         this.vertx = vertx;
+        this.handlers = new Handlers(vertx);
         this.versions = versions;
     }
 
     public void mount(Router router) {
-        router.get("/staff/api/content/status").handler(ctx -> respond(ctx, blocking(ctx, versions::status)));
+        router.get("/staff/api/content/status").handler(ctx -> Handlers.respond(ctx, contentWork(ctx, versions::status)));
         router.get("/staff/api/content/versions").handler(ctx -> {
             int limit = Math.max(1, Math.min(200, intParam(ctx, "limit", 50)));
-            respond(ctx, blocking(ctx, () -> {
+            Handlers.respond(ctx, contentWork(ctx, () -> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("current", versions.store().head());
                 out.put("serving", versions.version());
@@ -48,7 +50,7 @@ public final class ContentApi {
         });
         router.get("/staff/api/content/versions/:number").handler(ctx -> {
             long n = number(ctx);
-            respond(ctx, blocking(ctx, () -> detail(n)));
+            Handlers.respond(ctx, contentWork(ctx, () -> detail(n)));
         });
         router.post("/staff/api/content/versions/:number/restore").handler(ctx -> {
             StaffSession s = admin(ctx);
@@ -58,14 +60,14 @@ public final class ContentApi {
                 throw new ApiError(400, "base_version_required",
                         "Send {\"baseVersion\": N}, the current version you saw, so a change made meanwhile is not undone unseen.");
             }
-            respond(ctx, blocking(ctx, () -> {
+            Handlers.respond(ctx, contentWork(ctx, () -> {
                 ContentVersion v = versions.restore(base, n, s.username());
                 return Map.of("version", v.summaryOnly(), "state", versions.status().state());
             }));
         });
         router.get("/staff/api/content/export").handler(ctx -> {
             admin(ctx);
-            respond(ctx, blocking(ctx, () -> {
+            Handlers.respond(ctx, contentWork(ctx, () -> {
                 long head = versions.store().head();
                 ContentFiles files = versions.files(head);
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -118,7 +120,7 @@ public final class ContentApi {
 
     static StaffSession admin(RoutingContext ctx) {
         StaffSession s = StaffApi.sessionOf(ctx);
-        if (!"admin".equals(s.role())) {
+        if (!s.role().isAdmin()) {
             throw new ApiError(403, "admin_only", "Only an admin can do this.");
         }
         return s;
@@ -145,24 +147,20 @@ public final class ContentApi {
         }
     }
 
-    private <T> Future<T> blocking(RoutingContext ctx, Callable<T> work) {
-        return vertx.executeBlocking(Correlation.wrap(ctx, work), false);
+    /** Blocking content work, its own failures named (see {@link #contentErrors}). */
+    private <T> Future<T> contentWork(RoutingContext ctx, Callable<T> work) {
+        return handlers.blocking(ctx, work).recover(ContentApi::contentErrors);
     }
 
-    static void respond(RoutingContext ctx, Future<?> result) {
-        result.onComplete(ar -> {
-            if (ar.succeeded()) {
-                ChatApi.json(ctx, 200, ar.result());
-            } else if (ar.cause() instanceof StaleVersionException e) {
-                new ApiError(409, "content_changed", "The content is now at version " + e.current + " (you saw " + e.expected
-                        + "); nothing was changed. Reload and try again.").send(ctx);
-            } else if (ar.cause() instanceof kr.daejeon.battery.staff.StaffAccounts.Refused e) {
-                new ApiError(e.status, e.code, e.getMessage()).send(ctx);
-            } else if (ar.cause() instanceof IllegalArgumentException e) {
-                new ApiError(422, "content_invalid", e.getMessage()).send(ctx);
-            } else {
-                ChatApi.fail(ctx, ar.cause());
-            }
-        });
+    /** Content edits have failures of their own: a stale version (409) and content that does not validate (422). */
+    private static <T> Future<T> contentErrors(Throwable t) {
+        if (t instanceof StaleVersionException e) {
+            return Future.failedFuture(new ApiError(409, "content_changed", "The content is now at version " + e.current
+                    + " (you saw " + e.expected + "); nothing was changed. Reload and try again."));
+        }
+        if (t instanceof IllegalArgumentException e) {
+            return Future.failedFuture(new ApiError(422, "content_invalid", e.getMessage()));
+        }
+        return Future.failedFuture(t);
     }
 }

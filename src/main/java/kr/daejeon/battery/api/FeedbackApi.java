@@ -22,12 +22,12 @@ public final class FeedbackApi {
 
     private static final int STAFF_LIST_LIMIT = 200;
 
-    private final Vertx vertx;
+    private final Handlers handlers;
     private final AnswerFeedback feedback;
     private final int maxBodyBytes;
 
     public FeedbackApi(Vertx vertx, AnswerFeedback feedback, int maxBodyBytes) {
-        this.vertx = vertx;
+        this.handlers = new Handlers(vertx);
         this.feedback = feedback;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -35,14 +35,8 @@ public final class FeedbackApi {
     public void mount(Router router) {
         router.post("/api/v1/conversations/:id/messages/:messageId/feedback")
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::rate);
-        router.get("/staff/api/feedback").handler(ctx -> vertx.executeBlocking(Correlation.wrap(ctx,
-                () -> Map.of("answers", feedback.recentDown(STAFF_LIST_LIMIT))), false).onComplete(ar -> {
-                    if (ar.succeeded()) {
-                        ChatApi.json(ctx, 200, ar.result());
-                    } else {
-                        ChatApi.fail(ctx, ar.cause());
-                    }
-                }));
+        router.get("/staff/api/feedback").handler(ctx -> Handlers.respond(ctx,
+                handlers.blocking(ctx, () -> Map.of("answers", feedback.recentDown(STAFF_LIST_LIMIT)))));
     }
 
     private void rate(RoutingContext ctx) {
@@ -68,16 +62,12 @@ public final class FeedbackApi {
         }
         String token = ChatApi.bearer(ctx);
         long answer = messageId;
-        vertx.executeBlocking(Correlation.wrap(ctx, () -> feedback.rate(id, token, answer, rating)), false).onComplete(ar -> {
-            if (ar.succeeded()) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("messageId", ar.result().messageId());
-                out.put("rating", ar.result().rating());
-                ChatApi.json(ctx, 200, out);
-            } else {
-                ChatApi.fail(ctx, ar.cause());
-            }
-        });
+        Handlers.respond(ctx, handlers.blocking(ctx, () -> feedback.rate(id, token, answer, rating)).map(r -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("messageId", r.messageId());
+            out.put("rating", r.rating());
+            return out;
+        }));
     }
 
     /** The rating in the body, or null when the body is not {"rating":"up"|"down"}. */

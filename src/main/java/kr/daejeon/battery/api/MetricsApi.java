@@ -39,7 +39,7 @@ public final class MetricsApi {
         // Gauges may read the store: scrape off the event loop.
         vertx.executeBlocking(metrics::scrape, false).onComplete(ar -> {
             if (ar.failed()) {
-                ChatApi.fail(ctx, ar.cause());
+                ErrorMapper.fail(ctx, ar.cause());
                 return;
             }
             ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")

@@ -1,6 +1,7 @@
 package kr.daejeon.battery.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,12 +20,12 @@ import kr.daejeon.battery.session.JsonCodec;
  */
 public final class SatisfactionApi {
 
-    private final Vertx vertx;
+    private final Handlers handlers;
     private final TicketSatisfaction satisfaction;
     private final int maxBodyBytes;
 
     public SatisfactionApi(Vertx vertx, TicketSatisfaction satisfaction, int maxBodyBytes) {
-        this.vertx = vertx;
+        this.handlers = new Handlers(vertx);
         this.satisfaction = satisfaction;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -74,22 +75,24 @@ public final class SatisfactionApi {
         String ticketId = ctx.pathParam("ticketId");
         String token = ChatApi.bearer(ctx);
         String text = comment;
-        vertx.executeBlocking(Correlation.wrap(ctx, () -> satisfaction.rate(id, token, ticketId, score.intValue(), text)), false)
-                .onComplete(ar -> {
-                    if (ar.succeeded()) {
-                        Map<String, Object> out = new LinkedHashMap<>();
-                        out.put("ticketId", ticketId);
-                        out.put("score", ar.result().score());
-                        out.put("comment", ar.result().comment());
-                        out.put("at", ar.result().at());
-                        ChatApi.json(ctx, 200, out);
-                    } else if (ar.cause() instanceof TicketSatisfaction.UnknownTicketException) {
-                        new ApiError(404, "ticket_not_found", "No such ticket in this conversation.").send(ctx);
-                    } else if (ar.cause() instanceof TicketSatisfaction.NotRateableException e) {
-                        new ApiError(409, e.code, e.getMessage()).send(ctx);
-                    } else {
-                        ChatApi.fail(ctx, ar.cause());
-                    }
-                });
+        Handlers.respond(ctx, handlers.blocking(ctx, () -> satisfaction.rate(id, token, ticketId, score.intValue(), text)).map(r -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("ticketId", ticketId);
+            out.put("score", r.score());
+            out.put("comment", r.comment());
+            out.put("at", r.at());
+            return out;
+        }).recover(SatisfactionApi::ratingErrors));
+    }
+
+    /** Rating a ticket has failures of its own: not this conversation's (404), or not rateable (409). */
+    private static <T> Future<T> ratingErrors(Throwable t) {
+        if (t instanceof TicketSatisfaction.UnknownTicketException) {
+            return Future.failedFuture(new ApiError(404, "ticket_not_found", "No such ticket in this conversation."));
+        }
+        if (t instanceof TicketSatisfaction.NotRateableException e) {
+            return Future.failedFuture(new ApiError(409, e.code, e.getMessage()));
+        }
+        return Future.failedFuture(t);
     }
 }

@@ -2,7 +2,6 @@ package kr.daejeon.battery.api;
 
 import kr.daejeon.battery.infra.memory.EventBusMessageFeed;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.learning.LearningDesk;
 import kr.daejeon.battery.learning.QuestionGroups;
@@ -44,6 +42,7 @@ public final class StaffApi {
     private static final String SESSION_KEY = "staffSession";
 
     private final Vertx vertx;
+    private final Handlers handlers;
     private final StaffAccounts accounts;
     private final StaffSessionStore sessions;
     private final StaffDesk desk;
@@ -73,13 +72,14 @@ public final class StaffApi {
         this.logins = logins;
         this.clientAddress = clientAddress;
         this.vertx = vertx;
+        this.handlers = new Handlers(vertx);
         this.accounts = accounts;
         this.sessions = sessions;
         this.desk = desk;
         this.clock = clock;
         this.maxMessageChars = maxMessageChars;
         this.hashing = vertx.createSharedWorkerExecutor("staff-password-hashing", 2);
-        this.lockout = new kr.daejeon.battery.staff.LoginLockout(null, kr.daejeon.battery.staff.LoginLockout.Policy.DEFAULT, clock);
+        this.lockout = new kr.daejeon.battery.staff.LoginLockout(new kr.daejeon.battery.infra.memory.InMemoryLoginAttempts(), kr.daejeon.battery.staff.LoginLockout.Policy.DEFAULT, clock);
         this.audit = new StaffAudit(null, java.time.Duration.ofDays(365), clock);
     }
 
@@ -157,14 +157,14 @@ public final class StaffApi {
         router.post("/staff/api/login").handler(this::login);
         router.route("/staff/api/*").handler(this::authenticate);
         router.post("/staff/api/logout").handler(this::logout);
-        router.get("/staff/api/me").handler(ctx -> ChatApi.json(ctx, 200, me(session(ctx))));
+        router.get("/staff/api/me").handler(ctx -> Handlers.json(ctx, 200, me(session(ctx))));
         router.get("/staff/api/events").handler(this::events);
-        router.get("/staff/api/staff").handler(ctx -> respond(ctx, blocking(ctx, () -> Map.of("staff", accounts.directory()))));
+        router.get("/staff/api/staff").handler(ctx -> Handlers.respond(ctx, handlers.blocking(ctx, () -> Map.of("staff", accounts.directory()))));
         // Paged: ?limit=1..200 (default 200) and ?after=<next of the previous page>; "next" is null on the last page.
         router.get("/staff/api/tickets").handler(ctx -> {
             String after = ctx.request().getParam("after");
             int limit = pageLimit(ctx.request().getParam("limit"));
-            respond(ctx, blocking(ctx, () -> {
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> {
                 StaffDesk.QueuePage page = desk.queue(after == null || after.isBlank() ? null : after, limit);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("tickets", page.tickets());
@@ -177,83 +177,84 @@ public final class StaffApi {
             HistoryQuery q = HistoryQuery.parse(ctx.request()::getParam, zone, clock.instant());
             StaffSession s = session(ctx);
             String asked = kr.daejeon.battery.logging.PiiMasker.mask(String.valueOf(ctx.request().query()));
-            respond(ctx, blocking(ctx, () -> {
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> {
                 var page = desk.history(q);
                 audit.record(s, StaffAudit.Action.SEARCHED_HISTORY, asked);
                 return page;
             }));
         });
         router.get("/staff/api/reports").handler(this::report);
-        router.get("/staff/api/faq").handler(ctx -> respond(ctx, blocking(ctx, () -> Map.of("entries", desk.faqAnswers()))));
+        router.get("/staff/api/faq").handler(ctx -> Handlers.respond(ctx, handlers.blocking(ctx, () -> Map.of("entries", desk.faqAnswers()))));
         router.post("/staff/api/faq/preview").handler(ctx -> {
             JsonNode body = jsonBody(ctx);
             String text = requiredText(ctx, "text");
-            respond(ctx, blocking(ctx, () -> Map.of("rendered", desk.previewAnswer(body.path("intent").asText(""),
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> Map.of("rendered", desk.previewAnswer(body.path("intent").asText(""),
                     body.path("language").asText(""), text))));
         });
-        router.get("/staff/api/conversations/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> {
+        router.get("/staff/api/conversations/:id").handler(ctx -> Handlers.respond(ctx, handlers.blocking(ctx, () -> {
             try {
                 var view = desk.conversation(ctx.pathParam("id"));
                 audit.record(session(ctx), StaffAudit.Action.VIEWED_TRANSCRIPT, ctx.pathParam("id"));
                 return view;
             } catch (StaffDesk.TicketNotFoundException e) {
-                throw new ConversationUnknown();
+                // A conversation id that never reached staff (or whose tickets are no longer kept).
+                throw new ApiError(404, "conversation_not_found", "No conversation with staff tickets has this id.");
             }
         })));
-        router.get("/staff/api/tickets/:id").handler(ctx -> respond(ctx, blocking(ctx, () -> {
+        router.get("/staff/api/tickets/:id").handler(ctx -> Handlers.respond(ctx, handlers.blocking(ctx, () -> {
             var view = desk.ticket(ctx.pathParam("id"));
             audit.record(session(ctx), StaffAudit.Action.VIEWED_TICKET, ctx.pathParam("id"));
             return view;
         })));
         router.post("/staff/api/tickets/:id/claim").handler(ctx ->
-                respond(ctx, blocking(ctx, () -> desk.claim(ctx.pathParam("id"), session(ctx)))));
+                Handlers.respond(ctx, handlers.blocking(ctx, () -> desk.claim(ctx.pathParam("id"), session(ctx)))));
         router.post("/staff/api/tickets/:id/reply").handler(this::reply);
-        router.get("/staff/api/tickets/:id/canned").handler(ctx -> respond(ctx, blocking(ctx, () ->
+        router.get("/staff/api/tickets/:id/canned").handler(ctx -> Handlers.respond(ctx, handlers.blocking(ctx, () ->
                 Map.of("answers", desk.cannedAnswers(ctx.pathParam("id"), ctx.request().getParam("q"))))));
         router.post("/staff/api/tickets/:id/notes").handler(ctx -> {
             String text = requiredText(ctx, "text");
-            respond(ctx, blocking(ctx, () -> desk.addNote(ctx.pathParam("id"), session(ctx), text)));
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> desk.addNote(ctx.pathParam("id"), session(ctx), text)));
         });
         router.post("/staff/api/tickets/:id/unassign").handler(ctx ->
-                respond(ctx, blocking(ctx, () -> desk.reassign(ctx.pathParam("id"), session(ctx), null))));
+                Handlers.respond(ctx, handlers.blocking(ctx, () -> desk.reassign(ctx.pathParam("id"), session(ctx), null))));
         router.post("/staff/api/tickets/:id/transfer").handler(ctx -> {
             String to = requiredText(ctx, "to");
-            respond(ctx, blocking(ctx, () -> desk.reassign(ctx.pathParam("id"), session(ctx), to)));
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> desk.reassign(ctx.pathParam("id"), session(ctx), to)));
         });
         router.post("/staff/api/tickets/:id/resolve").handler(ctx ->
-                respond(ctx, blocking(ctx, () -> desk.resolve(ctx.pathParam("id"), session(ctx)))));
+                Handlers.respond(ctx, handlers.blocking(ctx, () -> desk.resolve(ctx.pathParam("id"), session(ctx)))));
         // Erasure on a customer's request (PIPA): the conversation, its tickets, notes, contact details, unanswered
         // questions and dead letters; the audit log keeps who did it.
         router.delete("/staff/api/conversations/:id").handler(ctx -> {
             StaffSession s = session(ctx);
-            respond(ctx, blocking(ctx, () -> {
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> {
                 var erased = personalData.erase(ctx.pathParam("id"), "staff:" + s.username());
                 audit.record(s, StaffAudit.Action.ERASED_CONVERSATION, ctx.pathParam("id"));
                 return erased;
             }));
         });
-        router.get("/staff/api/dead-letters").handler(ctx -> respond(ctx, blocking(ctx, () ->
+        router.get("/staff/api/dead-letters").handler(ctx -> Handlers.respond(ctx, handlers.blocking(ctx, () ->
                 Map.of("deadLetters", deadLetters.recent(200), "total", deadLetters.size()))));
-        router.get("/staff/api/unanswered").handler(ctx -> respond(ctx, blocking(ctx, () -> {
+        router.get("/staff/api/unanswered").handler(ctx -> Handlers.respond(ctx, handlers.blocking(ctx, () -> {
             List<UnansweredQuestion> recent = unanswered.recent(UnansweredLog.CAPACITY);
             return Map.of("groups", QuestionGroups.group(recent), "questions", recent.size());
         })));
-        router.get("/staff/api/proposals").handler(ctx -> respond(ctx, blocking(ctx, () ->
+        router.get("/staff/api/proposals").handler(ctx -> Handlers.respond(ctx, handlers.blocking(ctx, () ->
                 Map.of("proposals", learning.list(), "intents", learning.intents()))));
         router.post("/staff/api/proposals").handler(ctx -> {
             JsonNode body = jsonBody(ctx);
             String user = session(ctx).username();
-            respond(ctx, blocking(ctx, () -> learning.propose(user, body.path("kind").asText(""), body.path("intent").asText(""),
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> learning.propose(user, body.path("kind").asText(""), body.path("intent").asText(""),
                     body.path("language").asText(""), body.path("text").asText(""))));
         });
         router.post("/staff/api/proposals/:id/approve").handler(ctx -> {
             StaffSession s = session(ctx);
             Long base = optionalLong(ctx, "baseVersion");
-            respond(ctx, blocking(ctx, () -> learning.approve(ctx.pathParam("id"), s.username(), "admin".equals(s.role()), base)));
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> learning.approve(ctx.pathParam("id"), s.username(), s.role().isAdmin(), base)));
         });
         router.post("/staff/api/proposals/:id/reject").handler(ctx -> {
             StaffSession s = session(ctx);
-            respond(ctx, blocking(ctx, () -> learning.reject(ctx.pathParam("id"), s.username(), "admin".equals(s.role()))));
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> learning.reject(ctx.pathParam("id"), s.username(), s.role().isAdmin())));
         });
         extensions.forEach(e -> e.accept(router));
         // The staff-access audit log (admins only), as JSON or as a CSV download (itself recorded).
@@ -262,7 +263,7 @@ public final class StaffApi {
             StaffSession s = session(ctx);
             int limit = auditLimit(ctx.request().getParam("limit"));
             boolean csv = "csv".equals(ctx.request().getParam("format"));
-            blocking(ctx, () -> {
+            handlers.blocking(ctx, () -> {
                 if (csv) {
                     audit.record(s, StaffAudit.Action.EXPORTED_AUDIT, "latest " + limit);
                 }
@@ -275,14 +276,14 @@ public final class StaffApi {
                             .putHeader("Content-Disposition", "attachment; filename=\"staff-audit.csv\"")
                             .end(StaffAudit.csv(ar.result()));
                 } else {
-                    ChatApi.json(ctx, 200, Map.of("entries", ar.result()));
+                    Handlers.json(ctx, 200, Map.of("entries", ar.result()));
                 }
             });
         });
         // Login lock-outs (admins only): who is held back, and lifting it (e.g. after the owner called in).
         router.get("/staff/api/lockouts").handler(ctx -> {
             requireAdmin(ctx);
-            respond(ctx, blocking(ctx, () -> {
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> {
                 List<kr.daejeon.battery.staff.LoginLockout.Status> out = new java.util.ArrayList<>();
                 for (Map<String, String> a : accounts.directory()) {
                     lockout.status(a.get("username")).ifPresent(out::add);
@@ -295,7 +296,7 @@ public final class StaffApi {
         router.delete("/staff/api/lockouts/:username").handler(ctx -> {
             requireAdmin(ctx);
             String user = ctx.pathParam("username");
-            respond(ctx, blocking(ctx, () -> Map.of("username", user, "cleared", lockout.clear(user))));
+            Handlers.respond(ctx, handlers.blocking(ctx, () -> Map.of("username", user, "cleared", lockout.clear(user))));
         });
         // The console page itself: static files, no build step.
         router.get("/staff/*").handler(StaticHandler.create("webroot/staff").setCachingEnabled(false));
@@ -316,9 +317,9 @@ public final class StaffApi {
             }
             // Per account, whatever the address: counted before the (slow) password check, so parallel guesses
             // cannot all get in before the first failure is recorded. Unknown usernames get the same answers.
-            blocking(ctx, () -> lockout.tryLogin(user)).onComplete(decision -> {
+            handlers.blocking(ctx, () -> lockout.tryLogin(user)).onComplete(decision -> {
                 if (decision.failed()) {
-                    ChatApi.fail(ctx, decision.cause());
+                    ErrorMapper.fail(ctx, decision.cause());
                 } else if (!decision.result().allowed()) {
                     int retry = decision.result().retryAfterSeconds();
                     new ApiError(429, "too_many_attempts", "Too many failed logins for this username; retry after " + retry
@@ -333,26 +334,26 @@ public final class StaffApi {
     private void authenticateAndStartSession(RoutingContext ctx, String user, String password) {
         // Hashing (0.3-1 s of CPU) on its own small pool: a burst of logins cannot take the worker
         // threads that customers' turns need.
-        hashing.executeBlocking(Correlation.wrap(ctx, () -> accounts.authenticate(user, password.toCharArray())), false)
+        Handlers.blocking(hashing, ctx, () -> accounts.authenticate(user, password.toCharArray()))
                 .onComplete(ar -> {
             if (ar.failed() || ar.result().isEmpty()) {
                 new ApiError(401, "invalid_credentials", "Wrong username or password.").send(ctx);
                 return;
             }
             // A new session id at every login: no session fixation.
-            blocking(ctx, () -> {
+            handlers.blocking(ctx, () -> {
                 lockout.succeeded(user);
                 return sessions.create(ar.result().get(), clock.instant());
             }).onComplete(created -> {
                 if (created.failed()) {
-                    ChatApi.fail(ctx, created.cause());
+                    ErrorMapper.fail(ctx, created.cause());
                     return;
                 }
                 Cookie cookie = Cookie.cookie(COOKIE, created.result()).setPath("/staff").setHttpOnly(true)
                         .setSameSite(CookieSameSite.STRICT).setSecure(isHttps(ctx));
                 ctx.response().addCookie(cookie);
-                blocking(ctx, () -> sessions.find(created.result(), clock.instant()).orElseThrow())
-                        .onComplete(s -> ChatApi.json(ctx, 200, me(s.result())));
+                handlers.blocking(ctx, () -> sessions.find(created.result(), clock.instant()).orElseThrow())
+                        .onComplete(s -> Handlers.json(ctx, 200, me(s.result())));
             });
         });
     }
@@ -360,9 +361,9 @@ public final class StaffApi {
     private void authenticate(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
         String value = cookie == null ? null : cookie.getValue();
-        blocking(ctx, () -> sessions.find(value, clock.instant()).flatMap(s -> stillActive(value, s))).onComplete(ar -> {
+        handlers.blocking(ctx, () -> sessions.find(value, clock.instant()).flatMap(s -> stillActive(value, s))).onComplete(ar -> {
             if (ar.failed()) {
-                ChatApi.fail(ctx, ar.cause());
+                ErrorMapper.fail(ctx, ar.cause());
                 return;
             }
             if (ar.result().isEmpty()) {
@@ -397,12 +398,12 @@ public final class StaffApi {
 
     private void logout(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
-        blocking(ctx, () -> {
+        handlers.blocking(ctx, () -> {
             sessions.delete(cookie == null ? null : cookie.getValue());
             return Map.of("loggedOut", true);
         }).onComplete(ar -> {
             ctx.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/staff").setMaxAge(0).setHttpOnly(true));
-            ChatApi.json(ctx, 200, Map.of("loggedOut", true));
+            Handlers.json(ctx, 200, Map.of("loggedOut", true));
         });
     }
 
@@ -452,7 +453,7 @@ public final class StaffApi {
         }
         boolean csv = "csv".equals(ctx.request().getParam("format"));
         StaffSession s = session(ctx);
-        blocking(ctx, () -> {
+        handlers.blocking(ctx, () -> {
             var report = reports.build(from, to, by.equals("week"));
             if (csv) {
                 audit.record(s, StaffAudit.Action.EXPORTED_REPORT, from + ".." + to + " by " + by);
@@ -460,13 +461,13 @@ public final class StaffApi {
             return report;
         }).onComplete(ar -> {
             if (ar.failed()) {
-                ChatApi.fail(ctx, ar.cause());
+                ErrorMapper.fail(ctx, ar.cause());
             } else if (csv) {
                 ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
                         .putHeader("Content-Disposition", "attachment; filename=\"report-" + from + "-" + to + "-" + by + ".csv\"")
                         .end(ReportCsv.of(ar.result()));
             } else {
-                ChatApi.json(ctx, 200, ar.result());
+                Handlers.json(ctx, 200, ar.result());
             }
         });
     }
@@ -487,7 +488,7 @@ public final class StaffApi {
         String text = requiredText(ctx, "text");
         String id = ctx.pathParam("id");
         StaffSession s = session(ctx);
-        respond(ctx, blocking(ctx, () -> desk.reply(id, s, text)));
+        Handlers.respond(ctx, handlers.blocking(ctx, () -> desk.reply(id, s, text)));
     }
 
     private static int pageLimit(String raw) {
@@ -534,13 +535,6 @@ public final class StaffApi {
         }
     }
 
-    /** A conversation id that never reached staff (or whose tickets are no longer kept). */
-    private static final class ConversationUnknown extends RuntimeException {
-        ConversationUnknown() {
-            super("conversation not found", null, false, false);
-        }
-    }
-
     private static int auditLimit(String raw) {
         if (raw == null || raw.isBlank()) {
             return 500;
@@ -557,7 +551,7 @@ public final class StaffApi {
     }
 
     private static void requireAdmin(RoutingContext ctx) {
-        if (!"admin".equals(session(ctx).role())) {
+        if (!session(ctx).role().isAdmin()) {
             throw new ApiError(403, "admin_only", "Only an admin may do this.");
         }
     }
@@ -579,20 +573,5 @@ public final class StaffApi {
         return ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
     }
 
-    private <T> Future<T> blocking(RoutingContext ctx, Callable<T> work) {
-        return vertx.executeBlocking(Correlation.wrap(ctx, work), false);
-    }
-
-    private static void respond(RoutingContext ctx, Future<?> result) {
-        result.onComplete(ar -> {
-            if (ar.succeeded()) {
-                ChatApi.json(ctx, 200, ar.result());
-            } else if (ar.cause() instanceof ConversationUnknown) {
-                new ApiError(404, "conversation_not_found", "No conversation with staff tickets has this id.").send(ctx);
-            } else {
-                ChatApi.fail(ctx, ar.cause());
-            }
-        });
-    }
 
 }

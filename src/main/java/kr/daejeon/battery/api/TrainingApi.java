@@ -52,7 +52,7 @@ public final class TrainingApi {
             m.put("example", true);
             return m;
         }).toList();
-        ChatApi.json(ctx, 200, Map.of("sessions", out));
+        Handlers.json(ctx, 200, Map.of("sessions", out));
     }
 
     private void ics(RoutingContext ctx) {

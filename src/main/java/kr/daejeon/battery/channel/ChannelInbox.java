@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import kr.daejeon.battery.api.ChatApi;
 import kr.daejeon.battery.api.Correlation;
+import kr.daejeon.battery.api.ErrorMapper;
+import kr.daejeon.battery.api.Handlers;
 import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.conversation.Tokens;
@@ -97,9 +98,9 @@ public final class ChannelInbox {
     public <T> void answer(RoutingContext ctx, Callable<T> work, Function<T, Object> body) {
         offLoop(ctx, work).onComplete(ar -> {
             if (ar.succeeded()) {
-                ChatApi.json(ctx, 200, body.apply(ar.result()));
+                Handlers.json(ctx, 200, body.apply(ar.result()));
             } else {
-                ChatApi.fail(ctx, ar.cause());
+                ErrorMapper.fail(ctx, ar.cause());
             }
         });
     }

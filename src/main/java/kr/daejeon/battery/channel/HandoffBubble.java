@@ -3,6 +3,8 @@ package kr.daejeon.battery.channel;
 import java.util.ArrayList;
 import java.util.List;
 import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.MessageKind;
+import kr.daejeon.battery.conversation.Sender;
 import kr.daejeon.battery.faq.FaqCatalog;
 
 /**
@@ -21,7 +23,7 @@ public final class HandoffBubble {
         List<Message> out = new ArrayList<>(messages.size());
         for (Message m : messages) {
             Message last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && "handoff".equals(last.kind()) && continuesHandoff(m)) {
+            if (last != null && last.kind() == MessageKind.HANDOFF && continuesHandoff(m)) {
                 out.set(out.size() - 1, withText(last, last.text() + "\n\n" + m.text()));
             } else {
                 out.add(m);
@@ -37,8 +39,8 @@ public final class HandoffBubble {
 
     /** The after-hours line (no kind) and the queue position follow the "connecting" line. */
     private static boolean continuesHandoff(Message m) {
-        return Message.BOT.equals(m.from()) && FaqCatalog.HANDOFF_INTENT.equals(m.intent())
-                && (m.kind() == null || "queue".equals(m.kind()));
+        return m.from() == Sender.BOT && FaqCatalog.HANDOFF_INTENT.equals(m.intent())
+                && (m.kind() == null || m.kind() == MessageKind.QUEUE);
     }
 
     private static Message withText(Message m, String text) {

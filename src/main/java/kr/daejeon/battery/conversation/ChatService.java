@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.escalation.TicketStatus;
 import kr.daejeon.battery.escalation.TicketStore;
-import kr.daejeon.battery.escalation.TicketWebhook;
-import kr.daejeon.battery.learning.UnansweredRecorder;
-import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.nlu.Language;
 import java.util.Optional;
 import java.util.function.Function;
@@ -40,21 +38,20 @@ public final class ChatService {
     private final ConversationEngine engine;
     private final MessageFeed feed;
     private final Clock clock;
-    private final TicketWebhook webhook;
-    private final ServiceMetrics metrics;
-    private final UnansweredRecorder unanswered;
+    private final TurnEvents events;
 
-    /** @param webhook notified of new tickets, or null */
+    /**
+     * @param feed    announces the messages of turns whose commit is unannounced (those that open or change a ticket)
+     * @param events  told of stored turns, tickets and refusals: metrics, learning, webhook and the staff feed observe them
+     */
     public ChatService(SessionStore store, TicketStore tickets, ConversationEngine engine, MessageFeed feed, Clock clock,
-                       TicketWebhook webhook, ServiceMetrics metrics, UnansweredRecorder unanswered) {
-        this.metrics = metrics;
-        this.unanswered = unanswered;
+                       TurnEvents events) {
+        this.events = events;
         this.store = store;
         this.tickets = tickets;
         this.engine = engine;
         this.feed = feed;
         this.clock = clock;
-        this.webhook = webhook;
     }
 
     /** A new conversation and its secret token; the token is returned once and stored only as a hash. */
@@ -91,7 +88,7 @@ public final class ChatService {
         ConversationState state = ConversationState.start(id, Tokens.hash(token), channel, language.code(), now)
                 .withChannelUser(channelUser);
         List<Message> stored = store.create(state, List.of(engine.greeting(language, now)));
-        metrics.conversationStarted(channel);
+        events.publish(new TurnEvent.ConversationStarted(id, channel));
         LOG.info("conversation started id={} channel={} locale={}", id, channel, language.code());
         return new Started(id, token, state, stored);
     }
@@ -174,8 +171,7 @@ public final class ChatService {
             LOG.info("turn conversation={} replayed (stored before under its idempotency key)", id);
             return turn;
         }
-        metrics.turn(turn.channel(), turn.language(), turn.intent(), turn.ticketOpened(),
-                java.time.Duration.ofNanos(System.nanoTime() - t0));
+        events.publish(new TurnEvent.TurnCommitted(id, text, turn, java.time.Duration.ofNanos(System.nanoTime() - t0)));
         LOG.info("turn conversation={} intent={} confidence={} handoff={} ms={}", id, turn.intent(),
                 String.format(java.util.Locale.ROOT, "%.2f", turn.confidence()), turn.handoff(),
                 (System.nanoTime() - t0) / 1_000_000);
@@ -205,7 +201,6 @@ public final class ChatService {
             CommitResult outcome = store.commit(TurnCommit.planned(snapshot.orElseThrow(), result.state(),
                     userAndReplies(text, now, result)).recordedAs(record(turnKey, result, null, null)).charging(charges));
             if (outcome instanceof CommitResult.Committed committed) {
-                recordUnanswered(text, result, now);
                 return turnOf(result, committed.stored(), null, false);
             } else if (outcome instanceof CommitResult.Stale stale) {
                 snapshot = Optional.of(stale.current());
@@ -250,7 +245,7 @@ public final class ChatService {
         List<Message> toStore = userAndReplies(text, now, result);
         if (result.handoffReason() != null) {
             opening = new Ticket(Tokens.random(12), id, next.channel(), next.locale(), result.handoffReason(),
-                    Ticket.WAITING, null, now, now, next.recentTurns(), null);
+                    TicketStatus.WAITING, null, now, now, next.recentTurns(), null);
             String answers = engine.eligibilitySummary(state);
             note = answers == null ? null : new Note("assistant", answers, now);
             next = next.withTicket(opening.id());
@@ -292,15 +287,11 @@ public final class ChatService {
         if (opening != null || attachesContact) {
             feed.publish(id, stored);
         }
-        recordUnanswered(text, result, now);
         return turnOf(result, stored, changed, opening != null);
     }
 
     private void announceTicket(Ticket ticket, boolean opened) {
-        feed.ticketChanged(ticket);
-        if (webhook != null && opened) {
-            webhook.ticketOpened(ticket);
-        }
+        events.publish(new TurnEvent.TicketChanged(ticket, opened));
     }
 
     /** A commit that was neither stored nor to be planned again: a retry of a stored turn, or a refusal. */
@@ -309,7 +300,7 @@ public final class ChatService {
             return replayed(id, replay.earlier());
         }
         if (outcome instanceof CommitResult.Limited limited) {
-            metrics.rateLimited(limited.scope());
+            events.publish(new TurnEvent.RateLimited(limited.scope()));
             throw new RateLimitedException(limited.scope(), limited.retryAfterSeconds());
         }
         throw new IllegalStateException("unexpected commit result " + outcome);
@@ -334,13 +325,6 @@ public final class ChatService {
         }
         return new Turn(summary.intent(), summary.confidence(), summary.handoff(), messages.get(0),
                 messages.subList(1, messages.size()), null, false, null, null, List.of(), true, false);
-    }
-
-    /** A question the bot could not answer well is kept for staff, once the turn is stored (apart from it). */
-    private void recordUnanswered(String text, TurnResult result, Instant now) {
-        ConversationState next = result.state();
-        unanswered.record(text, next.locale(), result.intent(), result.confidence(),
-                result.ranking() == null ? List.of() : result.ranking(), next.id(), next.channel(), now);
     }
 
     private static List<Message> userAndReplies(String text, Instant now, TurnResult result) {

@@ -9,6 +9,7 @@ import kr.daejeon.battery.eligibility.EligibilityCheck;
 import kr.daejeon.battery.eligibility.EligibilityFlow;
 import kr.daejeon.battery.escalation.BusinessHours;
 import kr.daejeon.battery.escalation.ContactDetails;
+import kr.daejeon.battery.escalation.HandoffReason;
 import kr.daejeon.battery.escalation.TurnContext;
 import kr.daejeon.battery.faq.Answer;
 import kr.daejeon.battery.faq.AnswerIndex;
@@ -76,7 +77,7 @@ public final class ConversationEngine {
     public Message queuePosition(Language language, int position, Instant now) {
         String text = faq().message("handoff_position", language).replace("{position}", Integer.toString(position))
                 .replace("{minutes}", Integer.toString(Math.max(1, position) * minutesPerTicket));
-        return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT).withKind("queue");
+        return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT).withKind(MessageKind.QUEUE);
     }
 
     public TurnResult respond(ConversationState state, String text, Instant now) {
@@ -500,7 +501,7 @@ public final class ConversationEngine {
                                List<Message> before) {
         List<Message> replies = new ArrayList<>(before);
         replies.add(Message.bot(faq().message("handoff_started", language), List.of(), List.of(), now,
-                FaqCatalog.HANDOFF_INTENT).withKind("handoff"));
+                FaqCatalog.HANDOFF_INTENT).withKind(MessageKind.HANDOFF));
         boolean afterHours = !hours.isOpen(now);
         if (afterHours) {
             String next = NEXT_OPENING.format(hours.nextOpening(now));
@@ -511,8 +512,8 @@ public final class ConversationEngine {
         String reported = before.isEmpty() ? FaqCatalog.HANDOFF_INTENT : c.intent();
         ConversationState next = remember(state, now, c).withTurn(language.code(), ConversationState.WAITING, 0, now)
                 .withAwaitingContact(afterHours);
-        String reason = !before.isEmpty() ? "faq_escalate"
-                : state.misses() >= missesBeforeHandoffOffer ? "repeated_misses" : "user_request";
+        HandoffReason reason = !before.isEmpty() ? HandoffReason.FAQ_ESCALATE
+                : state.misses() >= missesBeforeHandoffOffer ? HandoffReason.REPEATED_MISSES : HandoffReason.USER_REQUEST;
         return new TurnResult(next, reported, c.confidence(), c.intent(), replies, c.ranking(), reason, null);
     }
 

@@ -13,31 +13,25 @@ import java.util.List;
  * @param answerId on a bot answer: which curated answer it is (a topic's overview has the topic's id)
  * @param match    on a bot answer: {@code exact} (the answer to this question), {@code overview} (the topic's general
  *                 answer to a general question), or {@code partial} (the topic is clear, no answer fits: what is known, and a person)
- * @param kind   for lines about the handoff: {@code handoff} (started), {@code queue} (position),
- *               {@code staff_joined}, {@code resolved}, {@code csat} (the customer is asked to rate the ticket);
- *               otherwise absent
+ * @param kind   for lines about the handoff, see {@link MessageKind}; otherwise null (absent on the wire)
  * @param ticketId on a {@code csat} line: the ticket to rate
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Message(long id, String from, String text, List<String> quickReplies, List<MessageLink> links,
-                      Instant createdAt, String intent, Double confidence, String author, String kind, String answerId,
+public record Message(long id, Sender from, String text, List<String> quickReplies, List<MessageLink> links,
+                      Instant createdAt, String intent, Double confidence, String author, MessageKind kind, String answerId,
                       String match, String ticketId) {
 
-    public static final String USER = "user";
-    public static final String BOT = "bot";
-    public static final String STAFF = "staff";
-
     public static Message user(String text, Instant at, String intent, double confidence) {
-        return new Message(0, USER, text, List.of(), List.of(), at, intent, confidence, null, null, null, null, null);
+        return new Message(0, Sender.USER, text, List.of(), List.of(), at, intent, confidence, null, null, null, null, null);
     }
 
     public static Message bot(String text, List<String> quickReplies, List<MessageLink> links, Instant at, String intent) {
-        return new Message(0, BOT, text, List.copyOf(quickReplies), List.copyOf(links), at, intent, null, null, null, null, null, null);
+        return new Message(0, Sender.BOT, text, List.copyOf(quickReplies), List.copyOf(links), at, intent, null, null, null, null, null, null);
     }
 
     /** A staff reply; {@code author} is the staff member's display name, shown to the customer. */
     public static Message staff(String text, String author, Instant at) {
-        return new Message(0, STAFF, text, List.of(), List.of(), at, null, null, author, null, null, null, null);
+        return new Message(0, Sender.STAFF, text, List.of(), List.of(), at, null, null, author, null, null, null, null);
     }
 
     public Message withId(long newId) {
@@ -50,7 +44,7 @@ public record Message(long id, String from, String text, List<String> quickRepli
     }
 
     /** Marks a line about the handoff, so clients can show its state: see {@link #kind()}. */
-    public Message withKind(String newKind) {
+    public Message withKind(MessageKind newKind) {
         return new Message(id, from, text, quickReplies, links, createdAt, intent, confidence, author, newKind, answerId, match, ticketId);
     }
 

@@ -3,6 +3,7 @@ package kr.daejeon.battery.escalation;
 import java.util.ArrayList;
 import java.util.List;
 import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.Sender;
 
 /**
  * The e-mail that carries a staff reply to a customer who left an address after hours: plain text and
@@ -18,7 +19,7 @@ public record FollowUpMail(String subject, String text, String html) {
         List<String> asked = new ArrayList<>();
         for (int i = transcript.size() - 1; i >= 0 && asked.size() < QUOTED; i--) {
             Message m = transcript.get(i);
-            if (Message.USER.equals(m.from()) && !ContactDetails.find(m.text()).isPresent()) {
+            if (m.from() == Sender.USER && !ContactDetails.find(m.text()).isPresent()) {
                 asked.add(0, m.text());
             }
         }

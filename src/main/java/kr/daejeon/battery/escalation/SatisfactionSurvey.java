@@ -3,6 +3,7 @@ package kr.daejeon.battery.escalation;
 import java.time.Instant;
 import java.util.List;
 import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.MessageKind;
 import kr.daejeon.battery.faq.FaqCatalog;
 import kr.daejeon.battery.nlu.Language;
 
@@ -13,19 +14,18 @@ import kr.daejeon.battery.nlu.Language;
  */
 public final class SatisfactionSurvey {
 
-    public static final String KIND = "csat";
     /** What a messenger button sends: {@code csat:{ticketId}:{score}}. */
     public static final java.util.regex.Pattern BUTTON = java.util.regex.Pattern.compile("csat:([A-Za-z0-9_-]{1,40}):([1-5])");
 
     private SatisfactionSurvey() {
     }
 
-    /** The question, as a bot line of kind {@value #KIND} naming the ticket. */
+    /** The question, as a bot line of kind {@code csat} naming the ticket. */
     public static Message ask(Ticket ticket, Language language, Instant now) {
         String text = language == Language.EN
                 ? "How was your conversation with our staff? Please rate it from 1 (poor) to 5 (excellent)."
                 : "상담은 어떠셨나요? 1점(불만족)부터 5점(매우 만족)까지 평가해 주세요.";
-        return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT).withKind(KIND).withTicket(ticket.id());
+        return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT).withKind(MessageKind.CSAT).withTicket(ticket.id());
     }
 
     /** A messenger button's payload for {@code score}. */

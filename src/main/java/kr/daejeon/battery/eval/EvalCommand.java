@@ -13,13 +13,13 @@ import kr.daejeon.battery.config.AppConfig;
 import kr.daejeon.battery.learning.IntentFiles;
 import kr.daejeon.battery.nlu.Classification;
 import kr.daejeon.battery.nlu.ClassifierSettings;
-import kr.daejeon.battery.nlu.EmbeddingIntentModel;
-import kr.daejeon.battery.nlu.EnsembleClassifier;
+import kr.daejeon.battery.eval.encoder.EmbeddingIntentModel;
+import kr.daejeon.battery.eval.encoder.EnsembleClassifier;
 import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.IntentCorpus;
 import kr.daejeon.battery.nlu.LabeledUtterance;
 import kr.daejeon.battery.nlu.Language;
-import kr.daejeon.battery.nlu.SentenceEncoder;
+import kr.daejeon.battery.eval.encoder.SentenceEncoder;
 
 /**
  * {@code eval}: how well the classifier does, like {@code rasa test nlu}.

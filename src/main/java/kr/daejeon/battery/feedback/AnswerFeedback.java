@@ -6,6 +6,7 @@ import java.util.Optional;
 import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.Sender;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.session.SessionStore;
 
@@ -61,12 +62,12 @@ public final class AnswerFeedback {
         List<Message> around = messageId < 1 ? List.of()
                 : conversations.messagesAfter(conversationId, from, (int) (messageId - from));
         Message answer = around.isEmpty() ? null : around.get(around.size() - 1);
-        if (answer == null || answer.id() != messageId || !Message.BOT.equals(answer.from())) {
+        if (answer == null || answer.id() != messageId || answer.from() != Sender.BOT) {
             throw new UnknownAnswerException();
         }
         String question = null;
         for (int i = around.size() - 2; i >= 0 && question == null; i--) {
-            if (Message.USER.equals(around.get(i).from())) {
+            if (around.get(i).from() == Sender.USER) {
                 question = around.get(i).text();
             }
         }

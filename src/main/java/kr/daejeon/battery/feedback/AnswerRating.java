@@ -1,6 +1,7 @@
 package kr.daejeon.battery.feedback;
 
 import java.time.Instant;
+import kr.daejeon.battery.conversation.Sender;
 
 /**
  * A customer's "Was it helpful?" on one bot answer. The question is the customer's message the
@@ -20,7 +21,7 @@ public record AnswerRating(String conversationId, long messageId, String rating,
 
     /** Answers may be rated; not the greeting, the handoff lines or the pre-check's questions (the widget does the same). */
     public static boolean rateable(kr.daejeon.battery.conversation.Message m) {
-        return m.id() > 0 && kr.daejeon.battery.conversation.Message.BOT.equals(m.from()) && m.kind() == null && m.intent() != null
+        return m.id() > 0 && m.from() == Sender.BOT && m.kind() == null && m.intent() != null
                 && !java.util.Set.of("greeting", "human_handoff", "eligibility").contains(m.intent());
     }
 

@@ -142,7 +142,7 @@ public final class IntentClassifier {
     }
 
     /** The model's outcomes in the order of its probability arrays. */
-    static String[] outcomeNames(MaxentModel maxent) {
+    public static String[] outcomeNames(MaxentModel maxent) {
         String[] names = new String[maxent.getNumOutcomes()];
         for (int i = 0; i < names.length; i++) {
             names[i] = maxent.getOutcome(i);
@@ -154,7 +154,7 @@ public final class IntentClassifier {
      * The decision from a distribution over {@code outcomes}: the trained out-of-scope class wins
      * when it is the most likely, and so does a top intent below {@code minConfidence}.
      */
-    static Classification decide(String[] outcomes, double[] probs, double minConfidence) {
+    public static Classification decide(String[] outcomes, double[] probs, double minConfidence) {
         List<ScoredIntent> ranking = new ArrayList<>(RANKING_SIZE);
         double fallbackProb = 0;
         boolean[] taken = new boolean[probs.length];

@@ -10,14 +10,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import kr.daejeon.battery.metrics.ServiceMetrics;
-import kr.daejeon.battery.infra.redis.RedisClient;
 
 /**
  * Conversations and turns per day (service time zone), by channel and intent, for the reports. The turn
- * path only adds to a counter in memory; with Redis the counts are flushed every few seconds with
- * {@code HINCRBY} into {@code P:report:day:{date}} (kept {@link #RETENTION}), so they survive restarts
- * and add up over all nodes. A read adds this node's not yet flushed counts. In memory mode the counts
- * live and die with the process.
+ * path only adds to a counter in memory; on a shared backend the counts are flushed every few seconds to the
+ * {@link DailyCountStore} (Redis: kept {@link #RETENTION}), so they survive restarts and add up over all nodes.
+ * A read adds this node's not yet flushed counts. In memory mode the counts live and die with the process.
  */
 public final class DailyCounters implements ServiceMetrics.Listener, AutoCloseable {
 
@@ -32,14 +30,14 @@ public final class DailyCounters implements ServiceMetrics.Listener, AutoCloseab
     static final String CSAT_RATINGS = "csat_ratings";
     static final String CSAT_POINTS = "csat_points";
 
-    private final RedisClient redis;
+    private final DailyCountStore store;
     private final Clock clock;
     private final ZoneId zone;
     /** "date|metric|channel|intent" -> count not yet flushed (all counts in memory mode). */
     private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
 
-    public DailyCounters(RedisClient redisOrNull, Clock clock, ZoneId zone) {
-        this.redis = redisOrNull;
+    public DailyCounters(DailyCountStore store, Clock clock, ZoneId zone) {
+        this.store = store;
         this.clock = clock;
         this.zone = zone;
     }
@@ -90,9 +88,9 @@ public final class DailyCounters implements ServiceMetrics.Listener, AutoCloseab
         pending.computeIfAbsent(key, k -> new LongAdder()).add(n);
     }
 
-    /** Writes the pending counts to Redis (blocking; a worker thread's job). Nothing to do in memory mode. */
+    /** Writes the pending counts to the store (blocking with Redis; a worker thread's job). */
     public void flush() {
-        if (redis == null || pending.isEmpty()) {
+        if (pending.isEmpty()) {
             return;
         }
         Map<String, Long> taken = new HashMap<>();
@@ -106,26 +104,12 @@ public final class DailyCounters implements ServiceMetrics.Listener, AutoCloseab
             return;
         }
         try {
-            // A day's hash is a key of its own (its own slot on a Redis Cluster): one pipeline per node.
-            List<RedisClient.Keyed> steps = new java.util.ArrayList<>();
-            for (Map.Entry<String, Long> e : taken.entrySet()) {
-                int bar = e.getKey().indexOf('|');
-                String dayKey = dayKey(e.getKey().substring(0, bar));
-                steps.add(new RedisClient.Keyed(dayKey, p -> {
-                    p.hincrBy(dayKey, e.getKey().substring(bar + 1), e.getValue());
-                    return p.expire(dayKey, RETENTION.toSeconds());
-                }));
-            }
-            redis.eachKey(steps);
+            store.add(taken);
         } catch (RuntimeException e) {
             // Redis away: keep the counts for the next flush rather than lose them.
             taken.forEach((k, n) -> pending.computeIfAbsent(k, x -> new LongAdder()).add(n));
             throw e;
         }
-    }
-
-    private String dayKey(String date) {
-        return redis.prefix() + ":report:day:" + date;
     }
 
     /** One counter: how many of {@code metric} on {@code day} in {@code channel} with {@code intent}. */
@@ -134,19 +118,7 @@ public final class DailyCounters implements ServiceMetrics.Listener, AutoCloseab
 
     /** Every count of the days {@code from}..{@code to} (inclusive). Blocking with Redis. */
     public List<Count> read(LocalDate from, LocalDate to) {
-        Map<String, Long> all = new HashMap<>();
-        if (redis != null) {
-            List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
-            List<Object> hashes = redis.eachKey(days.stream()
-                    .map(d -> new RedisClient.Keyed(dayKey(d.toString()), p -> p.hgetAll(dayKey(d.toString())))).toList());
-            for (int i = 0; i < days.size(); i++) {
-                @SuppressWarnings("unchecked")
-                Map<String, String> day = (Map<String, String>) hashes.get(i);
-                for (Map.Entry<String, String> e : day.entrySet()) {
-                    all.merge(days.get(i) + "|" + e.getKey(), Long.parseLong(e.getValue()), Long::sum);
-                }
-            }
-        }
+        Map<String, Long> all = new HashMap<>(store.read(from.datesUntil(to.plusDays(1)).toList()));
         pending.forEach((k, n) -> all.merge(k, n.sum(), Long::sum));
         return all.entrySet().stream().map(e -> {
             String[] p = e.getKey().split("\\|", 4);
@@ -159,7 +131,7 @@ public final class DailyCounters implements ServiceMetrics.Listener, AutoCloseab
         try {
             flush();
         } catch (RuntimeException e) {
-            // shutting down without Redis: these few seconds of counts are lost, nothing else is
+            // shutting down without the store: these few seconds of counts are lost, nothing else is
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.escalation.TicketStatus;
 import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.learning.UnansweredLog;
 import kr.daejeon.battery.learning.UnansweredQuestion;
@@ -123,7 +124,7 @@ public final class StaffReports {
                     a.waits.add(Duration.between(t.createdAt(), claimed).toSeconds());
                 }
             }
-            if (Ticket.RESOLVED.equals(t.status()) && t.updatedAt().isBefore(end)) {
+            if (t.status() == TicketStatus.RESOLVED && t.updatedAt().isBefore(end)) {
                 Acc a = rows.get(periodOf(LocalDate.ofInstant(t.updatedAt(), zone), weekly));
                 a.resolved++;
                 total.resolved++;

@@ -5,20 +5,19 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
+import kr.daejeon.battery.escalation.TicketStatus;
 
 /**
  * What staff search the history for. Every filter is optional; {@code text} and {@code contact} match
  * case-insensitively anywhere; dates are whole days in the service's time zone, both inclusive.
  */
-public record HistoryQuery(String text, Instant from, Instant to, String intent, String channel, String status,
+public record HistoryQuery(String text, Instant from, Instant to, String intent, String channel, TicketStatus status,
                            String contact, int page, int size) {
 
     public static final int MAX_SIZE = 100;
     /** How far back a search without a start date looks: as long as resolved tickets are kept. */
     public static final int DEFAULT_DAYS = 90;
-    private static final Set<String> STATUSES = Set.of("waiting", "assigned", "resolved");
 
     /**
      * Reads the query parameters ({@code param} gives each one or null); a bad value is an
@@ -31,15 +30,23 @@ public record HistoryQuery(String text, Instant from, Instant to, String intent,
         if (fromDay.isAfter(toDay)) {
             throw kr.daejeon.battery.Refusal.invalid("invalid_query", "'from' is after 'to'");
         }
-        String status = blankToNull(param.apply("status"));
-        if (status != null && !STATUSES.contains(status)) {
-            throw kr.daejeon.battery.Refusal.invalid("invalid_query", "'status' must be waiting, assigned or resolved");
-        }
+        TicketStatus status = status(blankToNull(param.apply("status")));
         int page = number(param.apply("page"), "page", 0, 0, 100_000);
         int size = number(param.apply("size"), "size", 25, 1, MAX_SIZE);
         return new HistoryQuery(lower(param.apply("text")), fromDay.atStartOfDay(zone).toInstant(),
                 toDay.plusDays(1).atStartOfDay(zone).toInstant(), blankToNull(param.apply("intent")),
                 blankToNull(param.apply("channel")), status, lower(param.apply("contact")), page, size);
+    }
+
+    private static TicketStatus status(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return TicketStatus.of(value);
+        } catch (IllegalArgumentException e) {
+            throw kr.daejeon.battery.Refusal.invalid("invalid_query", "'status' must be waiting, assigned or resolved");
+        }
     }
 
     private static LocalDate date(String value, String name, LocalDate otherwise) {

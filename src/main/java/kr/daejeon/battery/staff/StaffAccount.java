@@ -1,9 +1,9 @@
 package kr.daejeon.battery.staff;
 
-/** A staff login: {@code role} is {@code agent} or {@code admin}; a disabled account cannot log in and its sessions end. */
-public record StaffAccount(String username, String displayName, String role, String passwordHash, boolean disabled) {
+/** A staff login: {@code role} is agent or admin; a disabled account cannot log in and its sessions end. */
+public record StaffAccount(String username, String displayName, StaffRole role, String passwordHash, boolean disabled) {
 
-    public StaffAccount(String username, String displayName, String role, String passwordHash) {
+    public StaffAccount(String username, String displayName, StaffRole role, String passwordHash) {
         this(username, displayName, role, passwordHash, false);
     }
 }

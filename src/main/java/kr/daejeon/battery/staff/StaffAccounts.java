@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kr.daejeon.battery.Refusal.Reason;
 
 /**
  * The staff accounts, kept in an {@link AccountStore} (Redis for every node, or this process). The
@@ -22,15 +23,10 @@ import java.util.Optional;
  */
 public final class StaffAccounts {
 
-    /** The action is refused: {@code status} and {@code code} for the JSON error. */
-    public static final class Refused extends RuntimeException {
-        public final int status;
-        public final String code;
-
-        Refused(int status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
+    /** The action is refused: a {@link kr.daejeon.battery.Refusal.Reason} and a stable code; the web layer picks the status. */
+    public static final class Refused extends kr.daejeon.battery.Refusal {
+        Refused(Reason reason, String code, String message) {
+            super(reason, code, message);
         }
     }
 
@@ -78,7 +74,7 @@ public final class StaffAccounts {
             } else if (!role.equals("agent") && !role.equals("admin")) {
                 problems.add(user + ": role must be agent or admin");
             } else {
-                out.put(user, new StaffAccount(user, a.path("name").asText(user), role, hash));
+                out.put(user, new StaffAccount(user, a.path("name").asText(user), StaffRole.of(role), hash));
             }
         }
         if (!problems.isEmpty()) {
@@ -100,7 +96,7 @@ public final class StaffAccounts {
     /** Who can be handed a ticket: username, display name and role of active accounts, sorted (no password hashes). */
     public List<Map<String, String>> directory() {
         return store.all().stream().filter(a -> !a.disabled()).sorted(Comparator.comparing(StaffAccount::username))
-                .map(a -> Map.of("username", a.username(), "name", a.displayName(), "role", a.role())).toList();
+                .map(a -> Map.of("username", a.username(), "name", a.displayName(), "role", a.role().wire())).toList();
     }
 
     /** Every account for the admin screen, with its state, never its hash. */
@@ -159,19 +155,19 @@ public final class StaffAccounts {
         return account;
     }
 
-    public Map<String, Object> add(String by, String username, String name, String role, String password) {
+    public Map<String, Object> add(String by, String username, String name, String roleWord, String password) {
         String user = username == null ? "" : username.strip();
         if (!user.matches("[a-z0-9][a-z0-9._-]{1,31}")) {
-            throw new Refused(400, "invalid_username", "'username': 2 to 32 lowercase letters, digits, '.', '_' or '-'.");
+            throw new Refused(Reason.INVALID, "invalid_username", "'username': 2 to 32 lowercase letters, digits, '.', '_' or '-'.");
         }
-        checkRole(role);
+        StaffRole role = role(roleWord);
         String display = name == null || name.isBlank() ? user : name.strip();
         if (display.length() > 60) {
-            throw new Refused(400, "invalid_name", "'name' must be at most 60 characters.");
+            throw new Refused(Reason.INVALID, "invalid_name", "'name' must be at most 60 characters.");
         }
         StaffAccount next = new StaffAccount(user, display, role, hash(password), false);
         if (!store.replace(null, next, change(by, user, "add", "role " + role))) {
-            throw new Refused(409, "account_exists", "An account with this username exists.");
+            throw new Refused(Reason.CONFLICT, "account_exists", "An account with this username exists.");
         }
         return view(next);
     }
@@ -183,19 +179,17 @@ public final class StaffAccounts {
     }
 
     /** Changes role, display name or disabled state (null: unchanged). An admin cannot disable or demote themself. */
-    public Map<String, Object> change(String by, String username, String role, String name, Boolean disabled) {
-        if (role != null) {
-            checkRole(role);
-        }
-        if (username.equals(by) && (Boolean.TRUE.equals(disabled) || (role != null && !role.equals("admin")))) {
-            throw new Refused(409, "own_account", "You cannot disable your own account or take away your own admin role.");
+    public Map<String, Object> change(String by, String username, String roleWord, String name, Boolean disabled) {
+        StaffRole role = roleWord == null ? null : role(roleWord);
+        if (username.equals(by) && (Boolean.TRUE.equals(disabled) || (role != null && !role.isAdmin()))) {
+            throw new Refused(Reason.CONFLICT, "own_account", "You cannot disable your own account or take away your own admin role.");
         }
         List<String> what = new ArrayList<>();
         return update(by, username, disabled == null ? "change" : disabled ? "disable" : "enable", null, a -> {
-            String r = role == null ? a.role() : role;
+            StaffRole r = role == null ? a.role() : role;
             String n = name == null || name.isBlank() ? a.displayName() : name.strip();
             boolean d = disabled == null ? a.disabled() : disabled;
-            if (!r.equals(a.role())) {
+            if (r != a.role()) {
                 what.add("role " + a.role() + " → " + r);
             }
             if (!n.equals(a.displayName())) {
@@ -214,29 +208,31 @@ public final class StaffAccounts {
                                        java.util.function.UnaryOperator<StaffAccount> edit, List<String> what) {
         for (int attempt = 0; attempt < 3; attempt++) {
             StaffAccount current = store.find(username)
-                    .orElseThrow(() -> new Refused(404, "account_not_found", "No such account."));
+                    .orElseThrow(() -> new Refused(Reason.NOT_FOUND, "account_not_found", "No such account."));
             StaffAccount next = edit.apply(current);
             String d = detail != null ? detail : String.join(", ", what);
             if (store.replace(current, next, change(by, username, action, d))) {
                 return view(next);
             }
         }
-        throw new Refused(409, "account_changed", "The account changed meanwhile; try again.");
+        throw new Refused(Reason.CONFLICT, "account_changed", "The account changed meanwhile; try again.");
     }
 
     private AccountChange change(String by, String username, String action, String detail) {
         return new AccountChange(clock.instant(), by, username, action, detail);
     }
 
-    private static void checkRole(String role) {
-        if (!"agent".equals(role) && !"admin".equals(role)) {
-            throw new Refused(400, "invalid_role", "'role' must be \"agent\" or \"admin\".");
+    private static StaffRole role(String word) {
+        try {
+            return StaffRole.of(word);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(Reason.INVALID, "invalid_role", "'role' must be \"agent\" or \"admin\".");
         }
     }
 
     private static String hash(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD || password.length() > 200) {
-            throw new Refused(400, "weak_password", "The password must be " + MIN_PASSWORD + " to 200 characters.");
+            throw new Refused(Reason.INVALID, "weak_password", "The password must be " + MIN_PASSWORD + " to 200 characters.");
         }
         return PasswordHasher.hash(password.toCharArray());
     }

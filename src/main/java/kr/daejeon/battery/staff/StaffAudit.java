@@ -29,7 +29,7 @@ public final class StaffAudit {
      * @param who    the staff username
      * @param target what was accessed: a conversation or ticket id, or the export's range
      */
-    public record Entry(Instant at, String who, String role, Action action, String target) {
+    public record Entry(Instant at, String who, StaffRole role, Action action, String target) {
     }
 
     private static final Logger AUDIT = LoggerFactory.getLogger("audit");
@@ -69,7 +69,7 @@ public final class StaffAudit {
     public static String csv(List<Entry> rows) {
         StringBuilder out = new StringBuilder("at,who,role,action,target\r\n");
         for (Entry e : rows) {
-            out.append(e.at()).append(',').append(cell(e.who())).append(',').append(cell(e.role())).append(',')
+            out.append(e.at()).append(',').append(cell(e.who())).append(',').append(cell(e.role().wire())).append(',')
                     .append(e.action().name().toLowerCase(java.util.Locale.ROOT)).append(',').append(cell(e.target())).append("\r\n");
         }
         return out.toString();

@@ -11,9 +11,12 @@ import kr.daejeon.battery.conversation.ConversationNotFoundException;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.conversation.MessageFeed;
+import kr.daejeon.battery.conversation.MessageKind;
+import kr.daejeon.battery.conversation.Sender;
 import kr.daejeon.battery.escalation.ClaimResult;
 import kr.daejeon.battery.escalation.FollowUpMailer;
 import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.escalation.TicketStatus;
 import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.metrics.ServiceMetrics;
 import kr.daejeon.battery.escalation.Note;
@@ -135,7 +138,7 @@ public final class StaffDesk {
     /** Gives the ticket to another staff member ({@code to}), or back to the queue when {@code to} is null. */
     public Ticket reassign(String id, StaffSession staff, String to) {
         Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
-        if (t.assignee() != null && !t.assignee().equals(staff.username()) && !"admin".equals(staff.role())) {
+        if (t.assignee() != null && !t.assignee().equals(staff.username()) && !staff.role().isAdmin()) {
             throw new TicketConflictException("Claimed by " + t.assignee() + "; only they or an admin can hand it on.");
         }
         if (to != null && !accounts.exists(to)) {
@@ -224,7 +227,7 @@ public final class StaffDesk {
         }
         Ticket claimed = tickets.find(id).orElseThrow(TicketNotFoundException::new);
         metrics.handoffClaimed(claimed.channel(), Duration.between(claimed.createdAt(), now));
-        tellCustomer(claimed, "handoff_claimed", staff.displayName(), ConversationState.WITH_STAFF, "staff_joined");
+        tellCustomer(claimed, "handoff_claimed", staff.displayName(), ConversationState.WITH_STAFF, MessageKind.STAFF_JOINED);
         feed.ticketChanged(claimed);
         return claimed;
     }
@@ -258,14 +261,14 @@ public final class StaffDesk {
     /** Ends the staff conversation: the bot answers again and the customer is told. */
     public Ticket resolve(String id, StaffSession staff) {
         Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
-        if (t.assignee() != null && !t.assignee().equals(staff.username()) && !"admin".equals(staff.role())) {
+        if (t.assignee() != null && !t.assignee().equals(staff.username()) && !staff.role().isAdmin()) {
             throw new TicketConflictException("Claimed by " + t.assignee() + "; only they or an admin can resolve it.");
         }
         Instant now = clock.instant();
         if (!tickets.resolve(id, now)) {
             throw new TicketConflictException("This ticket is already resolved.");
         }
-        tellCustomer(t, "handoff_resolved", staff.displayName(), ConversationState.BOT, "resolved");
+        tellCustomer(t, "handoff_resolved", staff.displayName(), ConversationState.BOT, MessageKind.RESOLVED);
         metrics.handoffResolved(t.channel(), Duration.between(t.createdAt(), now));
         askForRating(t, now);
         // The conversation may expire soon now that staff are done; its history stays with the tickets.
@@ -282,7 +285,7 @@ public final class StaffDesk {
      * Tells the customer, in their language, that staff joined or left ("김담당 담당자가 상담을
      * 시작했습니다"), and moves the conversation to {@code newStatus}; back to the bot clears the ticket.
      */
-    private void tellCustomer(Ticket t, String messageKey, String staffName, String newStatus, String kind) {
+    private void tellCustomer(Ticket t, String messageKey, String staffName, String newStatus, MessageKind kind) {
         Instant now = clock.instant();
         ConversationState[] after = new ConversationState[1];
         List<Message> stored = conversations.withLockedState(t.conversationId(), found ->
@@ -326,7 +329,7 @@ public final class StaffDesk {
 
     private Ticket ownedBy(String id, StaffSession staff) {
         Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
-        if (Ticket.RESOLVED.equals(t.status())) {
+        if (t.status() == TicketStatus.RESOLVED) {
             throw new TicketConflictException("This ticket is already resolved.");
         }
         if (!staff.username().equals(t.assignee())) {
@@ -338,7 +341,7 @@ public final class StaffDesk {
 
     private static String lastCustomerText(List<Message> transcript) {
         for (int i = transcript.size() - 1; i >= 0; i--) {
-            if (Message.USER.equals(transcript.get(i).from())) {
+            if (transcript.get(i).from() == Sender.USER) {
                 return transcript.get(i).text();
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.Sender;
 import kr.daejeon.battery.escalation.Note;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.escalation.TicketStore;
@@ -58,7 +59,7 @@ public final class TicketHistory {
     }
 
     private Hit match(Ticket t, HistoryQuery q) {
-        if (q.status() != null && !q.status().equals(t.status())) {
+        if (q.status() != null && q.status() != t.status()) {
             return null;
         }
         if (q.channel() != null && !q.channel().equals(t.channel())) {
@@ -72,7 +73,7 @@ public final class TicketHistory {
             return new Hit(t, null); // the snippet is filled in for the shown page only
         }
         List<Message> transcript = transcripts.apply(t.conversationId());
-        if (!intentKnown && transcript.stream().noneMatch(m -> Message.USER.equals(m.from()) && q.intent().equals(m.intent()))) {
+        if (!intentKnown && transcript.stream().noneMatch(m -> m.from() == Sender.USER && q.intent().equals(m.intent()))) {
             return null;
         }
         if (q.text() == null) {
@@ -120,7 +121,7 @@ public final class TicketHistory {
 
     private static String lastCustomerText(List<Message> transcript) {
         for (int i = transcript.size() - 1; i >= 0; i--) {
-            if (Message.USER.equals(transcript.get(i).from())) {
+            if (transcript.get(i).from() == Sender.USER) {
                 String text = transcript.get(i).text();
                 return text.length() > SNIPPET ? text.substring(0, SNIPPET) + "…" : text;
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.List;
 import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.MessageKind;
 import kr.daejeon.battery.faq.FaqCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class HandoffBubbleTest {
 
     static Message handoffLine(String text, String kind) {
         Message m = Message.bot(text, List.of(), List.of(), NOW, FaqCatalog.HANDOFF_INTENT);
-        return kind == null ? m : m.withKind(kind);
+        return kind == null ? m : m.withKind(MessageKind.of(kind));
     }
 
     @Test
@@ -26,7 +27,7 @@ class HandoffBubbleTest {
         assertEquals(2, out.size());
         assertEquals(answer, out.get(0), "an answer before the handoff keeps its own bubble");
         assertEquals("연결해 드릴게요.\n\n09:00 이후에 답변드립니다.\n\n대기 순서 1번째", out.get(1).text());
-        assertEquals("handoff", out.get(1).kind());
+        assertEquals(MessageKind.HANDOFF, out.get(1).kind());
     }
 
     @Test

@@ -28,7 +28,7 @@ class HandoffTicketTest {
             JsonNode offer = TestServer.json(server.say(c, "대전 맛집 추천해 주세요"));
             assertTrue(offer.get("messages").get(0).get("quickReplies").toString().contains("상담원 연결"));
             server.say(c, "상담원 연결");
-            assertEquals("repeated_misses", new RedisTicketStore(client).openTickets(10).get(0).reason());
+            assertEquals(HandoffReason.REPEATED_MISSES, new RedisTicketStore(client).openTickets(10).get(0).reason());
         }
     }
 
@@ -51,7 +51,7 @@ class HandoffTicketTest {
             assertEquals("contact", r.get("intent").asText(), "reports the FAQ intent it answered from");
             assertTrue(r.get("handoff").asBoolean());
             assertTrue(r.get("messages").get(0).get("text").asText().contains("대전테크노파크"), r.toString());
-            assertEquals("faq_escalate", new RedisTicketStore(client).openTickets(10).get(0).reason());
+            assertEquals(HandoffReason.FAQ_ESCALATE, new RedisTicketStore(client).openTickets(10).get(0).reason());
         }
     }
 
@@ -76,8 +76,8 @@ class HandoffTicketTest {
             assertEquals(first.id(), t.conversationId());
             assertEquals("web", t.channel());
             assertEquals("ko", t.language());
-            assertEquals("user_request", t.reason());
-            assertEquals(Ticket.WAITING, t.status());
+            assertEquals(HandoffReason.USER_REQUEST, t.reason());
+            assertEquals(TicketStatus.WAITING, t.status());
             assertEquals(3, t.classifierContext().size());
             assertEquals("eligibility", t.classifierContext().get(0).topIntents().get(0).intent());
             assertEquals(3, t.classifierContext().get(0).topIntents().size());

@@ -37,7 +37,7 @@ abstract class TicketStoreContract {
     }
 
     static Ticket ticket(Instant created) {
-        return new Ticket(Tokens.random(12), Tokens.random(18), "web", "ko", "user_request", Ticket.WAITING, null, created,
+        return new Ticket(Tokens.random(12), Tokens.random(18), "web", "ko", HandoffReason.USER_REQUEST, TicketStatus.WAITING, null, created,
                 created, List.of(new TurnContext(created, List.of(new ScoredIntent("eligibility", 0.31),
                         new ScoredIntent("contact", 0.2), new ScoredIntent("application_process", 0.1)))), null);
     }
@@ -123,7 +123,7 @@ abstract class TicketStoreContract {
                 assertEquals(winner, f.get().assignee(), "losers are told who has it");
             }
             Ticket claimed = store.find(t.id()).orElseThrow();
-            assertEquals(Ticket.ASSIGNED, claimed.status());
+            assertEquals(TicketStatus.ASSIGNED, claimed.status());
             assertEquals(winner, claimed.assignee());
         } finally {
             pool.shutdownNow();
@@ -171,7 +171,7 @@ abstract class TicketStoreContract {
         assertFalse(store.claim(a.id(), "kim", T0).claimed());
         assertTrue(store.reassign(a.id(), null, T0.plusSeconds(2)));
         Ticket back = store.find(a.id()).orElseThrow();
-        assertEquals(Ticket.WAITING, back.status());
+        assertEquals(TicketStatus.WAITING, back.status());
         assertNull(back.assignee());
         assertEquals(1, store.position(a.id()), "keeps its original place in the queue");
         assertEquals(2, store.position(b.id()));
@@ -208,7 +208,7 @@ abstract class TicketStoreContract {
         store.open(t);
         assertTrue(store.resolve(t.id(), T0.plusSeconds(60)));
         assertFalse(store.resolve(t.id(), T0.plusSeconds(61)));
-        assertEquals(Ticket.RESOLVED, store.find(t.id()).orElseThrow().status());
+        assertEquals(TicketStatus.RESOLVED, store.find(t.id()).orElseThrow().status());
         assertTrue(store.openTickets(10).isEmpty());
         assertEquals(0, store.position(t.id()));
         assertFalse(store.claim(t.id(), "kim", T0).claimed());
@@ -227,7 +227,7 @@ abstract class TicketStoreContract {
         store.resolve(a.id(), T0.plusSeconds(120));
         List<Ticket> day = store.history(T0, T0.plusSeconds(86_400), 10);
         assertEquals(List.of(b.id(), a.id()), day.stream().map(Ticket::id).toList(), "range is [from, to), newest first");
-        assertEquals(Ticket.RESOLVED, day.get(1).status(), "resolved tickets stay searchable");
+        assertEquals(TicketStatus.RESOLVED, day.get(1).status(), "resolved tickets stay searchable");
         assertEquals(List.of(later.id()), store.history(T0, T0.plusSeconds(86_401), 1).stream().map(Ticket::id).toList());
         assertTrue(store.history(T0.plusSeconds(999_999), T0.plusSeconds(1_000_000), 10).isEmpty());
     }
@@ -235,7 +235,7 @@ abstract class TicketStoreContract {
     @Test
     void aConversationsTicketsAndItsArchivedTranscriptAreKept() {
         Ticket first = ticket(T0);
-        Ticket second = new Ticket(Tokens.random(12), first.conversationId(), "web", "ko", "repeated_misses", Ticket.WAITING,
+        Ticket second = new Ticket(Tokens.random(12), first.conversationId(), "web", "ko", HandoffReason.REPEATED_MISSES, TicketStatus.WAITING,
                 null, T0.plusSeconds(600), T0.plusSeconds(600), List.of(), null);
         store.open(first);
         store.open(ticket(T0.plusSeconds(1)));
@@ -296,7 +296,7 @@ abstract class TicketStoreContract {
         assertEquals(TicketStore.RatingOutcome.ALREADY_RATED, store.rate(t.id(), new Satisfaction(1, null, T0.plusSeconds(80))));
         Ticket rated = store.find(t.id()).orElseThrow();
         assertEquals(good, rated.satisfaction());
-        assertEquals(Ticket.RESOLVED, rated.status());
+        assertEquals(TicketStatus.RESOLVED, rated.status());
         assertEquals(TicketStore.RatingOutcome.NOT_FOUND, store.rate("missing", good));
     }
 

@@ -127,7 +127,7 @@ class LoginLockoutTest {
     @Test
     void backOffGrowsThenLocksAndIsForgottenInMemoryMode() {
         MutableClock clock = new MutableClock(Instant.parse("2027-03-02T00:00:00Z"));
-        var lockout = new kr.daejeon.battery.staff.LoginLockout(null, kr.daejeon.battery.staff.LoginLockout.Policy.DEFAULT, clock);
+        var lockout = new kr.daejeon.battery.staff.LoginLockout(new kr.daejeon.battery.infra.memory.InMemoryLoginAttempts(), kr.daejeon.battery.staff.LoginLockout.Policy.DEFAULT, clock);
         for (int i = 0; i < 4; i++) {
             assertTrue(lockout.tryLogin("kim").allowed());
         }

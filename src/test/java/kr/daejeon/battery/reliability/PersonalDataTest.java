@@ -16,6 +16,8 @@ import kr.daejeon.battery.channel.DeadLetter;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.escalation.HandoffReason;
+import kr.daejeon.battery.escalation.TicketStatus;
 import kr.daejeon.battery.infra.memory.InMemoryTicketStore;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.learning.UnansweredLog;
@@ -124,7 +126,7 @@ class PersonalDataTest {
 
         ConversationState withStaff = ConversationState.start("c1", "h", "web", "ko", t0).withTurn("ko", ConversationState.WAITING, 0, t0);
         conversations.create(withStaff, List.of(Message.user("제 번호는 010-1234-5678", t0, "contact", 0.9)));
-        tickets.open(new Ticket("t1", "c1", "web", "ko", "user_request", Ticket.WAITING, null, t0, t0, List.of(), "a@b.kr"));
+        tickets.open(new Ticket("t1", "c1", "web", "ko", HandoffReason.USER_REQUEST, TicketStatus.WAITING, null, t0, t0, List.of(), "a@b.kr"));
         unanswered.add(new UnansweredQuestion("제 번호는 010-1234-5678", "ko", "fallback", 0.1, List.of(), "c1", "web", t0));
         deadLetters.add(new DeadLetter("d1", "telegram", "c1", "sendMessage", "hello", "timeout", 4, t0));
 

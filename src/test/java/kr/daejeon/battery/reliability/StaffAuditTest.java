@@ -72,7 +72,7 @@ class StaffAuditTest {
     void entriesGoAfterTheirRetentionPeriodInMemory() {
         MutableClock clock = new MutableClock(Instant.parse("2027-03-01T00:00:00Z"));
         StaffAudit audit = new StaffAudit(new kr.daejeon.battery.infra.memory.InMemoryCappedList<>(StaffAudit.CAPACITY), Duration.ofDays(365), clock);
-        StaffSession kim = new StaffSession("kim", "김담당", "agent", "csrf", Instant.MAX);
+        StaffSession kim = new StaffSession("kim", "김담당", kr.daejeon.battery.staff.StaffRole.AGENT, "csrf", Instant.MAX);
         audit.record(kim, StaffAudit.Action.VIEWED_TRANSCRIPT, "c1");
         clock.advance(Duration.ofDays(200));
         audit.record(kim, StaffAudit.Action.ERASED_CONVERSATION, "c1");

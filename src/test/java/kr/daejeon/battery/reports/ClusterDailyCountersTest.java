@@ -28,8 +28,8 @@ class ClusterDailyCountersTest {
         ZoneId seoul = ZoneId.of("Asia/Seoul");
         MutableClock clock = new MutableClock(Instant.parse("2027-03-01T03:00:00Z"));
         try (RedisClient a = RedisClusterSetup.sharedClient(prefix); RedisClient b = RedisClusterSetup.sharedClient(prefix)) {
-            DailyCounters nodeA = new DailyCounters(a, clock, seoul);
-            DailyCounters nodeB = new DailyCounters(b, clock, seoul);
+            DailyCounters nodeA = new DailyCounters(new kr.daejeon.battery.infra.redis.RedisDailyCountStore(a), clock, seoul);
+            DailyCounters nodeB = new DailyCounters(new kr.daejeon.battery.infra.redis.RedisDailyCountStore(b), clock, seoul);
             Set<Integer> masters = new HashSet<>();
             RedisClusterSetup cluster = RedisClusterSetup.shared();
             for (int day = 0; day < 10; day++) {
@@ -44,7 +44,7 @@ class ClusterDailyCountersTest {
                 masters.add(cluster.masterHolding(prefix + ":report:day:" + LocalDate.of(2027, 3, 1).plusDays(day)));
             }
             assertEquals(3, masters.size(), "the ten days' hashes are on all three masters: " + masters);
-            var counts = new DailyCounters(a, clock, seoul).read(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 10));
+            var counts = new DailyCounters(new kr.daejeon.battery.infra.redis.RedisDailyCountStore(a), clock, seoul).read(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 10));
             long turns = counts.stream().filter(c -> c.metric().equals(DailyCounters.TURNS)).mapToLong(DailyCounters.Count::n).sum();
             long started = counts.stream().filter(c -> c.metric().equals(DailyCounters.CONVERSATIONS))
                     .mapToLong(DailyCounters.Count::n).sum();

@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import kr.daejeon.battery.api.ApiError;
-import kr.daejeon.battery.api.ChatApi;
+import kr.daejeon.battery.api.ErrorMapper;
+import kr.daejeon.battery.api.Handlers;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelDirectory;
 import kr.daejeon.battery.channel.ChannelInbox;
@@ -29,6 +30,7 @@ import kr.daejeon.battery.channel.TextSplitter;
 import kr.daejeon.battery.conversation.ChatService;
 import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.conversation.MessageKind;
 import kr.daejeon.battery.conversation.Tokens;
 import kr.daejeon.battery.content.Content;
 import kr.daejeon.battery.nlu.Language;
@@ -158,20 +160,20 @@ public final class KakaoChannel implements ChannelDelivery {
             if (answered.compareAndSet(Answered.NOT_YET, slow)) {
                 LOG.info("kakao skill answered '{}' after {} ms", slow == Answered.BY_CALLBACK ? "useCallback" : "taking longer",
                         budget.toMillis());
-                ChatApi.json(ctx, 200, slow == Answered.BY_CALLBACK ? callbackPending(language) : takingLonger(language));
+                Handlers.json(ctx, 200, slow == Answered.BY_CALLBACK ? callbackPending(language) : takingLonger(language));
             }
         });
         tries(ctx, () -> handle(userId, utterance, turnKey, callbackUrl, answered), tryUntil).onComplete(ar -> {
             vertx.cancelTimer(timer);
             if (ar.succeeded()) {
                 if (ar.result() != null) {
-                    ChatApi.json(ctx, 200, ar.result());
+                    Handlers.json(ctx, 200, ar.result());
                 }
             } else if (answered.compareAndSet(Answered.NOT_YET, Answered.TAKING_LONGER)) {
                 if (retryable(ar.cause())) {
-                    ChatApi.json(ctx, 200, takingLonger(language));
+                    Handlers.json(ctx, 200, takingLonger(language));
                 } else {
-                    ChatApi.fail(ctx, ar.cause());
+                    ErrorMapper.fail(ctx, ar.cause());
                 }
             } else if (answered.get() == Answered.BY_CALLBACK) {
                 LOG.warn("kakao turn not stored within the callback's minute: {}", ar.cause().toString());
@@ -226,11 +228,11 @@ public final class KakaoChannel implements ChannelDelivery {
             all.add(JsonCodec.read(json, Message.class));
         }
         all.addAll(ChannelInbox.forMessenger(turn.replies()));
-        if (turn.handoff() && turn.replies().stream().anyMatch(m -> "queue".equals(m.kind()))) {
+        if (turn.handoff() && turn.replies().stream().anyMatch(m -> m.kind() == MessageKind.QUEUE)) {
             // How staff replies arrive here, in the handoff's own bubble.
             Language lang = LanguageDetector.detect(utterance, Language.KO);
             for (int i = all.size() - 1; i >= 0; i--) {
-                if ("handoff".equals(all.get(i).kind())) {
+                if (all.get(i).kind() == MessageKind.HANDOFF) {
                     all.set(i, HandoffBubble.append(all.get(i), content.get().faq().message("kakao_staff_delivery", lang)));
                     break;
                 }
@@ -294,7 +296,7 @@ public final class KakaoChannel implements ChannelDelivery {
      * user's next utterance); empty otherwise.
      */
     private List<String> ratingQuickReplies(String key, List<Message> messages) {
-        Message survey = messages.stream().filter(m -> kr.daejeon.battery.escalation.SatisfactionSurvey.KIND.equals(m.kind())
+        Message survey = messages.stream().filter(m -> m.kind() == MessageKind.CSAT
                 && m.ticketId() != null).reduce((a, b) -> b).orElse(null);
         if (survey == null) {
             return List.of();

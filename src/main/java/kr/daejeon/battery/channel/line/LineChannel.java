@@ -18,6 +18,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import kr.daejeon.battery.api.ApiError;
+import kr.daejeon.battery.conversation.MessageKind;
 import kr.daejeon.battery.feedback.AnswerFeedback;
 import kr.daejeon.battery.channel.ChannelDelivery;
 import kr.daejeon.battery.channel.ChannelInbox;
@@ -246,7 +247,7 @@ public final class LineChannel implements ChannelDelivery {
         Message rateable = null;
         Message survey = null;
         for (Message m : ChannelInbox.forMessenger(messages)) {
-            survey = kr.daejeon.battery.escalation.SatisfactionSurvey.KIND.equals(m.kind()) && m.ticketId() != null ? m : survey;
+            survey = m.kind() == MessageKind.CSAT && m.ticketId() != null ? m : survey;
             rateable = kr.daejeon.battery.feedback.AnswerRating.rateable(m) ? m : rateable;
             texts.addAll(TextSplitter.split(ChannelInbox.textOf(m), MAX_TEXT));
             if (m.quickReplies() != null && !m.quickReplies().isEmpty()) {

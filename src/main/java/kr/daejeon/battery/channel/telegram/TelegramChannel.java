@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import kr.daejeon.battery.api.ApiError;
+import kr.daejeon.battery.conversation.MessageKind;
 import kr.daejeon.battery.feedback.AnswerFeedback;
 import kr.daejeon.battery.feedback.AnswerRating;
 import kr.daejeon.battery.channel.ChannelDelivery;
@@ -217,7 +218,7 @@ public final class TelegramChannel implements ChannelDelivery {
                 rows.add(List.of(Map.of("text", "👍", "callback_data", "rate:" + m.id() + ":up"),
                         Map.of("text", "👎", "callback_data", "rate:" + m.id() + ":down")));
             }
-            if (last && kr.daejeon.battery.escalation.SatisfactionSurvey.KIND.equals(m.kind()) && m.ticketId() != null) {
+            if (last && m.kind() == MessageKind.CSAT && m.ticketId() != null) {
                 rows.addAll(ratingRows(m));
             }
             if (!rows.isEmpty()) {

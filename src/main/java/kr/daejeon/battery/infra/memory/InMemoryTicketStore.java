@@ -6,6 +6,7 @@ import kr.daejeon.battery.escalation.ClaimResult;
 import kr.daejeon.battery.escalation.Note;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.escalation.TicketPage;
+import kr.daejeon.battery.escalation.TicketStatus;
 import kr.daejeon.battery.escalation.TicketStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,14 +84,14 @@ public final class InMemoryTicketStore implements TicketStore {
 
     @Override
     public synchronized List<Ticket> openTickets(int limit) {
-        return tickets.values().stream().filter(t -> !Ticket.RESOLVED.equals(t.status()))
+        return tickets.values().stream().filter(t -> t.status() != TicketStatus.RESOLVED)
                 .sorted(Comparator.comparing(Ticket::createdAt)).limit(limit).toList();
     }
 
     @Override
     public synchronized TicketPage openTickets(String after, int limit) {
         Comparator<Ticket> order = Comparator.comparing(Ticket::createdAt).thenComparing(Ticket::id);
-        List<Ticket> open = tickets.values().stream().filter(t -> !Ticket.RESOLVED.equals(t.status())).sorted(order).toList();
+        List<Ticket> open = tickets.values().stream().filter(t -> t.status() != TicketStatus.RESOLVED).sorted(order).toList();
         List<Ticket> rest = open;
         if (after != null) {
             Object[] c = TicketPage.parse(after);
@@ -131,12 +132,12 @@ public final class InMemoryTicketStore implements TicketStore {
 
     @Override
     public synchronized int waitingCount() {
-        return (int) tickets.values().stream().filter(t -> Ticket.WAITING.equals(t.status())).count();
+        return (int) tickets.values().stream().filter(t -> t.status() == TicketStatus.WAITING).count();
     }
 
     @Override
     public synchronized int position(String id) {
-        List<Ticket> waiting = new ArrayList<>(tickets.values().stream().filter(t -> Ticket.WAITING.equals(t.status()))
+        List<Ticket> waiting = new ArrayList<>(tickets.values().stream().filter(t -> t.status() == TicketStatus.WAITING)
                 .sorted(Comparator.comparing(Ticket::createdAt)).toList());
         for (int i = 0; i < waiting.size(); i++) {
             if (waiting.get(i).id().equals(id)) {
@@ -149,13 +150,13 @@ public final class InMemoryTicketStore implements TicketStore {
     @Override
     public synchronized ClaimResult claim(String id, String staff, Instant now) {
         Ticket t = tickets.get(id);
-        if (t == null || Ticket.RESOLVED.equals(t.status())) {
+        if (t == null || t.status() == TicketStatus.RESOLVED) {
             return new ClaimResult(false, null);
         }
         if (t.assignee() != null) {
             return new ClaimResult(t.assignee().equals(staff), t.assignee());
         }
-        tickets.put(id, t.withStatus(Ticket.ASSIGNED, staff, now));
+        tickets.put(id, t.withStatus(TicketStatus.ASSIGNED, staff, now));
         claims.putIfAbsent(id, now);
         return new ClaimResult(true, staff);
     }
@@ -163,10 +164,10 @@ public final class InMemoryTicketStore implements TicketStore {
     @Override
     public synchronized boolean reassign(String id, String newAssignee, Instant now) {
         Ticket t = tickets.get(id);
-        if (t == null || Ticket.RESOLVED.equals(t.status())) {
+        if (t == null || t.status() == TicketStatus.RESOLVED) {
             return false;
         }
-        tickets.put(id, t.withStatus(newAssignee == null ? Ticket.WAITING : Ticket.ASSIGNED, newAssignee, now));
+        tickets.put(id, t.withStatus(newAssignee == null ? TicketStatus.WAITING : TicketStatus.ASSIGNED, newAssignee, now));
         if (newAssignee != null) {
             claims.putIfAbsent(id, now);
         }
@@ -176,7 +177,7 @@ public final class InMemoryTicketStore implements TicketStore {
     @Override
     public synchronized boolean setContact(String id, String contact, ContactConsent consent) {
         Ticket t = tickets.get(id);
-        if (t == null || Ticket.RESOLVED.equals(t.status())) {
+        if (t == null || t.status() == TicketStatus.RESOLVED) {
             return false;
         }
         tickets.put(id, t.withContact(contact, consent));
@@ -189,7 +190,7 @@ public final class InMemoryTicketStore implements TicketStore {
         if (t == null) {
             return RatingOutcome.NOT_FOUND;
         }
-        if (!Ticket.RESOLVED.equals(t.status())) {
+        if (t.status() != TicketStatus.RESOLVED) {
             return RatingOutcome.NOT_RESOLVED;
         }
         if (t.satisfaction() != null) {
@@ -217,10 +218,10 @@ public final class InMemoryTicketStore implements TicketStore {
     @Override
     public synchronized boolean resolve(String id, Instant now) {
         Ticket t = tickets.get(id);
-        if (t == null || Ticket.RESOLVED.equals(t.status())) {
+        if (t == null || t.status() == TicketStatus.RESOLVED) {
             return false;
         }
-        tickets.put(id, t.withStatus(Ticket.RESOLVED, t.assignee(), now));
+        tickets.put(id, t.withStatus(TicketStatus.RESOLVED, t.assignee(), now));
         return true;
     }
 

@@ -44,9 +44,9 @@ public final class MemoryBackend implements Backend {
         this.conversations = new InMemorySessionStore(config.sessionTtl(), config.memoryMaxConversations(), clock,
                 config.retention(), feed);
         vertx.setPeriodic(60_000, t -> vertx.executeBlocking(conversations::evictExpired, false));
-        this.directory = new ChannelDirectory(null, config.retention());
+        this.directory = new InMemoryChannelDirectory();
         this.staffSessions = new InMemoryStaffSessionStore(config.staffSessionLifetime());
-        this.daily = new DailyCounters(null, clock, config.timeZone());
+        this.daily = new DailyCounters(new InMemoryDailyCountStore(), clock, config.timeZone());
         this.contentStore = new kr.daejeon.battery.content.InMemoryContentStore(clock);
     }
 
@@ -143,7 +143,7 @@ public final class MemoryBackend implements Backend {
 
     @Override
     public kr.daejeon.battery.staff.LoginLockout loginLockout(kr.daejeon.battery.staff.LoginLockout.Policy policy, Clock clock) {
-        return new kr.daejeon.battery.staff.LoginLockout(null, policy, clock);
+        return new kr.daejeon.battery.staff.LoginLockout(new InMemoryLoginAttempts(), policy, clock);
     }
 
     @Override

@@ -71,12 +71,12 @@ public final class RedisBackend implements Backend {
         this.ratings = new RedisRatingStore(redis);
         this.unanswered = new UnansweredLog(new RedisCappedList<>(redis, "unanswered", UnansweredLog.CAPACITY,
                 kr.daejeon.battery.learning.UnansweredQuestion.class));
-        this.directory = new ChannelDirectory(redis, config.retention());
+        this.directory = new RedisChannelDirectory(redis, config.retention());
         this.deadLetters = new DeadLetterLog(new RedisCappedList<>(redis, "deadletters", DeadLetterLog.CAPACITY,
                 kr.daejeon.battery.channel.DeadLetter.class));
         this.staffSessions = new RedisStaffSessionStore(redis, config.staffSessionLifetime());
         this.proposals = new RedisTrainingProposals(redis);
-        this.daily = new DailyCounters(redis, clock, config.timeZone());
+        this.daily = new DailyCounters(new RedisDailyCountStore(redis), clock, config.timeZone());
         this.contentStore = new RedisContentStore(redis, clock);
         this.accounts = new RedisAccountStore(redis);
         this.outbox = new RedisOutbox(redis, config.outboxReclaim(), 64);
@@ -197,7 +197,7 @@ public final class RedisBackend implements Backend {
 
     @Override
     public kr.daejeon.battery.staff.LoginLockout loginLockout(kr.daejeon.battery.staff.LoginLockout.Policy policy, Clock clock) {
-        return new kr.daejeon.battery.staff.LoginLockout(redis, policy, clock);
+        return new kr.daejeon.battery.staff.LoginLockout(new RedisLoginAttempts(redis), policy, clock);
     }
 
     @Override

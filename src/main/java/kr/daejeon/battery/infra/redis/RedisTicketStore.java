@@ -6,6 +6,7 @@ import kr.daejeon.battery.escalation.ClaimResult;
 import kr.daejeon.battery.escalation.Note;
 import kr.daejeon.battery.escalation.Ticket;
 import kr.daejeon.battery.escalation.TicketPage;
+import kr.daejeon.battery.escalation.TicketStatus;
 import kr.daejeon.battery.escalation.TicketStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,19 +141,19 @@ public final class RedisTicketStore implements TicketStore {
     @Override
     public boolean openOnce(Ticket t, Note note) {
         List<?> r = (List<?>) redis.call(key(t.id()), j -> OPEN.eval(j, List.of(key(t.id()), notesKey(t.id())),
-                List.of(JsonCodec.write(t), t.status(), t.updatedAt().toString(), note == null ? "" : JsonCodec.write(note),
+                List.of(JsonCodec.write(t), t.status().wire(), t.updatedAt().toString(), note == null ? "" : JsonCodec.write(note),
                         retentionSeconds)));
         boolean created = ((Long) r.get(0)) == 1L;
-        String status = (String) r.get(1);
+        TicketStatus status = TicketStatus.of((String) r.get(1));
         long score = t.createdAt().toEpochMilli();
         long retention = Long.parseLong(retentionSeconds);
         // Each set is a key of its own slot on a cluster; every step is idempotent, so a retry redoes them safely.
         String index = conversationKey(t.conversationId());
         List<RedisClient.Keyed> steps = new ArrayList<>();
-        if (!Ticket.RESOLVED.equals(status)) {
+        if (status != TicketStatus.RESOLVED) {
             steps.add(new RedisClient.Keyed(openKey, p -> p.zadd(openKey, score, t.id(), ZAddParams.zAddParams().nx())));
         }
-        if (Ticket.WAITING.equals(status)) {
+        if (status == TicketStatus.WAITING) {
             steps.add(new RedisClient.Keyed(waitingKey, p -> p.zadd(waitingKey, score, t.id(), ZAddParams.zAddParams().nx())));
         }
         steps.add(new RedisClient.Keyed(index, p -> {
@@ -164,7 +165,7 @@ public final class RedisTicketStore implements TicketStore {
             return p.zremrangeByScore(allKey, Double.NEGATIVE_INFINITY, score - retention * 1000.0);
         }));
         List<Object> replies = redis.eachKey(steps);
-        boolean queued = !Ticket.RESOLVED.equals(status) && Long.valueOf(1).equals(replies.get(0));
+        boolean queued = status != TicketStatus.RESOLVED && Long.valueOf(1).equals(replies.get(0));
         return created || queued;
     }
 
@@ -190,7 +191,7 @@ public final class RedisTicketStore implements TicketStore {
     private static Ticket fromHash(Map<String, String> h) {
         Ticket base = JsonCodec.read(h.get("json"), Ticket.class);
         String assignee = h.getOrDefault("assignee", "");
-        Ticket t = base.withStatus(h.get("status"), assignee.isEmpty() ? null : assignee, Instant.parse(h.get("updatedAt")));
+        Ticket t = base.withStatus(TicketStatus.of(h.get("status")), assignee.isEmpty() ? null : assignee, Instant.parse(h.get("updatedAt")));
         if (h.containsKey("contact")) {
             String consent = h.get("consent");
             t = t.withContact(h.get("contact"), consent == null ? null : JsonCodec.read(consent, ContactConsent.class));
@@ -204,7 +205,7 @@ public final class RedisTicketStore implements TicketStore {
         List<String> ids = redis.call(openKey, j -> j.zrange(openKey, 0, limit - 1));
         List<Ticket> out = new ArrayList<>(ids.size());
         for (String id : ids) {
-            find(id).filter(t -> !Ticket.RESOLVED.equals(t.status())).ifPresent(out::add);
+            find(id).filter(t -> t.status() != TicketStatus.RESOLVED).ifPresent(out::add);
         }
         return out;
     }
@@ -296,7 +297,7 @@ public final class RedisTicketStore implements TicketStore {
                     more = true;
                     break outer;
                 }
-                find(id).filter(t -> !Ticket.RESOLVED.equals(t.status())).ifPresent(page::add);
+                find(id).filter(t -> t.status() != TicketStatus.RESOLVED).ifPresent(page::add);
             }
             if (rows.size() < batch) {
                 break;

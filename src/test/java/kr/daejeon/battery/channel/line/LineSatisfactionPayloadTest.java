@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import kr.daejeon.battery.conversation.Message;
+import kr.daejeon.battery.escalation.HandoffReason;
 import kr.daejeon.battery.escalation.SatisfactionSurvey;
 import kr.daejeon.battery.escalation.Ticket;
+import kr.daejeon.battery.escalation.TicketStatus;
 import org.junit.jupiter.api.Test;
 
 /** The satisfaction question on LINE: five postback quick replies naming the ticket, in the customer's language. */
@@ -17,7 +19,7 @@ class LineSatisfactionPayloadTest {
     @SuppressWarnings("unchecked")
     void theQuestionCarriesFiveScoresAsPostbacks() {
         Instant now = Instant.parse("2027-03-02T01:00:00Z");
-        Ticket t = new Ticket("tk123", "c1", "line", "en", "user_request", Ticket.RESOLVED, "kim", now, now, List.of(), null);
+        Ticket t = new Ticket("tk123", "c1", "line", "en", HandoffReason.USER_REQUEST, TicketStatus.RESOLVED, "kim", now, now, List.of(), null);
         Message ask = SatisfactionSurvey.ask(t, kr.daejeon.battery.nlu.Language.EN, now).withId(9);
         List<Map<String, Object>> out = LineChannel.messages(List.of(ask));
         Map<String, Object> quick = (Map<String, Object>) out.get(out.size() - 1).get("quickReply");

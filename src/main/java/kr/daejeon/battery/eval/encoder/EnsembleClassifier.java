@@ -1,6 +1,8 @@
-package kr.daejeon.battery.nlu;
+package kr.daejeon.battery.eval.encoder;
 
 import java.util.List;
+import kr.daejeon.battery.nlu.Classification;
+import kr.daejeon.battery.nlu.IntentClassifier;
 
 /**
  * Two maximum-entropy models voting: the sparse n-gram model ({@link IntentClassifier}) and the

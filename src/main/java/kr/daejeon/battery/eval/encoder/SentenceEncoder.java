@@ -1,4 +1,4 @@
-package kr.daejeon.battery.nlu;
+package kr.daejeon.battery.eval.encoder;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;

@@ -1,4 +1,4 @@
-package kr.daejeon.battery.nlu;
+package kr.daejeon.battery.eval.encoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kr.daejeon.battery.nlu.Classification;
+import kr.daejeon.battery.nlu.ClassifierSettings;
+import kr.daejeon.battery.nlu.IntentClassifier;
+import kr.daejeon.battery.nlu.LabeledUtterance;
+import kr.daejeon.battery.nlu.Language;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,10 @@
-package kr.daejeon.battery.nlu;
+package kr.daejeon.battery.eval.encoder;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import kr.daejeon.battery.nlu.IntentClassifier;
+import kr.daejeon.battery.nlu.LabeledUtterance;
 import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;

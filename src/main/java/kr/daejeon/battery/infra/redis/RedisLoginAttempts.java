@@ -1,0 +1,64 @@
+package kr.daejeon.battery.infra.redis;
+
+import java.util.List;
+import java.util.Optional;
+import kr.daejeon.battery.staff.LoginAttempts;
+import kr.daejeon.battery.staff.LoginLockout;
+
+/**
+ * Login counts in Redis, shared by every node: a hash {@code P:loginfail:{hash}} with {@code failures} and
+ * {@code until}, expiring a quiet {@code lockFor} after the last try. A try is one Lua script, so parallel tries on
+ * several nodes cannot all slip in before the first failure is counted.
+ */
+public final class RedisLoginAttempts implements LoginAttempts {
+
+    /**
+     * KEYS: the account's key. ARGV: now (ms), delayAfter, lockAfter, maxDelay (ms), lockFor (ms).
+     * Refuses while blocked ({0, wait ms}); otherwise counts the try as a failure and allows it ({1, 0}).
+     */
+    private static final RedisScript TRY = new RedisScript("""
+            local now = tonumber(ARGV[1])
+            local blocked = tonumber(redis.call('HGET', KEYS[1], 'until') or '0')
+            if blocked > now then return {0, blocked - now} end
+            local n = redis.call('HINCRBY', KEYS[1], 'failures', 1)
+            local untilMs = 0
+            if n >= tonumber(ARGV[3]) then untilMs = now + tonumber(ARGV[5])
+            elseif n >= tonumber(ARGV[2]) then untilMs = now + math.min(1000 * 2 ^ math.min(30, n - tonumber(ARGV[2])), tonumber(ARGV[4])) end
+            redis.call('HSET', KEYS[1], 'until', string.format('%d', untilMs))
+            redis.call('PEXPIRE', KEYS[1], math.max(tonumber(ARGV[5]), untilMs - now))
+            return {1, 0}
+            """);
+
+    private final RedisClient redis;
+
+    public RedisLoginAttempts(RedisClient redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public long countTry(String accountHash, long now, LoginLockout.Policy policy) {
+        String key = key(accountHash);
+        List<?> reply = (List<?>) redis.call(key, j -> TRY.eval(j, List.of(key), List.of(Long.toString(now),
+                Integer.toString(policy.delayAfter()), Integer.toString(policy.lockAfter()),
+                Long.toString(policy.maxDelay().toMillis()), Long.toString(policy.lockFor().toMillis()))));
+        return ((Long) reply.get(0)) == 1L ? 0 : (Long) reply.get(1);
+    }
+
+    @Override
+    public boolean clear(String accountHash) {
+        String key = key(accountHash);
+        return redis.call(key, j -> j.del(key)) > 0;
+    }
+
+    @Override
+    public Optional<Counted> read(String accountHash) {
+        String key = key(accountHash);
+        List<String> v = redis.call(key, j -> j.hmget(key, "failures", "until"));
+        return v.get(0) == null ? Optional.empty() : Optional.of(new Counted(Integer.parseInt(v.get(0)),
+                v.get(1) == null ? 0 : Long.parseLong(v.get(1)), Long.MAX_VALUE));
+    }
+
+    private String key(String accountHash) {
+        return redis.prefix() + ":loginfail:" + accountHash;
+    }
+}
