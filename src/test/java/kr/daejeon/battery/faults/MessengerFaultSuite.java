@@ -301,8 +301,9 @@ class MessengerFaultSuite {
                 all.addAll(f.get());
             }
             side.get();
-            // Late answers: Kakao callbacks and retried outbound calls; streams catching up after a reconnect.
-            sleep(8000);
+            // Late answers: Kakao callbacks and retried outbound calls; open streams catching up from the store (at
+            // the latest on their next ping, every 15 s by default).
+            sleep(Long.getLong("faults.settleMs", 16_000));
             streams.forEach(s -> s.stop = true);
             pool.shutdown();
             pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
