@@ -89,9 +89,12 @@ public final class ConnectionGuard {
                     .send(ctx);
             return;
         }
-        if (!ctx.request().isEnded()) {
+        // Only a request that declares a body has one to wait for. A GET the router holds paused never reads as
+        // ended, so without this an event stream (or any GET answered after the deadline) met the 408 timer: it
+        // threw "Response head already sent" at ERROR on every stream, and a slow plain GET was answered 408.
+        if (!ctx.request().isEnded() && declaresBody(ctx)) {
             long bodyTimer = vertx.setTimer(readTimeoutMs, id -> {
-                if (!ctx.request().isEnded() && !ctx.response().ended()) {
+                if (!ctx.request().isEnded() && !ctx.response().headWritten()) {
                     ctx.response().putHeader("Connection", "close");
                     // Closed once the answer is written: closing right away could drop it on a busy machine.
                     ctx.response().endHandler(v -> connection.close());
@@ -107,6 +110,27 @@ public final class ConnectionGuard {
             }
         });
         ctx.next();
+    }
+
+    /** HTTP/1.1: a request has a body only with {@code Transfer-Encoding} or a {@code Content-Length} above 0. */
+    static boolean declaresBody(RoutingContext ctx) {
+        if (ctx.request().version() == io.vertx.core.http.HttpVersion.HTTP_2) {
+            // No Content-Length is needed there: anything but a GET or HEAD may carry one.
+            return ctx.request().method() != io.vertx.core.http.HttpMethod.GET
+                    && ctx.request().method() != io.vertx.core.http.HttpMethod.HEAD;
+        }
+        if (ctx.request().headers().contains("Transfer-Encoding")) {
+            return true;
+        }
+        String length = ctx.request().getHeader("Content-Length");
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.trim()) > 0;
+        } catch (NumberFormatException e) {
+            return true; // let the deadline deal with whatever this is
+        }
     }
 
     private void awaitRequest(HttpConnection connection, Tracked t) {

@@ -51,6 +51,14 @@ class KakaoSlowRedisTest {
             assertTrue(answer.get("template").get("outputs").get(0).get("simpleText").get("text").asText()
                     .contains("시간이 걸리고"), slow.body());
             asleep.get(10, TimeUnit.SECONDS);
+            // Told "taking longer, send any message for the answer": the message is stored once Redis is back and its
+            // answer waits for the next message. (The fault suite found tries stopping at the budget: 200, never stored.)
+            assertTrue(waitFor(() -> storedUserMessages(redis, "신청 마감이 언제예요?") >= 1, 10_000),
+                    "the message answered 'taking longer' is stored once Redis is back");
+            assertTrue(waitFor(() -> waitingReplies(redis) > 0, 5_000), "its answer waits for the next message");
+            HttpResponse<String> next = skill(server, "user-a", "네", null);
+            assertEquals(200, next.statusCode(), next.body());
+            assertTrue(next.body().contains("접수"), "the waiting answer comes with the next message: " + next.body());
 
             // With a callback: useCallback in time, the answer follows once Redis is back.
             asleep = CompletableFuture.runAsync(() -> sleep(redis, 4));
@@ -71,6 +79,33 @@ class KakaoSlowRedisTest {
             HttpResponse<String> again = skill(server, "user-b", "고마워요", null);
             assertEquals(200, again.statusCode(), "the next turn is ordinary again: " + again.body());
         }
+    }
+
+    static long storedUserMessages(TestRedis redis, String text) {
+        try (Jedis j = redis.client()) {
+            long n = 0;
+            for (String key : j.keys("ia:{*}:msgs")) {
+                n += j.lrange(key, 0, -1).stream().filter(m -> m.contains("\"from\":\"user\"") && m.contains("\"" + text + "\"")).count();
+            }
+            return n;
+        }
+    }
+
+    static long waitingReplies(TestRedis redis) {
+        try (Jedis j = redis.client()) {
+            return j.keys("ia:queue:kakao-pending:*").stream().mapToLong(j::llen).sum();
+        }
+    }
+
+    static boolean waitFor(java.util.function.BooleanSupplier condition, long ms) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + ms;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return condition.getAsBoolean();
     }
 
     /** DEBUG SLEEP longer than the budget, from a client that waits for it. */

@@ -54,8 +54,8 @@ import org.slf4j.LoggerFactory;
  * of an attempt that was stored after all is not stored twice). When the request had an allowed
  * {@code callbackUrl} (Kakao's AI-chatbot callback, valid for one minute, once) the answer is
  * {@code useCallback} and the turn keeps being retried for the rest of that minute; its answer then goes to
- * the callback. Without one, an answer that comes too late waits, like staff replies, for the user's next
- * message.
+ * the callback. Without one the turn is tried for that minute too, and an answer that comes too late waits, like
+ * staff replies, for the user's next message.
  *
  * <p>Staff replies go to the latest callback URL while it is valid; otherwise they wait and are delivered with
  * the user's next message, which the user is told at handoff.
@@ -154,7 +154,10 @@ public final class KakaoChannel implements ChannelDelivery {
         // Tries of this one request are one turn: a try the store applied after all is not stored again.
         String turnKey = Tokens.random(12);
         long started = System.currentTimeMillis();
-        long tryUntil = started + (callbackUrl != null ? CALLBACK_VALIDITY : budget).toMillis();
+        // Tried for a minute either way: without a callback the user was told "taking longer, send any message for
+        // the answer", so a turn the store refused until the budget ran out must still be stored and its answer
+        // queued. (Tries used to stop at the budget there: the message was answered 200 and never stored.)
+        long tryUntil = started + CALLBACK_VALIDITY.toMillis();
         long timer = vertx.setTimer(budget.toMillis(), t -> {
             Answered slow = callbackUrl != null ? Answered.BY_CALLBACK : Answered.TAKING_LONGER;
             if (answered.compareAndSet(Answered.NOT_YET, slow)) {
