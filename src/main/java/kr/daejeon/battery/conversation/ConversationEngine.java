@@ -311,9 +311,33 @@ public final class ConversationEngine {
         }
         // Only a classifier unsure of its topic is overruled: a sure topic without a fitting answer is an
         // uncovered question, and a look-alike answer from another topic would answer something else.
-        return c.confidence() < WIDE_BELOW_CONFIDENCE
-                ? wide(question, topics).orElse(new Chosen(overview, PARTIAL)) : new Chosen(overview, PARTIAL);
+        return (c.confidence() < WIDE_BELOW_CONFIDENCE ? wide(question, topics) : standout(question, topics))
+                .orElse(new Chosen(overview, PARTIAL));
     }
+
+    /**
+     * Even a sure classifier names the wrong topic when a question shares its words with another topic's
+     * training lines ("일정이 바뀌면 어떻게 알려주나요" reads as selection; the answer lives under the training
+     * schedule). When nothing under the named topics fits, an answer elsewhere that matches closely and stands
+     * far above every other answer in the whole catalog is the answer; a look-alike never leads by that much.
+     */
+    private Optional<Chosen> standout(String question, List<String> searched) {
+        List<String> all = faq().entries().stream().map(FaqEntry::intent)
+                .filter(t -> !"greeting".equals(t) && !"goodbye".equals(t)).toList();
+        List<AnswerIndex.Match> ranked = faq().index().rank(question, all, 2);
+        if (ranked.isEmpty() || searched.contains(ranked.get(0).answer().topic())) {
+            return Optional.empty();
+        }
+        AnswerIndex.Match best = ranked.get(0);
+        double runnerUp = ranked.size() > 1 ? ranked.get(1).similarity() : 0;
+        return best.similarity() >= ACCEPT_STANDOUT && best.similarity() - runnerUp >= MARGIN_STANDOUT
+                ? Optional.of(new Chosen(best.answer(), best.answer().isOverview() ? OVERVIEW : EXACT)) : Optional.empty();
+    }
+
+    /** With the classifier sure of its topic, an answer under another topic must match this closely ... */
+    static final double ACCEPT_STANDOUT = 0.40;
+    /** ... and lead every other answer of the catalog by this much. */
+    static final double MARGIN_STANDOUT = 0.15;
 
     /**
      * The classifier names the topic from the words a question shares with a topic's training lines, and a
