@@ -42,6 +42,35 @@ class AnswersDevRunner {
                         x.similarity(), x.answer().topic(), x.answer().id(), x.variant()));
             }
         }
+        if (Boolean.getBoolean("dev.oos")) {
+            // Out of scope must stay out of scope when answers are found more widely: the development set's
+            // fallback lines, and the in-scope lines that are answered as fallback.
+            for (String lang : List.of("ko", "en")) {
+                int oos = 0;
+                int kept = 0;
+                int inScope = 0;
+                int lost = 0;
+                for (String line : java.nio.file.Files.readAllLines(DEV.resolve("questions-" + lang + ".tsv"))) {
+                    if (line.startsWith("#") || line.isBlank() || line.contains("|")) {
+                        continue;
+                    }
+                    String[] p = line.split("\t");
+                    String got = eval.ask(p[1], Language.fromCode(lang)).intent();
+                    if (p[0].equals("fallback")) {
+                        oos++;
+                        kept += got.equals("fallback") ? 1 : 0;
+                        if (!got.equals("fallback")) {
+                            System.out.println("OOS-ANSWERED " + lang + " -> " + got + ": " + p[1]);
+                        }
+                    } else {
+                        inScope++;
+                        lost += got.equals("fallback") ? 1 : 0;
+                    }
+                }
+                System.out.printf(Locale.ROOT, "DEV oos %s: %d of %d kept out of scope; in scope answered as fallback: %d of %d%n", lang,
+                        kept, oos, lost, inScope);
+            }
+        }
         if (Boolean.getBoolean("dev.calibrate")) {
             calibrate(classifier, eval);
         }
