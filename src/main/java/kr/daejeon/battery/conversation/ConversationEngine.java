@@ -389,18 +389,10 @@ public final class ConversationEngine {
         }
         List<String> topics = c.ranking().stream().map(ScoredIntent::intent)
                 .filter(i -> faq().entry(i).isPresent() && !i.equals("greeting") && !i.equals("goodbye")).toList();
-        List<AnswerIndex.Match> ranked = faq().index().rank(question, topics, 2);
-        if (ranked.isEmpty()) {
-            return Optional.empty();
-        }
-        AnswerIndex.Match best = ranked.get(0);
-        double runnerUp = ranked.size() > 1 ? ranked.get(1).similarity() : 0;
-        // Close, or standing far above every other answer (as in standout): "특허 출원 비용도 되나요" is unclear to
-        // the classifier, but one answer is plainly about it.
-        boolean fits = best.similarity() >= RESCUE
-                || (best.similarity() >= ACCEPT_STANDOUT && best.similarity() >= STANDOUT_RATIO * runnerUp);
-        return fits ? Optional.of(new Chosen(best.answer(), best.answer().isOverview() ? OVERVIEW : EXACT)) : Optional.empty();
+        return faq().index().rank(question, topics, 1).stream().filter(m -> m.similarity() >= RESCUE)
+                .findFirst().map(m -> new Chosen(m.answer(), m.answer().isOverview() ? OVERVIEW : EXACT));
     }
+
 
 
     private Answered answerMessage(Chosen chosen, ConversationState state, Language language, Instant now) {

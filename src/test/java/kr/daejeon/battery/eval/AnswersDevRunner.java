@@ -26,7 +26,18 @@ class AnswersDevRunner {
         Assumptions.assumeTrue(Boolean.getBoolean("dev.answers"), "set -Ddev.answers=true to run");
         IntentClassifier classifier = IntentClassifier.train(IntentCorpus.load(Path.of("intents")).utterances(),
                 AppConfig.load(List.of(), Map.of()).classifierSettings());
-        EngineEvaluation eval = EngineEvaluation.of(classifier, Path.of("faq"));
+        EngineEvaluation eval = EngineEvaluation.of(classifier, Path.of(System.getProperty("dev.faq", "faq")));
+        String ask = System.getProperty("dev.ask", "");
+        if (!ask.isBlank()) {
+            // -Ddev.ask="질문 하나|another question": the reply to each, for looking at single cases.
+            for (String q : ask.split("\\|")) {
+                var r = eval.ask(q, q.chars().anyMatch(ch -> ch >= 0xAC00 && ch <= 0xD7A3) ? Language.KO : Language.EN);
+                r.replies().stream().filter(m -> m.answerId() != null).findFirst().ifPresentOrElse(
+                        m -> System.out.println("ASK " + q + " -> " + m.answerId() + "/" + m.match()),
+                        () -> System.out.println("ASK " + q + " -> " + r.intent()));
+            }
+            return;
+        }
         List<String> misses = new ArrayList<>();
         Map<Language, int[]> r = eval.answers(DEV.resolve("answers-dev.tsv"), DEV.resolve("answer-labels-dev.tsv"), misses);
         misses.forEach(m -> System.out.println("MISS " + m));
@@ -74,7 +85,8 @@ class AnswersDevRunner {
         if (Boolean.getBoolean("dev.calibrate")) {
             calibrate(classifier, eval);
         }
-        System.out.printf(Locale.ROOT, "DEV reply intent = labelled topic: %d of 236%n", intentsRight(eval));
+        System.out.printf(Locale.ROOT, "DEV reply intent = labelled topic: %d of %d%n", intentsRight(eval),
+                r.values().stream().mapToInt(c -> c[1]).sum());
         r.forEach((l, c) -> System.out.printf(Locale.ROOT, "DEV answers %s: %d of %d right (%.1f%%)%n", l.code(), c[0], c[1],
                 100.0 * c[0] / c[1]));
     }
