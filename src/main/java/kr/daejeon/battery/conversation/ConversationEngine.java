@@ -291,12 +291,6 @@ public final class ConversationEngine {
                 named.add(topic);
             }
         }
-        if (previousTopic == null) {
-            Optional<Chosen> elsewhere = standout(question, topics);
-            if (elsewhere.isPresent()) {
-                return elsewhere.get();
-            }
-        }
         List<AnswerIndex.Match> ranked = new ArrayList<>(faq().index().rank(question, topics, 4));
         ranked.sort((x, y) -> Double.compare(score(y, named), score(x, named)));
         for (int i = 0; i < ranked.size(); i++) {
@@ -320,34 +314,6 @@ public final class ConversationEngine {
         return c.confidence() < WIDE_BELOW_CONFIDENCE
                 ? wide(question, topics).orElse(new Chosen(overview, PARTIAL)) : new Chosen(overview, PARTIAL);
     }
-
-    /**
-     * Even a sure classifier names the wrong topic when a question shares its words with another topic's training
-     * lines ("일정이 바뀌면 어떻게 알려주나요" reads as selection; its answer lives under the training schedule; "Can two
-     * companies apply together as a consortium?" reads as eligibility, its answer is filed under the process). One
-     * answer that matches well and scores {@link #STANDOUT_RATIO} times the best of all the others, in the whole
-     * catalog, is the answer to the question wherever it is filed: a look-alike never stands that far apart
-     * (dev set: 12 more right, none of the questions that no entry answers taken).
-     */
-    private Optional<Chosen> standout(String question, List<String> searched) {
-        List<AnswerIndex.Match> ranked = faq().index().rank(question, catalogTopics(), 2);
-        if (ranked.isEmpty() || searched.contains(ranked.get(0).answer().topic())) {
-            return Optional.empty();
-        }
-        AnswerIndex.Match best = ranked.get(0);
-        double runnerUp = ranked.size() > 1 ? ranked.get(1).similarity() : 0;
-        return best.similarity() >= ACCEPT_STANDOUT && best.similarity() >= STANDOUT_RATIO * runnerUp
-                ? Optional.of(new Chosen(best.answer(), best.answer().isOverview() ? OVERVIEW : EXACT)) : Optional.empty();
-    }
-
-    private List<String> catalogTopics() {
-        return faq().entries().stream().map(FaqEntry::intent).filter(t -> !"greeting".equals(t) && !"goodbye".equals(t)).toList();
-    }
-
-    /** An answer outside the classifier's topics must match at least this well to stand out ... */
-    static final double ACCEPT_STANDOUT = 0.30;
-    /** ... and score this many times the best other answer of the catalog. */
-    static final double STANDOUT_RATIO = 1.6;
 
     /**
      * The classifier names the topic from the words a question shares with a topic's training lines, and a
@@ -392,8 +358,6 @@ public final class ConversationEngine {
         return faq().index().rank(question, topics, 1).stream().filter(m -> m.similarity() >= RESCUE)
                 .findFirst().map(m -> new Chosen(m.answer(), m.answer().isOverview() ? OVERVIEW : EXACT));
     }
-
-
 
     private Answered answerMessage(Chosen chosen, ConversationState state, Language language, Instant now) {
         Answer a = chosen.answer();

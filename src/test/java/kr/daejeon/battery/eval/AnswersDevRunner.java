@@ -61,6 +61,7 @@ class AnswersDevRunner {
                 int kept = 0;
                 int inScope = 0;
                 int lost = 0;
+                int intentRight = 0;
                 for (String line : java.nio.file.Files.readAllLines(DEV.resolve("questions-" + lang + ".tsv"))) {
                     if (line.startsWith("#") || line.isBlank() || line.contains("|")) {
                         continue;
@@ -76,10 +77,11 @@ class AnswersDevRunner {
                     } else {
                         inScope++;
                         lost += got.equals("fallback") ? 1 : 0;
+                        intentRight += got.equals(p[0]) ? 1 : 0;
                     }
                 }
-                System.out.printf(Locale.ROOT, "DEV oos %s: %d of %d kept out of scope; in scope answered as fallback: %d of %d%n", lang,
-                        kept, oos, lost, inScope);
+                System.out.printf(Locale.ROOT, "DEV oos %s: %d of %d kept out of scope; in scope answered as fallback: %d of %d;"
+                        + " in scope with the right intent: %d%n", lang, kept, oos, lost, inScope, intentRight);
             }
         }
         if (Boolean.getBoolean("dev.calibrate")) {
