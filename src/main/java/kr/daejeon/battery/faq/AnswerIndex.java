@@ -220,6 +220,37 @@ public final class AnswerIndex {
     }
 
     /**
+     * How much of what the question is about the answer knows: the idf-weighted share of the question's nouns
+     * (general words such as "알려주세요" or "회사" set aside) that occur in the answer's question variants or its
+     * text, in [0, 1]; 1 when the question has no such noun. A close score with low coverage is a look-alike:
+     * "사업계획서 표절 검사도 하나요?" shares 사업계획서 with the business-plan answer but not 표절.
+     */
+    public double coverage(String question, Answer answer) {
+        Entry entry = null;
+        for (Entry e : byTopic.getOrDefault(answer.topic(), List.of())) {
+            if (e.answer().id().equals(answer.id())) {
+                entry = e;
+            }
+        }
+        if (entry == null) {
+            return 0;
+        }
+        double all = 0;
+        double known = 0;
+        for (String t : nouns(prepare(question))) {
+            if (GENERAL_WORDS.contains(t)) {
+                continue;
+            }
+            double w = idf.getOrDefault(t, unseenIdf);
+            all += w;
+            if (entry.pooled().weights().containsKey(t)) {
+                known += w;
+            }
+        }
+        return all == 0 ? 1 : known / all;
+    }
+
+    /**
      * True when every noun of the question occurs somewhere in the answers' questions: nothing in it is
      * foreign to the program ("전기차 보조금" shares "보조금 얼마 받을 수" with our answers, but not "전기차").
      */
