@@ -59,7 +59,7 @@ class RetentionInRedisTest {
     void theKakaoQueueOfWaitingRepliesExpiresWithTheRetentionPeriod() {
         try (RedisClient redis = new RedisClient(TestRedis.shared().url(), "ret" + Tokens.random(6), 4, Duration.ofSeconds(2));
              Jedis j = TestRedis.shared().client()) {
-            new ChannelDirectory(redis, Duration.ofDays(7)).enqueue("kakao-pending:kakao:abc", "{\"text\":\"김담당: 답변\"}");
+            new kr.daejeon.battery.infra.redis.RedisChannelDirectory(redis, Duration.ofDays(7)).enqueue("kakao-pending:kakao:abc", "{\"text\":\"김담당: 답변\"}");
             long ttl = j.ttl(redis.prefix() + ":queue:kakao-pending:kakao:abc");
             assertTrue(ttl > Duration.ofDays(6).toSeconds() && ttl <= Duration.ofDays(7).toSeconds(), "ttl " + ttl);
         }
