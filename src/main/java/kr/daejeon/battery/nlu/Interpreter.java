@@ -43,7 +43,7 @@ public final class Interpreter {
     }
 
     /** Below this, a classification of a short message gives way to the reading in context. */
-    static final double CONFIDENT = 0.55;
+    public static final double CONFIDENT = 0.55;
     /** Each of two questions must be this clear on its own to be answered on its own. */
     static final double CLEAR_PART = 0.5;
 
@@ -78,7 +78,8 @@ public final class Interpreter {
     public Understanding interpret(String text, DialogueContext context, Instant now, Language language,
                                    BiFunction<String, Language, String> topicName) {
         IntentClassifier model = classifier.current();
-        MessageStructure.Parsed parsed = MessageStructure.parse(text);
+        // "안녕하세요인사팀입니다.교육단체신청되나요": where a greeting or an introduction ends is found by its spaces.
+        MessageStructure.Parsed parsed = MessageStructure.parse(model.respace(text));
         if (parsed.onlySocial()) {
             // Nothing but "Hi there" or "감사합니다, 수고하세요": a closing word says goodbye, else it is a hello.
             boolean closing = parsed.clauses().stream().anyMatch(cl -> cl.role() == MessageStructure.Role.THANKS);

@@ -91,7 +91,7 @@ public final class MessageStructure {
     }
 
     // Sentence ends; a comma only ends a clause after a Korean connective ending (see CONNECTIVE).
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。？！])\\s+|[\\r\\n]+|(?<=[?？!！])(?=\\S)");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。？！])\\s+|[\\r\\n]+|(?<=[?？!！])(?=\\S)|(?<=[가-힣][.。])(?=[가-힣])");
     // "…인데요, / 는데요 / 입니다. / 이고요," end an introduction or a preface before the question.
     private static final Pattern CONNECTIVE = Pattern.compile(
             "(?<=(?:인데요|는데요|은데요|인데|는데|은데|입니다|이고요|이구요|하고요|하구요|있고요|있구요|합니다|이에요|예요|거든요|구요|고요|해서요|어서요|라서요))[,，]?\\s+");
