@@ -197,8 +197,12 @@ public final class ConversationEngine {
         if (parsed == null || u.followUp() || u.parts().size() != 1) {
             return u;
         }
+        Interpreter.Part part = u.primary();
+        Classification c = part.classification();
+        boolean asks = !parsed.questions().isEmpty();
+        // Without a question, only plain statements (not "저희는 … 업체입니다" alone, a hello) can ask it.
         String background = parsed.clauses().stream()
-                .filter(cl -> cl.role() == MessageStructure.Role.STATEMENT || cl.role() == MessageStructure.Role.INTRODUCTION)
+                .filter(cl -> cl.role() == MessageStructure.Role.STATEMENT || (asks && cl.role() == MessageStructure.Role.INTRODUCTION))
                 .map(MessageStructure.Clause::text).collect(java.util.stream.Collectors.joining(" "));
         if (background.isEmpty()) {
             return u;
@@ -210,11 +214,8 @@ public final class ConversationEngine {
         if (deciding == 0) {
             return u;
         }
-        Interpreter.Part part = u.primary();
-        Classification c = part.classification();
-        boolean asks = !parsed.questions().isEmpty();
-        if (!asks && (c.isFallback() || "greeting".equals(c.intent()) || c.confidence() < Interpreter.CONFIDENT)
-                && faq().entry(EligibilityFlow.INTENT).isPresent()) {
+        boolean unread = "greeting".equals(c.intent()) || (c.isFallback() && c.confidence() < CLEARLY_OUTSIDE);
+        if (!asks && unread && faq().entry(EligibilityFlow.INTENT).isPresent()) {
             Classification elig = new Classification(EligibilityFlow.INTENT, Math.max(c.confidence(), Interpreter.CONFIDENT),
                     c.ranking());
             String lookup = deciding >= 2 ? faq().title(EligibilityFlow.INTENT, language) : parsed.withoutSocial();
@@ -222,7 +223,8 @@ public final class ConversationEngine {
                     parsed, null);
         }
         if (asks && deciding >= 2 && EligibilityFlow.INTENT.equals(c.intent())) {
-            String question = String.join(" ", parsed.questions());
+            // Named as an eligibility question, so a bare "Can we apply?" is not taken for how to apply.
+            String question = faq().title(EligibilityFlow.INTENT, language) + " " + String.join(" ", parsed.questions());
             return new Interpreter.Understanding(List.of(new Interpreter.Part(c, part.question(), question, false)),
                     false, parsed, u.literal());
         }
