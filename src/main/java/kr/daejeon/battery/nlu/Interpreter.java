@@ -44,6 +44,8 @@ public final class Interpreter {
 
     /** Below this, a classification of a short message gives way to the reading in context. */
     public static final double CONFIDENT = 0.55;
+    /** An out-of-scope reading of the question alone this sure outweighs an unsure reading of the whole message. */
+    static final double SURELY_OUTSIDE = 0.9;
     /** Each of two questions must be this clear on its own to be answered on its own. */
     static final double CLEAR_PART = 0.5;
 
@@ -100,6 +102,11 @@ public final class Interpreter {
             // ("부가세 신고 기한이 언제까지죠?") is unsure on its own too.
             boolean sure = c.isFallback() ? q.confidence() >= CONFIDENT : q.confidence() >= c.confidence();
             if (!q.isFallback() && !SOCIAL.contains(q.intent()) && sure) {
+                c = q;
+                asking = questionsOnly;
+            } else if (q.isFallback() && q.confidence() >= SURELY_OUTSIDE && !c.isFallback() && c.confidence() < CONFIDENT) {
+                // A battery company's background makes any question look in scope ("… 장비 업체입니다. 부가세 신고
+                //기한이 언제까지죠?"): when the question alone is plainly outside and the whole only unsure, it stays outside.
                 c = q;
                 asking = questionsOnly;
             }

@@ -25,6 +25,14 @@ public final class Respacer {
     private static final String WORD = "w=";
     /** Runs shorter than this are ordinary Korean words with their particles; only longer ones can be several words. */
     static final int MIN_RUN = 6;
+    /** In a spaced message a run this long is still cut ("선도기업지원금얼마예요" inside a spaced sentence). */
+    static final int LONG_RUN = 10;
+    /**
+     * Korean words with their particles average three to four syllables; a message whose Hangul words average
+     * this many or more was typed without (most of) its spaces, and only then are shorter runs cut: in a spaced
+     * message "제조업체예요" or "가공하는" is one word.
+     */
+    static final double SPACELESS = 5.5;
     private static final int MAX_WORD = 12;
     /** An uncovered syllable costs more than a known word, so full cover by known words wins. */
     private static final double UNKNOWN = 1.5;
@@ -63,6 +71,10 @@ public final class Respacer {
         if (words.isEmpty() || text == null || text.length() < MIN_RUN) {
             return text;
         }
+        return respaceRuns(text, spaceless(text.split("\\s+")) ? MIN_RUN : LONG_RUN);
+    }
+
+    private String respaceRuns(String text, int cut) {
         StringBuilder out = null;
         int i = 0;
         int copied = 0;
@@ -76,7 +88,7 @@ public final class Respacer {
                 i++;
             }
             String run = text.substring(start, i);
-            if (run.length() >= MIN_RUN && !words.contains(run)) {
+            if (run.length() >= cut && !words.contains(run)) {
                 String spaced = segment(run);
                 if (spaced != null) {
                     if (out == null) {
@@ -98,10 +110,11 @@ public final class Respacer {
         if (words.isEmpty()) {
             return tokens;
         }
+        int cut = spaceless(tokens) ? MIN_RUN : LONG_RUN;
         List<String> out = null;
         for (int t = 0; t < tokens.length; t++) {
             String token = tokens[t];
-            String spaced = token.length() >= MIN_RUN ? respace(token) : token;
+            String spaced = token.length() >= cut ? respaceRuns(token, MIN_RUN) : token;
             if (!spaced.equals(token) && out == null) {
                 out = new ArrayList<>(tokens.length + 4);
                 for (int k = 0; k < t; k++) {
@@ -162,6 +175,25 @@ public final class Respacer {
             }
         }
         return merged.size() < 2 ? null : String.join(" ", merged);
+    }
+
+    /** True when the Hangul words average {@link #SPACELESS} syllables or more. */
+    static boolean spaceless(String[] words) {
+        int syllables = 0;
+        int hangulWords = 0;
+        for (String w : words) {
+            int n = 0;
+            for (int i = 0; i < w.length(); i++) {
+                if (syllable(w.charAt(i))) {
+                    n++;
+                }
+            }
+            if (n > 0) {
+                syllables += n;
+                hangulWords++;
+            }
+        }
+        return hangulWords > 0 && syllables >= SPACELESS * hangulWords;
     }
 
     private static boolean allSyllables(String s, int from) {

@@ -11,7 +11,7 @@ class RespacerTest {
 
     // Words as the training data spells them (the model's w= features).
     private final Respacer respacer = new Respacer(Set.of("신청", "마감", "언제", "선도기업", "지원금", "얼마", "안녕하세요",
-            "교육", "단체로", "신청하는", "방법이", "있을까요", "인사팀입니다"));
+            "교육", "단체로", "신청하는", "방법이", "있을까요", "인사팀입니다", "제조업체", "예요", "부품"));
 
     @Test
     void runTogetherHangulGetsItsSpacesBack() {
@@ -19,8 +19,8 @@ class RespacerTest {
         assertEquals("선도기업 지원금 얼마?", respacer.respace("선도기업지원금얼마?"));
         assertEquals("안녕하세요 인사팀입니다.교육 단체로 신청하는 방법이 있을까요?",
                 respacer.respace("안녕하세요인사팀입니다.교육단체로신청하는방법이있을까요?"));
-        assertArrayEquals(new String[] {"선도기업", "지원금", "얼마", "요"},
-                respacer.respace(new String[] {"선도기업지원금얼마", "요"}));
+        assertArrayEquals(new String[] {"선도기업", "지원금", "얼마요"},
+                respacer.respace(new String[] {"선도기업지원금얼마요"}));
     }
 
     @Test
@@ -33,6 +33,9 @@ class RespacerTest {
         assertSame(name, respacer.respace(name));
         String english = "when is the deadline";
         assertSame(english, respacer.respace(english));
+        // In a spaced message a six-syllable word is one word with its ending, not two words.
+        String sentence = "동구에서 부품 만드는 제조업체예요";
+        assertSame(sentence, respacer.respace(sentence));
         String[] tokens = {"신청", "마감"};
         assertSame(tokens, respacer.respace(tokens));
     }
