@@ -70,15 +70,22 @@ public final class LatinSpeller {
         return out == null ? tokens : out;
     }
 
-    /** The one known word a single slip away, or null. */
+    /**
+     * The one known word a single slip away, or null. Many real words the model never saw are one slip from one it
+     * did ("head" / "hear", "fine" / "find", "least" / "last", "supports" / "support"), so a slip must be one that
+     * rarely joins two real words: two swapped letters from four letters up, a neighbouring key from five, a letter
+     * dropped or doubled from six; and an inflection of a known word ("weekends", "founded") is not a slip.
+     */
     String fix(String t) {
         Set<String> near = new HashSet<>();
         char[] c = t.toCharArray();
         for (int i = 0; i < c.length; i++) {
             char orig = c[i];
-            for (char n : NEIGHBOURS.getOrDefault(orig, "").toCharArray()) {
-                c[i] = n;
-                take(new String(c), near);
+            if (c.length >= NEIGHBOUR_FROM) {
+                for (char n : NEIGHBOURS.getOrDefault(orig, "").toCharArray()) {
+                    c[i] = n;
+                    take(new String(c), near);
+                }
             }
             c[i] = orig;
             if (i + 1 < c.length && c[i] != c[i + 1]) {
@@ -88,8 +95,15 @@ public final class LatinSpeller {
                 take(new String(s), near);
             }
         }
+        // A form of a known word ("founded" next to "founder") is a real word: nothing further is tried.
+        if (!near.isEmpty() && near.removeIf(w -> inflected(t, w)) && near.isEmpty()) {
+            return null;
+        }
         if (!near.isEmpty()) {
             return near.size() == 1 ? near.iterator().next() : null;
+        }
+        if (t.length() < DROP_FROM) {
+            return null;
         }
         Set<String> far = new HashSet<>();
         for (int i = 0; i < t.length(); i++) {
@@ -100,7 +114,20 @@ public final class LatinSpeller {
                 take(t.substring(0, i) + x + t.substring(i), far);
             }
         }
+        far.removeIf(w -> inflected(t, w));
         return far.size() == 1 ? far.iterator().next() : null;
+    }
+
+    static final int NEIGHBOUR_FROM = 5;
+    static final int DROP_FROM = 6;
+
+    /** Two forms of one word: "supports" / "support", "founded" / "founder", "plans" / "plane". */
+    private static boolean inflected(String t, String w) {
+        if (t.equals(w + "s") || w.equals(t + "s") || t.equals(w + "es") || w.equals(t + "es")) {
+            return true;
+        }
+        boolean sameButLast = t.length() == w.length() && t.regionMatches(0, w, 0, t.length() - 1);
+        return sameButLast && "sdry".indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
     private void take(String candidate, Set<String> into) {

@@ -31,6 +31,11 @@ class LatinSpellerTest {
         assertSame(unrelated, speller.correct(unrelated));
         String[] hangul = {"신쳥"};
         assertSame(hangul, speller.correct(hangul));
-        assertNull(new LatinSpeller(Set.of("cars", "card")).fix("carx"));  // s and d are both next to x: no guess
+        assertNull(new LatinSpeller(Set.of("carts", "cartz")).fix("cartx"));  // s and z are both next to x: no guess
+        // Real words one slip from a known one are not bent into it, nor inflections of it.
+        LatinSpeller near = new LatinSpeller(Set.of("hear", "find", "last", "support", "weekend", "founder", "plane"));
+        for (String real : new String[] {"head", "fine", "least", "supports", "weekends", "founded", "plans"}) {
+            assertNull(near.fix(real), real);
+        }
     }
 }
