@@ -279,5 +279,10 @@ class DialogueTest {
         JsonNode r = turn(server.newConversation("ko"), "안녕하세요저희는유성구에있는분리막코팅업체입니다.선도기업지원금얼마예요?");
         assertEquals("leading_company", r.get("intent").asText(), r.toString());
         assertTrue(text(r).contains("1억 2천만 원"), text(r));
+        // A question and a track question typed without spaces are both answered.
+        JsonNode two = turn(server.newConversation("ko"), "안녕하세요저희는유성구분리막업체인데요선도기업지원금얼마고유망기업도돼요?");
+        List<String> intents = new ArrayList<>();
+        two.get("messages").forEach(m -> intents.add(m.get("intent").asText()));
+        assertEquals(List.of("leading_company", "promising_company"), intents, two.toString());
     }
 }
