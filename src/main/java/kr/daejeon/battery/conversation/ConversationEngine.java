@@ -121,7 +121,8 @@ public final class ConversationEngine {
                 .map(intent -> new Interpreter.Understanding(List.of(new Interpreter.Part(
                         new Classification(intent, 1.0, List.of(new ScoredIntent(intent, 1.0))), text)), false,
                         MessageStructure.parse(text)))
-                .orElseGet(() -> interpreter.interpret(text, state.dialogue(), now, language, this::topicName));
+                .orElseGet(() -> weighFacts(interpreter.interpret(text, state.dialogue(), now, language, this::topicName),
+                        language));
         if (understood.literal() != null && faq().entry(understood.primary().classification().intent()).isPresent()) {
             // Read in context only because it was short: keep that reading only if it finds this question's own
             // answer near the previous topic ("마감은 언제예요?" after training); otherwise the message stands alone.
@@ -183,6 +184,54 @@ public final class ConversationEngine {
                 c.confidence(), answered, List.copyOf(replies), c.ranking(), null, null);
     }
 
+    /**
+     * What the company said about itself decides the answer only as a whole. A curated answer speaks to one
+     * fact ("연구소도 인정돼요"); when the background states two or more of the facts eligibility turns on
+     * (company type, sites, a move to Daejeon) — "대기업 계열사인데 대전에 연구소가 있습니다. 신청 가능한가요?" —
+     * the one that matches the most words would be answered as if it alone had been asked, and a "네" about the
+     * lab hides that a large company is out. Then the question alone picks the answer (the general rule, and the
+     * pre-check that weighs every fact). A message of such statements with no question asks whether the company
+     * qualifies: it is an eligibility question, not a hello.
+     */
+    private Interpreter.Understanding weighFacts(Interpreter.Understanding u, Language language) {
+        MessageStructure.Parsed parsed = u.structure();
+        if (parsed == null || u.followUp() || u.parts().size() != 1) {
+            return u;
+        }
+        Interpreter.Part part = u.primary();
+        Classification c = part.classification();
+        boolean asks = !parsed.questions().isEmpty();
+        // Without a question, only plain statements (not "저희는 … 업체입니다" alone, a hello) can ask it.
+        String background = parsed.clauses().stream()
+                .filter(cl -> cl.role() == MessageStructure.Role.STATEMENT || (asks && cl.role() == MessageStructure.Role.INTRODUCTION))
+                .map(MessageStructure.Clause::text).collect(java.util.stream.Collectors.joining(" "));
+        if (background.isEmpty()) {
+            return u;
+        }
+        CompanyProfile facts = CompanyProfileExtractor.extract(background);
+        int deciding = (facts.companyType() != null ? 1 : 0)
+                + (facts.hasDaejeonSite() || (facts.otherSites() != null && !facts.otherSites().isEmpty()) ? 1 : 0)
+                + (facts.relocation() != null ? 1 : 0);
+        if (deciding == 0) {
+            return u;
+        }
+        boolean unread = "greeting".equals(c.intent()) || (c.isFallback() && c.confidence() < CLEARLY_OUTSIDE);
+        if (!asks && unread && faq().entry(EligibilityFlow.INTENT).isPresent()) {
+            Classification elig = new Classification(EligibilityFlow.INTENT, Math.max(c.confidence(), Interpreter.CONFIDENT),
+                    c.ranking());
+            String lookup = deciding >= 2 ? faq().title(EligibilityFlow.INTENT, language) : parsed.withoutSocial();
+            return new Interpreter.Understanding(List.of(new Interpreter.Part(elig, part.question(), lookup, false)), false,
+                    parsed, null);
+        }
+        if (asks && deciding >= 2 && EligibilityFlow.INTENT.equals(c.intent())) {
+            // Named as an eligibility question, so a bare "Can we apply?" is not taken for how to apply.
+            String question = faq().title(EligibilityFlow.INTENT, language) + " " + String.join(" ", parsed.questions());
+            return new Interpreter.Understanding(List.of(new Interpreter.Part(c, part.question(), question, false)),
+                    false, parsed, u.literal());
+        }
+        return u;
+    }
+
     /** "네" / "아니요" to the bot's own yes/no question of the previous turn. */
     private Optional<TurnResult> replyToOffer(ConversationState state, String text, Language language, Instant now) {
         DialogueContext dialogue = state.dialogue();
@@ -220,6 +269,9 @@ public final class ConversationEngine {
      * the company's answers for nothing.
      */
     static final double HANDOFF_DURING_CHECK = 0.6;
+
+    /** An out-of-scope reading this sure (no program topic above 10%) is outside the program, not a miss. */
+    static final double CLEARLY_OUTSIDE = 0.9;
 
     static final String EXACT = "exact";
     static final String OVERVIEW = "overview";
@@ -471,9 +523,12 @@ public final class ConversationEngine {
     public static final String TRAINING_ICS_PATH = "/api/v1/training/sessions/";
 
     private TurnResult miss(ConversationState state, Language language, Instant now, Classification c) {
-        int misses = state.misses() + 1;
+        // Chit-chat and questions plainly outside the program ("ㅋㅋㅋ", "점심 뭐 먹지", EV subsidies) are told so every
+        // time: they are not the assistant failing the company, and staff could not answer them either.
+        boolean outside = c.isFallback() && c.confidence() >= CLEARLY_OUTSIDE;
+        int misses = outside ? state.misses() : state.misses() + 1;
         Message reply;
-        if (misses >= missesBeforeHandoffOffer) {
+        if (!outside && misses >= missesBeforeHandoffOffer) {
             List<String> options = new ArrayList<>();
             options.add(faq().handoffLabel(language));
             options.addAll(titles(faq().topTopics(), language));

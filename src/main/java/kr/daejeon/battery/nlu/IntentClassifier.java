@@ -41,6 +41,8 @@ public final class IntentClassifier {
     private final String[] outcomes;
     private final double threshold;
     private final SlipCorrector slips;
+    private final Respacer respacer;
+    private final LatinSpeller speller;
 
     private IntentClassifier(DoccatModel model, double threshold) {
         this.model = model;
@@ -50,6 +52,8 @@ public final class IntentClassifier {
         this.outcomes = outcomeNames(maxent);
         this.threshold = threshold;
         this.slips = SlipCorrector.of(maxent);
+        this.respacer = Respacer.of(maxent);
+        this.speller = LatinSpeller.of(maxent);
     }
 
     public static IntentClassifier train(List<LabeledUtterance> examples, ClassifierSettings settings) {
@@ -120,7 +124,7 @@ public final class IntentClassifier {
 
     /** As {@link #classify}, with another fallback threshold (for evaluation sweeps). */
     public Classification classifyWithThreshold(String text, double customThreshold) {
-        String[] tokens = slips.correct(tokens(text));
+        String[] tokens = speller.correct(respacer.respace(slips.correct(tokens(text))));
         if (tokens.length == 0) {
             return new Classification(FALLBACK, 1.0, List.of());
         }
@@ -129,8 +133,13 @@ public final class IntentClassifier {
 
     /** The model's probability of each of {@link #intents()}, in that order; null for text without words. */
     public double[] probabilities(String text) {
-        String[] tokens = slips.correct(tokens(text));
+        String[] tokens = speller.correct(respacer.respace(slips.correct(tokens(text))));
         return tokens.length == 0 ? null : maxent.eval(features(tokens));
+    }
+
+    /** The raw message with spaces put back into long run-together Hangul (see {@link Respacer}). */
+    public String respace(String text) {
+        return respacer.respace(text);
     }
 
     public List<String> intents() {

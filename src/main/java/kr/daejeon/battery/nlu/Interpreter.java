@@ -43,7 +43,9 @@ public final class Interpreter {
     }
 
     /** Below this, a classification of a short message gives way to the reading in context. */
-    static final double CONFIDENT = 0.55;
+    public static final double CONFIDENT = 0.55;
+    /** An out-of-scope reading of the question alone this sure outweighs an unsure reading of the whole message. */
+    static final double SURELY_OUTSIDE = 0.9;
     /** Each of two questions must be this clear on its own to be answered on its own. */
     static final double CLEAR_PART = 0.5;
 
@@ -78,7 +80,8 @@ public final class Interpreter {
     public Understanding interpret(String text, DialogueContext context, Instant now, Language language,
                                    BiFunction<String, Language, String> topicName) {
         IntentClassifier model = classifier.current();
-        MessageStructure.Parsed parsed = MessageStructure.parse(text);
+        // "안녕하세요인사팀입니다.교육단체신청되나요": where a greeting or an introduction ends is found by its spaces.
+        MessageStructure.Parsed parsed = MessageStructure.parse(model.respace(text));
         if (parsed.onlySocial()) {
             // Nothing but "Hi there" or "감사합니다, 수고하세요": a closing word says goodbye, else it is a hello.
             boolean closing = parsed.clauses().stream().anyMatch(cl -> cl.role() == MessageStructure.Role.THANKS);
@@ -99,6 +102,11 @@ public final class Interpreter {
             // ("부가세 신고 기한이 언제까지죠?") is unsure on its own too.
             boolean sure = c.isFallback() ? q.confidence() >= CONFIDENT : q.confidence() >= c.confidence();
             if (!q.isFallback() && !SOCIAL.contains(q.intent()) && sure) {
+                c = q;
+                asking = questionsOnly;
+            } else if (q.isFallback() && q.confidence() >= SURELY_OUTSIDE && !c.isFallback() && c.confidence() < CONFIDENT) {
+                // A battery company's background makes any question look in scope ("… 장비 업체입니다. 부가세 신고
+                //기한이 언제까지죠?"): when the question alone is plainly outside and the whole only unsure, it stays outside.
                 c = q;
                 asking = questionsOnly;
             }

@@ -60,6 +60,18 @@ public final class Loanwords {
         return Pattern.compile(b.toString());
     }
 
+    /** The Hangul spellings without spaces ("리딩기업", "데드라인"): words a run-together message may contain. */
+    static java.util.Set<String> hangulSpellings() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String k : CANONICAL.keySet()) {
+            String bare = k.replace(" ", "");
+            if (!bare.isEmpty() && bare.chars().allMatch(c -> c >= 0xAC00 && c <= 0xD7A3)) {
+                out.add(bare);
+            }
+        }
+        return out;
+    }
+
     /** {@code normalized} is output of {@link TextNormalizer#normalize}; returns it with loanwords rewritten. */
     public static String canonical(String normalized) {
         if (normalized.isEmpty()) {

@@ -91,7 +91,7 @@ public final class MessageStructure {
     }
 
     // Sentence ends; a comma only ends a clause after a Korean connective ending (see CONNECTIVE).
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。？！])\\s+|[\\r\\n]+|(?<=[?？!！])(?=\\S)");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。？！])\\s+|[\\r\\n]+|(?<=[?？!！])(?=\\S)|(?<=[가-힣][.。])(?=[가-힣])");
     // "…인데요, / 는데요 / 입니다. / 이고요," end an introduction or a preface before the question.
     private static final Pattern CONNECTIVE = Pattern.compile(
             "(?<=(?:인데요|는데요|은데요|인데|는데|은데|입니다|이고요|이구요|하고요|하구요|있고요|있구요|합니다|이에요|예요|거든요|구요|고요|해서요|어서요|라서요))[,，]?\\s+");
@@ -107,7 +107,7 @@ public final class MessageStructure {
                     + "(?:\\s*(?:there|everyone|team|all|담당자님|담당자분|관계자님|선생님|님))?[\\s,.!~^]*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern THANKS = Pattern.compile(
-            "^(?:(?:정말|너무|대단히|진심으로|네|넵|아)\\s*)?(?:감사합니다|감사해요|감사드립니다|고맙습니다|고마워요|땡큐|죄송합니다|죄송해요|실례합니다|수고하세요|수고하셨습니다|수고하십시오|안녕히 계세요|안녕히계세요|좋은 하루 되세요|"
+            "^(?:(?:정말|너무|대단히|진심으로|네|넵|아|바쁘신데|바쁘실 텐데|바쁘실텐데|바쁘신 와중에|바쁘신 중에|늦은 시간에|번거롭게 해서|갑자기 연락드려)\\s*)?(?:감사합니다|감사해요|감사드립니다|고맙습니다|고마워요|땡큐|죄송합니다|죄송해요|실례합니다|수고하세요|수고하셨습니다|수고하십시오|안녕히 계세요|안녕히계세요|좋은 하루 되세요|"
                     + "thanks?(?: you)?(?: so much| very much| in advance| a lot)?|many thanks|sorry(?: to bother you)?|excuse me|much appreciated|cheers|bye|goodbye|good bye|see you|have a (?:nice|good) day)[\\s,.!~^]*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PREFACE = Pattern.compile(
@@ -129,13 +129,16 @@ public final class MessageStructure {
                     + "i work|we work|i run|we run|we make|we produce|we manufacture|we develop|we supply|we operate|we recycle|we build|we design|"
                     + "i represent|we represent|we have|we employ|we were founded|we were established|we started)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern KO_STATEMENT_END = Pattern.compile("(?:인데요|는데요|은데요|인데|는데|은데|입니다|이고요|이구요|고요|구요|하고 있어요|하고 있습니다)$");
+    // "…제조업체예요" / "…기업이에요" after a company noun is the company saying what it is (a question has a question word).
+    private static final Pattern KO_STATEMENT_END = Pattern.compile("(?:인데요|는데요|은데요|인데|는데|은데|입니다|이고요|이구요|고요|구요|하고 있어요|하고 있습니다|체예요|사예요|업이에요|장이에요|소예요|트업이에요)$");
     private static final Pattern KO_COMPANY_NOUN = Pattern.compile("(?:회사|업체|기업|스타트업|법인|제조사|제조업체|공장|연구소|벤처)");
     private static final Pattern QUESTION_MARK = Pattern.compile("[?？]\\s*$");
     private static final Pattern KO_QUESTION_END = Pattern.compile(
             "(?:나요|까요|가요|ㄴ가요|는지요|을까요|ㄹ까요|습니까|니까|인가요|인지요|죠|지요|되요|돼요|될까요|되나요|있나요|없나요|하나요|예요|이에요|어요|아요|해요|세요|주세요|줘|줘요|주실래요|"
                     + "알려주세요|알려줘|알려 주세요|궁금합니다|궁금해요|궁금한데요|문의합니다|문의드립니다|부탁드립니다|부탁해요|싶어요|싶습니다|싶은데요|"
-                    + "가능한가요|가능할까요|가능해요|가능합니까|되는지|있는지|하는지|인지|언제|얼마|어디|뭐|무엇|누가|어떻게|몇)[\\s.~!]*$");
+                    + "가능한가요|가능할까요|가능해요|가능합니까|되는지|있는지|하는지|인지|언제|얼마|어디|뭐|무엇|누가|어떻게|몇|"
+                    // as typed on phones: "언제에요", "되나여", "뭐임", "얼마죠"
+                    + "에요|나여|가여|까여|되여|돼여|임|인지요)[\\s.~!]*$");
     private static final Pattern EN_QUESTION_START = Pattern.compile(
             "^(?:(?:and|so|but|also|then|ok|okay|well)[, ]+)?(?:can|could|do|does|did|is|are|was|were|what|when|where|how|who|whom|which|why|would|will|should|shall|may|might|am|have|has|is there|are there|please|tell me|let me know|i (?:want|need|would like|wonder|was wondering)|i'd like)\\b",
             Pattern.CASE_INSENSITIVE);

@@ -88,12 +88,18 @@ class ConversationFlowTest {
     }
 
     @Test
-    void outOfScopeThenOfferOfAPersonAfterTwoMisses() {
+    void outOfScopeIsSaidSoAndAPersonIsOfferedAfterTwoMisses() {
         Conversation c = server.newConversation("ko");
         JsonNode first = turn(c, "전기차 보조금은 얼마나 받을 수 있나요?");
         assertEquals("fallback", first.get("intent").asText());
         assertFalse(quickReplies(first).contains("상담원 연결"));
-        JsonNode second = turn(c, "대전 맛집 추천해 주세요");
+        // Plainly outside the program (chit-chat, other subsidies) is said so every time, never a miss that earns a person.
+        JsonNode outside = turn(c, "대전 맛집 추천해 주세요");
+        assertEquals("fallback", outside.get("intent").asText());
+        assertFalse(quickReplies(outside).contains("상담원 연결"), outside.toString());
+        // Two messages the assistant could not place are misses: then a person is offered.
+        turn(c, "이거 어떻게 해요?");
+        JsonNode second = turn(c, "그거요");
         assertEquals("fallback", second.get("intent").asText());
         assertTrue(quickReplies(second).contains("상담원 연결"), second.toString());
         assertFalse(second.get("handoff").asBoolean());

@@ -89,8 +89,9 @@ class DialogueTest {
 
     @Test
     void yesToTheBotsOwnOfferActsOnIt() {
+        // Misses the assistant could not place (not chit-chat, which is told it is outside the program).
         Conversation c = server.newConversation("ko");
-        for (String miss : List.of("회의실 예약 되나요?", "아무거나", "몰라요")) {
+        for (String miss : List.of("이거 어떻게 해요?", "그거요", "저희 회사 상황이 좀 특이해서요")) {
             turn(c, miss);
         }
         JsonNode yes = turn(c, "네");
@@ -104,7 +105,7 @@ class DialogueTest {
         assertTrue(start.get("messages").get(1).get("text").asText().contains("대전"), start.toString());
 
         Conversation no = server.newConversation("ko");
-        for (String miss : List.of("회의실 예약 되나요?", "아무거나", "몰라요")) {
+        for (String miss : List.of("이거 어떻게 해요?", "그거요", "저희 회사 상황이 좀 특이해서요")) {
             turn(no, miss);
         }
         JsonNode declined = turn(no, "아니요 괜찮아요");
@@ -262,5 +263,41 @@ class DialogueTest {
             assertEquals(answer, r.get("answerId").asText(), question + " -> " + r);
             assertEquals("exact", r.get("answerMatch").asText(), question);
         });
+    }
+
+    @Test
+    void chitChatIsToldItIsOutsideTheProgramEveryTimeAndIsNotOfferedAPerson() {
+        Conversation c = server.newConversation("ko");
+        for (String noise : List.of("ㅋㅋㅋ", "점심 뭐 먹지", "ㅎㅎㅎ")) {
+            JsonNode r = turn(c, noise);
+            assertEquals("fallback", r.get("intent").asText(), r.toString());
+            assertTrue(text(r).contains("범위를 벗어났어요"), noise + ": " + text(r));
+            assertFalse(r.get("messages").get(0).get("quickReplies").toString().contains("상담원 연결"), noise + ": " + r);
+        }
+    }
+
+    @Test
+    void aBackgroundOfSeveralEligibilityFactsIsNotAnsweredOnOneOfThem() {
+        // Large company (out) and a lab in Daejeon (a site that counts): "네, 연구소도 인정" answered the lab alone.
+        JsonNode r = turn(server.newConversation("ko"), "대기업 계열사인데 대전에 연구소가 있습니다. 신청 가능한가요?");
+        assertEquals("eligibility", r.get("intent").asText(), r.toString());
+        assertFalse(text(r).startsWith("네"), text(r));
+        assertTrue(text(r).contains("중견기업") || text(r).contains("중견"), text(r));
+        // The same statements without a question ask whether the company qualifies: not a hello.
+        JsonNode statement = turn(server.newConversation("ko"), "대기업 계열사인데 대전에 연구소가 있습니다");
+        assertEquals("eligibility", statement.get("intent").asText(), statement.toString());
+        assertFalse(text(statement).startsWith("네"), text(statement));
+    }
+
+    @Test
+    void runTogetherQuestionsAreReadAsIfSpaced() {
+        JsonNode r = turn(server.newConversation("ko"), "안녕하세요저희는유성구에있는분리막코팅업체입니다.선도기업지원금얼마예요?");
+        assertEquals("leading_company", r.get("intent").asText(), r.toString());
+        assertTrue(text(r).contains("1억 2천만 원"), text(r));
+        // A question and a track question typed without spaces are both answered.
+        JsonNode two = turn(server.newConversation("ko"), "안녕하세요저희는유성구분리막업체인데요선도기업지원금얼마고유망기업도돼요?");
+        List<String> intents = new ArrayList<>();
+        two.get("messages").forEach(m -> intents.add(m.get("intent").asText()));
+        assertEquals(List.of("leading_company", "promising_company"), intents, two.toString());
     }
 }

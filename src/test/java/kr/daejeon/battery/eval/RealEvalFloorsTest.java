@@ -54,18 +54,26 @@ class RealEvalFloorsTest {
     // oos 89.3 / false fallback 5.0, opener 90.5, letter slip 87.9, dialogues 81.5, answers 68.0. The ko floors rose;
     // en answers fell one more line (52 -> 51 of 75) while the development set rose (answers 80 -> 90% en) and its
     // floor was LOWERED again, to 67.0: the frozen set is never opened to find the line, so the cause is unknown.
+    // Round "nlu2" (2026-12-02: spaces put back into run-together Hangul, English slips against the model's words,
+    // phone-style endings, chit-chat outside, several eligibility facts; tuned on eval-dev only). Three runs: the
+    // first two had en plain 90.0 / false fallback 5.7 — six new English training lines for a course's deadline
+    // (which had not won on the dev set either) were the cause and were removed; the third, kept: ko plain 91.7 /
+    // oos 86.0 / false fallback 3.5, opener 91.2, jamo slip 92.1, no spaces 90.8 (drop 0.9, was 9.2), dialogues
+    // 84.3, answers 61.6; en plain 91.4 / oos 89.3 / false fallback 5.0, opener 90.5, letter slip 90.0 (drop 1.4,
+    // was 3.6), dialogues 81.5, answers 68.0; two-question lines 9 of 10. Jamo slip, no spaces and letter slip
+    // floors rose to these minus 1; ko opener fell one line (91.9 -> 91.2) and keeps its floor.
     static final double KO_IN_SCOPE = 90.7;
     static final double KO_OOS_RECALL = 85.0;
     static final double KO_FALSE_FALLBACK_MAX = 4.5;
     static final double KO_OPENER = 90.9;
-    static final double KO_JAMO_SLIP = 90.7;
-    static final double KO_NO_SPACES = 81.5;
+    static final double KO_JAMO_SLIP = 91.1;
+    static final double KO_NO_SPACES = 89.8;
     static final double KO_DIALOGUE = 83.3;
     static final double EN_IN_SCOPE = 90.4;
     static final double EN_OOS_RECALL = 88.3;
     static final double EN_FALSE_FALLBACK_MAX = 6.0;
     static final double EN_OPENER = 89.5;
-    static final double EN_LETTER_SLIP = 86.9;
+    static final double EN_LETTER_SLIP = 89.0;
     static final double EN_DIALOGUE = 80.5;
     /** Two-question lines ({@code a|b}, plain) whose reply answered both or offered both as a choice, both languages. */
     static final int TWO_QUESTIONS_ANSWERED_OR_OFFERED = 8;

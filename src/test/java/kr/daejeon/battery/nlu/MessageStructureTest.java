@@ -93,4 +93,15 @@ class MessageStructureTest {
         assertEquals("마감", Loanwords.canonical(TextNormalizer.normalize("데드라인")));
         assertEquals("코스닥 마감", Loanwords.canonical(TextNormalizer.normalize("코스닥 데드라인")));
     }
+
+    @Test
+    void phoneStyleEndingsAskAndACompanySayingWhatItIsIntroducesItself() {
+        // "…제조업체예요." was read as the question and "신청 마감 언제에요" as a statement.
+        MessageStructure.Parsed p = MessageStructure.parse("좋은 아침입니다. 동구에서 배터리 부품 가공하는 제조업체예요. 신청 마감 언제에요");
+        assertEquals("신청 마감 언제에요", p.asking());
+        assertEquals(List.of("신청 마감 언제에요"), p.questions());
+        assertEquals(List.of("중복 신청 되나여"), MessageStructure.parse("중복 신청 되나여").questions());
+        // A sentence end typed without a space still ends the sentence.
+        assertEquals(List.of("교육 단체 신청 되나요?"), MessageStructure.parse("안녕하세요.교육 단체 신청 되나요?").questions());
+    }
 }
