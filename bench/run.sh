@@ -77,7 +77,7 @@ redis-cli -p "$REDIS_PORT" flushall >/dev/null
 
 # 2. The product: full turns in Redis mode, SSE listeners open.
 start_node() {
-  PORT=$1 REDIS_URL=$REDIS_URL RATE_LIMIT_PER_MINUTE=10000000 CONVERSATION_RATE_LIMIT_PER_MINUTE=100000 \
+  PORT=$1 REDIS_URL=$REDIS_URL RATE_LIMIT_PER_MINUTE=10000000 CONVERSATION_RATE_LIMIT_PER_MINUTE=100000 MAX_CONNECTIONS_PER_CLIENT=1000 \
     java ${JAVA_OPTS:-} -jar target/inquiry-assistant.jar >"$OUT/server-$1.log" 2>&1 &
   echo $!
 }

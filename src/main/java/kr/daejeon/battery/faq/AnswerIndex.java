@@ -78,17 +78,94 @@ public final class AnswerIndex {
         }
     }
 
-    private record Variant(String text, Vector vector) {
+    /** A question variant; {@code id} numbers its vector in the {@link Postings}. */
+    private record Variant(String text, Vector vector, int id) {
     }
 
-    private record Entry(Answer answer, List<Variant> variants, Vector pooled) {
+    private record Entry(Answer answer, List<Variant> variants, Vector pooled, int pooledId) {
     }
 
-    private AnswerIndex(Analyzer analyzer, Map<String, List<Entry>> byTopic, Map<String, Double> idf, double unseenIdf) {
+    /**
+     * Every vector of the index (variants and pooled answers) by term: for a query, the dot products with all of them
+     * come from the postings of the query's few terms, instead of a map look-up per query term in each of the
+     * ~1,600 vectors (that was most of a turn's CPU in the load bench). The cosines are the same numbers.
+     */
+    private record Postings(Map<String, int[]> ids, Map<String, double[]> weights, double[] norms) {
+        static Postings of(List<Vector> vectors) {
+            Map<String, List<int[]>> acc = new HashMap<>();
+            Map<String, List<Double>> ws = new HashMap<>();
+            double[] norms = new double[vectors.size()];
+            for (int i = 0; i < vectors.size(); i++) {
+                Vector v = vectors.get(i);
+                norms[i] = v.norm();
+                for (Map.Entry<String, Double> e : v.weights().entrySet()) {
+                    acc.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new int[] {i});
+                    ws.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+                }
+            }
+            Map<String, int[]> ids = new HashMap<>();
+            Map<String, double[]> weights = new HashMap<>();
+            acc.forEach((t, list) -> ids.put(t, list.stream().mapToInt(a -> a[0]).toArray()));
+            ws.forEach((t, list) -> weights.put(t, list.stream().mapToDouble(Double::doubleValue).toArray()));
+            return new Postings(Map.copyOf(ids), Map.copyOf(weights), norms);
+        }
+
+        /** The cosine of the query with every vector, by id (0 when they share no term). */
+        double[] cosines(Vector q) {
+            double[] dot = new double[norms.length];
+            for (Map.Entry<String, Double> t : q.weights().entrySet()) {
+                int[] at = ids.get(t.getKey());
+                if (at == null) {
+                    continue;
+                }
+                double[] w = weights.get(t.getKey());
+                double qw = t.getValue();
+                for (int i = 0; i < at.length; i++) {
+                    dot[at[i]] += w[i] * qw;
+                }
+            }
+            for (int i = 0; i < dot.length; i++) {
+                dot[i] = norms[i] == 0 || q.norm() == 0 ? 0 : dot[i] / (norms[i] * q.norm());
+            }
+            return dot;
+        }
+    }
+
+    private final Postings postings;
+    /**
+     * The last few query vectors of this thread: one turn ranks the same question several times (its topics, the rest
+     * of the catalog, a rescue), and analysing it with Nori each time cost more than the ranking. A handful of slots,
+     * so it is a per-turn saving, not a cache of the traffic.
+     */
+    private final ThreadLocal<LinkedHashMap<String, Vector>> recentQueries = ThreadLocal.withInitial(() ->
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Vector> eldest) {
+                    return size() > 4;
+                }
+            });
+
+    private Vector queryVector(String prepared) {
+        LinkedHashMap<String, Vector> recent = recentQueries.get();
+        Vector q = recent.get(prepared);
+        if (q == null) {
+            Map<String, Double> w = new HashMap<>();
+            for (String t : terms(analyzer, prepared)) {
+                w.put(t, idf.getOrDefault(t, unseenIdf));
+            }
+            q = Vector.of(w);
+            recent.put(prepared, q);
+        }
+        return q;
+    }
+
+    private AnswerIndex(Analyzer analyzer, Map<String, List<Entry>> byTopic, Map<String, Double> idf, double unseenIdf,
+                        Postings postings) {
         this.analyzer = analyzer;
         this.byTopic = byTopic;
         this.idf = idf;
         this.unseenIdf = unseenIdf;
+        this.postings = postings;
     }
 
     public static AnswerIndex build(Collection<Answer> answers) {
@@ -120,6 +197,7 @@ public final class AnswerIndex {
         df.forEach((t, f) -> idf.put(t, Math.log(1 + (n - f + 0.5) / (f + 0.5))));
         double unseen = Math.log(1 + (n + 0.5) / 0.5);
         Map<String, List<Entry>> byTopic = new HashMap<>();
+        List<Vector> vectors = new ArrayList<>();
         for (Answer a : answers) {
             List<String> texts = new ArrayList<>(a.questionsKo());
             texts.addAll(a.questionsEn());
@@ -138,15 +216,19 @@ public final class AnswerIndex {
                     w.put(term, v);
                     pooled.merge(term, v, Double::sum);
                 }
-                variants.add(new Variant(text, Vector.of(w)));
+                Vector vector = Vector.of(w);
+                variants.add(new Variant(text, vector, vectors.size()));
+                vectors.add(vector);
             }
             for (String term : answerTerms.get(a)) {
                 pooled.merge(term, ANSWER_TEXT_WEIGHT * idf.getOrDefault(term, unseen), Double::sum);
             }
-            byTopic.computeIfAbsent(a.topic(), k -> new ArrayList<>()).add(new Entry(a, variants, Vector.of(pooled)));
+            Vector all = Vector.of(pooled);
+            byTopic.computeIfAbsent(a.topic(), k -> new ArrayList<>()).add(new Entry(a, variants, all, vectors.size()));
+            vectors.add(all);
         }
         byTopic.replaceAll((k, v) -> List.copyOf(v));
-        return new AnswerIndex(analyzer, Map.copyOf(byTopic), Map.copyOf(idf), unseen);
+        return new AnswerIndex(analyzer, Map.copyOf(byTopic), Map.copyOf(idf), unseen, Postings.of(vectors));
     }
 
     /**
@@ -163,14 +245,11 @@ public final class AnswerIndex {
         if (text.isEmpty() || topics.isEmpty()) {
             return List.of();
         }
-        Map<String, Double> w = new HashMap<>();
-        for (String t : terms(analyzer, text)) {
-            w.put(t, idf.getOrDefault(t, unseenIdf));
-        }
-        if (w.isEmpty()) {
+        Vector q = queryVector(text);
+        if (q.weights().isEmpty()) {
             return List.of();
         }
-        Vector q = Vector.of(w);
+        double[] cos = leaveOut == null ? postings.cosines(q) : null;
         List<Match> out = new ArrayList<>();
         for (String topic : topics) {
             for (Entry e : byTopic.getOrDefault(topic, List.of())) {
@@ -180,7 +259,7 @@ public final class AnswerIndex {
                     if (v.text().equals(leaveOut)) {
                         continue;
                     }
-                    double s = v.vector().cosine(q);
+                    double s = cos != null ? cos[v.id()] : v.vector().cosine(q);
                     if (s > closest) {
                         closest = s;
                         via = v.text();
@@ -190,7 +269,8 @@ public final class AnswerIndex {
                 if (leaveOut != null) {
                     pooled = without(e, leaveOut);
                 }
-                double sim = CLOSEST_VARIANT_SHARE * closest + (1 - CLOSEST_VARIANT_SHARE) * pooled.cosine(q);
+                double whole = cos != null ? cos[e.pooledId()] : pooled.cosine(q);
+                double sim = CLOSEST_VARIANT_SHARE * closest + (1 - CLOSEST_VARIANT_SHARE) * whole;
                 out.add(new Match(e.answer(), sim, via));
             }
         }
