@@ -12,12 +12,10 @@ import kr.daejeon.battery.infra.memory.InMemorySessionStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 20 #4, the speed half (the bound half is in {@link InMemorySessionStoreTest}): each new conversation at the
- * bound sorted the whole store, so a creation cost O(n log n) — 10 → 105 ms at 10k through HTTP, timeouts at 30k.
- * Here 5,000 creations beyond a bound of 20,000 (with 2,000 conversations with staff, which eviction must step over):
- * sorting 20,000 entries each time takes tens of seconds, an O(1) or O(log n) eviction milliseconds. The limit is
- * generous for a shared, loaded machine and still far below what a per-creation sort needs.
- * (MemoryStoreBenchmark measures it properly.)
+ * Issue 20 #4 at scale: 5,000 creations beyond a bound of 20,000, with 2,000 conversations with staff that eviction
+ * must step over, keep the store at its bound plus the staff conversations. How fast a creation at the bound is
+ * (it sorted the whole store once: 10 → 105 ms per creation at 10k) is measured by {@code MemoryStoreBenchmark}
+ * (JMH), not asserted here: speed belongs in benchmarks.
  */
 class MemoryStoreAtItsBoundTest {
 
@@ -26,7 +24,7 @@ class MemoryStoreAtItsBoundTest {
     private int ids;
 
     @Test
-    void creationsBeyondTheBoundStayCheap() {
+    void creationsBeyondTheBoundKeepTheBoundAndTheStaffConversations() {
         int bound = 20_000;
         InMemorySessionStore store = new InMemorySessionStore(Duration.ofMinutes(30), bound, Clock.systemUTC());
         for (int i = 0; i < bound; i++) {
@@ -37,13 +35,11 @@ class MemoryStoreAtItsBoundTest {
             store.create(s, GREETING);
             store.append(s.withTurn("ko", ConversationState.WAITING, 0, T0), GREETING);
         }
-        long t0 = System.nanoTime();
         for (int i = 0; i < 5_000; i++) {
             store.create(next(), GREETING);
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 5_000, "5,000 creations at the bound took " + ms + " ms");
         assertTrue(store.size() <= bound + 2_000 + 1, "size " + store.size());
+        assertTrue(store.size() >= bound, "idle conversations are evicted only to make room: size " + store.size());
     }
 
     private ConversationState next() {
