@@ -3,7 +3,6 @@ package kr.daejeon.battery.nlu;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.MaxentModel;
 
 /**
@@ -32,19 +31,7 @@ public final class LatinSpeller {
 
     /** The Latin words among the model's features ({@code w=…}); empty when it has none. */
     static LatinSpeller of(MaxentModel model) {
-        Set<String> words = new HashSet<>();
-        if (model instanceof AbstractModel m) {
-            for (Object part : m.getDataStructures()) {
-                if (part instanceof Map<?, ?> predicates) {
-                    for (Object key : predicates.keySet()) {
-                        String k = String.valueOf(key);
-                        if (k.startsWith(WORD) && k.length() > WORD.length() + 1 && latin(k, WORD.length())) {
-                            words.add(k.substring(WORD.length()));
-                        }
-                    }
-                }
-            }
-        }
+        Set<String> words = ModelFeatures.withPrefix(model, WORD, w -> w.length() > 1 && latin(w, 0));
         return new LatinSpeller(words);
     }
 

@@ -1,11 +1,8 @@
 package kr.daejeon.battery.nlu;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.MaxentModel;
 
 /**
@@ -45,20 +42,8 @@ public final class Respacer {
 
     /** The Hangul words among the model's features ({@code w=…} of {@link IntentFeatures}); empty when it has none. */
     static Respacer of(MaxentModel model) {
-        Set<String> words = new HashSet<>();
-        if (model instanceof AbstractModel m) {
-            for (Object part : m.getDataStructures()) {
-                if (part instanceof Map<?, ?> predicates) {
-                    for (Object key : predicates.keySet()) {
-                        String k = String.valueOf(key);
-                        if (k.startsWith(WORD) && k.length() > WORD.length() && k.length() <= WORD.length() + MAX_WORD
-                                && allSyllables(k, WORD.length())) {
-                            words.add(k.substring(WORD.length()));
-                        }
-                    }
-                }
-            }
-        }
+        Set<String> words = ModelFeatures.withPrefix(model, WORD,
+                w -> !w.isEmpty() && w.length() <= MAX_WORD && allSyllables(w, 0));
         // A loanword ("리딩기업트랙조건이뭐죠") must stay whole for Loanwords to rewrite it.
         if (!words.isEmpty()) {
             words.addAll(Loanwords.hangulSpellings());

@@ -1,11 +1,8 @@
 package kr.daejeon.battery.nlu;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.MaxentModel;
 
 /**
@@ -33,19 +30,7 @@ public final class SlipCorrector {
 
     /** The syllable pairs among the model's features ({@code k2=…} of {@link IntentFeatures}); empty when it has none. */
     static SlipCorrector of(MaxentModel model) {
-        Set<String> pairs = new HashSet<>();
-        if (model instanceof AbstractModel m) {
-            for (Object part : m.getDataStructures()) {
-                if (part instanceof Map<?, ?> predicates) {
-                    for (Object key : predicates.keySet()) {
-                        String k = String.valueOf(key);
-                        if (k.startsWith(PAIR) && k.length() == PAIR.length() + 2) {
-                            pairs.add(k.substring(PAIR.length()));
-                        }
-                    }
-                }
-            }
-        }
+        Set<String> pairs = ModelFeatures.withPrefix(model, PAIR, p -> p.length() == 2);
         return new SlipCorrector(pairs);
     }
 
