@@ -64,10 +64,14 @@ class WidgetRatingBrowserTest {
                 driver.findElement(By.cssSelector(".nav-btn[data-view=learning]")).click();
                 WebElement panel = driver.findElement(By.id("feedback-panel"));
                 driver.executeScript("arguments[0].open = true", panel);
-                wait.until(d -> !d.findElements(By.cssSelector("#feedback li")).isEmpty());
-                wait.until(d -> d.findElement(By.cssSelector("#feedback li")).isDisplayed());
+                // The list is drawn again when the view's data arrive: an element found before that is stale.
+                wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                    List<WebElement> items = d.findElements(By.cssSelector("#feedback li"));
+                    return !items.isEmpty() && items.get(0).isDisplayed() && items.get(0).getText().contains(answerStart);
+                });
                 Browser.screenshot(driver, "console-feedback");
-                String listed = driver.findElement(By.cssSelector("#feedback li")).getText();
+                String listed = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                        .until(d -> d.findElement(By.cssSelector("#feedback li")).getText());
                 assertTrue(listed.contains("제출 서류가 뭐예요?") && listed.contains(answerStart),
                         listed);
                 assertTrue(driver.findElement(By.id("feedback-count")).getText().contains("1건"));
