@@ -92,21 +92,20 @@ public final class AnswerIndex {
      */
     private record Postings(Map<String, int[]> ids, Map<String, double[]> weights, double[] norms) {
         static Postings of(List<Vector> vectors) {
-            Map<String, List<int[]>> acc = new HashMap<>();
-            Map<String, List<Double>> ws = new HashMap<>();
+            Map<String, List<Integer>> acc = new HashMap<>();
             double[] norms = new double[vectors.size()];
             for (int i = 0; i < vectors.size(); i++) {
-                Vector v = vectors.get(i);
-                norms[i] = v.norm();
-                for (Map.Entry<String, Double> e : v.weights().entrySet()) {
-                    acc.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new int[] {i});
-                    ws.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+                norms[i] = vectors.get(i).norm();
+                for (String term : vectors.get(i).weights().keySet()) {
+                    acc.computeIfAbsent(term, k -> new ArrayList<>()).add(i);
                 }
             }
             Map<String, int[]> ids = new HashMap<>();
             Map<String, double[]> weights = new HashMap<>();
-            acc.forEach((t, list) -> ids.put(t, list.stream().mapToInt(a -> a[0]).toArray()));
-            ws.forEach((t, list) -> weights.put(t, list.stream().mapToDouble(Double::doubleValue).toArray()));
+            acc.forEach((t, list) -> {
+                ids.put(t, list.stream().mapToInt(Integer::intValue).toArray());
+                weights.put(t, list.stream().mapToDouble(i -> vectors.get(i).weights().get(t)).toArray());
+            });
             return new Postings(Map.copyOf(ids), Map.copyOf(weights), norms);
         }
 

@@ -215,9 +215,4 @@ public final class RedisOutbox implements Outbox {
     long pending() {
         return redis.call(key, j -> j.xpending(key, GROUP).getTotal());
     }
-
-    /** For tests: the stream's name. */
-    String key() {
-        return key;
-    }
 }
