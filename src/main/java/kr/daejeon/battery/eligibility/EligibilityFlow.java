@@ -34,6 +34,7 @@ import kr.daejeon.battery.profile.PlaceMention;
 public final class EligibilityFlow {
 
     public static final String INTENT = "eligibility";
+    private static final String RELOCATION_CONFIRMED = "relocation_confirmed";
 
     /**
      * @param check the new state (null when cancelled); {@code understood} false when the message was not an answer
@@ -273,7 +274,13 @@ public final class EligibilityFlow {
         String fact = Echo.fact(q.id(), check.pending(), check.known(), placeNamed, language);
         String number = q.ask().in(language).replaceAll("^(\\d+/\\d+\\.).*$", "$1");
         String text = (number.matches("\\d+/\\d+\\.") ? number + " " : "") + rules.message(key, language).replace("{fact}", fact);
-        return bot(text, List.of(rules.yesLabel().in(language), rules.noLabel().in(language), rules.cancelLabel().in(language)), now);
+        List<String> replies = new ArrayList<>(List.of(rules.yesLabel().in(language), rules.noLabel().in(language)));
+        if ("none".equals(check.pending())) {
+            // "Nothing in Daejeon" is where a move matters: the relocation answers stay one tap away.
+            q.options().stream().filter(o -> o.value().startsWith("relocation_")).forEach(o -> replies.add(o.label().in(language)));
+        }
+        replies.add(rules.cancelLabel().in(language));
+        return bot(text, replies, now);
     }
 
     // ---- understanding answers ----
@@ -462,12 +469,21 @@ public final class EligibilityFlow {
                 b.append("   ").append(mark(v)).append(' ').append(c.text().in(language)).append(source(c.source(), language)).append('\n');
                 if (v == Verdict.ONLY_IF) {
                     b.append("      → ").append(c.onlyIf().get(answer).in(language)).append('\n');
+                } else if (v == Verdict.FAIL && !c.onlyIf().isEmpty()) {
+                    // Nothing in Daejeon is not the end: the public relocation clause is the way in.
+                    LocalizedText clause = c.onlyIf().getOrDefault(RELOCATION_CONFIRMED, c.onlyIf().values().iterator().next());
+                    b.append("      → ").append(rules.message("relocation_hint", language)).append(' ').append(clause.in(language)).append('\n');
+                } else if (c.whyAsk(answer) != null) {
+                    b.append("      → ").append(c.whyAsk(answer).in(language)).append('\n');
                 }
             }
             EligibilityRules.Growth g = track.growth();
             if (g != null) {
                 b.append("   ").append(mark(g.verdict(check.answers()))).append(' ').append(g.text().in(language)).append(source(g.source(), language))
                         .append('\n');
+                if (g.exampleThresholds()) {
+                    b.append("      ").append(rules.message("example_thresholds", language)).append('\n');
+                }
                 for (EligibilityRules.Clause r : g.requirements()) {
                     Verdict v = r.verdict(r.question().isEmpty() ? null : check.answers().get(r.question()));
                     b.append("      ").append(mark(v)).append(' ').append(r.text().in(language)).append('\n');

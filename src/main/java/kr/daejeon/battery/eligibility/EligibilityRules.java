@@ -40,7 +40,7 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
      * @param source the key of its source in the rules' sources, or null
      */
     public record Clause(String question, List<String> in, Integer min, Integer max, LocalizedText text, List<String> askOffice,
-                         Map<String, LocalizedText> onlyIf, String source) {
+                         LocalizedText askOfficeWhy, Map<String, LocalizedText> onlyIf, String source) {
 
         public Clause {
             in = in == null ? List.of() : List.copyOf(in);
@@ -49,7 +49,12 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
         }
 
         public Clause(String question, List<String> in, Integer min, Integer max, LocalizedText text) {
-            this(question, in, min, max, text, List.of(), Map.of(), null);
+            this(question, in, min, max, text, List.of(), null, Map.of(), null);
+        }
+
+        /** Why the office decides an answer listed in {@code askOffice} ("재활용은 공고의 분야 목록에 없어요"); null when not said. */
+        public LocalizedText whyAsk(String answer) {
+            return answer != null && askOffice.contains(answer) ? askOfficeWhy : null;
         }
 
         public boolean passes(String answer) {
@@ -83,10 +88,21 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
         }
     }
 
-    /** "At least {@code minMet} of these": met if enough pass, open if the unknown ones could make up the rest. */
-    public record Growth(int minMet, LocalizedText text, String source, List<Clause> requirements) {
+    /**
+     * "At least {@code minMet} of these": met if enough pass, open if the unknown ones could make up the rest.
+     *
+     * @param exampleThresholds the thresholds are example data, not the call's: the answers are compared with
+     *                          them for the company's information, but only the office can say met or not, so the
+     *                          verdict is always {@link Verdict#ASK}
+     */
+    public record Growth(int minMet, LocalizedText text, String source, List<Clause> requirements, boolean exampleThresholds) {
 
         public Verdict verdict(Map<String, String> answers) {
+            return exampleThresholds ? Verdict.ASK : againstThresholds(answers);
+        }
+
+        /** The verdict if the thresholds were the call's own. */
+        public Verdict againstThresholds(Map<String, String> answers) {
             int met = 0;
             int open = 0;
             for (Clause r : requirements) {
@@ -126,7 +142,7 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String> MESSAGES = List.of("intro", "not_understood", "ambiguous_district", "echo", "known", "founded", "yes_or_no",
-            "resume", "cancelled", "result_title", "fits", "only_if", "ask_office", "does_not_fit", "neither", "disclaimer");
+            "resume", "cancelled", "result_title", "example_thresholds", "relocation_hint", "fits", "only_if", "ask_office", "does_not_fit", "neither", "disclaimer");
 
     public String message(String key, Language language) {
         return messages.get(key).in(language);
@@ -179,17 +195,8 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
             for (JsonNode c : t.path("clauses")) {
                 clauses.add(clause(c, trackId, questions, sources, false, problems));
             }
-            Growth growth = null;
             JsonNode g = t.path("growth");
-            if (!g.isMissingNode()) {
-                List<Clause> requirements = new ArrayList<>();
-                g.path("requirements").forEach(r -> requirements.add(clause(r, trackId, questions, sources, true, problems)));
-                int minMet = g.path("min_met").asInt(0);
-                if (minMet < 1 || minMet > requirements.size()) {
-                    problems.add("track '" + trackId + "': growth.min_met must be between 1 and the number of requirements");
-                }
-                growth = new Growth(minMet, text(g.path("text"), "growth text", problems), source(g, trackId, sources, problems), requirements);
-            }
+            Growth growth = g.isMissingNode() ? null : growth(g, trackId, questions, sources, problems);
             tracks.add(new Track(trackId, text(t.path("name"), "track name", problems), clauses, growth));
         }
         if (questions.isEmpty() || tracks.isEmpty()) {
@@ -203,6 +210,32 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
             throw new IllegalArgumentException(file + " has problems:\n  - " + String.join("\n  - ", problems));
         }
         return rules;
+    }
+
+    private static Growth growth(JsonNode g, String trackId, List<Question> questions, Map<String, LocalizedText> sources,
+                                 List<String> problems) {
+        List<Clause> requirements = new ArrayList<>();
+        g.path("requirements").forEach(r -> requirements.add(clause(r, trackId, questions, sources, true, problems)));
+        int minMet = g.path("min_met").asInt(0);
+        if (minMet < 1 || minMet > requirements.size()) {
+            problems.add("track '" + trackId + "': growth.min_met must be between 1 and the number of requirements");
+        }
+        // The flag decides whether a company is told "may fit", so it must agree with what the texts say they are.
+        boolean example = g.path("example_thresholds").asBoolean(false);
+        List<Clause> asked = requirements.stream().filter(r -> !r.question().isEmpty()).toList();
+        long marked = asked.stream().filter(r -> isExample(r.text())).count();
+        if (example && marked < asked.size()) {
+            problems.add("track '" + trackId + "': growth.example_thresholds is true, so every asked requirement's text must be marked [예시]/[Example]");
+        }
+        if (!example && marked > 0) {
+            problems.add("track '" + trackId + "': growth requirements are marked [예시]/[Example] but growth.example_thresholds is not true");
+        }
+        return new Growth(minMet, text(g.path("text"), "growth text", problems), source(g, trackId, sources, problems), requirements,
+                example);
+    }
+
+    private static boolean isExample(LocalizedText t) {
+        return t.ko().contains("[예시]") && t.en().contains("[Example]");
     }
 
     private static Clause clause(JsonNode c, String trackId, List<Question> questions, Map<String, LocalizedText> sources,
@@ -223,7 +256,8 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
         if (!unasked && in.isEmpty() && min == null && max == null) {
             problems.add("track '" + trackId + "': a clause on '" + question + "' needs in, min or max");
         }
-        return new Clause(question, in, min, max, text(c.path("text"), "clause text", problems), askOffice, onlyIf,
+        LocalizedText why = c.has("ask_office_why") ? text(c.path("ask_office_why"), "ask_office_why", problems) : null;
+        return new Clause(question, in, min, max, text(c.path("text"), "clause text", problems), askOffice, why, onlyIf,
                 source(c, trackId, sources, problems));
     }
 

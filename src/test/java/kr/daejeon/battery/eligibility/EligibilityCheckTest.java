@@ -56,7 +56,7 @@ class EligibilityCheckTest {
             assertTrue(last(say(s, c, "30~99명")).get("text").asText().startsWith("5/5."));
             JsonNode result = last(say(s, c, "50억~100억 원 미만"));
             String text = result.get("text").asText();
-            assertTrue(text.contains("선도기업: 해당 가능성이 있습니다") && text.contains("유망기업: 해당 가능성이 있습니다"), text);
+            assertTrue(text.contains("선도기업: 사업단 확인이 필요합니다") && text.contains("[예시] 성장 요건의 기준값은 공개되지 않았어요") && text.contains("유망기업: 해당 가능성이 있습니다"), text);
             assertTrue(text.contains("✓ 대전에 본사·공장·연구소·지사 중 하나 이상 — 2026년 공고 (전자신문·뉴스1 2026-01-28)"), text);
             assertTrue(text.contains("✓ [예시] 상시 근로자 30명 이상") && text.contains("선정 결정이 아닙니다"), text);
             assertTrue(quickReplies(result).containsAll(List.of("상담원 연결", "처음부터 다시")), quickReplies(result).toString());
@@ -82,7 +82,7 @@ class EligibilityCheckTest {
             say(s, c, "sales of 800 million won");
             String result = last(say(s, c, "yes")).get("text").asText();
             assertTrue(result.contains("Promising company: you may fit"), result);
-            assertTrue(result.contains("Leading company: you probably do not fit") && result.contains("✗ [Example] 30 or more employees"), result);
+            assertTrue(result.contains("Leading company: the program office must confirm") && result.contains("✗ [Example] 30 or more employees"), result);
             assertTrue(result.contains("not a selection decision"), result);
             assertTrue(!result.contains("neither track"), "a track fits: " + result);
         }

@@ -74,7 +74,45 @@ class EligibilityFlowTest {
                 last(echo).text());
         EligibilityFlow.Step seoul = FLOW.answer(started(Language.EN).check(), "our HQ is in Sejong", Language.EN, NOW);
         assertEquals("1/5. I understood that you have nothing in Daejeon (you named Sejong). Is that right?", last(seoul).text());
-        assertEquals(List.of("Yes", "No", "Stop the check"), last(seoul).quickReplies());
+        assertEquals(List.of("Yes", "No", "Move to Daejeon confirmed", "Planning to move to Daejeon", "Stop the check"), last(seoul).quickReplies());
+    }
+
+    @Test
+    void nothingInDaejeonKeepsTheRelocationRepliesAndTheResultShowsTheClause() {
+        EligibilityFlow.Step echo = FLOW.answer(started(Language.KO).check(), "대전에는 아무것도 없어요", Language.KO, NOW);
+        assertEquals("none", echo.check().pending());
+        assertEquals(List.of("네", "아니요", "대전 이전 확정", "대전 이전 예정", "그만하기"), last(echo).quickReplies());
+        EligibilityFlow.Step moving = FLOW.answer(echo.check(), "대전 이전 예정", Language.KO, NOW);
+        assertEquals("relocation_planned", moving.check().answers().get("location"), "the tapped relocation answer replaces the echo");
+        EligibilityFlow.Step done = FLOW.answer(echo.check(), "네", Language.KO, NOW);
+        String result = last(done).text();
+        assertTrue(result.contains("✗ 대전에 본사·공장·연구소·지사 중 하나 이상") && result.contains("신청 마감 전에 대전 이전이 확정되면")
+                && result.contains("2024년 공고"), result);
+    }
+
+    /** Taps the buttons in order; the last step (the result). */
+    static EligibilityFlow.Step tapped(Language language, String... taps) {
+        EligibilityFlow.Step step = started(language);
+        for (String tap : taps) {
+            step = FLOW.answer(step.check(), tap, language, NOW);
+        }
+        return step;
+    }
+
+    @Test
+    void exampleThresholdsAreShownAsExampleAndLeaveTheOfficeToConfirm() {
+        EligibilityFlow.Step done = tapped(Language.EN, "Plant", "SME", "Cells", "300 or more", "10 billion won or more");
+        assertEquals(Map.of("leading", Outcome.ASK_OFFICE, "promising", Outcome.MAY_FIT), FLOW.outcomes(done.check()));
+        String text = last(done).text();
+        assertTrue(text.contains("? at least 2 of the leading track's growth requirements") && text.contains("[Example] the growth thresholds are not public"),
+                text);
+    }
+
+    @Test
+    void recyclingIsForTheOfficeWithTheReason() {
+        EligibilityFlow.Step done = tapped(Language.KO, "공장", "중소기업", "재활용", "30~99명", "50억~100억 원 미만");
+        assertEquals(Map.of("leading", Outcome.ASK_OFFICE, "promising", Outcome.ASK_OFFICE), FLOW.outcomes(done.check()));
+        assertTrue(last(done).text().contains("재활용은 공고에 나온 분야 목록"), last(done).text());
     }
 
     @Test
@@ -143,7 +181,7 @@ class EligibilityFlowTest {
             check = FLOW.answer(check, tap, Language.KO, NOW).check();
         }
         assertFalse(FLOW.inProgress(check));
-        assertEquals(Map.of("leading", Outcome.MAY_FIT, "promising", Outcome.MAY_FIT), FLOW.outcomes(check));
+        assertEquals(Map.of("leading", Outcome.ASK_OFFICE, "promising", Outcome.MAY_FIT), FLOW.outcomes(check));
         EligibilityCheck relocating = started(Language.KO).check();
         EligibilityFlow.Step step = null;
         for (String tap : List.of("대전 이전 예정", "중소기업", "소재", "10명 미만", "10억 원 미만")) {
@@ -154,7 +192,7 @@ class EligibilityFlowTest {
         assertTrue(text.contains("유망기업: 아래 조건을 신청 마감 전까지 갖춘 경우에만 해당 가능성이 있습니다"), text);
         assertTrue(text.contains("△ 대전에 본사·공장·연구소·지사 중 하나 이상 — 2026년 공고 (전자신문·뉴스1 2026-01-28)"), text);
         assertTrue(text.contains("신청 마감일까지 대전 이전이 '확정'되어야 해요"), text);
-        assertTrue(text.contains("✗ [예시] 최근 연도 매출액 50억 원 이상") && text.contains("선도기업: 해당하지 않을 가능성이 큽니다"), text);
+        assertTrue(text.contains("✗ [예시] 최근 연도 매출액 50억 원 이상") && text.contains("선도기업: 사업단 확인이 필요합니다"), text);
         assertTrue(text.contains("2026-02-12에 마감"), text);
         assertEquals("자격 사전 확인 답변: location=대전 이전 예정 · company_type=중소기업 · segment=소재 · employees=5 · sales=5",
                 FLOW.summary(relocating, Language.KO));

@@ -33,13 +33,43 @@ class EligibilityRulesTest {
     void theLeadingTrackNeedsTwoGrowthRequirements() {
         EligibilityRules.Growth g = RULES.tracks().get(0).growth();
         assertEquals(2, g.minMet());
-        assertEquals(Verdict.PASS, g.verdict(Map.of("sales", "70", "employees", "50")));
-        assertEquals(Verdict.ASK, g.verdict(Map.of("sales", "70", "employees", "20")), "the third, unasked requirement may make up");
-        assertEquals(Verdict.FAIL, g.verdict(Map.of("sales", "5", "employees", "20")));
-        assertEquals(Verdict.ASK, g.verdict(Map.of("sales", "unknown", "employees", "20")));
+        assertEquals(Verdict.PASS, g.againstThresholds(Map.of("sales", "70", "employees", "50")));
+        assertEquals(Verdict.ASK, g.againstThresholds(Map.of("sales", "70", "employees", "20")), "the third, unasked requirement may make up");
+        assertEquals(Verdict.FAIL, g.againstThresholds(Map.of("sales", "5", "employees", "20")));
+        assertEquals(Verdict.ASK, g.againstThresholds(Map.of("sales", "unknown", "employees", "20")));
         assertTrue(RULES.tracks().get(1).growth() == null, "the promising track has none");
         g.requirements().forEach(r -> assertTrue(r.text().ko().startsWith("[예시]") && r.text().en().startsWith("[Example]"),
                 "the thresholds are not public: " + r.text()));
+    }
+
+    @Test
+    void exampleThresholdsNeverDecide() {
+        EligibilityRules.Growth g = RULES.tracks().get(0).growth();
+        assertTrue(g.exampleThresholds(), "the shipped thresholds are example data");
+        // Met or missed against invented values, only the office can say: never "may fit", never "does not fit".
+        assertEquals(Verdict.ASK, g.verdict(Map.of("sales", "150", "employees", "300")));
+        assertEquals(Verdict.ASK, g.verdict(Map.of("sales", "5", "employees", "5")));
+    }
+
+    @Test
+    void theExampleFlagMustAgreeWithTheRequirementsTexts() {
+        Path unflagged = TestContent.faqWith("eligibility.yaml", "example_thresholds: true", "example_thresholds: false");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EligibilityRules.load(unflagged.resolve("eligibility.yaml")));
+        assertTrue(e.getMessage().contains("example_thresholds is not true"), e.getMessage());
+        Path unmarked = TestContent.faqWith("eligibility.yaml", "{ko: \"[예시] 상시 근로자 30명 이상\", en: \"[Example] 30 or more employees\"}",
+                "{ko: \"상시 근로자 30명 이상\", en: \"30 or more employees\"}");
+        e = assertThrows(IllegalArgumentException.class, () -> EligibilityRules.load(unmarked.resolve("eligibility.yaml")));
+        assertTrue(e.getMessage().contains("must be marked [예시]/[Example]"), e.getMessage());
+    }
+
+    @Test
+    void recyclingIsForTheOfficeAndCellsAreIn() {
+        for (EligibilityRules.Track t : RULES.tracks()) {
+            EligibilityRules.Clause segment = t.clauses().stream().filter(c -> c.question().equals("segment")).findFirst().orElseThrow();
+            assertEquals(Verdict.ASK, segment.verdict("recycling"), t.id());
+            assertTrue(segment.whyAsk("recycling").ko().contains("재활용"), t.id());
+            assertEquals(Verdict.PASS, segment.verdict("cells"), t.id());
+        }
     }
 
     @Test
