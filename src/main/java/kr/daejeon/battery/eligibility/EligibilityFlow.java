@@ -306,8 +306,12 @@ public final class EligibilityFlow {
                 }
                 String v = location(p);
                 if (v == null && reading.places().isEmpty() && !reading.daejeonDiscounted()) {
-                    // No place named: the question is about Daejeon, so "공장 있어요" is a plant in Daejeon.
-                    if (reading.negated()) {
+                    // No place named: the question is about Daejeon, so "공장 있어요" is a plant in Daejeon and
+                    // "이전 예정" (or "공장 지을 예정", a site not there yet) is a move to Daejeon.
+                    String move = CompanyProfileExtractor.moveWithoutPlace(text);
+                    if (move != null) {
+                        v = "relocation_" + move;
+                    } else if (reading.negated()) {
                         v = "none";
                     } else if (!reading.unplacedSites().isEmpty()) {
                         v = String.join("+", CompanyProfile.SITES.stream().filter(reading.unplacedSites()::contains).toList());

@@ -350,6 +350,20 @@ public final class CompanyProfileExtractor {
         return "planned";
     }
 
+    /**
+     * A move named with no place and no denial ("이전 예정", "이전 확정", "we plan to move", "공장 지을 예정이에요"):
+     * {@code planned}, {@code confirmed} or null. Read alone it says nothing about where; as the answer to
+     * "what do you have in Daejeon?" it is a move to Daejeon.
+     */
+    public static String moveWithoutPlace(String text) {
+        String c = normalizeKeepingCase(text);
+        if (NEGATION.matcher(c).find() || !MOVE.matcher(c).find() || !read(text).places().isEmpty()) {
+            return null;
+        }
+        String move = relocation(c, List.of());
+        return AWAY.equals(move) ? null : move;
+    }
+
     private static String stronger(String older, String newer) {
         return "confirmed".equals(older) ? older : newer;
     }

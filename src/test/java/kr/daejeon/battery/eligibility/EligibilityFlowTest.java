@@ -109,6 +109,24 @@ class EligibilityFlowTest {
     }
 
     @Test
+    void relocationIsUnderstoodInFreeText() {
+        Map<String, String> said = new java.util.LinkedHashMap<>();
+        said.put("We plan to move", "relocation_planned");
+        said.put("we are planning to relocate", "relocation_planned");
+        said.put("이전 예정", "relocation_planned");
+        said.put("이전 예정이에요", "relocation_planned");
+        said.put("대전으로 옮길 거예요", "relocation_planned");
+        said.put("이전 확정", "relocation_confirmed");
+        said.put("이전이 확정됐어요", "relocation_confirmed");
+        said.put("The move is confirmed", "relocation_confirmed");
+        said.forEach((text, value) -> {
+            Language language = text.matches(".*[a-zA-Z].*") ? Language.EN : Language.KO;
+            EligibilityFlow.Step echo = FLOW.answer(started(language).check(), text, language, NOW);
+            assertEquals(value, echo.check().pending(), text + " -> " + last(echo).text());
+        });
+    }
+
+    @Test
     void recyclingIsForTheOfficeWithTheReason() {
         EligibilityFlow.Step done = tapped(Language.KO, "공장", "중소기업", "재활용", "30~99명", "50억~100억 원 미만");
         assertEquals(Map.of("leading", Outcome.ASK_OFFICE, "promising", Outcome.ASK_OFFICE), FLOW.outcomes(done.check()));
