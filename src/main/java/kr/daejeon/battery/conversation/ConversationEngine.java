@@ -444,8 +444,11 @@ public final class ConversationEngine {
     /** The pre-check's turn: starting it, answering its questions, or handing over with the answers so far. */
     private Optional<TurnResult> eligibilityTurn(ConversationState state, String text, Language language, Instant now) {
         EligibilityCheck check = state.check();
-        if (eligibility().isStart(text) || (check != null && eligibility().isRestart(text))) {
-            return Optional.of(checkTurn(state, eligibility().start(state.profile(), language, now), language, now));
+        boolean restart = check != null && eligibility().isRestart(text);
+        if (eligibility().isStart(text) || restart) {
+            // "처음부터 다시" forgets what the company said: every question is asked again.
+            ConversationState from = restart ? state.withProfile(CompanyProfile.EMPTY) : state;
+            return Optional.of(checkTurn(from, eligibility().start(from.profile(), language, now), language, now));
         }
         if (!eligibility().inProgress(check)) {
             return Optional.empty();
@@ -479,7 +482,11 @@ public final class ConversationEngine {
 
     private TurnResult checkTurn(ConversationState state, EligibilityFlow.Step step, Language language, Instant now) {
         // The check's question is now the bot's last question: a "네" answers it, not an offer made before.
-        ConversationState next = state.withDialogue(state.dialogue().withOffer(null)).withCheck(step.check())
+        // An open result ends with "shall I connect you with staff?": then a "네" hands over, as the button does.
+        DialogueContext dialogue = step.offersPerson()
+                ? new DialogueContext(EligibilityFlow.INTENT, null, null, DialogueContext.OFFER_HANDOFF, now)
+                : state.dialogue().withOffer(null);
+        ConversationState next = state.withDialogue(dialogue).withCheck(step.check())
                 .withTurn(language.code(), state.status(), 0, now);
         if (step.check() != null) {
             // What the check confirmed is what the company is, for the rest of the conversation.

@@ -18,6 +18,7 @@ import kr.daejeon.battery.nlu.TextNormalizer;
 import kr.daejeon.battery.profile.CompanyProfile;
 import kr.daejeon.battery.profile.CompanyProfileExtractor;
 import kr.daejeon.battery.profile.PlaceMention;
+import kr.daejeon.battery.profile.Sales;
 
 /**
  * The guided eligibility pre-check on the public rules of the call: asks the questions of
@@ -40,10 +41,13 @@ public final class EligibilityFlow {
      * @param check the new state (null when cancelled); {@code understood} false when the message was not an answer
      * @param sideQuestion the message is a question, not an answer: no replies here — answer it, then call {@link #resume}
      */
-    public record Step(EligibilityCheck check, List<Message> replies, boolean understood, boolean sideQuestion) {
+    /**
+     * @param offersPerson the replies end with "shall I connect you with staff?" (an open result): a "네" hands over
+     */
+    public record Step(EligibilityCheck check, List<Message> replies, boolean understood, boolean sideQuestion, boolean offersPerson) {
 
         public Step(EligibilityCheck check, List<Message> replies, boolean understood) {
-            this(check, replies, understood, false);
+            this(check, replies, understood, false, false);
         }
     }
 
@@ -55,11 +59,8 @@ public final class EligibilityFlow {
             "no", "nope", "wrong", "incorrect", "not");
     private static final Pattern QUESTION = Pattern.compile("\\?|언제|어디|무엇|뭐|뭔|어떻게|어떤|얼마|왜|누가|누구|있나요|되나요|인가요|하나요|할까요|나요$|까요|"
             + "가요$|알려|궁금|(?<![a-z])(?:what|when|where|how|which|who|why|can i|can we|do i|do we|is there|are there|tell me)(?![a-z])");
-    private static final Pattern SALES_KO = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(조|억|천만|백만|만)");
-    private static final Pattern SALES_EN = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(trillion|billion|bn|million|mn)\\b");
     private static final Pattern ONLY_NUMBER = Pattern.compile("^\\s*(?:약|about|around)?\\s*(\\d{1,6})\\s*$");
     private static final Pattern UNSURE = Pattern.compile("모르|모름|글쎄|not sure|don t know|dont know|no idea|unsure");
-    private static final Pattern NO_SALES = Pattern.compile("매출\\S* ?(?:이|은|는)? ?(?:아직 )?없|(?<![a-z])no (?:sales|revenue)(?![a-z])|pre revenue|매출 ?0");
 
     private final EligibilityRules rules;
     private final FaqCatalog faq;
@@ -87,9 +88,10 @@ public final class EligibilityFlow {
                 || t.contains("precheck"));
     }
 
-    /** The "start over" quick reply, also after the check has finished. */
+    /** "Start over" (the quick reply, or said: "처음부터 다시 할게요"), also after the check has finished: every question again, nothing assumed. */
     public boolean isRestart(String text) {
-        return matchesLabel(text, rules.restartLabel());
+        String t = " " + TextNormalizer.normalize(text) + " ";
+        return matchesLabel(text, rules.restartLabel()) || RESTART_WORDS.stream().anyMatch(t::contains);
     }
 
     /** True while questions remain. */
@@ -128,8 +130,8 @@ public final class EligibilityFlow {
         if (matchesLabel(text, rules.cancelLabel()) || CANCEL_WORDS.stream().anyMatch(t::contains)) {
             return new Step(null, List.of(bot(rules.message("cancelled", language), List.of(), now)), true);
         }
-        if (matchesLabel(text, rules.restartLabel()) || RESTART_WORDS.stream().anyMatch(t::contains)) {
-            return start(check.known(), language, now);
+        if (isRestart(text)) {
+            return start(CompanyProfile.EMPTY, language, now); // "start over" means every question, nothing assumed
         }
         EligibilityRules.Question q = rules.questions().get(check.step());
         if (check.pending() != null) {
@@ -161,7 +163,7 @@ public final class EligibilityFlow {
             return new Step(next, List.of(confirmation(next, "echo", language, now, u.placeNamed())), true);
         }
         if (looksLikeQuestion(text)) {
-            return new Step(check, List.of(), false, true);
+            return new Step(check, List.of(), false, true, false);
         }
         if (check.pending() != null) {
             return new Step(check, List.of(bot(rules.message("yes_or_no", language), List.of(), now),
@@ -236,11 +238,10 @@ public final class EligibilityFlow {
     private Step recorded(EligibilityCheck check, EligibilityRules.Question q, String value, Language language, Instant now) {
         EligibilityCheck next = check.answered(q.id(), value);
         if (rules.tracks().stream().allMatch(t -> t.failedAlready(next.answers()))) {
-            EligibilityCheck done = next.finished(rules.questions().size());
-            return new Step(done, List.of(result(done, language, now)), true);
+            return finished(next.finished(rules.questions().size()), language, now);
         }
         if (!inProgress(next)) {
-            return new Step(next, List.of(result(next, language, now)), true);
+            return finished(next, language, now);
         }
         Turn turn = arrive(next, language, now);
         return new Step(turn.check(), List.of(turn.message()), true);
@@ -363,6 +364,7 @@ public final class EligibilityFlow {
             case "company_type" -> p.companyType() == null ? null : companyType(p.companyType());
             case "segment" -> p.segment();
             case "employees" -> p.employees() == null ? null : Integer.toString(p.employees());
+            case "sales" -> p.sales() == null ? null : Integer.toString(p.sales());
             default -> null;
         };
     }
@@ -385,37 +387,13 @@ public final class EligibilityFlow {
         return UNSURE.matcher(n).find() ? "unknown" : null;
     }
 
-    /** Sales in 억 원 (100 million won), rounded down: "매출 40억", "연매출 1.2조", "5 billion won", "800 million won". */
+    /** Sales in 억 원 as an answer to the sales question ({@link Sales#of}), or "unknown"; null when not an answer. */
     static String sales(String text) {
-        String raw = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("(?<=\\d),(?=\\d{3})", "");
-        Matcher ko = SALES_KO.matcher(raw);
-        if (ko.find()) {
-            double v = Double.parseDouble(ko.group(1));
-            double eok = switch (ko.group(2)) {
-                case "조" -> v * 10_000;
-                case "억" -> v;
-                case "천만" -> v / 10;
-                case "백만" -> v / 100;
-                default -> v / 10_000;
-            };
-            return Long.toString((long) Math.floor(eok));
+        Integer eok = Sales.of(text);
+        if (eok != null) {
+            return Integer.toString(eok);
         }
-        Matcher en = SALES_EN.matcher(raw);
-        if (en.find()) {
-            double v = Double.parseDouble(en.group(1));
-            double eok = switch (en.group(2)) {
-                case "trillion" -> v * 10_000;
-                case "billion", "bn" -> v * 10;
-                default -> v / 100;
-            };
-            return Long.toString((long) Math.floor(eok));
-        }
-        String n = TextNormalizer.normalize(text);
-        if (NO_SALES.matcher(n).find()) {
-            return "0";
-        }
-        return UNSURE.matcher(n).find() ? "unknown" : null;
+        return UNSURE.matcher(TextNormalizer.normalize(text)).find() ? "unknown" : null;
     }
 
     static boolean looksLikeQuestion(String text) {
@@ -459,6 +437,18 @@ public final class EligibilityFlow {
     }
 
     // ---- the result ----
+
+    /** The result; when it is open (no track "may fit", one for the office to confirm) it ends by offering a person. */
+    private Step finished(EligibilityCheck done, Language language, Instant now) {
+        Message result = result(done, language, now);
+        java.util.Collection<Outcome> outcomes = outcomes(done).values();
+        boolean open = !outcomes.contains(Outcome.MAY_FIT) && outcomes.stream().anyMatch(o -> o != Outcome.DOES_NOT_FIT);
+        if (!open) {
+            return new Step(done, List.of(result), true);
+        }
+        Message offered = bot(result.text() + "\n\n" + rules.message("person_offer", language), result.quickReplies(), now);
+        return new Step(done, List.of(offered), true, false, true);
+    }
 
     private Message result(EligibilityCheck check, Language language, Instant now) {
         StringBuilder b = new StringBuilder(rules.message("result_title", language)).append('\n');

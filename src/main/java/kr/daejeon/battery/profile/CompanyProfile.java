@@ -22,12 +22,13 @@ import java.util.TreeSet;
  * @param relocation a move to Daejeon: "planned" or "confirmed"
  * @param segment materials, parts, equipment, cells, packs, ess, recycling, testing or other
  * @param companyType sme, midsized, large, startup, pre_founder, sole_proprietor, research_institute or university
+ * @param sales the latest year's sales in 억 원 (100 million won), as the company said it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"region", "district", "daejeonSites", "otherSites", "relocation", "segment", "employees", "foundedYear",
-        "companyType"})
+        "companyType", "sales"})
 public record CompanyProfile(String region, String district, Set<String> daejeonSites, Set<String> otherSites, String relocation,
-                             String segment, Integer employees, Integer foundedYear, String companyType) {
+                             String segment, Integer employees, Integer foundedYear, String companyType, Integer sales) {
 
     public static final String DAEJEON = "daejeon";
     public static final List<String> SITES = List.of("hq", "plant", "lab", "branch");
@@ -35,7 +36,12 @@ public record CompanyProfile(String region, String district, Set<String> daejeon
             "testing", "other");
     public static final List<String> COMPANY_TYPES = List.of("sme", "midsized", "large", "startup", "pre_founder", "sole_proprietor",
             "research_institute", "university");
-    public static final CompanyProfile EMPTY = new CompanyProfile(null, null, null, null, null, null, null, null, null);
+    public static final CompanyProfile EMPTY = new CompanyProfile(null, null, null, null, null, null, null, null, null, null);
+
+    public CompanyProfile(String region, String district, Set<String> daejeonSites, Set<String> otherSites, String relocation,
+                          String segment, Integer employees, Integer foundedYear, String companyType) {
+        this(region, district, daejeonSites, otherSites, relocation, segment, employees, foundedYear, companyType, null);
+    }
 
     public CompanyProfile {
         daejeonSites = sorted(daejeonSites);
@@ -64,7 +70,7 @@ public record CompanyProfile(String region, String district, Set<String> daejeon
         String newerDistrict = newer.district != null ? newer.district : newer.region != null && !newer.region.equals(region) ? null : district;
         return new CompanyProfile(pick(newer.region, region), newerDistrict, inDaejeon, elsewhere,
                 pick(newer.relocation, relocation), pick(newer.segment, segment), pick(newer.employees, employees),
-                pick(newer.foundedYear, foundedYear), pick(newer.companyType, companyType));
+                pick(newer.foundedYear, foundedYear), pick(newer.companyType, companyType), pick(newer.sales, sales));
     }
 
     private static Set<String> union(Set<String> older, Set<String> newer, Set<String> movedAway) {

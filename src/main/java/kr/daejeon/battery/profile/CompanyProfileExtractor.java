@@ -231,7 +231,7 @@ public final class CompanyProfileExtractor {
         String region = hqRegion != null ? hqRegion : firstDaejeon != null ? firstDaejeon : firstElsewhere;
         String n = normalizeKeepingCase(text);
         CompanyProfile profile = new CompanyProfile(region, district, daejeonSites, outside.isEmpty() ? null : outside, relocation,
-                segment(n), employees(n), foundedYear(n), companyType(n));
+                segment(n), employees(n), foundedYear(n), companyType(n), Sales.said(text));
         return new Reading(profile, List.copyOf(all), List.copyOf(unresolved), stillUnplaced, negated, discounted);
     }
 

@@ -104,6 +104,34 @@ class EligibilityCheckTest {
     }
 
     @Test
+    void yesToThePersonOfferedAfterAnOpenResultHandsOver() {
+        try (TestServer s = TestServer.start(Map.of(), CLOCK)) {
+            Conversation c = s.newConversation("en");
+            say(s, c, "Check eligibility");
+            JsonNode result = null;
+            for (String tap : List.of("Planning to move to Daejeon", "SME", "Materials", "Under 10", "Under 1 billion won")) {
+                result = say(s, c, tap);
+            }
+            assertTrue(last(result).get("text").asText().endsWith("Shall I connect you with a member of staff?"), result.toString());
+            JsonNode yes = say(s, c, "yes");
+            assertTrue(yes.get("handoff").asBoolean(), yes.toString());
+        }
+    }
+
+    @Test
+    void startOverInTheConversationForgetsTheSelfIntroduction() {
+        try (TestServer s = TestServer.start(Map.of(), CLOCK)) {
+            Conversation c = s.newConversation("ko");
+            say(s, c, "안녕하세요, 저희는 유성구에 공장이 있는 분리막 업체예요");
+            assertTrue(last(say(s, c, "자격 사전 확인")).get("text").asText().contains("앞서 말씀하신"));
+            assertTrue(last(say(s, c, "처음부터 다시")).get("text").asText().startsWith("1/5. 대전에 어떤 사업장이 있나요?"));
+            say(s, c, "공장");
+            assertTrue(last(say(s, c, "중소기업")).get("text").asText().startsWith("3/5. 이차전지 가치사슬에서 어느 분야인가요?"),
+                    "the segment said before is asked, not assumed");
+        }
+    }
+
+    @Test
     void unclearAnswersAreAskedAgainAndTheCheckCanBeStopped() {
         try (TestServer s = TestServer.start(Map.of(), CLOCK)) {
             Conversation c = s.newConversation("ko");

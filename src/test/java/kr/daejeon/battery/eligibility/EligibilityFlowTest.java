@@ -127,6 +127,39 @@ class EligibilityFlowTest {
     }
 
     @Test
+    void salesHeardWithTheHeadCountAreOfferedNotAskedAgain() {
+        EligibilityFlow.Step echo = FLOW.answer(tapped(Language.KO, "공장", "중소기업", "소재").check(), "직원 35명이고 매출은 60억이에요", Language.KO, NOW);
+        assertEquals("35", echo.check().pending());
+        EligibilityFlow.Step next = FLOW.answer(echo.check(), "네", Language.KO, NOW);
+        assertTrue(last(next).text().startsWith("5/5. 앞서 말씀하신 내용으로는 최근 연도 매출액이 약 60억 원이라"), last(next).text());
+        assertEquals("60", next.check().pending());
+        EligibilityFlow.Step known = FLOW.start(CompanyProfileExtractor.extract("유성구 분리막 업체인데 연매출 80억 정도예요"), Language.KO, NOW);
+        assertEquals(80, known.check().known().sales());
+    }
+
+    @Test
+    void startOverForgetsWhatWasSaidAndAsksEverything() {
+        EligibilityFlow.Step known = FLOW.start(CompanyProfileExtractor.extract("유성구에 공장이 있는 분리막 중소기업이에요"), Language.KO, NOW);
+        assertTrue(last(known).text().contains("앞서 말씀하신"), last(known).text());
+        EligibilityFlow.Step again = FLOW.answer(FLOW.answer(known.check(), "네", Language.KO, NOW).check(), "처음부터 다시", Language.KO, NOW);
+        assertTrue(last(again).text().startsWith("1/5. 대전에 어떤 사업장이 있나요?"), last(again).text());
+        assertNull(again.check().profile());
+        assertTrue(FLOW.answer(again.check(), "중소기업", Language.KO, NOW).replies().stream().noneMatch(m -> m.text().contains("앞서 말씀하신")));
+    }
+
+    @Test
+    void anOpenResultOffersAPersonAndOnlyThen() {
+        EligibilityFlow.Step open = tapped(Language.KO, "대전 이전 예정", "중소기업", "소재", "10명 미만", "10억 원 미만");
+        assertTrue(open.offersPerson());
+        assertTrue(last(open).text().endsWith("담당자에게 연결해 드릴까요?"), last(open).text());
+        assertTrue(last(open).quickReplies().contains("상담원 연결"), last(open).quickReplies().toString());
+        EligibilityFlow.Step fits = tapped(Language.EN, "Plant", "SME", "Cells", "Under 10", "Under 1 billion won");
+        assertFalse(fits.offersPerson(), "the promising track may fit: " + last(fits).text());
+        EligibilityFlow.Step neither = tapped(Language.KO, "대전에 없음");
+        assertFalse(neither.offersPerson(), last(neither).text());
+    }
+
+    @Test
     void recyclingIsForTheOfficeWithTheReason() {
         EligibilityFlow.Step done = tapped(Language.KO, "공장", "중소기업", "재활용", "30~99명", "50억~100억 원 미만");
         assertEquals(Map.of("leading", Outcome.ASK_OFFICE, "promising", Outcome.ASK_OFFICE), FLOW.outcomes(done.check()));
