@@ -114,8 +114,9 @@ public final class ConversationEngine {
 
     /** A question answered from the FAQ (or handed over, or missed): the turn when no pre-check question is pending. */
     private TurnResult answerTurn(ConversationState state, String text, Language language, Instant now) {
-        // A tapped follow-up question or topic button is never misread.
-        Optional<Answer> tappedAnswer = faq().answerForLabel(text);
+        // A tapped follow-up question or topic button is never misread; nor is "서울 회사인데 신청돼요?", the rule it turns on.
+        Optional<Answer> tappedAnswer = faq().answerForLabel(text)
+                .or(() -> eligibility() == null ? Optional.empty() : eligibility().ruleAnswer(text));
         Optional<String> tapped = tappedAnswer.map(Answer::topic).or(() -> faq().intentForLabel(text));
         Interpreter.Understanding understood = tapped
                 .map(intent -> new Interpreter.Understanding(List.of(new Interpreter.Part(

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.daejeon.battery.conversation.Message;
+import java.util.Optional;
+import kr.daejeon.battery.faq.Answer;
 import kr.daejeon.battery.faq.FaqCatalog;
 import kr.daejeon.battery.faq.LocalizedText;
 import kr.daejeon.battery.nlu.Language;
@@ -70,6 +72,19 @@ public final class EligibilityFlow {
         this.rules = rules;
         this.faq = faq;
         this.zone = zone;
+        rules.ruleAnswers().forEach((fact, id) -> {
+            if (faq.answer(id).isEmpty()) {
+                throw new IllegalArgumentException("eligibility rule_answers." + fact + ": no answer '" + id + "' in the FAQ");
+            }
+        });
+    }
+
+    /**
+     * The curated answer for a bare "can we apply?" after a fact a public rule turns on ("저희는 서울에 있는 양극재
+     * 회사인데 신청돼요?" → the location rule), see {@link DecidingFact}; empty for any other message.
+     */
+    public Optional<Answer> ruleAnswer(String text) {
+        return DecidingFact.of(text).map(rules.ruleAnswers()::get).flatMap(faq::answer);
     }
 
     public String startLabel(Language language) {

@@ -21,7 +21,8 @@ import kr.daejeon.battery.nlu.Language;
  */
 public record EligibilityRules(List<Question> questions, List<Track> tracks, Map<String, LocalizedText> messages,
                                LocalizedText startLabel, LocalizedText cancelLabel, LocalizedText restartLabel,
-                               LocalizedText yesLabel, LocalizedText noLabel, Map<String, LocalizedText> sources) {
+                               LocalizedText yesLabel, LocalizedText noLabel, Map<String, LocalizedText> sources,
+                               Map<String, String> ruleAnswers) {
 
     public record Option(String value, LocalizedText label, List<String> match) {
     }
@@ -205,11 +206,23 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
         JsonNode labels = root.path("labels");
         EligibilityRules rules = new EligibilityRules(questions, tracks, messages, text(labels.path("start"), "labels.start", problems),
                 text(labels.path("cancel"), "labels.cancel", problems), text(labels.path("restart"), "labels.restart", problems),
-                text(labels.path("yes"), "labels.yes", problems), text(labels.path("no"), "labels.no", problems), sources);
+                text(labels.path("yes"), "labels.yes", problems), text(labels.path("no"), "labels.no", problems), sources,
+                ruleAnswers(root.path("rule_answers"), problems));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(file + " has problems:\n  - " + String.join("\n  - ", problems));
         }
         return rules;
+    }
+
+    private static Map<String, String> ruleAnswers(JsonNode n, List<String> problems) {
+        Map<String, String> out = new LinkedHashMap<>();
+        n.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+        for (String fact : List.of(DecidingFact.LARGE, DecidingFact.RELOCATION, DecidingFact.OUTSIDE_DAEJEON)) {
+            if (!out.containsKey(fact)) {
+                problems.add("rule_answers." + fact + ": needs the id of the answer that explains that rule");
+            }
+        }
+        return Map.copyOf(out);
     }
 
     private static Growth growth(JsonNode g, String trackId, List<Question> questions, Map<String, LocalizedText> sources,

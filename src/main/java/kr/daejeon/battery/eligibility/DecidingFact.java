@@ -1,0 +1,57 @@
+package kr.daejeon.battery.eligibility;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import kr.daejeon.battery.profile.CompanyProfile;
+import kr.daejeon.battery.profile.CompanyProfileExtractor;
+
+/**
+ * "저희는 서울에 있는 양극재 회사인데 신청돼요?": a bare "can we apply?" after the company said something a public
+ * rule turns on — it is large, it is moving to Daejeon, or it is somewhere else with nothing in Daejeon. Such a
+ * question is about that rule, whatever else the classifier sees in it ("신청" alone reads as how to apply), so
+ * it is answered with the rule's curated answer (named in {@code faq/eligibility.yaml}, {@code rule_answers})
+ * and the pre-check is offered with it. A question about anything else ("교육 신청할 수 있나요?") is left alone.
+ */
+public final class DecidingFact {
+
+    public static final String LARGE = "large";
+    public static final String RELOCATION = "relocation";
+    public static final String OUTSIDE_DAEJEON = "outside_daejeon";
+
+    /** Where the self-description ends and the question starts: "…회사인데 | 신청돼요?", "…in Busan, | can we apply?". */
+    private static final Pattern LAST_CLAUSE = Pattern.compile("(?:인데요?|는데요?|[,.;!]|—)\\s*");
+    private static final Pattern BARE_APPLY = Pattern.compile("^(?:그럼|혹시|그러면|그래도|근데|그런데|저희도|저희는|우리도|우리 회사도|저희 회사도)?\\s*"
+            + "(?:신청|지원|참여|참가)(?:이|은|도)?\\s*(?:돼요|되나요|될까요|됩니까|되요|되는지요|가능한가요|가능해요|가능할까요|가능합니까|가능하나요|"
+            + "할 수 있나요|할 수 있어요|할 수 있을까요|할 수 있습니까|대상인가요|대상이에요|대상이 되나요)"
+            + "|^(?:그럼|혹시|저희도|저희는|우리도)?\\s*(?:자격이 되나요|자격이 돼요|해당되나요|해당돼요|대상인가요|대상이 되나요)"
+            + "|^(?:so |then |and |but )?(?:can|could|may) (?:we|i|our company|my company) (?:still |also |even )?(?:apply|participate|join|take part)"
+            + "(?: for it| to it| for this| for the program(?:me)?| in the program(?:me)?| in it)?"
+            + "|^(?:so |then |and |but )?(?:are we|am i|is our company|is my company|would we be|are we still) (?:eligible|qualified)(?: for it| for this| to apply)?"
+            + "|^(?:so |then |and |but )?(?:do|would|will) we (?:qualify|fit)");
+
+    private DecidingFact() {
+    }
+
+    /** The fact a bare "can we apply?" in {@code text} turns on ({@link #LARGE}, {@link #RELOCATION}, {@link #OUTSIDE_DAEJEON}), if any. */
+    public static Optional<String> of(String text) {
+        String t = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip()
+                .replaceAll("[?？!~]+$", "").replaceAll("\\s+", " ");
+        String[] clauses = LAST_CLAUSE.split(t);
+        String question = clauses.length == 0 ? "" : clauses[clauses.length - 1].strip().replaceAll("[?？!.~]+$", "");
+        if (clauses.length < 2 || !BARE_APPLY.matcher(question).matches()) {
+            return Optional.empty();
+        }
+        CompanyProfile p = CompanyProfileExtractor.extract(text);
+        if (LARGE.equals(p.companyType())) {
+            return Optional.of(LARGE); // fails whatever the location
+        }
+        if (p.relocation() != null) {
+            return Optional.of(RELOCATION);
+        }
+        boolean elsewhere = p.region() != null && !CompanyProfile.DAEJEON.equals(p.region())
+                || p.daejeonSites() != null && p.daejeonSites().isEmpty();
+        return elsewhere && !p.hasDaejeonSite() ? Optional.of(OUTSIDE_DAEJEON) : Optional.empty();
+    }
+}

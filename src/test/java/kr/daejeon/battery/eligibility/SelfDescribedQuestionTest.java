@@ -1,0 +1,67 @@
+package kr.daejeon.battery.eligibility;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestServer.Conversation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A company that says in an ordinary question where it is, that it is large, or that it is moving ("저희는 서울에 있는
+ * 양극재 회사인데 신청돼요?") is told the public rule those facts turn on and offered the pre-check, never a partial
+ * generic answer.
+ */
+class SelfDescribedQuestionTest {
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of(), EligibilityCheckTest.CLOCK);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonNode ask(String locale, String text) {
+        Conversation c = server.newConversation(locale);
+        return TestServer.json(server.say(c, text));
+    }
+
+    static void assertRuleAndCheckOffered(String locale, String text, List<String> answers) {
+        JsonNode r = ask(locale, text);
+        JsonNode last = r.get("messages").get(r.get("messages").size() - 1);
+        String summary = text + " -> " + r.path("answerId").asText() + " (" + r.path("answerMatch").asText() + "): " + last.get("text").asText();
+        assertEquals("eligibility", r.get("intent").asText(), summary);
+        assertTrue(answers.contains(r.path("answerId").asText()), summary);
+        assertTrue(!"partial".equals(r.path("answerMatch").asText()), summary);
+        assertTrue(EligibilityCheckTest.quickReplies(last).contains("ko".equals(locale) ? "자격 사전 확인" : "Check eligibility"), summary);
+    }
+
+    @Test
+    void anotherCityGetsTheLocationRule() {
+        assertRuleAndCheckOffered("ko", "저희는 서울에 있는 양극재 회사인데 신청돼요?", List.of("elig_outside_daejeon"));
+        assertRuleAndCheckOffered("ko", "세종시에 공장이 있는 분리막 업체인데 지원 가능한가요?", List.of("elig_outside_daejeon"));
+        assertRuleAndCheckOffered("en", "We are a cathode maker in Cheongju, are we eligible?", List.of("elig_outside_daejeon"));
+    }
+
+    @Test
+    void aLargeCompanyElsewhereGetsTheRuleThatDecides() {
+        assertRuleAndCheckOffered("en", "we're a big company in Busan, can we apply?", List.of("elig_outside_daejeon", "elig_large_company"));
+        assertRuleAndCheckOffered("ko", "저희는 대기업인데 신청할 수 있나요?", List.of("elig_large_company"));
+    }
+
+    @Test
+    void aCompanyMovingGetsTheRelocationRule() {
+        assertRuleAndCheckOffered("ko", "대전으로 이전할 예정인 음극재 회사인데 신청돼요?", List.of("elig_relocation"));
+        assertRuleAndCheckOffered("en", "We plan to move to Daejeon next year, can we apply?", List.of("elig_relocation"));
+    }
+}
