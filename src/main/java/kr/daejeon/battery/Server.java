@@ -252,6 +252,8 @@ public final class Server {
                 personalData, backend.readiness()).mount(router);
         new MetricsApi(vertx, metrics, config.metricsToken()).mount(router);
         new TrainingApi(content, clock).mount(router);
+        new kr.daejeon.battery.api.PrivacyNoticeApi(new kr.daejeon.battery.privacy.PrivacyNotice(
+                (int) config.retention().toDays())).mount(router);
         new kr.daejeon.battery.api.OpenApiDocs().mount(router);
         staffApi.pingEvery(config.ssePing());
         staffApi.mount(router);
@@ -267,7 +269,8 @@ public final class Server {
             kakao.mount(router);
         }
         // The demo information page, the widget and its JavaScript API example: static files, strict CSP, no build step.
-        router.getWithRegex("/(index\\.html|widget\\.js|widget\\.css|demo\\.css|widget-example\\.html|widget-example\\.js|widget-example-stub\\.js)?").handler(ctx -> {
+        // favicon.ico too: browsers ask for it on every page (the staff console's included), a 404 is noise in their logs.
+        router.getWithRegex("/(index\\.html|widget\\.js|widget\\.css|demo\\.css|widget-example\\.html|widget-example\\.js|widget-example-stub\\.js|favicon\\.ico)?").handler(ctx -> {
             ctx.response().putHeader("Content-Security-Policy", SITE_CSP);
             if (ctx.request().path().equals("/widget.css")) {
                 // Host pages on other origins load the widget's stylesheet with fetch().

@@ -73,7 +73,7 @@ public final class ConfigRegistry {
         integer("rate_limit_per_minute", "600", 1, 10_000_000, FREQUENT, "Requests per minute per client address.");
         integer("conversation_rate_limit_per_minute", "60", 1, 10_000_000, FREQUENT, "Turns per minute per conversation.");
         integer("session_ttl_minutes", "30", 1, 60 * 24 * 90, FREQUENT, "An idle conversation without staff is forgotten after this.");
-        integer("misses_before_handoff", "2", 1, 100, FREQUENT, "Unanswered questions in a row before staff are offered.");
+        integer("misses_before_handoff", "3", 1, 100, FREQUENT, "Messages in a row the assistant could not answer (chit-chat and questions outside the program included) before staff are offered.");
         list("trusted_proxies", "", FREQUENT, "Proxies whose `X-Forwarded-For` is believed (IP addresses).");
         choice("log_format", "text", FREQUENT, "`text` or `json` (one object per line).");
         choice("public_holidays", "kr", FREQUENT, "`kr` (Korean public holidays shipped) or `none`.");

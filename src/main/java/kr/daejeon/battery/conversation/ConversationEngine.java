@@ -75,8 +75,12 @@ public final class ConversationEngine {
      * the configured minutes per ticket for every ticket ahead of them and their own.
      */
     public Message queuePosition(Language language, int position, Instant now) {
-        String text = faq().message("handoff_position", language).replace("{position}", Integer.toString(position))
-                .replace("{minutes}", Integer.toString(Math.max(1, position) * minutesPerTicket));
+        // Outside office hours no one replies within minutes: the line says when staff start again.
+        String text = hours.isOpen(now)
+                ? faq().message("handoff_position", language)
+                        .replace("{minutes}", Integer.toString(Math.max(1, position) * minutesPerTicket))
+                : faq().message("handoff_position_after_hours", language).replace("{next}", NEXT_OPENING.format(hours.nextOpening(now)));
+        text = text.replace("{position}", Integer.toString(position));
         return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT).withKind(MessageKind.QUEUE);
     }
 
@@ -417,7 +421,8 @@ public final class ConversationEngine {
         Answer a = chosen.answer();
         FaqEntry e = a.entry();
         List<MessageLink> links = new ArrayList<>(
-                e.links().stream().map(l -> new MessageLink(l.label().in(language), l.url())).toList());
+                e.links().stream().filter(kr.daejeon.battery.faq.Link::offered)
+                        .map(l -> new MessageLink(l.label().in(language), l.url())).toList());
         links.addAll(calendarLinks(e, state, language, now));
         List<String> quickReplies = new ArrayList<>();
         String offer = null;
@@ -531,12 +536,11 @@ public final class ConversationEngine {
     public static final String TRAINING_ICS_PATH = "/api/v1/training/sessions/";
 
     private TurnResult miss(ConversationState state, Language language, Instant now, Classification c) {
-        // Chit-chat and questions plainly outside the program ("ㅋㅋㅋ", "점심 뭐 먹지", EV subsidies) are told so every
-        // time: they are not the assistant failing the company, and staff could not answer them either.
-        boolean outside = c.isFallback() && c.confidence() >= CLEARLY_OUTSIDE;
-        int misses = outside ? state.misses() : state.misses() + 1;
+        // Every miss counts, chit-chat and questions plainly outside the program ("ㅋㅋㅋ", EV subsidies) too: a company
+        // that keeps getting "I can't answer that" is stuck whatever the reason, and a person can at least point elsewhere.
+        int misses = state.misses() + 1;
         Message reply;
-        if (!outside && misses >= missesBeforeHandoffOffer) {
+        if (misses >= missesBeforeHandoffOffer) {
             List<String> options = new ArrayList<>();
             options.add(faq().handoffLabel(language));
             options.addAll(titles(faq().topTopics(), language));
@@ -581,26 +585,65 @@ public final class ConversationEngine {
     }
 
     /**
-     * Staff own the conversation: the bot does not answer questions over them. It only collects the
-     * contact details it asked for outside business hours.
+     * Staff own the conversation: the bot does not talk over them. It collects the contact details it asked for
+     * outside business hours and, until a member of staff has joined, answers a question its FAQ answers
+     * confidently, saying that staff will still reply (the ticket stays open).
      */
     private TurnResult whileWithStaff(ConversationState state, String text, Language language, Instant now) {
         ConversationState next = state.withTurn(language.code(), state.status(), 0, now);
-        if (!state.awaitingContact()) {
-            return new TurnResult(next, FaqCatalog.HANDOFF_INTENT, 1.0, null, List.of(), List.of(), null, null);
+        if (state.awaitingContact()) {
+            // Contact lines are short and mostly addresses: they are told in the conversation's language, which they keep.
+            Language spoken = Optional.ofNullable(Language.fromCode(state.locale())).orElse(language);
+            ConversationState kept = state.withTurn(spoken.code(), state.status(), 0, now);
+            Optional<String> contact = ContactDetails.find(text);
+            if (contact.isPresent()) {
+                return new TurnResult(kept.withAwaitingContact(false), FaqCatalog.HANDOFF_INTENT, 1.0, null,
+                        List.of(Message.bot(faq().message("contact_saved", spoken).replace("{contact}", contact.get()), List.of(),
+                                List.of(), now, FaqCatalog.HANDOFF_INTENT)), List.of(), null, contact.get());
+            }
+            if (ContactDetails.looksLikeContact(text)) {
+                return new TurnResult(kept, FaqCatalog.HANDOFF_INTENT, 1.0, null,
+                        List.of(Message.bot(faq().message("contact_invalid", spoken), List.of(), List.of(), now,
+                                FaqCatalog.HANDOFF_INTENT)), List.of(), null, null);
+            }
         }
-        Optional<String> contact = ContactDetails.find(text);
-        if (contact.isPresent()) {
-            return new TurnResult(next.withAwaitingContact(false), FaqCatalog.HANDOFF_INTENT, 1.0, null,
-                    List.of(Message.bot(faq().message("contact_saved", language), List.of(), List.of(), now,
-                            FaqCatalog.HANDOFF_INTENT)), List.of(), null, contact.get());
+        if (ConversationState.WAITING.equals(state.status())) {
+            Optional<TurnResult> answered = answerWhileWaiting(state, text, language, now);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
         }
-        boolean lookedLikeContact = text.contains("@") || text.chars().filter(Character::isDigit).count() >= 7;
-        List<Message> replies = lookedLikeContact
-                ? List.of(Message.bot(faq().message("contact_invalid", language), List.of(), List.of(), now,
-                        FaqCatalog.HANDOFF_INTENT))
-                : List.of();
-        return new TurnResult(next, FaqCatalog.HANDOFF_INTENT, 1.0, null, replies, List.of(), null, null);
+        return new TurnResult(next, FaqCatalog.HANDOFF_INTENT, 1.0, null, List.of(), List.of(), null, null);
+    }
+
+    /**
+     * While waiting for staff a wrong answer costs more than silence (staff answer anyway): only a question read this
+     * surely, on its own, is answered ("서류 뭐 필요해요?" reads at 0.98, "아직인가요?" at 0.6).
+     */
+    static final double CONFIDENT_WHILE_WAITING = 0.8;
+
+    /** A confident curated answer (not a guess, a partial answer or a new handoff), with a note that staff will reply. */
+    private Optional<TurnResult> answerWhileWaiting(ConversationState state, String text, Language language, Instant now) {
+        // Read alone: "아직인가요?" is about the wait, not a follow-up to the topic talked about before the handoff.
+        TurnResult r = answerTurn(state.withDialogue(DialogueContext.none()), text, language, now);
+        boolean confident = r.handoffReason() == null && r.confidence() >= CONFIDENT_WHILE_WAITING
+                && !r.replies().isEmpty() && r.replies().stream().allMatch(m -> EXACT.equals(m.match()) || OVERVIEW.equals(m.match()))
+                && !"greeting".equals(r.intent()) && !"goodbye".equals(r.intent());
+        if (!confident) {
+            return Optional.empty();
+        }
+        String handoffLabel = faq().handoffLabel(language);
+        List<Message> replies = new ArrayList<>(r.replies().stream()
+                .map(m -> new Message(m.id(), m.from(), m.text(), m.quickReplies().stream().filter(q -> !q.equals(handoffLabel)).toList(),
+                        m.links(), m.createdAt(), m.intent(), m.confidence(), m.author(), m.kind(), m.answerId(), m.match(),
+                        m.ticketId()))
+                .toList());
+        replies.add(Message.bot(faq().message("handoff_still_waiting", language), List.of(), List.of(), now,
+                FaqCatalog.HANDOFF_INTENT));
+        // Already waiting for a person: no offer of one, and no "네" that would ask again.
+        ConversationState next = r.state().withDialogue(r.state().dialogue().withOffer(null));
+        return Optional.of(new TurnResult(next, r.intent(), r.confidence(), r.userIntent(), List.copyOf(replies), r.ranking(),
+                null, null));
     }
 
     private static ConversationState remember(ConversationState state, Instant now, Classification c) {

@@ -62,13 +62,13 @@ public final class FollowUpMailer implements AutoCloseable {
 
     /** Whether a reply on this ticket goes out by e-mail: the customer left an address. */
     public static boolean applies(Ticket t) {
-        return t.contact() != null && ContactDetails.isEmail(t.contact());
+        return ContactDetails.emailOf(t.contact()).isPresent();
     }
 
     /** Sends {@code reply} to the ticket's address; returns at once, the outcome lands on the ticket. */
     public void send(Ticket ticket, String staffName, String reply, List<Message> transcript) {
         FollowUpMail mail = FollowUpMail.of(ticket.language(), staffName, reply, transcript);
-        MailMessage message = new MailMessage().setFrom(settings.from()).setTo(ticket.contact())
+        MailMessage message = new MailMessage().setFrom(settings.from()).setTo(ContactDetails.emailOf(ticket.contact()).orElseThrow())
                 .setSubject(mail.subject()).setText(mail.text()).setHtml(mail.html());
         attempt(ticket, message, reply, 0);
     }
@@ -77,7 +77,7 @@ public final class FollowUpMailer implements AutoCloseable {
         client.sendMail(message).onComplete(ar -> {
             if (ar.succeeded()) {
                 metrics.delivery(CHANNEL, "delivered");
-                note(ticket, "고객 메일로 답장을 보냈습니다 · Reply e-mailed to " + ticket.contact());
+                note(ticket, "고객 메일로 답장을 보냈습니다 · Reply e-mailed to " + message.getTo().get(0));
                 return;
             }
             String reason = ar.cause().getClass().getSimpleName() + ": " + ar.cause().getMessage();

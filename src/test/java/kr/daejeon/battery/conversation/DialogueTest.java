@@ -266,14 +266,17 @@ class DialogueTest {
     }
 
     @Test
-    void chitChatIsToldItIsOutsideTheProgramEveryTimeAndIsNotOfferedAPerson() {
+    void chitChatIsToldItIsOutsideTheProgramAndTheThirdMissOffersAPerson() {
         Conversation c = server.newConversation("ko");
-        for (String noise : List.of("ㅋㅋㅋ", "점심 뭐 먹지", "ㅎㅎㅎ")) {
+        for (String noise : List.of("ㅋㅋㅋ", "점심 뭐 먹지")) {
             JsonNode r = turn(c, noise);
             assertEquals("fallback", r.get("intent").asText(), r.toString());
             assertTrue(text(r).contains("범위를 벗어났어요"), noise + ": " + text(r));
             assertFalse(r.get("messages").get(0).get("quickReplies").toString().contains("상담원 연결"), noise + ": " + r);
         }
+        JsonNode third = turn(c, "ㅎㅎㅎ");
+        assertEquals("fallback", third.get("intent").asText(), third.toString());
+        assertTrue(third.get("messages").get(0).get("quickReplies").toString().contains("상담원 연결"), third.toString());
     }
 
     @Test

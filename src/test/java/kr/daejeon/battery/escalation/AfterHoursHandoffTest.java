@@ -31,6 +31,11 @@ class AfterHoursHandoffTest {
             JsonNode r = TestServer.json(server.say(c, "상담원 연결해 주세요"));
             String all = r.get("messages").toString();
             assertTrue(all.contains("2027-03-09 09:00 이후에 답변"), all);
+            // No promise of minutes while nobody is in: the queue line says when staff reply.
+            JsonNode queue = TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token())).get("messages");
+            String queueLine = java.util.stream.StreamSupport.stream(queue.spliterator(), false)
+                    .filter(m -> "queue".equals(m.path("kind").asText())).findFirst().orElseThrow().get("text").asText();
+            assertTrue(queueLine.contains("2027-03-09 09:00 이후") && !queueLine.contains("분"), queueLine);
 
             JsonNode bad = TestServer.json(server.say(c, "제 메일은 kim@ 이에요"));
             assertTrue(bad.get("messages").get(0).get("text").asText().contains("형식"));
@@ -60,6 +65,26 @@ class AfterHoursHandoffTest {
             assertEquals(clock.instant(), t.consent().at(), "the server's time of consent");
             // Asked once: later messages are for staff, not for the bot.
             assertEquals(0, TestServer.json(server.say(c, "010-1234-5678 도 있어요")).get("messages").size());
+        }
+    }
+
+    @Test
+    void anAddressAndAPhoneNumberAreBothKeptAndConfirmedInTheConversationsLanguage() {
+        String prefix = "afterhours" + Tokens.random(6);
+        MutableClock clock = new MutableClock(Instant.parse("2027-03-06T01:00:00Z"));
+        try (TestServer server = TestServer.start(Map.of("REDIS_URL", TestRedis.shared().url(), "REDIS_KEY_PREFIX", prefix,
+                "BUSINESS_HOURS", "MON-FRI 09:00-18:00"), clock);
+             RedisClient client = new RedisClient(TestRedis.shared().url(), prefix, 2, Duration.ofSeconds(2))) {
+            Conversation c = server.newConversation("ko");
+            TestServer.json(server.say(c, "상담원 연결해 주세요"));
+            JsonNode typo = TestServer.json(server.sayWithConsent(c, "e-mail: kim..lee@example.com"));
+            assertTrue(typo.get("messages").get(0).get("text").asText().contains("형식"), typo.toString());
+            JsonNode ok = TestServer.json(server.sayWithConsent(c, "e-mail kim@example.co.kr, phone 010-1234-5678"));
+            String confirmation = ok.get("messages").get(0).get("text").asText();
+            assertTrue(confirmation.contains("연락처를 받았습니다") && confirmation.contains("010-1234-5678"), confirmation);
+            assertEquals("ko", TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token()))
+                    .get("locale").asText(), "an address in English words does not switch the conversation");
+            assertEquals("kim@example.co.kr, 010-1234-5678", new RedisTicketStore(client).openTickets(10).get(0).contact());
         }
     }
 

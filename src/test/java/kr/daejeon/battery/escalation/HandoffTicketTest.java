@@ -24,7 +24,7 @@ class HandoffTicketTest {
         try (TestServer server = TestServer.start(Map.of("REDIS_URL", TestRedis.shared().url(), "REDIS_KEY_PREFIX", prefix));
              RedisClient client = new RedisClient(TestRedis.shared().url(), prefix, 2, Duration.ofSeconds(2))) {
             Conversation c = server.newConversation("ko");
-            // Misses the assistant cannot place (chit-chat plainly outside the program is told so and never counts).
+            // Misses in a row (chit-chat included): the third offers a person.
             JsonNode offer = null;
             for (String miss : java.util.List.of("이거 어떻게 해요?", "그거요", "저희 회사 상황이 좀 특이해서요")) {
                 offer = TestServer.json(server.say(c, miss));
