@@ -31,7 +31,7 @@ class AnswersDevRunner {
         if (!ask.isBlank()) {
             // -Ddev.ask="질문 하나|another question": the reply to each, for looking at single cases.
             for (String q : ask.split("\\|")) {
-                var r = eval.ask(q, q.chars().anyMatch(ch -> ch >= 0xAC00 && ch <= 0xD7A3) ? Language.KO : Language.EN);
+                var r = eval.askInTurns(q, q.chars().anyMatch(ch -> ch >= 0xAC00 && ch <= 0xD7A3) ? Language.KO : Language.EN);
                 r.replies().stream().filter(m -> m.answerId() != null).findFirst().ifPresentOrElse(
                         m -> System.out.println("ASK " + q + " -> " + m.answerId() + "/" + m.match()),
                         () -> System.out.println("ASK " + q + " -> " + r.intent()));
