@@ -349,6 +349,11 @@ public final class ConversationEngine {
                 named.add(topic);
             }
         }
+        if (previousTopic == null && named.isEmpty() && faq().index().isGeneral(question, c.intent())) {
+            // Nothing asked beyond the topic itself ("마감일?", "deadline?"): the overview says what is known; an
+            // entry that shares the topic word answers a narrower question (the closing hour, a late submission).
+            return new Chosen(overview, OVERVIEW);
+        }
         List<AnswerIndex.Match> ranked = new ArrayList<>(faq().index().rank(question, topics, 4));
         ranked.sort((x, y) -> Double.compare(score(y, named), score(x, named)));
         for (int i = 0; i < ranked.size(); i++) {

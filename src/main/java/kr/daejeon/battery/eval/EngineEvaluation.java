@@ -81,7 +81,7 @@ public final class EngineEvaluation {
             String[] p = line.split("\t");
             Language language = Language.fromCode(p[1].strip());
             Set<String> ok = accepted.getOrDefault(p[2].strip(), Set.of());
-            TurnResult r = ask(p[3], language);
+            TurnResult r = askInTurns(p[3], language);
             Message first = r.replies().stream().filter(m -> m.answerId() != null).findFirst().orElse(null);
             boolean right = ok.contains("none")
                     ? (first != null && "partial".equals(first.match())) || "human_handoff".equals(r.intent())
@@ -96,6 +96,22 @@ public final class EngineEvaluation {
             }
         }
         return out;
+    }
+
+    /** Separates the turns of a two-turn line in an answers file: {@code "마감언제에요 >> 2024년엔요?"}. */
+    static final String TURN = " >> ";
+
+    /**
+     * The reply to the last turn of {@code text}, each earlier turn (split at {@link #TURN}) asked first in the
+     * same conversation, so a follow-up is judged by the answer it gets after the question it follows.
+     */
+    public TurnResult askInTurns(String text, Language language) {
+        String[] turns = text.split(java.util.regex.Pattern.quote(TURN));
+        TurnResult r = ask(turns[0].strip(), language);
+        for (int i = 1; i < turns.length; i++) {
+            r = engine.respond(r.state(), turns[i].strip(), now);
+        }
+        return r;
     }
 
     /** The engine's reply to {@code text} as the first message of a new web conversation in {@code language}. */

@@ -23,6 +23,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import kr.daejeon.battery.nlu.Loanwords;
 import kr.daejeon.battery.nlu.TextNormalizer;
+import kr.daejeon.battery.profile.Gazetteer;
 
 /**
  * Finds the answer that answers <em>this</em> question: ranked retrieval over the question
@@ -290,8 +291,16 @@ public final class AnswerIndex {
             }
         }
         int substance = 0;
-        for (String t : nouns(prepare(question))) {
+        String prepared = prepare(question);
+        for (String t : nouns(prepared)) {
             if (!general.contains(t)) {
+                substance++;
+            }
+        }
+        // What is asked counts too: "얼마나 받을 수 있어요" has no noun, but asks for an amount, which the
+        // topic's general questions ("지원 내용이 뭐예요?") do not.
+        for (String t : terms(analyzer, prepared)) {
+            if (t.startsWith("@") && !general.contains(t)) {
                 substance++;
             }
         }
@@ -386,10 +395,14 @@ public final class AnswerIndex {
     }
 
     private static final String GRAM_MARK = "#";
+    private static final Map<String, String> QUESTION_WORDS = Map.of("얼마", "@amount", "언제", "@when", "어디", "@where",
+            "어떻게", "@how");
+    /** The concept of a place named outside Daejeon. */
+    static final String ELSEWHERE = "@elsewhere";
     private static final Map<String, String> CONCEPTS = concepts(
             "@amount", "얼마, 금액, 지원금, 규모, 액수, 최대, much, amount, fund, money, maximum",
             "@when", "언제, 기간, 날짜, 일정, 시기, 기한, when, date, period, schedul, time",
-            "@deadline", "마감, 기한, 데드라인, deadlin, close, cutoff",
+            "@deadline", "마감, 기한, 데드라인, 끝나, 종료, deadlin, close, cutoff, due, until, till",
             "@document", "서류, 문서, 자료, 증명서, 서식, 양식, document, paper, form, certif",
             "@how", "방법, 어떻게, 절차, 과정, 순서, how, process, procedur, step",
             "@who", "누구, 대상, 자격, 조건, 요건, who, elig, requir, qualifi",
@@ -407,7 +420,10 @@ public final class AnswerIndex {
             "@jobseeker", "구직자, 취준생, 취업준비생, 미취업자, 실업자, 취준, seeker, unemploi, jobless",
             "@student", "대학생, 학생, 졸업예정자, 대학원생, student, graduat",
             "@prefounder", "예비창업자, 예비창업, 창업전, founder, prefound",
-            "@sole", "개인사업자, 자영업자, 자영업, 개인, sole, proprietor, freelanc");
+            "@sole", "개인사업자, 자영업자, 자영업, 개인, sole, proprietor, freelanc",
+            "@weekend", "주말, 토요일, 일요일, 공휴일, 휴일, 연휴, weekend, saturdai, sundai, holidai",
+            "@now", "지금, 아직, 현재, 오늘, 여전히, still, now, today, current, yet",
+            "@differ", "차이, 차이점, 다르, 달라, 비교, 구분, differ, diff, compar, versu, vs");
 
     private static Map<String, String> concepts(String... pairs) {
         Map<String, String> m = new HashMap<>();
@@ -421,9 +437,9 @@ public final class AnswerIndex {
     private static final String MORPHEMES = "m";
     private static final String GRAMS = "g";
 
-    /** The same normalisation the classifier sees, so both read "데드라인" as "마감". */
+    /** The same normalisation the classifier sees, so both read "데드라인" as "마감"; contractions written out. */
     static String prepare(String text) {
-        return Loanwords.canonical(TextNormalizer.normalize(text));
+        return Loanwords.canonical(EnglishContractions.expand(TextNormalizer.normalize(text)));
     }
 
     /** Hangul bigrams of each run with spaces removed, Latin trigrams with word boundaries. */
@@ -471,6 +487,17 @@ public final class AnswerIndex {
             }
         }
         out.addAll(concepts);
+        // Question words the part-of-speech filter drops as adverbs ("얼마나", "어떻게") still say what is asked.
+        QUESTION_WORDS.forEach((word, concept) -> {
+            if (prepared.contains(word)) {
+                out.add(concept);
+            }
+        });
+        // A place outside Daejeon ("부산에 있는데", "we're in busan") asks the location rule, whichever city it is:
+        // the gazetteer knows them all, the variants name only a few.
+        if (Gazetteer.shared().find(prepared).stream().anyMatch(p -> !p.inDaejeon() && !p.unresolved())) {
+            out.add(ELSEWHERE);
+        }
         collect(analyzer, GRAMS, grams(prepared), GRAM_MARK, out);
         return out;
     }

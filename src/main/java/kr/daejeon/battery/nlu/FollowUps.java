@@ -37,7 +37,7 @@ public final class FollowUps {
             List.of(List.of("originals", "original"), List.of("copies", "copy")));
 
     private static final Pattern KO_ELLIPSIS = Pattern.compile(
-            "^(?:그럼|그러면|그렇다면|그건|그거|그것|그게|거기|그쪽|이건|이거|저건|그 경우|그때|그 다음|그리고|또)|(?:은요|는요|도요|은\\?|는\\?)\\s*[?？]?$");
+            "^(?:그럼|그러면|그렇다면|그건|그거|그것|그게|거기|그쪽|이건|이거|저건|그 경우|그때|그 다음|그리고|또)|(?:은요|는요|엔요|도요|은\\?|는\\?)\\s*[?？]?$");
     private static final Pattern EN_ELLIPSIS = Pattern.compile(
             "^(?:what about|how about|and for|and the|and what|and if|what if|and in|and how|and when|and where|and who|same for|also for|and|so|then|that one|those)\\b",
             Pattern.CASE_INSENSITIVE);

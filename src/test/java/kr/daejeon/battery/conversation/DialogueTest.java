@@ -303,4 +303,31 @@ class DialogueTest {
         two.get("messages").forEach(m -> intents.add(m.get("intent").asText()));
         assertEquals(List.of("leading_company", "promising_company"), intents, two.toString());
     }
+
+    @Test
+    void aBareDeadlineQuestionSaysTheCallIsClosedWithTheKnownDatesAndWhereTheNextIsPosted() {
+        // The outside tester's "마감일?" got the closing-hour entry, which gave neither a date nor the status.
+        for (String q : List.of("마감일?", "deadline?")) {
+            JsonNode r = turn(server.newConversation(q.startsWith("d") ? "en" : "ko"), q);
+            assertEquals("application_deadline", r.get("answerId").asText(), q + " -> " + r);
+            String t = text(r);
+            assertTrue((t.contains("마감되었습니다") || t.contains("closed")) && t.contains("2024") && t.contains("djtp.or.kr"), t);
+        }
+    }
+
+    @Test
+    void aYearAfterADeadlineAnswerAsksForThatCallsDates() {
+        Conversation c = server.newConversation("ko");
+        turn(c, "신청 기간 알려주세요");
+        JsonNode r = turn(c, "2024년엔요?");
+        assertEquals("deadline_2024", r.path("answerId").asText(), r.toString());
+        assertTrue(text(r).contains("2024년 2월 20일"), text(r));
+    }
+
+    @Test
+    void aWeekendQuestionIsAnsweredWithTheOfficeHoursNotHandedOver() {
+        JsonNode r = turn(server.newConversation("ko"), "토요일에도 상담돼요?");
+        assertFalse(r.get("handoff").asBoolean(), r.toString());
+        assertEquals("contact_hours", r.path("answerId").asText(), r.toString());
+    }
 }

@@ -31,7 +31,7 @@ class AnswersDevRunner {
         if (!ask.isBlank()) {
             // -Ddev.ask="질문 하나|another question": the reply to each, for looking at single cases.
             for (String q : ask.split("\\|")) {
-                var r = eval.ask(q, q.chars().anyMatch(ch -> ch >= 0xAC00 && ch <= 0xD7A3) ? Language.KO : Language.EN);
+                var r = eval.askInTurns(q, q.chars().anyMatch(ch -> ch >= 0xAC00 && ch <= 0xD7A3) ? Language.KO : Language.EN);
                 r.replies().stream().filter(m -> m.answerId() != null).findFirst().ifPresentOrElse(
                         m -> System.out.println("ASK " + q + " -> " + m.answerId() + "/" + m.match()),
                         () -> System.out.println("ASK " + q + " -> " + r.intent()));
@@ -39,7 +39,10 @@ class AnswersDevRunner {
             return;
         }
         List<String> misses = new ArrayList<>();
-        Map<Language, int[]> r = eval.answers(DEV.resolve("answers-dev.tsv"), DEV.resolve("answer-labels-dev.tsv"), misses);
+        // -Ddev.set=cold: the cold tester's set (answers-cold.tsv, answer-labels-cold.tsv) instead of answers-dev.tsv.
+        String set = System.getProperty("dev.set", "dev");
+        Map<Language, int[]> r = eval.answers(DEV.resolve("answers-" + set + ".tsv"), DEV.resolve("answer-labels-" + set + ".tsv"),
+                misses);
         misses.forEach(m -> System.out.println("MISS " + m));
         if (Boolean.getBoolean("dev.explain")) {
             kr.daejeon.battery.faq.FaqCatalog faq = kr.daejeon.battery.content.Content.load(Path.of("faq"),
@@ -87,7 +90,7 @@ class AnswersDevRunner {
         if (Boolean.getBoolean("dev.calibrate")) {
             calibrate(classifier, eval);
         }
-        System.out.printf(Locale.ROOT, "DEV reply intent = labelled topic: %d of %d%n", intentsRight(eval),
+        System.out.printf(Locale.ROOT, "DEV reply intent = labelled topic: %d of %d%n", intentsRight(eval, set),
                 r.values().stream().mapToInt(c -> c[1]).sum());
         r.forEach((l, c) -> System.out.printf(Locale.ROOT, "DEV answers %s: %d of %d right (%.1f%%)%n", l.code(), c[0], c[1],
                 100.0 * c[0] / c[1]));
@@ -146,12 +149,12 @@ class AnswersDevRunner {
         }
     }
 
-    static int intentsRight(EngineEvaluation eval) throws java.io.IOException {
+    static int intentsRight(EngineEvaluation eval, String set) throws java.io.IOException {
         int right = 0;
-        for (String line : java.nio.file.Files.readAllLines(DEV.resolve("answers-dev.tsv"))) {
+        for (String line : java.nio.file.Files.readAllLines(DEV.resolve("answers-" + set + ".tsv"))) {
             if (!line.startsWith("#") && !line.isBlank()) {
                 String[] p = line.split("\t");
-                right += eval.ask(p[3], Language.fromCode(p[1])).intent().equals(p[0]) ? 1 : 0;
+                right += eval.askInTurns(p[3], Language.fromCode(p[1])).intent().equals(p[0]) ? 1 : 0;
             }
         }
         return right;

@@ -45,4 +45,22 @@ class AnswerIndexTest {
         assertFalse(index.isGeneral("원본 내야 해요?", "required_documents"));
         assertTrue(index.knowsEveryNoun("원본 내야 해요?"));
     }
+
+    @Test
+    void aPlaceOutsideDaejeonAsksTheLocationRuleWhicheverCityItIs() {
+        // No variant names Busan or Pohang: the gazetteer tells they are outside Daejeon.
+        for (String q : List.of("we're in busan, can we apply?", "포항에 본사가 있는 회사인데 신청 대상이에요?")) {
+            AnswerIndex.Match top = index.rank(q, List.of("eligibility"), 1).get(0);
+            assertEquals("elig_outside_daejeon", top.answer().id(), q + " -> " + top);
+        }
+    }
+
+    @Test
+    void aQuestionWordTheAnalyserDropsStillMakesTheQuestionSpecific() {
+        // "얼마나" is an adverb to the part-of-speech filter; it asks for an amount all the same.
+        assertFalse(index.isGeneral("얼마나 받을 수 있어요", "support_benefits"));
+        assertTrue(index.isGeneral("deadline?", "application_deadline"));
+        assertTrue(index.isGeneral("what's the deadline", "application_deadline"));
+        assertFalse(index.isGeneral("마감 시간이 몇 시예요?", "application_deadline"));
+    }
 }
