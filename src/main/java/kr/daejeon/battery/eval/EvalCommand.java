@@ -27,7 +27,8 @@ import kr.daejeon.battery.eval.encoder.SentenceEncoder;
  * --iterations N, --l2 C, --threshold T, --features ngrams|ngrams+nori, --no-cv, and --add INTENT:LANG:TEXT
  * (repeatable) to compare the evaluation with and without proposed utterances. Frozen sets of real
  * questions ({@link FrozenEvalSet}) are asked through the conversation engine: --set DIR, --perturb
- * (openers, one typing slip, no spaces), --dialogues FILE (two-turn dialogues), --seed N, --faq DIR,
+ * (openers, one typing slip, no spaces), --dialogues FILE (two-turn dialogues), --questions FILE (repeatable; questions of a file
+ * instead of the set's, its language from the name: {@code …-en.tsv} is English), --seed N, --faq DIR,
  * --show-errors.
  */
 public final class EvalCommand {
@@ -51,6 +52,7 @@ public final class EvalCommand {
         List<String> additions = new ArrayList<>();
         Path set = null;
         Path dialogues = null;
+        List<Path> questionFiles = new ArrayList<>();
         Path faq = Path.of(AppConfig.DEFAULTS.get("faq_dir"));
         boolean perturb = false;
         boolean showErrors = false;
@@ -68,6 +70,7 @@ public final class EvalCommand {
                 case "--add" -> additions.add(value(args, ++i, a));
                 case "--set" -> set = Path.of(value(args, ++i, a));
                 case "--dialogues" -> dialogues = Path.of(value(args, ++i, a));
+                case "--questions" -> questionFiles.add(Path.of(value(args, ++i, a)));
                 case "--faq" -> faq = Path.of(value(args, ++i, a));
                 case "--perturb" -> perturb = true;
                 case "--show-errors" -> showErrors = true;
@@ -88,6 +91,8 @@ public final class EvalCommand {
         // Read the sets before any training, so a wrong path or line fails at once.
         FrozenEvalSet frozen = set == null ? null : FrozenEvalSet.load(set);
         List<EvalDialogue> extraDialogues = dialogues == null ? null : FrozenEvalSet.readDialogues(dialogues);
+        List<EvalQuestion> extraQuestions = questionFiles.isEmpty() ? null : questionFiles.stream()
+                .flatMap(f -> FrozenEvalSet.readQuestions(f, FrozenEvalSet.languageOf(f)).stream()).toList();
         IntentCorpus corpus = IntentCorpus.load(intents);
         if (cv) {
             out.printf(Locale.ROOT, "%n== %d-fold stratified cross-validation over %s (%d utterances)%n", folds, intents,
@@ -105,12 +110,12 @@ public final class EvalCommand {
             printPerLanguage(IntentEvaluation.evaluate(model, test.utterances()), out);
             printErrors(model, test.utterances(), out);
         }
-        if (frozen != null || extraDialogues != null) {
+        if (frozen != null || extraDialogues != null || extraQuestions != null) {
             long t0 = System.nanoTime();
             IntentClassifier model = IntentClassifier.train(corpus.utterances(), s);
             out.printf(Locale.ROOT, "%n== real questions through the conversation engine (model trained on all of %s in %.1f s,"
                     + " answers from %s)%n", intents, (System.nanoTime() - t0) / 1e9, faq);
-            runFrozen(EngineEvaluation.of(model, faq), model, frozen, dialogues, extraDialogues, perturb, seed, showErrors, out);
+            runFrozen(EngineEvaluation.of(model, faq), model, frozen, dialogues, extraDialogues, extraQuestions, perturb, seed, showErrors, out);
         }
         if (clinc != null) {
             runClinc(clinc, clincModel, encoder, s, out);
@@ -119,31 +124,32 @@ public final class EvalCommand {
     }
 
     /**
-     * {@code --set DIR} / {@code --dialogues FILE}: the frozen questions (plain, and with {@code --perturb}
-     * every perturbation) and the dialogues (those of the set unless a file is given), each as one table.
+     * {@code --set DIR} / {@code --dialogues FILE} / {@code --questions FILE}: the frozen questions (plain, and with
+     * {@code --perturb} every perturbation) and the dialogues (those of the set unless files are given), each as one table.
      */
     private static void runFrozen(EngineEvaluation eval, IntentClassifier model, FrozenEvalSet set, Path dialoguesFile,
-                                  List<EvalDialogue> extraDialogues, boolean perturb, long seed, boolean showErrors,
-                                  PrintStream out) {
-        List<EvalDialogue> dialogues = extraDialogues != null ? extraDialogues : set.dialogues();
+                                  List<EvalDialogue> extraDialogues, List<EvalQuestion> extraQuestions, boolean perturb,
+                                  long seed, boolean showErrors, PrintStream out) {
+        List<EvalDialogue> dialogues = extraDialogues != null ? extraDialogues : set != null ? set.dialogues() : List.of();
+        List<EvalQuestion> questions = extraQuestions != null ? extraQuestions : set != null ? set.questions() : List.of();
         List<String> gold = new ArrayList<>(dialogues.stream().map(EvalDialogue::expectedIntent).toList());
+        questions.forEach(q -> gold.addAll(q.intents()));
         if (set != null) {
             List<String> problems = FrozenEvalSet.checksumProblems(set.dir());
             if (problems.isEmpty()) {
                 out.println("  " + set.dir() + ": checksums match " + FrozenEvalSet.CHECKSUMS);
             }
             problems.forEach(p -> out.println("  WARNING: " + p));
-            set.questions().forEach(q -> gold.addAll(q.intents()));
-            if (!set.questions().isEmpty()) {
-                QuestionReport report = eval.questions(set.questions(),
-                        perturb ? List.of(Perturbation.values()) : List.of(), seed);
-                out.printf(Locale.ROOT, "-- questions of %s (%s; seed %d)%n", set.dir(),
-                        perturb ? "plain and perturbed; drop = points of in-scope accuracy lost" : "plain; --perturb adds"
-                                + " openers, a typing slip and no spaces", seed);
-                out.print(report.table());
-                if (showErrors) {
-                    report.misses().forEach(m -> out.println("  " + m));
-                }
+        }
+        if (!questions.isEmpty()) {
+            QuestionReport report = eval.questions(questions,
+                    perturb ? List.of(Perturbation.values()) : List.of(), seed);
+            out.printf(Locale.ROOT, "-- questions of %s (%s; seed %d)%n", extraQuestions != null ? "the given files" : set.dir(),
+                    perturb ? "plain and perturbed; drop = points of in-scope accuracy lost" : "plain; --perturb adds"
+                            + " openers, a typing slip and no spaces", seed);
+            out.print(report.table());
+            if (showErrors) {
+                report.misses().forEach(m -> out.println("  " + m));
             }
         }
         if (!dialogues.isEmpty()) {

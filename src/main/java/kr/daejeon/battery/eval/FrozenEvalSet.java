@@ -67,6 +67,11 @@ public record FrozenEvalSet(Path dir, List<EvalQuestion> questions, List<EvalDia
         return questions.stream().filter(q -> q.language() == language).toList();
     }
 
+    /** The language of a questions file, from its name: {@code questions-en.tsv}, {@code questions-casual-en.tsv} are English. */
+    public static Language languageOf(Path file) {
+        return file.getFileName().toString().endsWith("-en.tsv") ? Language.EN : Language.KO;
+    }
+
     /** {@code intent<TAB>text} lines; the intent may be {@code a|b} for a message with two questions. */
     public static List<EvalQuestion> readQuestions(Path file, Language language) {
         List<EvalQuestion> out = new ArrayList<>();

@@ -73,7 +73,7 @@ public final class FollowUps {
 
     private static final Pattern POINTS_BACK = Pattern.compile(
             "(?:^|\\s)(?:그|이|저)\\s(?:교육|과정|사업|트랙|기업|서류|공고|프로그램|협의회|행사)|(?:^|\\s)(?:그건|그거|그것|그게|거기|그쪽|이건|이거|해당)"
-                    + "|\\b(?:it|that|this|those|these|there)\\b(?!\\s+(?:is|are)\\s+(?:a|an|the)\\b)",
+                    + "|\\b(?:it|that|this|those|these|there|they|them)\\b(?!\\s+(?:is|are)\\s+(?:a|an|the)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -94,6 +94,11 @@ public final class FollowUps {
 
     /** Short enough that it probably leans on the previous turn. */
     public static boolean isShort(String text) {
+        return atMost(text, 10, 5);
+    }
+
+    /** At most this many Hangul letters (spaces not counted), or words for a message without Hangul. */
+    private static boolean atMost(String text, int letters, int words) {
         String n = TextNormalizer.normalize(text);
         int hangul = 0;
         for (int i = 0; i < n.length(); i++) {
@@ -101,7 +106,7 @@ public final class FollowUps {
                 hangul++;
             }
         }
-        return hangul > 0 ? n.replace(" ", "").length() <= 10 : n.split(" ").length <= 5;
+        return hangul > 0 ? n.replace(" ", "").length() <= letters : n.split(" ").length <= words;
     }
 
     /**
@@ -119,11 +124,51 @@ public final class FollowUps {
             Map.Entry<Integer, String> before = member(kind, p);
             if (now != null && before != null && !now.getKey().equals(before.getKey())) {
                 int at = p.indexOf(before.getValue());
-                return previous.substring(0, at) + now.getValue() + previous.substring(at + before.getValue().length());
+                // The member's full name, not the follow-up's short form: "선도는 어때요?" after "유망기업 지원 기간은 …" asks
+                // about "선도기업 지원 기간", and "선도 지원 기간" reads as the program's.
+                String name = kind.get(now.getKey()).get(0);
+                return previous.substring(0, at) + name + previous.substring(at + before.getValue().length());
             }
         }
         return null;
     }
+
+    /**
+     * The training has its own sign-up: after a training answer, a short question that on its own asks for the
+     * program's deadline or how to apply ("마감은요?", "그거 신청은 어디서 해요?", "what's the deadline?") asks for
+     * the training's sign-up.
+     */
+    private static final Map<String, Map<String, String>> COUNTERPARTS = Map.of(
+            "training", Map.of("application_deadline", "training_enrollment", "application_process", "training_enrollment"));
+    // A question that names the program or a track is about the program's own call, whatever came before.
+    private static final Pattern NAMES_PROGRAM = Pattern.compile(
+            "사업|선도|유망|지원사업|공고|\\b(?:program(?:me)?|leading|promising|call)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What a short follow-up read on its own as {@code ownIntent} asks within {@code previousFamily} (a family
+     * of {@link Interpreter#family}), or null when it asks the same there.
+     */
+    static String counterpart(String text, String ownIntent, String previousFamily) {
+        Map<String, String> in = previousFamily == null ? null : COUNTERPARTS.get(previousFamily);
+        // A whole short question counts too ("접수 마감일이 언제예요?"): with no topic word, it is the training's.
+        if (in == null || !atMost(text, 16, 8) || NAMES_PROGRAM.matcher(text).find()) {
+            return null;
+        }
+        return in.get(ownIntent);
+    }
+
+    /**
+     * A word that names a topic on its own ("마감", "서류", "deadline"): a short question with one is about that
+     * topic even after another. Words of a kind any topic has ("몇 시", "비용", "how much") are not among them.
+     */
+    public static boolean namesTopic(String text) {
+        return TOPIC_WORD.matcher(text).find();
+    }
+
+    private static final Pattern TOPIC_WORD = Pattern.compile(
+            "마감|접수 ?기간|서류|자격|선정|심사|결과 ?발표|교육|연락처|전화|이메일|"
+                    + "\\b(?:deadline|documents?|paperwork|eligib\\w*|selection|selected|results?|training|courses?|phone|e-?mail)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** The follow-up with the previous topic's name in front and a leading pronoun dropped. */
     public static String withTopic(String followUp, String topicName) {

@@ -58,6 +58,8 @@ public final class Interpreter {
             Map.entry("eligibility", "tracks"), Map.entry("program_overview", "tracks"), Map.entry("contact", "contact"),
             Map.entry("industry_network", "network"));
     private static final Set<String> SOCIAL = Set.of("greeting", "goodbye");
+    /** A request for a person (the catalog's handoff topic). */
+    static final String HANDOFF = "human_handoff";
 
     private final LiveClassifier classifier;
 
@@ -131,15 +133,33 @@ public final class Interpreter {
             }
         }
 
-        if (context != null && context.topic() != null && context.liveAt(now) && !parsed.onlySocial()) {
-            boolean elliptical = FollowUps.elliptical(asking);
+        // A goodbye or a request for a person, read surely on its own, is never a continuation ("can i talk to
+        // someone?" right after a documents answer); a word of thanks was taken out above (onlySocial).
+        boolean standsAlone = (SOCIAL.contains(c.intent()) || HANDOFF.equals(c.intent())) && c.confidence() >= CONFIDENT;
+        if (context != null && context.topic() != null && context.liveAt(now) && !parsed.onlySocial() && !standsAlone) {
+            String family = FAMILY.get(context.topic());
+            String counterpart = c.isFallback() ? null : FollowUps.counterpart(asking, c.intent(), family);
+            if (counterpart != null) {
+                // "마감은요?" after a training answer: the training's sign-up deadline, looked up with its own words.
+                String name = topicName == null ? null : topicName.apply(context.topic(), language);
+                String question = name == null ? asking : FollowUps.withTopic(asking, name);
+                // Its ranking is the counterpart alone: the program's deadline answers must not answer it.
+                Classification cc = new Classification(counterpart, c.confidence(), List.of(new ScoredIntent(counterpart, c.confidence())));
+                return new Understanding(List.of(new Part(cc,
+                        question, asking, true)), true, parsed);
+            }
+            // A short question that is surely about a topic of another family keeps its own reading ("마감은요?",
+            // "서류는요?" after an eligibility answer): the previous topic's name would only pull it back.
+            boolean elsewhere = !c.isFallback() && c.confidence() >= CONFIDENT && FAMILY.containsKey(c.intent())
+                    && !FAMILY.get(c.intent()).equals(family) && FollowUps.namesTopic(asking);
+            boolean elliptical = !elsewhere && FollowUps.elliptical(asking);
             boolean shortText = FollowUps.isShort(asking);
             // Context is for continuations: an explicit one ("유망기업은요?", "what about fax?"), or a short, unsure
             // in-scope reading. Noise ("ㅋㅋㅋ", "오늘 점심 뭐 먹지") is out of scope on its own, never the last topic.
             boolean pointsBack = FollowUps.pointsBack(asking);
             // A short bare question ("언제 해요?", "가입은 어떻게 해요?", "Is a copy OK?") has no topic of its own.
             boolean bareQuestion = shortText && FollowUps.bareQuestion(asking);
-            if (elliptical || pointsBack || bareQuestion || (!c.isFallback() && (shortText || c.confidence() < CONFIDENT))) {
+            if (!elsewhere && (elliptical || pointsBack || bareQuestion || (!c.isFallback() && (shortText || c.confidence() < CONFIDENT)))) {
                 String resolved = FollowUps.substitute(asking, context.question());
                 String lookup = resolved;
                 if (resolved == null) {
@@ -154,9 +174,8 @@ public final class Interpreter {
                     // A short question is read in context only when that reading stays near the previous topic
                     // ("마감은 언제예요?" after training); one that names a new topic keeps its own reading.
                     boolean better = !cc.isFallback() && (elliptical || pointsBack || related || (bareQuestion && c.isFallback() && related));
-                    // A word of thanks was taken out above (onlySocial); a classifier's unsure "goodbye" for "and for job seekers?" is no reason to drop the context.
-                    boolean socialOnItsOwn = SOCIAL.contains(c.intent()) && c.confidence() >= CONFIDENT;
-                    if (better && !socialOnItsOwn && !SOCIAL.contains(cc.intent())) {
+                    // A classifier's unsure "goodbye" for "and for job seekers?" is no reason to drop the context.
+                    if (better && !SOCIAL.contains(cc.intent())) {
                         return new Understanding(List.of(new Part(cc, resolved, lookup, !resolved.equals(lookup))), true, parsed,
                                 elliptical || pointsBack ? null : new Part(c, asking, parsed.withoutSocial(), false));
                     }

@@ -1,0 +1,87 @@
+package kr.daejeon.battery.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Map;
+import kr.daejeon.battery.support.MutableClock;
+import kr.daejeon.battery.support.TestServer;
+import kr.daejeon.battery.support.TestServer.Conversation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outside tester's report on follow-ups (issue 16, item 2), through the public API: a follow-up with no topic
+ * word read against the previous turn, a person asked for right after an answer, and yes/no variants.
+ */
+class FollowUpsInContextTest {
+
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-07T02:00:00Z")); // Monday 11:00 KST
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of(), CLOCK);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String second(String lang, String first, String then) {
+        Conversation c = server.newConversation(lang);
+        turn(c, first);
+        return turn(c, then).get("intent").asText();
+    }
+
+    static JsonNode turn(Conversation c, String text) {
+        var r = server.say(c, text);
+        assertEquals(200, r.statusCode(), r.body());
+        return TestServer.json(r);
+    }
+
+    @Test
+    void theOtherTracksShortNameAsksTheSameQuestionAboutThatTrack() {
+        // "선도" alone put into "유망기업 지원 기간은 …" read as the program's period.
+        assertEquals("leading_company", second("ko", "유망기업 지원 기간은 얼마나 돼요?", "선도는 어때요?"));
+    }
+
+    @Test
+    void aTopicWordOfAnotherFamilyKeepsItsOwnTopic() {
+        assertEquals("application_deadline", second("ko", "신청 자격이 어떻게 돼요?", "마감은요?"));
+        assertEquals("required_documents", second("ko", "지원 자격 알려주세요", "서류는요?"));
+    }
+
+    @Test
+    void theProgramsDeadlineOrHowToApplyAfterATrainingAnswerIsTheTrainingSignUp() {
+        assertEquals("training_enrollment", second("en", "What training courses do you run?", "what's the deadline?"));
+        assertEquals("training_enrollment", second("ko", "교육 프로그램 있어요?", "그거 신청은 어디서 해요?"));
+        // A question that names the program is about the program's call, whatever came before.
+        assertEquals("application_deadline", second("ko", "교육 과정 알려주세요", "이 사업 마감은 언제예요?"));
+    }
+
+    @Test
+    void theyPointsBackAtThePreviousAnswer() {
+        assertEquals("required_documents", second("en", "What documents do I need?", "do they have to be originals?"));
+    }
+
+    @Test
+    void aRequestForAPersonRightAfterAnAnswerHandsOver() {
+        Conversation c = server.newConversation("en");
+        turn(c, "What documents do I need?");
+        JsonNode r = turn(c, "can i talk to someone?");
+        assertEquals("human_handoff", r.get("intent").asText(), r.toString());
+        assertTrue(r.get("handoff").asBoolean(), r.toString());
+    }
+
+    @Test
+    void yesAndNoVariantsAnswerTheBotsOwnQuestion() {
+        assertEquals("human_handoff", second("ko", "담당자 연락처 알려주세요", "그래주세요"));
+        assertEquals("human_handoff", second("en", "What's the contact number?", "yes pls"));
+        assertEquals("eligibility", second("ko", "우리 회사도 신청할 수 있나요?", "괜찮아"));
+    }
+}
