@@ -455,7 +455,7 @@ public final class ConversationEngine {
     /** The pre-check's turn: starting it, answering its questions, or handing over with the answers so far. */
     private Optional<TurnResult> eligibilityTurn(ConversationState state, String text, Language language, Instant now) {
         EligibilityCheck check = state.check();
-        boolean restart = check != null && eligibility().isRestart(text);
+        boolean restart = check != null && eligibility().isRestart(check, text);
         if (eligibility().isStart(text) || restart) {
             // "처음부터 다시" forgets what the company said: every question is asked again.
             ConversationState from = restart ? state.withProfile(CompanyProfile.EMPTY) : state;

@@ -103,10 +103,13 @@ public final class EligibilityFlow {
                 || t.contains("precheck"));
     }
 
-    /** "Start over" (the quick reply, or said: "처음부터 다시 할게요"), also after the check has finished: every question again, nothing assumed. */
-    public boolean isRestart(String text) {
+    /**
+     * "Start over": the quick reply (also after the check has finished), or said during the check ("처음부터 다시
+     * 할게요"; after it, "처음부터" may begin any question). Every question again, nothing assumed.
+     */
+    public boolean isRestart(EligibilityCheck check, String text) {
         String t = " " + TextNormalizer.normalize(text) + " ";
-        return matchesLabel(text, rules.restartLabel()) || RESTART_WORDS.stream().anyMatch(t::contains);
+        return matchesLabel(text, rules.restartLabel()) || inProgress(check) && RESTART_WORDS.stream().anyMatch(t::contains);
     }
 
     /** True while questions remain. */
@@ -145,7 +148,7 @@ public final class EligibilityFlow {
         if (matchesLabel(text, rules.cancelLabel()) || CANCEL_WORDS.stream().anyMatch(t::contains)) {
             return new Step(null, List.of(bot(rules.message("cancelled", language), List.of(), now)), true);
         }
-        if (isRestart(text)) {
+        if (isRestart(check, text)) {
             return start(CompanyProfile.EMPTY, language, now); // "start over" means every question, nothing assumed
         }
         EligibilityRules.Question q = rules.questions().get(check.step());

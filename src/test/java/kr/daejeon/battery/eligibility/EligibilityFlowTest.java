@@ -82,6 +82,11 @@ class EligibilityFlowTest {
         EligibilityFlow.Step echo = FLOW.answer(started(Language.KO).check(), "대전에는 아무것도 없어요", Language.KO, NOW);
         assertEquals("none", echo.check().pending());
         assertEquals(List.of("네", "아니요", "대전 이전 확정", "대전 이전 예정", "그만하기"), last(echo).quickReplies());
+        for (String none : List.of("없어요", "대전엔 없습니다")) {
+            assertEquals(last(echo).quickReplies(), last(FLOW.answer(started(Language.KO).check(), none, Language.KO, NOW)).quickReplies(), none);
+        }
+        assertEquals(List.of("Yes", "No", "Move to Daejeon confirmed", "Planning to move to Daejeon", "Stop the check"),
+                last(FLOW.answer(started(Language.EN).check(), "none", Language.EN, NOW)).quickReplies());
         EligibilityFlow.Step moving = FLOW.answer(echo.check(), "대전 이전 예정", Language.KO, NOW);
         assertEquals("relocation_planned", moving.check().answers().get("location"), "the tapped relocation answer replaces the echo");
         EligibilityFlow.Step done = FLOW.answer(echo.check(), "네", Language.KO, NOW);

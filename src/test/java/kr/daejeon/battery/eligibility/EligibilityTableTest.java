@@ -126,6 +126,8 @@ class EligibilityTableTest {
                 // ---- profile given before the check ----
                 intro("self-introduction answers 3 questions", Language.KO,
                         "안녕하세요, 저희는 대덕구에 있는 분리막 업체인데요, 직원은 35명이고 2019년에 설립했어요", ASK_OFFICE, MAY_FIT, "중소기업", "매출 60억"),
+                intro("self-introduction with sales", Language.KO, "유성구에 공장이 있는 분리막 중소기업이고 직원 35명, 연매출 60억이에요",
+                        ASK_OFFICE, MAY_FIT),
                 intro("self-introduction from Seoul", Language.KO, "안녕하세요, 서울에 본사가 있는 양극재 중소기업입니다", DOES_NOT_FIT, DOES_NOT_FIT),
                 intro("self-introduction, relocation planned", Language.KO, "저희는 세종에 있는데 대전으로 이전할 예정입니다. 분리막 스타트업이에요", ASK_OFFICE,
                         ONLY_IF_RELOCATED, "10명", "5억"),
