@@ -23,14 +23,15 @@
       withStaff: '상담원과 대화 중', you: '나', bot: '안내 도우미', error: '전송하지 못했어요. 연결되면 자동으로 다시 보낼게요.',
       pending: '전송 대기 중', offline: '인터넷 연결이 끊겼어요. 입력하신 내용은 연결되면 보내 드릴게요.',
       renewed: '이전 대화가 만료되어 새 대화로 이어서 보내 드렸어요.', expired: '이전 대화가 만료되어 새 대화를 시작해요.',
-      tooLong: '메시지가 너무 깁니다.',
-      privacyTitle: '개인정보 수집·이용 안내',
-      privacyItems: [['수집 목적', '상담 답변을 드리기 위한 연락'], ['수집 항목', '이메일 주소 또는 전화번호 (둘 중 하나)'],
-        ['보유 기간', '[예시] 상담 종료 후 1년, 이후 지체 없이 파기'],
-        ['동의 거부 권리', '동의하지 않으셔도 됩니다. 연락처를 남기지 않으시면 다음 상담 시간에 이 채팅에서 답변을 확인하실 수 있어요.']],
-      privacyMore: '전체 안내: 대전테크노파크 개인정보처리방침',
+      tooLong: '메시지가 너무 깁니다.', rejected: '이 메시지는 보낼 수 없어요. 고쳐서 다시 보내 주세요.',
+      // API errors by code (the API's own message is English, for developers); others get 'error'.
+      errors: { message_too_long: '메시지가 너무 깁니다.', empty_message: '내용을 입력해 주세요.', missing_text: '내용을 입력해 주세요.',
+        invalid_text: '보낼 수 없는 내용이에요. 고쳐서 다시 보내 주세요.', rate_limited: '잠시 후 다시 보내 주세요. 요청이 너무 많았어요.',
+        conversation_busy: '앞의 메시지를 처리하고 있어요. 잠시 후 다시 보내 주세요.', invalid_consent: '동의 내용을 확인해 주세요.',
+        invalid_score: '1점에서 5점 사이로 골라 주세요.', comment_too_long: '의견이 너무 깁니다.', invalid_comment: '의견 내용을 확인해 주세요.',
+        already_rated: '이미 평가하셨어요. 고맙습니다.', body_too_large: '메시지가 너무 깁니다.' },
       contactPlaceholder: '이메일 또는 전화번호 (선택)',
-      consent: '위 안내를 읽었으며 연락처 수집·이용에 동의합니다.', consentNeeded: '연락처를 남기시려면 개인정보 수집·이용 안내에 동의해 주세요. 동의하지 않으셔도 이 채팅에서 답변을 받으실 수 있어요.',
+      consentNeeded: '연락처를 남기시려면 개인정보 수집·이용 안내에 동의해 주세요. 동의하지 않으셔도 이 채팅에서 답변을 받으실 수 있어요.',
       csatLegend: '상담 만족도', csatScores: ['불만족', '조금 불만족', '보통', '만족', '매우 만족'], csatComment: '의견 (선택)',
       csatSend: '평가 보내기', csatThanks: '평가해 주셔서 감사합니다.', csatDone: '이미 평가하셨어요. 고맙습니다.', csatPick: '점수를 먼저 골라 주세요.',
       helpful: '도움이 되었나요?', rateUp: '도움이 되었어요', rateDown: '도움이 되지 않았어요', thanks: '의견 고마워요.', unread: '새 메시지', dialog: '이차전지 사업 문의 채팅' },
@@ -39,14 +40,13 @@
       withStaff: 'Chatting with staff', you: 'You', bot: 'Assistant', error: 'Could not send. It will be sent automatically once the connection is back.',
       pending: 'Waiting to send', offline: 'You are offline. What you typed will be sent once you are back online.',
       renewed: 'The previous chat had expired, so your message went to a new chat.', expired: 'The previous chat had expired; this is a new one.',
-      tooLong: 'The message is too long.',
-      privacyTitle: 'How we use your contact details',
-      privacyItems: [['Purpose', 'to contact you with the answer'], ['Items', 'an e-mail address or a phone number (one of them)'],
-        ['Kept for', '[Example] 1 year after the inquiry is closed, then deleted'],
-        ['Your right to refuse', 'You do not have to give them. Without them, you can read the answer in this chat during office hours.']],
-      privacyMore: 'Full notice: Daejeon Technopark privacy policy',
+      tooLong: 'The message is too long.', rejected: 'This message cannot be sent. Please edit it and send again.',
+      errors: { message_too_long: 'The message is too long.', empty_message: 'Please type a message.', missing_text: 'Please type a message.',
+        invalid_text: 'This text cannot be sent. Please edit it and send again.', rate_limited: 'Too many messages: please wait a moment.',
+        conversation_busy: 'Still working on your previous message. Please send again in a moment.', invalid_consent: 'Please check the consent.',
+        invalid_score: 'Please choose a score from 1 to 5.', comment_too_long: 'The comment is too long.', invalid_comment: 'Please check the comment.',
+        already_rated: 'You have rated this already. Thank you.', body_too_large: 'The message is too long.' },
       contactPlaceholder: 'E-mail or phone number (optional)',
-      consent: 'I have read the notice above and agree to my contact details being collected and used.',
       consentNeeded: 'To leave contact details, please agree to the privacy notice. Without them you can still get the answer in this chat.',
       csatLegend: 'Rate the conversation', csatScores: ['Poor', 'Fair', 'Good', 'Very good', 'Excellent'], csatComment: 'Comment (optional)',
       csatSend: 'Send rating', csatThanks: 'Thank you for rating our service.', csatDone: 'You have rated this already. Thank you.',
@@ -75,6 +75,8 @@
   var retry = 1000;
 
   function t(key) { return TEXT[locale][key]; }
+  /** An error from the API in the widget's language, by its code; a generic line for the others. */
+  function errorText(e, fallback) { return (e && e.code && TEXT[locale].errors[e.code]) || t(fallback); }
   function load() { try { return JSON.parse(localStorage.getItem(STORE)) || null; } catch (e) { return null; } }
   function loadList(key) { try { var v = JSON.parse(localStorage.getItem(key)); return Array.isArray(v) ? v : []; } catch (e) { return []; } }
   function saveOutbox() { try { if (outbox.length) localStorage.setItem(OUTBOX, JSON.stringify(outbox)); else localStorage.removeItem(OUTBOX); } catch (e) { /* private mode */ } }
@@ -175,8 +177,9 @@
   privacy.id = 'dbw-privacy';
   privacy.hidden = true;
   var awaitingContact = false;
-  // The version of the privacy notice above; sent with the consent and kept with the contact on the ticket.
-  var PRIVACY_VERSION = '2026-12-01';
+  // The privacy notice comes from the server (GET /api/v1/privacy-notice), so the retention it states is the
+  // configured one; its version is sent with the consent and kept with the contact on the ticket.
+  var notices = {};
   var consented = false;
   var form = el('form');
   var label = el('label', 'sr');
@@ -211,15 +214,31 @@
     log.setAttribute('aria-label', t('dialog'));
   }
 
+  function loadNotice() {
+    var lang = locale;
+    if (notices[lang]) return;
+    notices[lang] = 'loading';
+    fetch(BASE + '/api/v1/privacy-notice?lang=' + lang, { headers: { 'Accept': 'application/json' } })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (n) { notices[lang] = n; if (lang === locale) renderPrivacy(); },
+        function () { notices[lang] = null; });
+  }
+
   function renderPrivacy() {
     privacy.textContent = '';
-    var h = el('h3', null, t('privacyTitle'));
+    privacy.hidden = !awaitingContact;
+    if (awaitingContact) { input.setAttribute('aria-describedby', privacy.id); input.placeholder = t('contactPlaceholder'); }
+    else { input.removeAttribute('aria-describedby'); input.placeholder = t('placeholder'); }
+    if (!awaitingContact) return;
+    var n = notices[locale];
+    if (!n || n === 'loading') { privacy.hidden = true; loadNotice(); return; }
+    var h = el('h3', null, n.title);
     h.id = 'dbw-privacy-title';
     privacy.setAttribute('aria-labelledby', h.id);
     var dl = el('dl');
-    t('privacyItems').forEach(function (item) { dl.append(el('dt', null, item[0]), el('dd', null, item[1])); });
-    var more = el('a', null, t('privacyMore'));
-    more.href = 'https://www.djtp.or.kr/';
+    n.items.forEach(function (item) { dl.append(el('dt', null, item.term), el('dd', null, item.description)); });
+    var more = el('a', null, n.moreLabel);
+    more.href = /^https:/.test(n.moreUrl) ? n.moreUrl : 'https://www.djtp.or.kr/';
     more.target = '_blank';
     more.rel = 'noopener noreferrer';
     var agree = el('label', 'agree');
@@ -228,11 +247,8 @@
     box.id = 'dbw-consent';
     box.checked = consented;
     box.addEventListener('change', function () { consented = box.checked; if (consented) error.textContent = ''; });
-    agree.append(box, el('span', null, t('consent')));
+    agree.append(box, el('span', null, n.consent));
     privacy.append(h, dl, more, agree);
-    privacy.hidden = !awaitingContact;
-    if (awaitingContact) { input.setAttribute('aria-describedby', privacy.id); input.placeholder = t('contactPlaceholder'); }
-    else { input.removeAttribute('aria-describedby'); input.placeholder = t('placeholder'); }
   }
 
   function setAwaitingContact(on) {
@@ -356,7 +372,7 @@
       }, function (e) {
         if (e.status === 409) { rememberRated(m.ticketId, 0); done(t('csatDone')); return; }
         send.disabled = false;
-        note.textContent = e.status === 400 ? e.message : t('error');
+        note.textContent = errorText(e, 'error');
       });
     });
     card.append(legend, scores, commentLabel, comment, send, note);
@@ -548,7 +564,8 @@
     error.textContent = '';
     var item = { key: Date.now().toString(36) + Math.random().toString(36).slice(2, 8), text: text };
     // Consent travels with the message it was given for (and survives a reload in the outbox).
-    if (awaitingContact && consented) item.consent = { noticeVersion: PRIVACY_VERSION, items: ['email', 'phone'] };
+    var notice = notices[locale];
+    if (awaitingContact && consented && notice && notice.version) item.consent = { noticeVersion: notice.version, items: notice.consentItems };
     outbox.push(item);
     saveOutbox();
     renderPending(item);
@@ -645,7 +662,7 @@
           if (box) box.focus();
           return;
         }
-        error.textContent = e.status === 400 && /long|길/.test(e.message) ? t('tooLong') : e.message;
+        error.textContent = errorText(e, 'rejected');
         return;
       }
       error.textContent = navigator.onLine === false ? t('offline') : t('error');

@@ -64,7 +64,12 @@
       body: body === undefined ? undefined : JSON.stringify(body) });
     const data = await res.json().catch(() => ({}));
     if (res.status === 401 && path !== '/staff/api/login') { showLogin(); }
-    if (!res.ok) throw new Error((data.error && data.error.message) || ('HTTP ' + res.status));
+    if (!res.ok) {
+      const err = new Error(window.consoleErrorText(lang, data.error, res.status, res.headers.get('Retry-After')));
+      err.code = data.error && data.error.code;
+      err.status = res.status;
+      throw err;
+    }
     return data;
   }
   function el(tag, text, cls) {
@@ -307,13 +312,18 @@
     box.replaceChildren();
     $('reply-mail-hint').hidden = true;
     if (!tk.contact) { box.append(el('span', t('ticket.noContact'), 'meta')); return; }
-    const isMail = tk.contact.includes('@');
-    const link = el('a', tk.contact, 'contact-value');
-    link.href = (isMail ? 'mailto:' : 'tel:') + tk.contact;
-    box.append(link);
-    if (tk.status !== 'resolved') box.append(el('span', t(isMail ? 'ticket.contactMail' : 'ticket.contactPhone'), 'meta'));
-    if (isMail && tk.status !== 'resolved') {
-      $('reply-mail-hint').textContent = t('reply.mailHint', { email: tk.contact });
+    // An e-mail address, a phone number, or both ("kim@example.co.kr, 010-1234-5678"): a link for each.
+    const parts = tk.contact.split(', ');
+    const email = parts.find((p) => p.includes('@'));
+    parts.forEach((p, i) => {
+      const link = el('a', p, 'contact-value');
+      link.href = (p.includes('@') ? 'mailto:' : 'tel:') + p;
+      if (i > 0) box.append(document.createTextNode(' · '));
+      box.append(link);
+    });
+    if (tk.status !== 'resolved') box.append(el('span', t(email ? 'ticket.contactMail' : 'ticket.contactPhone'), 'meta'));
+    if (email && tk.status !== 'resolved') {
+      $('reply-mail-hint').textContent = t('reply.mailHint', { email });
       $('reply-mail-hint').hidden = false;
     }
   }

@@ -96,7 +96,12 @@
     const res = await fetch(path, { method, headers, credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body) });
     const data = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error((data.error && data.error.message) || ('HTTP ' + res.status));
+    if (!res.ok) {
+      const err = new Error(window.consoleErrorText(lang(), data.error, res.status, res.headers.get('Retry-After')));
+      err.code = data.error && data.error.code;
+      err.status = res.status;
+      throw err;
+    }
     return data;
   }
   const isAdmin = () => me && me.role === 'admin';

@@ -45,6 +45,30 @@ window.CONSOLE_I18N = {
     'reports.col.handoffs': '상담 요청', 'reports.col.resolved': '종료', 'reports.col.medianWait': '대기 중앙값',
     'reports.col.unanswered': '미응답 질문', 'reports.byChannel': '채널별', 'reports.byIntent': '주제별',
     'reports.total': '합계', 'reports.none': '이 기간에는 기록이 없습니다.',
+    'learning.feedback': '도움이 되지 않은 답변',
+    'error.generic': '요청을 처리하지 못했습니다 ({code}). 잠시 후 다시 시도해 주세요.',
+    'error.invalid_credentials': '아이디 또는 비밀번호가 맞지 않습니다.', 'error.missing_credentials': '아이디와 비밀번호를 입력해 주세요.',
+    'error.too_many_attempts': '로그인 실패가 많아 잠시 막혔습니다. {s}초 후 다시 시도해 주세요.',
+    'error.rate_limited': '요청이 너무 많습니다. {s}초 후 다시 시도해 주세요.',
+    'error.login_required': '다시 로그인해 주세요.', 'error.unauthorized': '다시 로그인해 주세요.',
+    'error.csrf_token_invalid': '세션이 바뀌었습니다. 새로고침 후 다시 시도해 주세요.', 'error.origin_not_allowed': '허용되지 않은 주소에서 온 요청입니다.',
+    'error.admin_only': '관리자만 할 수 있습니다.', 'error.own_account': '자기 계정에는 할 수 없습니다.',
+    'error.not_found': '찾을 수 없습니다.', 'error.ticket_not_found': '상담 건을 찾을 수 없습니다 (삭제되었을 수 있음).',
+    'error.conversation_not_found': '대화를 찾을 수 없습니다 (만료되었거나 삭제됨).', 'error.version_not_found': '그 버전을 찾을 수 없습니다.',
+    'error.proposal_not_found': '제안을 찾을 수 없습니다.', 'error.account_not_found': '계정을 찾을 수 없습니다.',
+    'error.ticket_conflict': '다른 직원이 먼저 처리했습니다. 목록을 새로 확인해 주세요.', 'error.handoff_claimed': '다른 직원이 이미 배정받았습니다.',
+    'error.handoff_resolved': '이미 종료된 상담입니다.', 'error.already_decided': '이미 승인 또는 거절된 제안입니다.',
+    'error.account_exists': '같은 아이디의 계정이 이미 있습니다.', 'error.account_changed': '그 사이 계정이 바뀌었습니다. 새로고침 후 다시 시도해 주세요.',
+    'error.weak_password': '비밀번호가 너무 약합니다 (더 길게).', 'error.invalid_username': '아이디 형식이 맞지 않습니다.',
+    'error.invalid_name': '이름 형식이 맞지 않습니다.', 'error.invalid_role': '알 수 없는 역할입니다.',
+    'error.content_changed': '그 사이 다른 직원이 콘텐츠를 바꿨습니다. 새로고침 후 다시 시도해 주세요.',
+    'error.content_invalid': '콘텐츠에 오류가 있어 저장하지 않았습니다.', 'error.base_version_required': '기준 버전이 필요합니다.',
+    'error.unknown_intent': '알 수 없는 주제입니다.', 'error.invalid_text': '내용을 확인해 주세요.', 'error.missing_text': '내용을 입력해 주세요.',
+    'error.message_too_long': '메시지가 너무 깁니다.', 'error.empty_message': '내용을 입력해 주세요.',
+    'error.invalid_query': '검색 조건을 확인해 주세요.', 'error.invalid_parameter': '입력값을 확인해 주세요.',
+    'error.body_too_large': '내용이 너무 큽니다.', 'error.malformed_json': '요청 형식이 잘못되었습니다.',
+    'error.store_unavailable': '저장소에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.', 'error.store_unconfirmed': '저장이 확인되지 않았습니다. 잠시 후 다시 시도해 주세요.',
+    'error.internal_error': '서버 오류가 났습니다. 잠시 후 다시 시도해 주세요.', 'error.request_timeout': '응답이 늦어 중단했습니다. 다시 시도해 주세요.',
     'learning.title': '학습 · 콘텐츠', 'learning.unanswered': '답하지 못한 질문', 'learning.proposals': '학습 제안',
     'learning.proposalsHint': '관리자가 승인하면 새 콘텐츠 버전이 되고, 분류기는 모든 서버를 위해 한 번 재학습됩니다 (버전 기록에서 확인·되돌리기). 승인 전 효과 확인:',
     'learning.deadLetters': '메신저 전달 실패', 'learning.groups': '({groups}개 묶음 · {n}건)', 'learning.times': '{n}회',
@@ -112,6 +136,30 @@ window.CONSOLE_I18N = {
     'reports.col.handoffs': 'Handoffs', 'reports.col.resolved': 'Resolved', 'reports.col.medianWait': 'Median wait',
     'reports.col.unanswered': 'Unanswered', 'reports.byChannel': 'By channel', 'reports.byIntent': 'By topic',
     'reports.total': 'Total', 'reports.none': 'Nothing recorded in this period.',
+    'learning.feedback': 'Answers rated not helpful',
+    'error.generic': 'The request failed ({code}). Please try again in a moment.',
+    'error.invalid_credentials': 'Wrong username or password.', 'error.missing_credentials': 'Enter your username and password.',
+    'error.too_many_attempts': 'Too many failed logins: held back. Try again in {s} s.',
+    'error.rate_limited': 'Too many requests. Try again in {s} s.',
+    'error.login_required': 'Please log in again.', 'error.unauthorized': 'Please log in again.',
+    'error.csrf_token_invalid': 'Your session changed. Reload the page and try again.', 'error.origin_not_allowed': 'Request from an address that is not allowed.',
+    'error.admin_only': 'Only admins can do this.', 'error.own_account': 'Not on your own account.',
+    'error.not_found': 'Not found.', 'error.ticket_not_found': 'Ticket not found (it may have been erased).',
+    'error.conversation_not_found': 'Conversation not found (expired or erased).', 'error.version_not_found': 'No such version.',
+    'error.proposal_not_found': 'Proposal not found.', 'error.account_not_found': 'Account not found.',
+    'error.ticket_conflict': 'Someone else got there first. Check the list again.', 'error.handoff_claimed': 'Another member of staff has claimed it.',
+    'error.handoff_resolved': 'This ticket is already resolved.', 'error.already_decided': 'This proposal was already approved or rejected.',
+    'error.account_exists': 'An account with this username exists.', 'error.account_changed': 'The account changed meanwhile. Reload and try again.',
+    'error.weak_password': 'The password is too weak (make it longer).', 'error.invalid_username': 'The username is not valid.',
+    'error.invalid_name': 'The name is not valid.', 'error.invalid_role': 'Unknown role.',
+    'error.content_changed': 'Someone changed the content meanwhile. Reload and try again.',
+    'error.content_invalid': 'The content has errors; nothing was saved.', 'error.base_version_required': 'A base version is needed.',
+    'error.unknown_intent': 'Unknown topic.', 'error.invalid_text': 'Check the text.', 'error.missing_text': 'Enter some text.',
+    'error.message_too_long': 'The message is too long.', 'error.empty_message': 'Enter some text.',
+    'error.invalid_query': 'Check the search filters.', 'error.invalid_parameter': 'Check the values entered.',
+    'error.body_too_large': 'Too large.', 'error.malformed_json': 'The request was malformed.',
+    'error.store_unavailable': 'The store is unavailable. Try again in a moment.', 'error.store_unconfirmed': 'Saving was not confirmed. Try again in a moment.',
+    'error.internal_error': 'Server error. Try again in a moment.', 'error.request_timeout': 'The server took too long. Try again.',
     'learning.title': 'Learning & content', 'learning.unanswered': 'Unanswered questions', 'learning.proposals': 'Proposals',
     'learning.proposalsHint': 'Once an admin approves, it becomes a new content version and the classifier retrains once for every server (see Versions to check or restore). Check the effect first:',
     'learning.deadLetters': 'Failed messenger deliveries', 'learning.groups': '({groups} groups · {n} questions)', 'learning.times': '{n}×',
@@ -136,4 +184,15 @@ window.CONSOLE_I18N = {
     'intent.industry_network': 'Industry network', 'intent.contact': 'Contact', 'intent.human_handoff': 'Talk to staff',
     'intent.greeting': 'Greeting', 'intent.goodbye': 'Goodbye', 'intent.fallback': 'Out of scope'
   }
+};
+
+/**
+ * An API error in the console's language, chosen by its code (the API's own message is English, for developers);
+ * an unknown code is named in a generic sentence. {@code retryAfter}: the Retry-After seconds, if any.
+ */
+window.consoleErrorText = function (lang, error, status, retryAfter) {
+  const words = window.CONSOLE_I18N[lang] || window.CONSOLE_I18N.ko;
+  const code = (error && error.code) || ('HTTP ' + status);
+  const text = words['error.' + code] || window.CONSOLE_I18N.ko['error.' + code] || words['error.generic'];
+  return text.split('{code}').join(code).split('{s}').join(String(retryAfter || 1));
 };

@@ -337,7 +337,11 @@ public final class StaffApi {
         Handlers.blocking(hashing, ctx, () -> accounts.authenticate(user, password.toCharArray()))
                 .onComplete(ar -> {
             if (ar.failed() || ar.result().isEmpty()) {
-                new ApiError(401, "invalid_credentials", "Wrong username or password.").send(ctx);
+                // The hold this failure earns runs from the answer, not from the count before the hashing.
+                handlers.blocking(ctx, () -> {
+                    lockout.failed(user);
+                    return null;
+                }).onComplete(held -> new ApiError(401, "invalid_credentials", "Wrong username or password.").send(ctx));
                 return;
             }
             // A new session id at every login: no session fixation.

@@ -18,6 +18,13 @@ public interface LoginAttempts {
      */
     long countTry(String accountHash, long nowMs, LoginLockout.Policy policy);
 
+    /**
+     * After a wrong password: the block {@code policy} gives for the failures counted so far runs from {@code nowMs}
+     * (the answer time), unless a later one is set. The check takes up to a second of hashing, which a hold set
+     * when the try was counted would otherwise spend, letting the next try in at once.
+     */
+    void holdFrom(String accountHash, long nowMs, LoginLockout.Policy policy);
+
     /** Forgets the account's failures; true when there were any. */
     boolean clear(String accountHash);
 

@@ -73,6 +73,14 @@ public final class LoginLockout {
         return waitMs <= 0 ? new Decision(true, 0) : refused(waitMs);
     }
 
+    /**
+     * The password was wrong: the hold this failure earns starts now, when the answer goes out, not when the try was
+     * counted (the hashing in between would use up a 1 s back-off, and the next try would be checked at once).
+     */
+    public void failed(String username) {
+        attempts.holdFrom(key(username), clock.millis(), policy);
+    }
+
     /** The password was right: the account starts afresh. */
     public void succeeded(String username) {
         clear(username);

@@ -373,6 +373,17 @@ class ChatApiTest {
     }
 
     @Test
+    void theSiteAndTheConsoleHaveAnIcon() {
+        // Browsers ask for /favicon.ico on every page; it was a 404 JSON error.
+        HttpResponse<String> icon = server.get("/favicon.ico", null);
+        assertEquals(200, icon.statusCode(), icon.body());
+        assertTrue(icon.headers().firstValue("Content-Type").orElse("").startsWith("image/"), icon.headers().toString());
+        for (String page : new String[] {"/", "/staff/"}) {
+            assertTrue(server.get(page, null).body().contains("<link rel=\"icon\" href=\"/favicon.ico\">"), page);
+        }
+    }
+
+    @Test
     void tokenIsNotAcceptedInUrl() {
         Conversation c = server.newConversation("ko");
         HttpResponse<String> r = server.get("/api/v1/conversations/" + c.id() + "/messages?token=" + c.token(), null);

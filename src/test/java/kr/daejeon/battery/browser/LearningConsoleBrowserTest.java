@@ -41,6 +41,10 @@ class LearningConsoleBrowserTest {
                 Browser.consoleLogin(driver, wait, server, "boss");
 
                 driver.findElement(By.cssSelector(".nav-btn[data-view=learning]")).click();
+                // Every heading in words: no raw key such as "learning.feedback".
+                String headings = driver.findElements(By.cssSelector("section[aria-labelledby=learning-title] summary, section[aria-labelledby=learning-title] h2"))
+                        .stream().map(WebElement::getText).toList().toString();
+                assertTrue(headings.contains("도움이 되지 않은 답변") && !headings.matches("(?s).*\\b[a-z]+\\.[a-zA-Z]+\\b.*"), headings);
                 driver.findElement(By.cssSelector("#unanswered-panel summary")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#unanswered li")).stream().anyMatch(li -> li.getText().contains(QUESTION)));
                 WebElement group = driver.findElements(By.cssSelector("#unanswered li")).stream()

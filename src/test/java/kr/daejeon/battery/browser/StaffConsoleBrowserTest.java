@@ -73,6 +73,8 @@ class StaffConsoleBrowserTest {
                 driver.findElement(By.id("password")).sendKeys("wrong");
                 driver.findElement(By.cssSelector("#login-form button")).click();
                 wait.until(d -> !d.findElement(By.id("login-error")).getText().isEmpty());
+                // In the console's language by the error's code, not the API's English message.
+                assertEquals("아이디 또는 비밀번호가 맞지 않습니다.", driver.findElement(By.id("login-error")).getText());
                 driver.findElement(By.id("password")).clear();
                 driver.findElement(By.id("password")).sendKeys("kim-pass");
                 driver.findElement(By.cssSelector("#login-form button")).click();

@@ -29,7 +29,7 @@ class WidgetAfterHoursBrowserTest {
     void afterHoursTheHandoffIsOneBubbleAndThePrivacyNoticeComesBeforeTheInput() throws Exception {
         // Sunday 2026-12-06 03:00 in Seoul.
         MutableClock clock = new MutableClock(Instant.parse("2026-12-05T18:00:00Z"));
-        try (TestServer server = TestServer.start(Map.of("BUSINESS_HOURS", "MON-FRI 09:00-18:00",
+        try (TestServer server = TestServer.start(Map.of("BUSINESS_HOURS", "MON-FRI 09:00-18:00", "RETENTION_DAYS", "30",
                 "STAFF_ACCOUNTS_FILE", TestStaff.accountsFile("kim:김담당:agent").toString()), clock)) {
             ChromeDriver driver = Browser.start(1280, 900);
             try {
@@ -50,7 +50,8 @@ class WidgetAfterHoursBrowserTest {
                 assertTrue(bubble.contains("이메일이나 전화번호"), bubble);
 
                 String notice = privacy.getText();
-                for (String part : List.of("개인정보 수집·이용 안내", "수집 목적", "수집 항목", "보유 기간", "거부")) {
+                // Served by GET /api/v1/privacy-notice: the period is the configured retention_days, not a figure in the widget.
+                for (String part : List.of("개인정보 수집·이용 안내", "수집 목적", "수집 항목", "보유 기간", "30일", "거부")) {
                     assertTrue(notice.contains(part), part + " in " + notice);
                 }
                 assertEquals(Boolean.TRUE, driver.executeScript(
@@ -95,7 +96,7 @@ class WidgetAfterHoursBrowserTest {
                 TestStaff.Login kim = TestStaff.login(server, "kim");
                 JsonNode ticket = TestServer.json(kim.get("/staff/api/tickets")).get("tickets").get(0).get("ticket");
                 assertEquals("010-1234-5678", ticket.get("contact").asText());
-                assertEquals("2026-12-01", ticket.get("consent").get("noticeVersion").asText(), ticket.toString());
+                assertEquals(kr.daejeon.battery.privacy.PrivacyNotice.VERSION, ticket.get("consent").get("noticeVersion").asText(), ticket.toString());
                 assertEquals("[\"email\",\"phone\"]", ticket.get("consent").get("items").toString());
 
                 // The console shows the consent with the contact.
@@ -104,7 +105,7 @@ class WidgetAfterHoursBrowserTest {
                 driver.findElement(By.cssSelector("#queue .ticket-row")).click();
                 wait.until(d -> d.findElement(By.id("consent")).isDisplayed());
                 String shown = driver.findElement(By.id("consent")).getText();
-                assertTrue(shown.contains("개인정보 수집·이용 동의") && shown.contains("2026-12-01") && shown.contains("이메일, 전화번호"), shown);
+                assertTrue(shown.contains("개인정보 수집·이용 동의") && shown.contains(kr.daejeon.battery.privacy.PrivacyNotice.VERSION) && shown.contains("이메일, 전화번호"), shown);
                 Browser.screenshot(driver, "console-ticket-consent-desktop");
                 Axe.assertNoSeriousViolations(driver, "ticket with consent");
             } finally {

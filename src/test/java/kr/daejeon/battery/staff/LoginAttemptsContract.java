@@ -46,6 +46,23 @@ abstract class LoginAttemptsContract {
     }
 
     @Test
+    void theHoldRunsFromTheWrongPasswordsAnswerNotFromTheCount() {
+        assertTrue(lockout.tryLogin("kim").allowed());
+        lockout.failed("kim");
+        assertTrue(lockout.tryLogin("kim").allowed(), "the 2nd try is counted and checked");
+        clock.advance(Duration.ofMillis(900)); // hashing the password
+        lockout.failed("kim");
+        clock.advance(Duration.ofMillis(200)); // the next try right after the 401
+        LoginLockout.Decision held = lockout.tryLogin("kim");
+        assertFalse(held.allowed(), "still inside the 1 s hold earned by the wrong password");
+        assertEquals(1, held.retryAfterSeconds());
+        clock.advance(Duration.ofMillis(800));
+        assertTrue(lockout.tryLogin("kim").allowed(), "1 s after the answer");
+        lockout.failed("kim");
+        assertEquals(3, lockout.status("kim").orElseThrow().failures(), "failed() starts the hold, it counts nothing");
+    }
+
+    @Test
     void aLockRefusesEveryTryForItsWholeLength() {
         for (int i = 0; i < 4; i++) {
             clock.advance(Duration.ofSeconds(61)); // past every back-off: only the lock holds

@@ -33,6 +33,17 @@ public final class InMemoryLoginAttempts implements LoginAttempts {
     }
 
     @Override
+    public void holdFrom(String accountHash, long now, LoginLockout.Policy policy) {
+        memory.computeIfPresent(accountHash, (k, e) -> {
+            if (e.forgetAtMs() <= now || e.failures() == 0) {
+                return e;
+            }
+            long until = Math.max(e.blockedUntilMs(), policy.blockedUntil(e.failures(), now));
+            return new Counted(e.failures(), until, Math.max(e.forgetAtMs(), now + Math.max(policy.lockFor().toMillis(), until - now)));
+        });
+    }
+
+    @Override
     public boolean clear(String accountHash) {
         return memory.remove(accountHash) != null;
     }

@@ -29,6 +29,24 @@ public final class RedisLoginAttempts implements LoginAttempts {
             return {1, 0}
             """);
 
+    /**
+     * KEYS: the account's key. ARGV as {@link #TRY}. After a wrong password: the block for the failures so far runs
+     * from now, unless a later one is set.
+     */
+    private static final RedisScript HOLD = new RedisScript("""
+            local n = tonumber(redis.call('HGET', KEYS[1], 'failures') or '0')
+            if n == 0 then return 0 end
+            local now = tonumber(ARGV[1])
+            local untilMs = 0
+            if n >= tonumber(ARGV[3]) then untilMs = now + tonumber(ARGV[5])
+            elseif n >= tonumber(ARGV[2]) then untilMs = now + math.min(1000 * 2 ^ math.min(30, n - tonumber(ARGV[2])), tonumber(ARGV[4])) end
+            local blocked = tonumber(redis.call('HGET', KEYS[1], 'until') or '0')
+            if untilMs <= blocked then return 0 end
+            redis.call('HSET', KEYS[1], 'until', string.format('%d', untilMs))
+            redis.call('PEXPIRE', KEYS[1], math.max(tonumber(ARGV[5]), untilMs - now))
+            return 1
+            """);
+
     private final RedisClient redis;
 
     public RedisLoginAttempts(RedisClient redis) {
@@ -38,10 +56,19 @@ public final class RedisLoginAttempts implements LoginAttempts {
     @Override
     public long countTry(String accountHash, long now, LoginLockout.Policy policy) {
         String key = key(accountHash);
-        List<?> reply = (List<?>) redis.call(key, j -> TRY.eval(j, List.of(key), List.of(Long.toString(now),
-                Integer.toString(policy.delayAfter()), Integer.toString(policy.lockAfter()),
-                Long.toString(policy.maxDelay().toMillis()), Long.toString(policy.lockFor().toMillis()))));
+        List<?> reply = (List<?>) redis.call(key, j -> TRY.eval(j, List.of(key), args(now, policy)));
         return ((Long) reply.get(0)) == 1L ? 0 : (Long) reply.get(1);
+    }
+
+    @Override
+    public void holdFrom(String accountHash, long now, LoginLockout.Policy policy) {
+        String key = key(accountHash);
+        redis.call(key, j -> HOLD.eval(j, List.of(key), args(now, policy)));
+    }
+
+    private static List<String> args(long now, LoginLockout.Policy policy) {
+        return List.of(Long.toString(now), Integer.toString(policy.delayAfter()), Integer.toString(policy.lockAfter()),
+                Long.toString(policy.maxDelay().toMillis()), Long.toString(policy.lockFor().toMillis()));
     }
 
     @Override
