@@ -72,6 +72,11 @@ public final class Interpreter {
         return FAMILY.entrySet().stream().filter(e -> e.getValue().equals(f)).map(Map.Entry::getKey).sorted().toList();
     }
 
+    /** {@code c} read as {@code intent}; ranked alone, so the answers of the topic it was read as first never answer it. */
+    private static Classification readAs(String intent, Classification c) {
+        return new Classification(intent, c.confidence(), List.of(new ScoredIntent(intent, c.confidence())));
+    }
+
     public Interpreter(LiveClassifier classifier) {
         this.classifier = classifier;
     }
@@ -122,7 +127,11 @@ public final class Interpreter {
         if (questions.size() >= 2) {
             List<Part> parts = new ArrayList<>();
             for (String q : questions) {
-                Classification qc = model.classify(q);
+                Classification read = model.classify(q);
+                // "교육 언제 하고 신청은 어디서 해요?": a second question continues the first one's topic as a follow-up does.
+                String counterpart = parts.isEmpty() || read.isFallback() ? null
+                        : FollowUps.counterpart(q, read.intent(), FAMILY.get(parts.get(0).classification().intent()));
+                Classification qc = counterpart == null ? read : readAs(counterpart, read);
                 boolean clear = !qc.isFallback() && !SOCIAL.contains(qc.intent()) && qc.confidence() >= CLEAR_PART;
                 if (clear && parts.stream().noneMatch(p -> p.classification().intent().equals(qc.intent()))) {
                     parts.add(new Part(qc, q));
@@ -143,10 +152,7 @@ public final class Interpreter {
                 // "마감은요?" after a training answer: the training's sign-up deadline, looked up with its own words.
                 String name = topicName == null ? null : topicName.apply(context.topic(), language);
                 String question = name == null ? asking : FollowUps.withTopic(asking, name);
-                // Its ranking is the counterpart alone: the program's deadline answers must not answer it.
-                Classification cc = new Classification(counterpart, c.confidence(), List.of(new ScoredIntent(counterpart, c.confidence())));
-                return new Understanding(List.of(new Part(cc,
-                        question, asking, true)), true, parsed);
+                return new Understanding(List.of(new Part(readAs(counterpart, c), question, asking, true)), true, parsed);
             }
             // A short question that is surely about a topic of another family keeps its own reading ("마감은요?",
             // "서류는요?" after an eligibility answer): the previous topic's name would only pull it back.

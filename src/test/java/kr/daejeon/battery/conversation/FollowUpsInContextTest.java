@@ -65,6 +65,14 @@ class FollowUpsInContextTest {
     }
 
     @Test
+    void aSecondQuestionInOneMessageContinuesTheFirstOnesTopic() {
+        JsonNode r = turn(server.newConversation("ko"), "교육 언제 하고 신청은 어디서 해요?");
+        var intents = new java.util.ArrayList<String>();
+        r.get("messages").forEach(m -> intents.add(m.get("intent").asText()));
+        assertEquals(java.util.List.of("training_schedule", "training_enrollment"), intents, r.toString());
+    }
+
+    @Test
     void theyPointsBackAtThePreviousAnswer() {
         assertEquals("required_documents", second("en", "What documents do I need?", "do they have to be originals?"));
     }
