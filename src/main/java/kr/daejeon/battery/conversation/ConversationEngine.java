@@ -349,9 +349,11 @@ public final class ConversationEngine {
                 named.add(topic);
             }
         }
-        if (previousTopic == null && named.isEmpty() && faq().index().isGeneral(question, c.intent())) {
-            // Nothing asked beyond the topic itself ("마감일?", "deadline?"): the overview says what is known; an
-            // entry that shares the topic word answers a narrower question (the closing hour, a late submission).
+        if (previousTopic == null && named.isEmpty() && c.confidence() >= WIDE_BELOW_CONFIDENCE
+                && faq().index().isGeneral(question, c.intent())) {
+            // Nothing asked beyond a sure topic ("마감일?", "deadline?"): the overview says what is known; an entry
+            // that shares the topic word answers a narrower question (the closing hour, a late submission). An unsure
+            // topic is left to the ranking: a garbled word can look general and the answer may lie under a neighbour.
             return new Chosen(overview, OVERVIEW);
         }
         List<AnswerIndex.Match> ranked = new ArrayList<>(faq().index().rank(question, topics, 4));

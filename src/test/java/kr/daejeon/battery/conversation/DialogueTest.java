@@ -43,6 +43,13 @@ class DialogueTest {
         return TestServer.json(r);
     }
 
+    /** The reply to {@code then} in a new Korean conversation whose first message was {@code first}. */
+    static JsonNode after(String first, String then) {
+        Conversation c = server.newConversation("ko");
+        turn(c, first);
+        return turn(c, then);
+    }
+
     static String text(JsonNode reply) {
         return reply.get("messages").get(0).get("text").asText();
     }
@@ -78,9 +85,7 @@ class DialogueTest {
 
     @Test
     void aDeadlineQuestionAfterATrainingAnswerIsAboutTheTrainingSignUp() {
-        Conversation c = server.newConversation("ko");
-        turn(c, "인력양성 교육 어떤 과정이 있어요?");
-        JsonNode r = turn(c, "마감은 언제예요?");
+        JsonNode r = after("인력양성 교육 어떤 과정이 있어요?", "마감은 언제예요?");
         assertEquals("training_enrollment", r.get("intent").asText(), r.toString());
         // The same words on their own are about the program's call.
         JsonNode alone = turn(server.newConversation("ko"), "마감은 언제예요?");
@@ -317,17 +322,8 @@ class DialogueTest {
 
     @Test
     void aYearAfterADeadlineAnswerAsksForThatCallsDates() {
-        Conversation c = server.newConversation("ko");
-        turn(c, "신청 기간 알려주세요");
-        JsonNode r = turn(c, "2024년엔요?");
+        JsonNode r = after("신청 기간 알려주세요", "2024년엔요?");
         assertEquals("deadline_2024", r.path("answerId").asText(), r.toString());
         assertTrue(text(r).contains("2024년 2월 20일"), text(r));
-    }
-
-    @Test
-    void aWeekendQuestionIsAnsweredWithTheOfficeHoursNotHandedOver() {
-        JsonNode r = turn(server.newConversation("ko"), "토요일에도 상담돼요?");
-        assertFalse(r.get("handoff").asBoolean(), r.toString());
-        assertEquals("contact_hours", r.path("answerId").asText(), r.toString());
     }
 }

@@ -33,7 +33,8 @@ class AnswersDevRunner {
             for (String q : ask.split("\\|")) {
                 var r = eval.askInTurns(q, q.chars().anyMatch(ch -> ch >= 0xAC00 && ch <= 0xD7A3) ? Language.KO : Language.EN);
                 r.replies().stream().filter(m -> m.answerId() != null).findFirst().ifPresentOrElse(
-                        m -> System.out.println("ASK " + q + " -> " + m.answerId() + "/" + m.match()),
+                        m -> System.out.println("ASK " + q + " -> " + m.answerId() + "/" + m.match() + " " + r.ranking().stream()
+                                .limit(3).map(s -> s.intent() + String.format(Locale.ROOT, "=%.2f", s.probability())).toList()),
                         () -> System.out.println("ASK " + q + " -> " + r.intent()));
             }
             return;
