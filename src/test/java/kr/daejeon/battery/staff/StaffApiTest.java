@@ -163,8 +163,9 @@ class StaffApiTest {
             assertEquals("김담당", e.data().get("author").asText());
             assertEquals(xss, e.data().get("text").asText());
         }
-        // The bot stays silent while staff have the conversation.
+        // The bot stays silent while staff have the conversation, even for a question its FAQ answers.
         assertEquals(0, TestServer.json(server.say(c, "감사합니다 확인할게요")).get("messages").size());
+        assertEquals(0, TestServer.json(server.say(c, "서류 뭐 필요해요?")).get("messages").size());
 
         assertEquals(200, staffPost(kim, "/staff/api/tickets/" + ticket + "/resolve", "").statusCode());
         assertEquals(409, staffPost(kim, "/staff/api/tickets/" + ticket + "/resolve", "").statusCode());
