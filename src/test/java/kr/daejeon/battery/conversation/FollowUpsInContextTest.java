@@ -4,41 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.Map;
-import kr.daejeon.battery.support.MutableClock;
 import kr.daejeon.battery.support.TestServer;
 import kr.daejeon.battery.support.TestServer.Conversation;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The outside tester's report on follow-ups (issue 16, item 2), through the public API: a follow-up with no topic
  * word read against the previous turn, a person asked for right after an answer, and yes/no variants.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FollowUpsInContextTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-07T02:00:00Z")); // Monday 11:00 KST
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of(), CLOCK);
-    }
+    // Only what is read matters here, not the office hours: the service's own clock will do.
+    final TestServer server = TestServer.start(Map.of());
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 
-    static String second(String lang, String first, String then) {
+    /** The reply to {@code then} in a new conversation that began with {@code first}. */
+    JsonNode after(String lang, String first, String then) {
         Conversation c = server.newConversation(lang);
         turn(c, first);
-        return turn(c, then).get("intent").asText();
+        return turn(c, then);
     }
 
-    static JsonNode turn(Conversation c, String text) {
+    String second(String lang, String first, String then) {
+        return after(lang, first, then).get("intent").asText();
+    }
+
+    JsonNode turn(Conversation c, String text) {
         var r = server.say(c, text);
         assertEquals(200, r.statusCode(), r.body());
         return TestServer.json(r);
@@ -79,9 +78,7 @@ class FollowUpsInContextTest {
 
     @Test
     void aRequestForAPersonRightAfterAnAnswerHandsOver() {
-        Conversation c = server.newConversation("en");
-        turn(c, "What documents do I need?");
-        JsonNode r = turn(c, "can i talk to someone?");
+        JsonNode r = after("en", "What documents do I need?", "can i talk to someone?");
         assertEquals("human_handoff", r.get("intent").asText(), r.toString());
         assertTrue(r.get("handoff").asBoolean(), r.toString());
     }

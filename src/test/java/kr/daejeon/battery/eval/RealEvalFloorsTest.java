@@ -62,6 +62,9 @@ class RealEvalFloorsTest {
     // 84.3, answers 61.6; en plain 91.4 / oos 89.3 / false fallback 5.0, opener 90.5, letter slip 90.0 (drop 1.4,
     // was 3.6), dialogues 81.5, answers 68.0; two-question lines 9 of 10. Jamo slip, no spaces and letter slip
     // floors rose to these minus 1; ko opener fell one line (91.9 -> 91.2) and keeps its floor.
+    // Round "followups" (2026-12-02: follow-ups read against the previous turn, yes/no variants, the second of two
+    // questions read against the first; tuned on eval-dev only, no training lines kept): every figure as above except
+    // en dialogues 81.5 -> 85.2 (23 of 27); its floor rose to that minus 1.
     static final double KO_IN_SCOPE = 90.7;
     static final double KO_OOS_RECALL = 85.0;
     static final double KO_FALSE_FALLBACK_MAX = 4.5;
@@ -74,7 +77,7 @@ class RealEvalFloorsTest {
     static final double EN_FALSE_FALLBACK_MAX = 6.0;
     static final double EN_OPENER = 89.5;
     static final double EN_LETTER_SLIP = 89.0;
-    static final double EN_DIALOGUE = 80.5;
+    static final double EN_DIALOGUE = 84.2;
     /** Two-question lines ({@code a|b}, plain) whose reply answered both or offered both as a choice, both languages. */
     static final int TWO_QUESTIONS_ANSWERED_OR_OFFERED = 8;
 
