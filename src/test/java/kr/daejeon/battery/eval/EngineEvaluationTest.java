@@ -102,8 +102,8 @@ class EngineEvaluationTest {
     @Test
     void theSecondTurnIsAnsweredInTheConversationTheFirstLeft() {
         DialogueReport r = eval.dialogues(fixture.dialogues());
-        // After "상담원 연결" staff own the conversation, so "신청 방법" is not answered by the bot: only the
-        // state the first turn left explains human_handoff. Alone, the same message is a tapped label.
+        // After a training answer "마감은요?" asks for the training sign-up deadline: only the state the first turn
+        // left explains training_enrollment. Alone, the same message is about the program's deadline.
         for (Language language : Language.values()) {
             assertEquals(2, r.results().get(language).total());
             assertEquals(100.0, r.accuracy(language), 1e-9, r.misses().toString());
@@ -171,7 +171,7 @@ class EngineEvaluationTest {
         if (!Files.isDirectory(intents)) {
             Files.createDirectories(intents);
             for (String i : List.of("application_process", "required_documents", "contact", "training_schedule",
-                    "application_deadline", "human_handoff", "fallback")) {
+                    "application_deadline", "training_enrollment", "human_handoff", "fallback")) {
                 Files.copy(Path.of("intents", i + ".yaml"), intents.resolve(i + ".yaml"));
             }
         }

@@ -66,9 +66,9 @@ class FrozenEvalSetTest {
         assertTrue(two.asksTwo());
         assertEquals("questions-ko.tsv:8", two.source());
         assertEquals(4, set.dialogues().size());
-        EvalDialogue handoff = set.dialogues().get(1);
-        assertEquals(Language.EN, handoff.language());
-        assertEquals("human_handoff", handoff.expectedIntent());
+        EvalDialogue followUp = set.dialogues().get(1);
+        assertEquals(Language.EN, followUp.language());
+        assertEquals("training_enrollment", followUp.expectedIntent());
         assertEquals(Language.KO, set.dialogues().get(0).language());
     }
 
