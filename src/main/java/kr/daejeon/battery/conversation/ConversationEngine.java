@@ -261,8 +261,8 @@ public final class ConversationEngine {
         Set<String> asked = faq().index().concepts(part.question());
         String topic = null;
         String lookup = part.lookup();
-        // Out of scope too, when every word of it is one the catalog knows and the reading is not sure ("are you
-        // open on weekends?"): "is the bank open on saturdays?" names what the catalog does not know.
+        // Out of scope too ("are you open on weekends?"), when the reading is not sure and every noun is one the
+        // catalog knows: a question naming something the catalog never mentions is about somewhere else.
         boolean unplaced = c.isFallback() && c.confidence() < CLEARLY_OUTSIDE && faq().index().knowsEveryNoun(part.question());
         if ((FaqCatalog.HANDOFF_INTENT.equals(c.intent()) || unplaced) && asked.contains(AnswerIndex.DAY_OFF)) {
             topic = OFFICE_HOURS_TOPIC;

@@ -309,8 +309,8 @@ public final class AnswerIndex {
 
     /** A day the office is closed (weekend, holiday) is named. */
     public static final String DAY_OFF = "@weekend";
-    /** Asking a way, a place, a time, a deadline, a document or a cost. */
-    public static final Set<String> PARTICULARS = Set.of("@how", "@where", "@when", "@deadline", "@document", "@cost");
+    /** Asking a way, a place, a time (now, too), a deadline, a document or a cost. */
+    public static final Set<String> PARTICULARS = Set.of("@how", "@where", "@when", "@now", "@deadline", "@document", "@cost");
 
     /**
      * What the question asks, whatever the wording ({@link #DAY_OFF}, "@amount", …): the concepts of its terms, and
