@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import kr.daejeon.battery.content.Content;
 import kr.daejeon.battery.eligibility.EligibilityCheck;
 import kr.daejeon.battery.eligibility.EligibilityFlow;
@@ -28,6 +29,7 @@ import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.nlu.LanguageDetector;
 import kr.daejeon.battery.nlu.LiveClassifier;
+import kr.daejeon.battery.nlu.MayWeApply;
 import kr.daejeon.battery.nlu.ScoredIntent;
 import kr.daejeon.battery.nlu.TextNormalizer;
 
@@ -138,6 +140,9 @@ public final class ConversationEngine {
                 understood = new Interpreter.Understanding(List.of(understood.literal()), false, understood.structure());
             }
         }
+        if (tapped.isEmpty()) {
+            understood = askedNotRequested(understood, language);
+        }
         Classification c = understood.primary().classification();
         String intent = c.intent();
 
@@ -178,6 +183,9 @@ public final class ConversationEngine {
                 dialogue = new DialogueContext(chosen.answer().topic(), chosen.answer().id(), part.question(),
                         answered.offer(), now);
             }
+        }
+        if (tapped.isEmpty() && understood.unsure() != null) {
+            unsureHalf(understood.unsure(), replies, language, now).ifPresent(replies::add);
         }
         ConversationState next = remember(state, now, c).withDialogue(dialogue);
         if (escalate) {
@@ -235,6 +243,67 @@ public final class ConversationEngine {
                     false, parsed, u.literal());
         }
         return u;
+    }
+
+    /**
+     * Two readings the classifier gets from shared words, told apart by what is asked. "토요일에도 상담돼요?" shares
+     * 상담 with requests for a person, but a day the office is closed makes it a question about office hours (the
+     * contact topic, whose answer offers a person); so does "are you open on weekends?", which it cannot place.
+     * "Can we apply?" / "저희도 신청돼요?" shares 신청 with how to apply, but asks no way, place, date or document: it
+     * asks who may apply (the eligibility overview, with the pre-check).
+     */
+    private Interpreter.Understanding askedNotRequested(Interpreter.Understanding u, Language language) {
+        if (u.parts().size() != 1) {
+            return u;
+        }
+        Interpreter.Part part = u.primary();
+        Classification c = part.classification();
+        Set<String> asked = faq().index().concepts(part.question());
+        String topic = null;
+        String lookup = part.lookup();
+        // Out of scope too ("are you open on weekends?"), when the reading is not sure and every noun is one the
+        // catalog knows: a question naming something the catalog never mentions is about somewhere else.
+        boolean unplaced = c.isFallback() && c.confidence() < CLEARLY_OUTSIDE && faq().index().knowsEveryNoun(part.question());
+        if ((FaqCatalog.HANDOFF_INTENT.equals(c.intent()) || unplaced) && asked.contains(AnswerIndex.DAY_OFF)) {
+            topic = OFFICE_HOURS_TOPIC;
+        } else if (APPLYING_TOPICS.contains(c.intent()) && !u.followUp() && MayWeApply.asks(part.question())
+                && asked.stream().noneMatch(AnswerIndex.PARTICULARS::contains) && faq().index().isGeneral(part.question(), APPLYING_TOPIC)) {
+            topic = EligibilityFlow.INTENT;
+            lookup = faq().title(EligibilityFlow.INTENT, language); // who may apply in general: the overview
+        }
+        if (topic == null || faq().entry(topic).isEmpty()) {
+            return u;
+        }
+        Classification read = new Classification(topic, c.confidence(), c.ranking());
+        return new Interpreter.Understanding(List.of(new Interpreter.Part(read, part.question(), lookup, false)),
+                u.followUp(), u.structure(), null, u.unsure());
+    }
+
+    static final String OFFICE_HOURS_TOPIC = "contact";
+    static final String APPLYING_TOPIC = "application_process";
+    /** The readings a bare "can we apply?" gets: how to apply, or who may (whose ranking then drifts to how). */
+    static final Set<String> APPLYING_TOPICS = Set.of(APPLYING_TOPIC, EligibilityFlow.INTENT);
+    /** A topic the classifier gives the unsure half of two questions at least this much is offered as a choice. */
+    static final double UNSURE_HALF_TOPIC = 0.1;
+
+    /**
+     * The unsure one of two questions ("how much is it" in "how much is it and when is the deadline?") is not dropped:
+     * its likely topics, other than those just answered, are offered to choose from.
+     */
+    private Optional<Message> unsureHalf(Interpreter.Part unsure, List<Message> answered, Language language, Instant now) {
+        Set<String> done = new java.util.HashSet<>();
+        answered.forEach(m -> done.add(m.intent()));
+        List<String> candidates = unsure.classification().ranking().stream()
+                .filter(s -> s.probability() >= UNSURE_HALF_TOPIC && faq().entry(s.intent()).isPresent() && !done.contains(s.intent()))
+                .map(ScoredIntent::intent)
+                .filter(i -> !i.equals("greeting") && !i.equals("goodbye") && !i.equals(FaqCatalog.HANDOFF_INTENT))
+                .limit(2)
+                .toList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = faq().message("unsure_half", language).replace("{question}", unsure.question());
+        return Optional.of(Message.bot(text, titles(candidates, language), List.of(), now, IntentClassifier.FALLBACK));
     }
 
     /** "네" / "아니요" to the bot's own yes/no question of the previous turn. */

@@ -307,6 +307,27 @@ public final class AnswerIndex {
         return substance == 0;
     }
 
+    /** A day the office is closed (weekend, holiday) is named. */
+    public static final String DAY_OFF = "@weekend";
+    /** Asking a way, a place, a time (now, too), a deadline, a document or a cost. */
+    public static final Set<String> PARTICULARS = Set.of("@how", "@where", "@when", "@now", "@deadline", "@document", "@cost");
+
+    /**
+     * What the question asks, whatever the wording ({@link #DAY_OFF}, "@amount", …): the concepts of its terms, and
+     * those a Korean word of a concept names inside a longer word (the analyser splits "토요일에도" as it likes).
+     */
+    public Set<String> concepts(String question) {
+        String prepared = prepare(question);
+        Set<String> out = new java.util.HashSet<>();
+        terms(analyzer, prepared).stream().filter(t -> t.startsWith("@")).forEach(out::add);
+        CONCEPTS.forEach((word, concept) -> {
+            if (word.length() >= 2 && TextNormalizer.isHangul(word.charAt(0)) && prepared.contains(word)) {
+                out.add(concept);
+            }
+        });
+        return out;
+    }
+
     /**
      * How much of what the question is about the answer knows: the idf-weighted share of the question's nouns
      * (general words such as "알려주세요" or "회사" set aside) that occur in the answer's question variants or its

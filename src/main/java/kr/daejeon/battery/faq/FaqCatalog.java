@@ -33,7 +33,7 @@ public final class FaqCatalog {
     static final List<String> MESSAGE_KEYS = List.of("clarify", "fallback", "offer_handoff", "handoff_started",
             "handoff_waiting", "handoff_still_waiting", "handoff_position", "handoff_position_after_hours", "handoff_resolved", "handoff_after_hours", "handoff_claimed", "kakao_staff_delivery", "kakao_taking_longer",
             "kakao_answer_follows", "kakao_try_again", "contact_saved",
-            "contact_invalid", "partial_answer", "partial_offer", "check_offer", "offer_declined");
+            "contact_invalid", "partial_answer", "partial_offer", "check_offer", "offer_declined", "unsure_half");
 
     private final Map<String, FaqEntry> entries;
     private final Map<String, LocalizedText> messages;

@@ -31,10 +31,17 @@ public final class Interpreter {
      * @param parts   one part, or two for a message that asks two different things; never empty
      * @param literal for a follow-up read in context only because it was short: the message read on its own,
      *                which the caller takes instead when the context finds no exact answer (else null)
+     * @param unsure  the other of two questions when only one was clear on its own ("how much is it" of "how much is it
+     *                and when is the deadline?"): the caller offers its likely topics as a choice (else null)
      */
-    public record Understanding(List<Part> parts, boolean followUp, MessageStructure.Parsed structure, Part literal) {
+    public record Understanding(List<Part> parts, boolean followUp, MessageStructure.Parsed structure, Part literal,
+                                Part unsure) {
         public Understanding(List<Part> parts, boolean followUp, MessageStructure.Parsed structure) {
-            this(parts, followUp, structure, null);
+            this(parts, followUp, structure, null, null);
+        }
+
+        public Understanding(List<Part> parts, boolean followUp, MessageStructure.Parsed structure, Part literal) {
+            this(parts, followUp, structure, literal, null);
         }
 
         public Part primary() {
@@ -124,6 +131,7 @@ public final class Interpreter {
             // "신청 기간이랑 신청 방법 알려주세요", "When is the deadline and what documents do we need?"
             questions = MessageStructure.coordinated(questions.get(0));
         }
+        Part unsure = null;
         if (questions.size() >= 2) {
             List<Part> parts = new ArrayList<>();
             for (String q : questions) {
@@ -135,10 +143,15 @@ public final class Interpreter {
                 boolean clear = !qc.isFallback() && !SOCIAL.contains(qc.intent()) && qc.confidence() >= CLEAR_PART;
                 if (clear && parts.stream().noneMatch(p -> p.classification().intent().equals(qc.intent()))) {
                     parts.add(new Part(qc, q));
+                } else if (!clear && unsure == null && !SOCIAL.contains(qc.intent()) && qc.confidence() < SURELY_OUTSIDE) {
+                    unsure = new Part(qc, q);
                 }
             }
             if (parts.size() >= 2) {
                 return new Understanding(List.copyOf(parts.subList(0, 2)), false, parsed);
+            }
+            if (parts.isEmpty()) {
+                unsure = null; // neither half is clear: the message is read as a whole, and a miss asks as usual
             }
         }
 
@@ -189,6 +202,6 @@ public final class Interpreter {
             }
         }
         // The topic comes from the asking part; the answer is looked up with the company's own words too.
-        return new Understanding(List.of(new Part(c, asking, parsed.withoutSocial(), false)), false, parsed);
+        return new Understanding(List.of(new Part(c, asking, parsed.withoutSocial(), false)), false, parsed, null, unsure);
     }
 }

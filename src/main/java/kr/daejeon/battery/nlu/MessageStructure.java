@@ -149,7 +149,9 @@ public final class MessageStructure {
     // "신청 기간이랑 신청 방법 알려주세요", "자격 및 서류", "언제 하고 어떻게 신청해요", "…뭔지, 그리고 …":
     // one sentence that asks about two things.
     private static final Pattern KO_COORDINATION = Pattern.compile(
-            "(?<=[가-힣])(?:이랑|랑|하고|와|과)\\s+|\\s+(?:및|하고)\\s+|\\s*[,，]?\\s*그리고\\s+");
+            "(?<=[가-힣])(?:이랑|랑|하고|와|과)\\s+|\\s+(?:및|하고)\\s+|\\s*[,，]?\\s*그리고\\s+"
+            // "얼마 받고 언제까지 내요?": a clause ending in -고 followed by a new question word asks a second thing.
+            + "|(?<=[가-힣]고)\\s+(?=(?:언제|어디|어떻게|얼마|몇|뭐|무엇|누가|누구))");
     private static final Pattern EN_COORDINATION = Pattern.compile(
             "\\s*(?:,\\s*)?\\band\\s+(?:if so,?\\s+|also\\s+)?(?=(?:what|when|where|how|who|which|do|does|can|could|is|are|should|will)\\b)",
             Pattern.CASE_INSENSITIVE);

@@ -326,4 +326,60 @@ class DialogueTest {
         assertEquals("deadline_2024", r.path("answerId").asText(), r.toString());
         assertTrue(text(r).contains("2024년 2월 20일"), text(r));
     }
+
+    /** The reply to {@code text} as the first message of a new conversation in {@code language}. */
+    static JsonNode ask(String language, String text) {
+        return turn(server.newConversation(language), text);
+    }
+
+    static String quickReplies(JsonNode reply) {
+        StringBuilder out = new StringBuilder();
+        reply.get("messages").forEach(m -> out.append(m.get("quickReplies")));
+        return out.toString();
+    }
+
+    static String texts(JsonNode reply) {
+        StringBuilder out = new StringBuilder();
+        reply.get("messages").forEach(m -> out.append(m.get("text").asText()).append('\n'));
+        return out.toString();
+    }
+
+    // Three faults an outside tester hit (issues 16/17): a question about the office's days is not a request for a
+    // person, the unsure half of a two-part question is not dropped, a bare "can we apply?" asks who may apply.
+
+    @Test
+    void aQuestionAboutWeekendHoursIsAnsweredWithAPersonOffered() {
+        for (String[] q : new String[][] {{"ko", "토요일에도 상담돼요?"}, {"ko", "주말에도 문의 돼요?"},
+                {"en", "are you open on weekends?"}}) {
+            JsonNode r = ask(q[0], q[1]);
+            assertFalse(r.get("handoff").asBoolean(), q[1] + ": " + r);
+            assertEquals("contact", r.get("intent").asText(), q[1] + ": " + r);
+            assertTrue(quickReplies(r).contains("ko".equals(q[0]) ? "상담원 연결" : "Talk to staff"), q[1] + ": " + r);
+        }
+        // A plain request for a person still hands over.
+        assertTrue(ask("ko", "상담원 연결해 주세요").get("handoff").asBoolean());
+    }
+
+    @Test
+    void theUnsureHalfOfTwoQuestionsIsOfferedAsAChoice() {
+        for (String[] q : new String[][] {{"en", "how much is it and when is the deadline?"}, {"ko", "얼마 받고 언제까지 내요?"}}) {
+            JsonNode r = ask(q[0], q[1]);
+            String title = "ko".equals(q[0]) ? "지원 내용" : "What you receive";
+            boolean answered = r.get("messages").toString().contains("support_benefits") || texts(r).contains("benefit");
+            assertTrue(answered || quickReplies(r).contains(title), q[1] + ": " + r);
+            assertTrue(r.get("messages").toString().contains("application_deadline"), q[1] + ": " + r);
+        }
+    }
+
+    @Test
+    void aBareCanWeApplyIsAnEligibilityQuestionWithThePreCheckOffered() {
+        for (String[] q : new String[][] {{"en", "Can we apply?"}, {"ko", "저희도 신청돼요?"}}) {
+            JsonNode r = ask(q[0], q[1]);
+            assertEquals("eligibility", r.get("intent").asText(), q[1] + ": " + r);
+            assertTrue(texts(r).contains("ko".equals(q[0]) ? "미리 확인해 보시겠어요" : "whether your company may qualify"),
+                    q[1] + ": " + r);
+        }
+        // How to apply stays how to apply.
+        assertEquals("application_process", ask("en", "How do we apply?").get("intent").asText());
+    }
 }
