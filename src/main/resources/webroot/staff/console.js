@@ -280,7 +280,7 @@
     $('unassign').hidden = !tk.assignee;
     $('reply').disabled = !mine;
     renderTransfer(tk);
-    renderContact(tk);
+    renderContact(tk, v.openedAfterHours);
     renderConsent(tk);
     renderSatisfaction(tk);
     const ctx = $('context'); ctx.replaceChildren();
@@ -307,11 +307,15 @@
     select.disabled = !can; $('transfer').disabled = !can;
   }
 
-  function renderContact(tk) {
+  function renderContact(tk, openedAfterHours) {
     const box = $('contact');
     box.replaceChildren();
     $('reply-mail-hint').hidden = true;
-    if (!tk.contact) { box.append(el('span', t('ticket.noContact'), 'meta')); return; }
+    // Outside business hours the bot asked for a contact and none came; in them it asks for none.
+    if (!tk.contact) {
+      box.append(el('span', t(openedAfterHours ? 'ticket.noContactAfterHours' : 'ticket.noContact'), 'meta'));
+      return;
+    }
     // An e-mail address, a phone number, or both ("kim@example.co.kr, 010-1234-5678"): a link for each.
     const parts = tk.contact.split(', ');
     const email = parts.find((p) => p.includes('@'));
@@ -436,7 +440,9 @@
       const data = JSON.parse(e.data);
       for (const v of tickets.values()) {
         if (v.ticket.conversationId !== data.conversationId) continue;
-        data.messages.filter((m) => m.from === 'user').forEach((m) => { v.lastCustomerMessage = m.text; });
+        // The request for staff ("상담원 연결") is no summary of what the company needs (as StaffDesk.lastCustomerText).
+        data.messages.filter((m) => m.from === 'user' && (m.intent !== 'human_handoff' || !v.lastCustomerMessage))
+          .forEach((m) => { v.lastCustomerMessage = m.text; });
         if (current === v.ticket.id) {
           const shown = new Set([...$('transcript').children].map((li) => li.dataset.id));
           data.messages.filter((m) => !shown.has(String(m.id))).forEach(addMessage);

@@ -207,7 +207,7 @@ public final class Server {
         StaffApi staffApi = new StaffApi(vertx, accounts, backend.staffSessions(),
                 new StaffDesk(store, tickets, content, accounts, feed,
                         new kr.daejeon.battery.channel.DurableDelivery(outbox, store, new ChannelRouter(channels)),
-                        clock, metrics, mailer), clock, config.maxMessageChars(),
+                        clock, metrics, mailer, config.businessHours()), clock, config.maxMessageChars(),
                 backend.limiter("login", config.staffLoginRateLimitPerMinute()),
                 clientAddress, deadLetters, unanswered, personalData,
                 new LearningDesk(backend.proposals(), versions, clock), config.timeZone(),

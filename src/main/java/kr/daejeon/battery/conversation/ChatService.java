@@ -195,7 +195,7 @@ public final class ChatService {
             ConversationState state = access.apply(snapshot.map(Snapshot::state));
             Instant now = clock.instant();
             TurnResult result = engine.respond(state, text, now);
-            if (changesTicket(result)) {
+            if (changesTicket(state, result)) {
                 return null;
             }
             CommitResult outcome = store.commit(TurnCommit.planned(snapshot.orElseThrow(), result.state(),
@@ -215,9 +215,19 @@ public final class ChatService {
         return null;
     }
 
-    private static boolean changesTicket(TurnResult result) {
-        return result.handoffReason() != null || result.contact() != null && result.state().ticketId() != null;
+    private static boolean changesTicket(ConversationState before, TurnResult result) {
+        return result.handoffReason() != null || result.contact() != null && result.state().ticketId() != null
+                || cancelsTicket(before, result);
     }
+
+    /** The customer took their request for staff back before anyone joined: the engine handed the turn to the bot. */
+    private static boolean cancelsTicket(ConversationState before, TurnResult result) {
+        return ConversationState.WAITING.equals(before.status()) && !result.state().isHandoff()
+                && result.state().ticketId() != null;
+    }
+
+    /** The note staff see on a ticket the customer cancelled (the console shows notes in either language). */
+    static final String CANCELLED_NOTE = "고객이 상담 요청을 취소했습니다 (챗봇으로 돌아감) / Cancelled by the customer";
 
     /**
      * A turn that opens or changes a ticket, under the conversation's lock. The turn is committed first and the
@@ -252,6 +262,10 @@ public final class ChatService {
             // Under this conversation's lock, but other conversations may join the queue meanwhile: a good estimate.
             toStore.add(engine.queuePosition(Language.fromCode(next.locale()), tickets.waitingCount() + 1, now));
         }
+        String cancelled = cancelsTicket(state, result) ? next.ticketId() : null;
+        if (cancelled != null) {
+            next = next.withTicket(null);
+        }
         boolean attachesContact = result.contact() != null && next.ticketId() != null && opening == null;
         kr.daejeon.battery.escalation.ContactConsent consent = null;
         if (attachesContact && contact.consentRequired()) {
@@ -264,7 +278,7 @@ public final class ChatService {
         }
         TurnCommit commit = TurnCommit.underLock(held, next, toStore).recordedAs(record(turnKey, result, opening, note))
                 .charging(charges);
-        CommitResult outcome = store.commit(opening == null && !attachesContact ? commit : commit.unannounced());
+        CommitResult outcome = store.commit(opening == null && !attachesContact && cancelled == null ? commit : commit.unannounced());
         if (!(outcome instanceof CommitResult.Committed committed)) {
             if (outcome instanceof CommitResult.Gone) {
                 throw new ConversationNotFoundException();
@@ -280,11 +294,17 @@ public final class ChatService {
         } else if (attachesContact && tickets.setContact(next.ticketId(), result.contact(), consent)) {
             changed = tickets.find(next.ticketId()).orElse(null);
             LOG.info("contact details attached to ticket={}", next.ticketId());
+        } else if (cancelled != null) {
+            tickets.addNote(cancelled, new Note("assistant", CANCELLED_NOTE, now));
+            if (tickets.resolve(cancelled, now)) {
+                changed = tickets.find(cancelled).orElse(null);
+                LOG.info("ticket={} cancelled by the customer", cancelled);
+            }
         }
         if (changed != null) {
             announceTicket(changed, opening != null);
         }
-        if (opening != null || attachesContact) {
+        if (opening != null || attachesContact || cancelled != null) {
             feed.publish(id, stored);
         }
         return turnOf(result, stored, changed, opening != null);

@@ -12,6 +12,7 @@ import kr.daejeon.battery.escalation.BusinessHours;
 import kr.daejeon.battery.escalation.ContactDetails;
 import kr.daejeon.battery.escalation.HandoffReason;
 import kr.daejeon.battery.escalation.TurnContext;
+import kr.daejeon.battery.escalation.WaitingMessage;
 import kr.daejeon.battery.faq.Answer;
 import kr.daejeon.battery.faq.AnswerIndex;
 import kr.daejeon.battery.faq.AnswerRenderer;
@@ -662,8 +663,9 @@ public final class ConversationEngine {
 
     /**
      * Staff own the conversation: the bot does not talk over them. It collects the contact details it asked for
-     * outside business hours and, until a member of staff has joined, answers a question its FAQ answers
-     * confidently, saying that staff will still reply (the ticket stays open).
+     * outside business hours and, until a member of staff has joined, replies to every message: a cancellation
+     * hands the conversation back to the bot, a question its FAQ answers confidently is answered (staff will still
+     * reply), anything else is acknowledged with when staff reply.
      */
     private TurnResult whileWithStaff(ConversationState state, String text, Language language, Instant now) {
         ConversationState next = state.withTurn(language.code(), state.status(), 0, now);
@@ -683,13 +685,35 @@ public final class ConversationEngine {
                                 FaqCatalog.HANDOFF_INTENT)), List.of(), null, null);
             }
         }
-        if (ConversationState.WAITING.equals(state.status())) {
+        if (!ConversationState.WAITING.equals(state.status())) {
+            // Staff have joined: they answer.
+            return new TurnResult(next, FaqCatalog.HANDOFF_INTENT, 1.0, null, List.of(), List.of(), null, null);
+        }
+        WaitingMessage meant = WaitingMessage.of(text);
+        if (meant == WaitingMessage.CANCEL) {
+            // The ticket id stays on the state: the chat service closes that ticket as cancelled by the customer.
+            ConversationState back = next.withTurn(language.code(), ConversationState.BOT, 0, now).withAwaitingContact(false);
+            return new TurnResult(back, FaqCatalog.HANDOFF_INTENT, 1.0, null, List.of(Message.bot(
+                    faq().message("handoff_cancelled", language), titles(faq().topTopics(), language), List.of(), now,
+                    FaqCatalog.HANDOFF_INTENT)), List.of(), null, null);
+        }
+        if (meant == WaitingMessage.PASSED_ON) {
             Optional<TurnResult> answered = answerWhileWaiting(state, text, language, now);
             if (answered.isPresent()) {
                 return answered.get();
             }
         }
-        return new TurnResult(next, FaqCatalog.HANDOFF_INTENT, 1.0, null, List.of(), List.of(), null, null);
+        return new TurnResult(next, FaqCatalog.HANDOFF_INTENT, 1.0, null, List.of(waitingReply(meant, language, now)),
+                List.of(), null, null);
+    }
+
+    /** Until staff join, a message is acknowledged with when staff reply: within office hours, or after the next opening. */
+    private Message waitingReply(WaitingMessage meant, Language language, Instant now) {
+        String key = (meant == WaitingMessage.REPLY_TIME ? "handoff_reply_time" : "handoff_passed_on")
+                + (hours.isOpen(now) ? "" : "_after_hours");
+        String text = faq().message(key, language).replace("{minutes}", Integer.toString(minutesPerTicket))
+                .replace("{next}", NEXT_OPENING.format(hours.nextOpening(now)));
+        return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT);
     }
 
     /**

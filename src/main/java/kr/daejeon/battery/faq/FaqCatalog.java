@@ -31,7 +31,8 @@ public final class FaqCatalog {
 
     public static final String HANDOFF_INTENT = "human_handoff";
     static final List<String> MESSAGE_KEYS = List.of("clarify", "fallback", "offer_handoff", "handoff_started",
-            "handoff_waiting", "handoff_still_waiting", "handoff_position", "handoff_position_after_hours", "handoff_resolved", "handoff_after_hours", "handoff_claimed", "kakao_staff_delivery", "kakao_taking_longer",
+            "handoff_waiting", "handoff_still_waiting", "handoff_passed_on", "handoff_passed_on_after_hours", "handoff_reply_time",
+            "handoff_reply_time_after_hours", "handoff_cancelled", "handoff_position", "handoff_position_after_hours", "handoff_resolved", "handoff_after_hours", "handoff_claimed", "kakao_staff_delivery", "kakao_taking_longer",
             "kakao_answer_follows", "kakao_try_again", "contact_saved",
             "contact_invalid", "partial_answer", "partial_offer", "check_offer", "offer_declined", "unsure_half");
 

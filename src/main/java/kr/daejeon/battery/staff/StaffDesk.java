@@ -1,5 +1,6 @@
 package kr.daejeon.battery.staff;
 
+import kr.daejeon.battery.escalation.BusinessHours;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,8 @@ public final class StaffDesk {
     private final MessageFeed feed;
     private final ChannelDelivery delivery;
     private final Clock clock;
+    /** When staff work: a ticket opened outside them is labelled so (the bot asked for contact details then). */
+    private final BusinessHours hours;
 
     private final ServiceMetrics metrics;
     private final FollowUpMailer mailer;
@@ -60,7 +63,8 @@ public final class StaffDesk {
     /** {@code mailer}: null when no SMTP server is configured (replies are not e-mailed). */
     public StaffDesk(SessionStore conversations, TicketStore tickets, java.util.function.Supplier<Content> content,
                      StaffAccounts accounts, MessageFeed feed, ChannelDelivery delivery, Clock clock, ServiceMetrics metrics,
-                     FollowUpMailer mailer) {
+                     FollowUpMailer mailer, BusinessHours hours) {
+        this.hours = hours;
         this.metrics = metrics;
         this.mailer = mailer;
         this.delivery = delivery;
@@ -171,8 +175,8 @@ public final class StaffDesk {
         List<TicketView> out = new ArrayList<>();
         for (Ticket t : open) {
             List<Message> transcript = conversations.messagesAfter(t.conversationId(), 0, 10_000);
-            out.add(new TicketView(t, Duration.between(t.createdAt(), now).toSeconds(), lastCustomerText(transcript), null,
-                    null));
+            out.add(new TicketView(t, Duration.between(t.createdAt(), now).toSeconds(), lastCustomerText(transcript),
+                    !hours.isOpen(t.createdAt()), null, null));
         }
         return out;
     }
@@ -181,7 +185,7 @@ public final class StaffDesk {
         Ticket t = tickets.find(id).orElseThrow(TicketNotFoundException::new);
         List<Message> transcript = transcriptOf(t.conversationId());
         return new TicketView(t, Duration.between(t.createdAt(), clock.instant()).toSeconds(), lastCustomerText(transcript),
-                transcript, tickets.notes(id));
+                !hours.isOpen(t.createdAt()), transcript, tickets.notes(id));
     }
 
     /**
@@ -339,12 +343,22 @@ public final class StaffDesk {
         return t;
     }
 
+    /**
+     * The company's last real question: the request for staff itself ("상담원 연결", the button's text) says nothing
+     * about what they need, so it is the summary only when nothing else was said.
+     */
     private static String lastCustomerText(List<Message> transcript) {
+        String request = null;
         for (int i = transcript.size() - 1; i >= 0; i--) {
-            if (transcript.get(i).from() == Sender.USER) {
-                return transcript.get(i).text();
+            Message m = transcript.get(i);
+            if (m.from() != Sender.USER) {
+                continue;
             }
+            if (!FaqCatalog.HANDOFF_INTENT.equals(m.intent())) {
+                return m.text();
+            }
+            request = request == null ? m.text() : request;
         }
-        return null;
+        return request;
     }
 }

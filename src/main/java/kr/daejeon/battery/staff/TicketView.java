@@ -6,9 +6,10 @@ import kr.daejeon.battery.escalation.Note;
 import kr.daejeon.battery.escalation.Ticket;
 
 /**
- * What the console shows of a ticket: the ticket, the customer's last message, how long they have
- * waited and, in the detail view, the full transcript.
+ * What the console shows of a ticket: the ticket, the customer's last real question, how long they have
+ * waited, whether it was opened outside business hours (why a contact was or was not asked for) and, in the
+ * detail view, the full transcript.
  */
-public record TicketView(Ticket ticket, long waitingSeconds, String lastCustomerMessage, List<Message> transcript,
-                         List<Note> notes) {
+public record TicketView(Ticket ticket, long waitingSeconds, String lastCustomerMessage, boolean openedAfterHours,
+                         List<Message> transcript, List<Note> notes) {
 }

@@ -121,13 +121,15 @@ class ConversationFlowTest {
         assertTrue(messages.get(0).has("answerId"), later.toString());
         assertFalse(quickReplies(later).contains("상담원 연결"), "already waiting for a person");
         assertTrue(messages.get(1).get("text").asText().contains("담당자"), later.toString());
-        // What the FAQ does not answer is for staff alone.
+        // What the FAQ does not answer is for staff alone: no guess, only an acknowledgement that it is passed on.
         JsonNode unclear = turn(c, "음 그렇군요");
         assertTrue(unclear.get("handoff").asBoolean());
-        assertEquals(0, unclear.get("messages").size(), "the bot must not guess over staff");
+        assertEquals(1, unclear.get("messages").size(), unclear.toString());
+        assertTrue(unclear.get("messages").get(0).get("text").asText().startsWith("메시지를 담당자에게 전달했어요"),
+                "the bot must not guess over staff: " + unclear);
         JsonNode transcript = TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token()));
-        JsonNode last = transcript.get("messages").get(transcript.get("messages").size() - 1);
-        assertEquals("음 그렇군요", last.get("text").asText());
+        JsonNode stored = transcript.get("messages");
+        assertEquals("음 그렇군요", stored.get(stored.size() - 2).get("text").asText());
     }
 
     @Test

@@ -39,8 +39,8 @@ class AfterHoursHandoffTest {
 
             JsonNode bad = TestServer.json(server.say(c, "제 메일은 kim@ 이에요"));
             assertTrue(bad.get("messages").get(0).get("text").asText().contains("형식"));
-            JsonNode silent = TestServer.json(server.say(c, "언제쯤 답변 받을 수 있나요"));
-            assertEquals(0, silent.get("messages").size());
+            JsonNode when = TestServer.json(server.say(c, "언제쯤 답변 받을 수 있나요"));
+            assertTrue(when.get("messages").get(0).get("text").asText().contains("2027-03-09 09:00 이후에 답변"), when.toString());
             // No consent to the privacy notice, no storing: refused as a whole, nothing kept.
             int before = TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token())).get("messages").size();
             var refused = server.say(c, "kim@example.co.kr 로 부탁드려요");
@@ -63,8 +63,10 @@ class AfterHoursHandoffTest {
             assertEquals("2026-12-01", t.consent().noticeVersion());
             assertEquals(java.util.List.of("email", "phone"), t.consent().items());
             assertEquals(clock.instant(), t.consent().at(), "the server's time of consent");
-            // Asked once: later messages are for staff, not for the bot.
-            assertEquals(0, TestServer.json(server.say(c, "010-1234-5678 도 있어요")).get("messages").size());
+            // Asked once: later messages are passed on to staff, not taken as contact details again.
+            JsonNode later = TestServer.json(server.say(c, "010-1234-5678 도 있어요"));
+            assertTrue(later.get("messages").get(0).get("text").asText().startsWith("메시지를 담당자에게 전달했어요"), later.toString());
+            assertEquals("kim@example.co.kr", new RedisTicketStore(client).openTickets(10).get(0).contact());
         }
     }
 
@@ -95,7 +97,9 @@ class AfterHoursHandoffTest {
             Conversation c = server.newConversation("en");
             JsonNode r = TestServer.json(server.say(c, "Talk to staff"));
             assertTrue(!r.get("messages").toString().contains("out of office"), r.toString());
-            assertEquals(0, TestServer.json(server.say(c, "my mail is a@b.kr")).get("messages").size());
+            // Not asked for, so not taken as contact details: passed on to staff like any other message.
+            String reply = TestServer.json(server.say(c, "my mail is a@b.kr")).get("messages").get(0).get("text").asText();
+            assertTrue(reply.startsWith("I've passed your message on to staff"), reply);
         }
     }
 }

@@ -99,9 +99,9 @@ class HandoffTicketTest {
             tickets.claim(t.id(), "kim", java.time.Instant.now());
             assertEquals(1, tickets.position(tickets.openTickets(10).get(1).id()));
 
-            // While waiting, a message opens no second ticket and gets no bot answer.
-            JsonNode silent = TestServer.json(server.say(first, "아직인가요?"));
-            assertEquals(0, silent.get("messages").size());
+            // While waiting, a message opens no second ticket; it is told the expected reply time.
+            JsonNode waiting = TestServer.json(server.say(first, "아직인가요?"));
+            assertTrue(waiting.get("messages").get(0).get("text").asText().contains("분"), waiting.toString());
             assertEquals(2, tickets.openTickets(10).size());
         }
     }

@@ -131,7 +131,8 @@ class StaffApiTest {
             }
         }
         assertNotNull(entry);
-        assertEquals("상담원 연결해 주세요", entry.get("lastCustomerMessage").asText());
+        // The company's question, not the request for staff that followed it.
+        assertEquals("사업계획서 양식이 따로 있나요?", entry.get("lastCustomerMessage").asText());
         assertEquals("user_request", entry.get("ticket").get("reason").asText());
 
         assertEquals(409, staffPost(kim, "/staff/api/tickets/" + ticket + "/reply", "{\"text\":\"hi\"}").statusCode(),
