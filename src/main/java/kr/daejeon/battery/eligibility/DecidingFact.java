@@ -27,8 +27,8 @@ public final class DecidingFact {
     /** Every fact a rule answer must be named for in {@code rule_answers}. */
     public static final List<String> FACTS = List.of(LARGE, RELOCATION, OUTSIDE_DAEJEON, DAEJEON_SITE);
 
-    /** Company types whose own curated answer (or the pre-check) decides, not the basic rule: 예비창업자, 개인사업자, 연구기관, 대학. */
-    private static final Set<String> NOT_PLAIN_COMPANY = Set.of("pre_founder", "sole_proprietor",
+    /** Company types with a curated answer of their own: 중견기업, 예비창업자, 개인사업자, 연구기관, 대학. */
+    private static final Set<String> NOT_PLAIN_COMPANY = Set.of("midsized", "pre_founder", "sole_proprietor",
             "research_institute", "university");
 
     /** Where the self-description ends and the question starts: "…회사인데 | 신청돼요?", "…in Busan, | can we apply?", "…없어요 ㅠ | 방법 없나요?" (ㅠ is a conjoining vowel after NFKC). */
@@ -79,8 +79,13 @@ public final class DecidingFact {
         if (elsewhere && !p.hasDaejeonSite()) {
             return Optional.of(OUTSIDE_DAEJEON);
         }
-        boolean inDaejeon = p.hasDaejeonSite() || CompanyProfile.DAEJEON.equals(p.region());
-        boolean plainCompany = (p.companyType() == null || !NOT_PLAIN_COMPANY.contains(p.companyType())) && !"other".equals(p.segment());
-        return inDaejeon && plainCompany ? Optional.of(DAEJEON_SITE) : Optional.empty();
+        // Only a company simply in Daejeon: one that names a site elsewhere, or only a lab or branch here, asks about
+        // that (elig_lab_only, elig_branch_only, elig_plant_hq_elsewhere answer it), and a mid-sized one is answered
+        // by elig_midsized; both already say "yes" with the detail that was asked.
+        boolean simplyInDaejeon = (p.hasDaejeonSite() || CompanyProfile.DAEJEON.equals(p.region()))
+                && (p.otherSites() == null || p.otherSites().isEmpty())
+                && (p.daejeonSites() == null || p.daejeonSites().contains("hq") || p.daejeonSites().contains("plant"));
+        boolean plainCompany = p.companyType() == null || !NOT_PLAIN_COMPANY.contains(p.companyType());
+        return simplyInDaejeon && plainCompany && !"other".equals(p.segment()) ? Optional.of(DAEJEON_SITE) : Optional.empty();
     }
 }
