@@ -84,4 +84,14 @@ class SelfDescribedQuestionTest {
         assertRuleAndCheckOffered("ko", "충남 논산에 공장 있고 대전엔 아무것도 없어요 ㅠ 방법 없나요?", List.of("elig_outside_daejeon"));
         assertRuleAndCheckOffered("ko", "세종시 기업은 안돼요?", List.of("elig_outside_daejeon"));
     }
+
+    @Test
+    void anEquipmentMakerAfterTheEssAnswerHearsTheFieldList() {
+        // Issue 17, fault 5: this follow-up got a partial "staff must check", although 공정장비 is a listed field.
+        Conversation c = server.newConversation("ko");
+        server.say(c, "ESS 기업도 신청할 수 있어요?");
+        JsonNode r = TestServer.json(server.say(c, "장비 업체는요?"));
+        assertEquals("elig_fields", r.path("answerId").asText(), r.toString());
+        assertEquals("exact", r.path("answerMatch").asText(), r.toString());
+    }
 }
