@@ -1,8 +1,11 @@
 package kr.daejeon.battery.eligibility;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.daejeon.battery.profile.CompanyProfile;
 import kr.daejeon.battery.profile.CompanyProfileExtractor;
@@ -19,13 +22,26 @@ public final class DecidingFact {
     public static final String LARGE = "large";
     public static final String RELOCATION = "relocation";
     public static final String OUTSIDE_DAEJEON = "outside_daejeon";
+    /** A company in Daejeon that said nothing that rules it out: the published basic rule is met. */
+    public static final String DAEJEON_SITE = "daejeon_site";
+    /** Every fact a rule answer must be named for in {@code rule_answers}. */
+    public static final List<String> FACTS = List.of(LARGE, RELOCATION, OUTSIDE_DAEJEON, DAEJEON_SITE);
 
-    /** Where the self-description ends and the question starts: "…회사인데 | 신청돼요?", "…in Busan, | can we apply?". */
-    private static final Pattern LAST_CLAUSE = Pattern.compile("(?:인데요?|는데요?|[,.;!]|—)\\s*");
+    /** Company types with a curated answer of their own: 중견기업, 예비창업자, 개인사업자, 연구기관, 대학. */
+    private static final Set<String> NOT_PLAIN_COMPANY = Set.of("midsized", "pre_founder", "sole_proprietor",
+            "research_institute", "university");
+
+    /** Where the self-description ends and the question starts: "…회사인데 | 신청돼요?", "…in Busan, | can we apply?", "…없어요 ㅠ | 방법 없나요?" (ㅠ is a conjoining vowel after NFKC). */
+    private static final Pattern LAST_CLAUSE = Pattern.compile("(?:인데요?|는데요?|[,.;!]|—|[ㅠㅜ\\u1172\\u116e]+)\\s*");
+    /** With no clause mark, the self-description ends in the company itself: "대덕구 양극재 중소기업 | 신청 되나요?". */
+    private static final Pattern COMPANY_THEN_QUESTION = Pattern.compile("^(.+(?:기업|회사|업체))(?:은|는|도|이|가)?\\s+(.+)$");
     private static final Pattern BARE_APPLY = Pattern.compile("^(?:그럼|혹시|그러면|그래도|근데|그런데|저희도|저희는|우리도|우리 회사도|저희 회사도)?\\s*"
             + "(?:신청|지원|참여|참가)(?:이|은|도)?\\s*(?:돼요|되나요|될까요|됩니까|되요|되는지요|가능한가요|가능해요|가능할까요|가능합니까|가능하나요|"
             + "할 수 있나요|할 수 있어요|할 수 있을까요|할 수 있습니까|대상인가요|대상이에요|대상이 되나요)"
             + "|^(?:그럼|혹시|저희도|저희는|우리도)?\\s*(?:자격이 되나요|자격이 돼요|해당되나요|해당돼요|대상인가요|대상이 되나요)"
+            // The same asked from the other side: "세종시 기업은 안돼요?", "…대전엔 아무것도 없어요 ㅠ 방법 없나요?".
+            + "|^(?:그럼|혹시|그래도|근데)?\\s*(?:신청|지원|참여)?\\s*(?:안 ?돼요|안 ?되나요|안 ?되요|못 ?하나요|불가능한가요|방법(?:이)? 없나요|방법(?:이)? 없을까요)"
+            + "|^(?:still |so )?eligible"
             + "|^(?:so |then |and |but )?(?:can|could|may) (?:we|i|our company|my company) (?:still |also |even )?(?:apply|participate|join|take part)"
             + "(?: for it| to it| for this| for the program(?:me)?| in the program(?:me)?| in it)?"
             + "|^(?:so |then |and |but )?(?:are we|am i|is our company|is my company|would we be|are we still) (?:eligible|qualified)(?: for it| for this| to apply)?"
@@ -40,7 +56,15 @@ public final class DecidingFact {
                 .replaceAll("[?？!~]+$", "").replaceAll("\\s+", " ");
         String[] clauses = LAST_CLAUSE.split(t);
         String question = clauses.length == 0 ? "" : clauses[clauses.length - 1].strip().replaceAll("[?？!.~]+$", "");
-        if (clauses.length < 2 || !BARE_APPLY.matcher(question).matches()) {
+        boolean described = clauses.length >= 2;
+        if (!described) {
+            Matcher m = COMPANY_THEN_QUESTION.matcher(question);
+            if (m.matches()) {
+                described = true;
+                question = m.group(2);
+            }
+        }
+        if (!described || !BARE_APPLY.matcher(question).matches()) {
             return Optional.empty();
         }
         CompanyProfile p = CompanyProfileExtractor.extract(text);
@@ -52,6 +76,16 @@ public final class DecidingFact {
         }
         boolean elsewhere = p.region() != null && !CompanyProfile.DAEJEON.equals(p.region())
                 || p.daejeonSites() != null && p.daejeonSites().isEmpty();
-        return elsewhere && !p.hasDaejeonSite() ? Optional.of(OUTSIDE_DAEJEON) : Optional.empty();
+        if (elsewhere && !p.hasDaejeonSite()) {
+            return Optional.of(OUTSIDE_DAEJEON);
+        }
+        // Only a company simply in Daejeon: one that names a site elsewhere, or only a lab or branch here, asks about
+        // that (elig_lab_only, elig_branch_only, elig_plant_hq_elsewhere answer it), and a mid-sized one is answered
+        // by elig_midsized; both already say "yes" with the detail that was asked.
+        boolean simplyInDaejeon = (p.hasDaejeonSite() || CompanyProfile.DAEJEON.equals(p.region()))
+                && (p.otherSites() == null || p.otherSites().isEmpty())
+                && (p.daejeonSites() == null || p.daejeonSites().contains("hq") || p.daejeonSites().contains("plant"));
+        boolean plainCompany = p.companyType() == null || !NOT_PLAIN_COMPANY.contains(p.companyType());
+        return simplyInDaejeon && plainCompany && !"other".equals(p.segment()) ? Optional.of(DAEJEON_SITE) : Optional.empty();
     }
 }

@@ -217,7 +217,7 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
     private static Map<String, String> ruleAnswers(JsonNode n, List<String> problems) {
         Map<String, String> out = new LinkedHashMap<>();
         n.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-        for (String fact : List.of(DecidingFact.LARGE, DecidingFact.RELOCATION, DecidingFact.OUTSIDE_DAEJEON)) {
+        for (String fact : DecidingFact.FACTS) {
             if (!out.containsKey(fact)) {
                 problems.add("rule_answers." + fact + ": needs the id of the answer that explains that rule");
             }

@@ -64,4 +64,34 @@ class SelfDescribedQuestionTest {
         assertRuleAndCheckOffered("ko", "대전으로 이전할 예정인 음극재 회사인데 신청돼요?", List.of("elig_relocation"));
         assertRuleAndCheckOffered("en", "We plan to move to Daejeon next year, can we apply?", List.of("elig_relocation"));
     }
+
+    @Test
+    void aDaejeonCompanyHearsItMeetsTheBasicRuleAndYesStartsTheCheck() {
+        for (String text : List.of("대덕구 양극재 중소기업 신청 되나요?", "저희는 대전 서구에 있는 소재 회사인데 신청 되나요?",
+                "중구에 공장 있는 중소기업 신청 가능해요?")) {
+            assertRuleAndCheckOffered("ko", text, List.of("elig_daejeon_company"));
+        }
+        assertRuleAndCheckOffered("en", "our company is in Dong-gu, Daejeon. are we eligible?", List.of("elig_daejeon_company"));
+        Conversation c = server.newConversation("ko");
+        server.say(c, "저희 유성구에 있는 전해질 중소기업인데 신청 되나요?");
+        JsonNode yes = TestServer.json(server.say(c, "네"));
+        String started = yes.get("messages").get(yes.get("messages").size() - 1).get("text").asText();
+        assertTrue(started.startsWith("1/5."), "네 starts the pre-check, not a staff ticket: " + yes);
+    }
+
+    @Test
+    void noSiteInDaejeonGetsTheLocationRule() {
+        assertRuleAndCheckOffered("ko", "충남 논산에 공장 있고 대전엔 아무것도 없어요 ㅠ 방법 없나요?", List.of("elig_outside_daejeon"));
+        assertRuleAndCheckOffered("ko", "세종시 기업은 안돼요?", List.of("elig_outside_daejeon"));
+    }
+
+    @Test
+    void anEquipmentMakerAfterTheEssAnswerHearsTheFieldList() {
+        // Issue 17, fault 5: this follow-up got a partial "staff must check", although 공정장비 is a listed field.
+        Conversation c = server.newConversation("ko");
+        server.say(c, "ESS 기업도 신청할 수 있어요?");
+        JsonNode r = TestServer.json(server.say(c, "장비 업체는요?"));
+        assertEquals("elig_fields", r.path("answerId").asText(), r.toString());
+        assertEquals("exact", r.path("answerMatch").asText(), r.toString());
+    }
 }
