@@ -30,7 +30,7 @@ import kr.daejeon.battery.nlu.TextNormalizer;
 public final class Gazetteer {
 
     /** What may follow a Korean place name inside the same word. */
-    private static final List<String> KOREAN_TAILS = List.of("에서", "에는", "에도", "에선", "에만", "에", "으로", "로", "은", "는", "이", "가",
+    private static final List<String> KOREAN_TAILS = List.of("에서는", "에서도", "에서", "에는", "엔", "에도", "에선", "에만", "에", "으로", "로", "은", "는", "이", "가",
             "을", "를", "의", "과", "와", "하고", "이랑", "랑", "도", "만", "까지", "부터", "쪽", "지역", "소재", "권", "근처", "인근", "이고",
             "이며", "이에요", "이예요", "예요", "입니다", "인데", "이라", "라서", "라고", "이었", "였", "청", "시", "군", "구", "동", "읍", "면",
             "내", "산단", "산업단지", "공단", "공장", "본사", "지사", "사업장", "연구소", "센터", "캠퍼스", "이전", "소재지", "점", "에있");

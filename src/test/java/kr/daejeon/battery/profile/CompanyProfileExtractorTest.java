@@ -71,6 +71,10 @@ class CompanyProfileExtractorTest {
                 Arguments.of("예전에는 대전에 공장이 있었어요", "-", "-", "-", "-", "-"),
                 Arguments.of("대전 유성구에 공장 부지를 알아보고 있어요", "-", "-", "-", "-", "planned"),
                 Arguments.of("서울 본사와 유성 공장", "seoul", "yuseong-gu", "plant", "hq", "-"),
+                // "대전엔 연구소만": the lab is in Daejeon, whatever else is in Seoul; "대전엔 아무것도 없어요": nothing is.
+                Arguments.of("본사는 서울이고 대전엔 연구소만 있는 회사인데 신청돼요?", "seoul", "-", "lab", "hq", "-"),
+                Arguments.of("본사는 서울이고 대전에는 연구소가 있어요", "seoul", "-", "lab", "hq", "-"),
+                Arguments.of("충남 논산에 공장 있고 대전엔 아무것도 없어요", "chungnam", "-", "", "plant", "-"),
                 Arguments.of("We are near Daejeon, in Sejong", "sejong", "-", "-", "-", "-"),
                 Arguments.of("Our customers are in Daejeon", "-", "-", "-", "-", "-"));
     }
