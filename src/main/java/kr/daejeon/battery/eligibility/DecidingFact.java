@@ -24,8 +24,15 @@ public final class DecidingFact {
     public static final String OUTSIDE_DAEJEON = "outside_daejeon";
     /** A company in Daejeon that said nothing that rules it out: the published basic rule is met. */
     public static final String DAEJEON_SITE = "daejeon_site";
+    /** In Daejeon by a research lab only ("서울 본사에 대전엔 연구소만"): the lab counts as the Daejeon site. */
+    public static final String DAEJEON_LAB_ONLY = "daejeon_lab_only";
+    /** In Daejeon by a branch office only: the branch counts as the Daejeon site. */
+    public static final String DAEJEON_BRANCH_ONLY = "daejeon_branch_only";
+    /** A plant in Daejeon, the head office elsewhere ("본사는 충남, 공장은 대전"): the plant counts. */
+    public static final String DAEJEON_PLANT_HQ_ELSEWHERE = "daejeon_plant_hq_elsewhere";
     /** Every fact a rule answer must be named for in {@code rule_answers}. */
-    public static final List<String> FACTS = List.of(LARGE, RELOCATION, OUTSIDE_DAEJEON, DAEJEON_SITE);
+    public static final List<String> FACTS = List.of(LARGE, RELOCATION, OUTSIDE_DAEJEON, DAEJEON_SITE, DAEJEON_LAB_ONLY,
+            DAEJEON_BRANCH_ONLY, DAEJEON_PLANT_HQ_ELSEWHERE);
 
     /** Company types with a curated answer of their own: 중견기업, 예비창업자, 개인사업자, 연구기관, 대학. */
     private static final Set<String> NOT_PLAIN_COMPANY = Set.of("midsized", "pre_founder", "sole_proprietor",
@@ -79,13 +86,24 @@ public final class DecidingFact {
         if (elsewhere && !p.hasDaejeonSite()) {
             return Optional.of(OUTSIDE_DAEJEON);
         }
-        // Only a company simply in Daejeon: one that names a site elsewhere, or only a lab or branch here, asks about
-        // that (elig_lab_only, elig_branch_only, elig_plant_hq_elsewhere answer it), and a mid-sized one is answered
-        // by elig_midsized; both already say "yes" with the detail that was asked.
-        boolean simplyInDaejeon = (p.hasDaejeonSite() || CompanyProfile.DAEJEON.equals(p.region()))
-                && (p.otherSites() == null || p.otherSites().isEmpty())
-                && (p.daejeonSites() == null || p.daejeonSites().contains("hq") || p.daejeonSites().contains("plant"));
+        // A mid-sized company, a pre-founder, an institute or a company outside the field has a curated answer of its own.
         boolean plainCompany = p.companyType() == null || !NOT_PLAIN_COMPANY.contains(p.companyType());
-        return simplyInDaejeon && plainCompany && !"other".equals(p.segment()) ? Optional.of(DAEJEON_SITE) : Optional.empty();
+        if (!plainCompany || "other".equals(p.segment()) || !(p.hasDaejeonSite() || CompanyProfile.DAEJEON.equals(p.region()))) {
+            return Optional.empty();
+        }
+        Set<String> here = p.daejeonSites() == null ? Set.of() : p.daejeonSites();
+        boolean mainSiteHere = here.isEmpty() || here.contains("hq") || here.contains("plant");
+        if (!mainSiteHere) {
+            // Only a lab or a branch here: the answer that says that site counts (and what the call left open about it).
+            return here.contains("lab") ? Optional.of(DAEJEON_LAB_ONLY)
+                    : here.contains("branch") ? Optional.of(DAEJEON_BRANCH_ONLY) : Optional.empty();
+        }
+        boolean alsoElsewhere = p.otherSites() != null && !p.otherSites().isEmpty();
+        if (!alsoElsewhere) {
+            return Optional.of(DAEJEON_SITE);
+        }
+        // Other mixes (a Daejeon head office with a plant elsewhere…) are left to the ranking over the curated answers.
+        return here.contains("plant") && !here.contains("hq") && p.otherSites().contains("hq")
+                ? Optional.of(DAEJEON_PLANT_HQ_ELSEWHERE) : Optional.empty();
     }
 }
