@@ -79,6 +79,22 @@ class TrainingCalendarTest {
     }
 
     @Test
+    void noExampleAnswerCountsDownToAnExampleDeadline() {
+        // 2026-12-02 is inside the example training sign-up window: a countdown would present it as a real deadline.
+        Instant now = at("2026-12-02T10:00:00");
+        for (Answer a : FAQ.answers().values()) {
+            if ("example".equals(a.entry().source())) {
+                for (Language language : Language.values()) {
+                    String text = RENDERER.render(a.entry(), language, now);
+                    assertTrue(!text.contains("D-"), a.id() + ": " + text);
+                }
+            }
+        }
+        String enrollment = RENDERER.render(FAQ.entry("training_enrollment").orElseThrow(), Language.KO, now);
+        assertTrue(enrollment.contains("[예시] 수강 신청 기간: 2026년 12월 1일 (화) 09:00 ~ 2027년 1월 4일 (월) 18:00"), enrollment);
+    }
+
+    @Test
     void icsOffersAFiveDayCourseAsFiveDailyEventsAndRemindsOfTheSignUpDeadline() {
         TrainingSession s = CONFIRMED.session("process-2027-01").orElseThrow();
         String ics = CONFIRMED.ics(s, Language.KO, at("2026-11-25T10:00:00"));
