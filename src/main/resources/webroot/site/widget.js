@@ -426,6 +426,17 @@
     return last && last.dataset.group === 'handoff' ? last : null;
   }
 
+  /** The first reply of the current turn: a long answer (a pre-check result) is read from its start. */
+  var turnStart = null;
+
+  /** To the bottom, unless that would push the start of this turn's first reply out of view. */
+  function scrollToTurn() {
+    var bottom = log.scrollHeight - log.clientHeight;
+    if (!turnStart || !turnStart.isConnected) { log.scrollTop = log.scrollHeight; return; }
+    var top = turnStart.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop - 8;
+    log.scrollTop = Math.max(0, Math.min(bottom, top));
+  }
+
   function render(m, live) {
     if (!m || !m.id || shown[m.id]) return;
     shown[m.id] = true;
@@ -469,13 +480,21 @@
     var time = m.createdAt ? when(new Date(m.createdAt)) : '';
     li.appendChild(el('span', 'meta', who + ' · ' + time));
     var old = list.querySelector('.replies');
-    if (old && m.from !== 'user') old.remove();
-    if (old && m.from === 'user') old.remove();
+    // Two answers in one turn: the first one's offer ("미리 확인해 보시겠어요?") keeps its button next to the second's.
+    var replies = (m.quickReplies || []).slice();
+    if (old && m.from === 'bot' && old.dataset.from === 'bot') {
+      var kept = Array.prototype.map.call(old.querySelectorAll('button'), function (b) { return b.textContent; });
+      replies = kept.concat(replies.filter(function (q) { return kept.indexOf(q) < 0; }));
+    }
+    if (old) old.remove();
     var anchor = list.querySelector('.pending');
     list.insertBefore(li, anchor);
-    if (m.quickReplies && m.quickReplies.length) {
+    if (m.from === 'user') turnStart = null;
+    else if (!turnStart) turnStart = li;
+    if (replies.length) {
       var box = el('li', 'replies');
-      m.quickReplies.forEach(function (q) {
+      box.dataset.from = m.from;
+      replies.forEach(function (q) {
         var b = el('button', null, q);
         b.type = 'button';
         b.addEventListener('click', function (e) {
@@ -489,7 +508,7 @@
       list.insertBefore(box, anchor);
     }
     updateStatus(m);
-    log.scrollTop = log.scrollHeight;
+    scrollToTurn();
     if (isReady) emit('message', { id: m.id, from: m.from, text: m.text, kind: m.kind || null, createdAt: m.createdAt });
     if (live && m.from !== 'user' && panel.hidden) {
       unread++;

@@ -14,9 +14,9 @@ import kr.daejeon.battery.faq.TrainingSession;
 import kr.daejeon.battery.nlu.Language;
 
 /**
- * The training calendar over HTTP: {@code GET /api/v1/training/sessions} (upcoming sessions with
- * their sign-up status) and {@code GET /api/v1/training/sessions/{id}.ics} (one session as an
- * iCalendar file, {@code ?lang=ko|en}). Public, like the FAQ it comes from; no conversation needed.
+ * The training calendar over HTTP: {@code GET /api/v1/training/sessions} (upcoming sessions; a real one
+ * with its seats and sign-up status) and {@code GET /api/v1/training/sessions/{id}.ics} (one real session
+ * as an iCalendar file, {@code ?lang=ko|en}; example sessions have none). Public, like the FAQ it comes from; no conversation needed.
  */
 public final class TrainingApi {
 
@@ -46,10 +46,13 @@ public final class TrainingApi {
             m.put("ends", s.ends().toString());
             m.put("signupOpens", s.signup().opens().toString());
             m.put("signupCloses", s.signup().closes().toString());
-            m.put("seats", s.seats());
-            m.put("seatsLeft", s.seatsLeft());
-            m.put("status", s.status(now).name().toLowerCase(java.util.Locale.ROOT));
-            m.put("example", true);
+            m.put("example", s.example());
+            if (!s.example()) {
+                // Seats and status only for a real session: for example data they would read as a live offer.
+                m.put("seats", s.seats());
+                m.put("seatsLeft", s.seatsLeft());
+                m.put("status", s.status(now).name().toLowerCase(java.util.Locale.ROOT));
+            }
             return m;
         }).toList();
         Handlers.json(ctx, 200, Map.of("sessions", out));
@@ -63,7 +66,8 @@ public final class TrainingApi {
         }
         String id = file.substring(0, file.length() - 4);
         TrainingSession session = calendar.session(id)
-                .orElseThrow(() -> new ApiError(404, "session_not_found", "No training session with this id."));
+                .filter(s -> !s.example())
+                .orElseThrow(() -> new ApiError(404, "session_not_found", "No real training session with this id (example sessions have no calendar file)."));
         String lang = ctx.request().getParam("lang");
         Language language = lang == null ? Language.KO : Language.fromCode(lang);
         if (language == null) {

@@ -598,12 +598,12 @@ public final class ConversationEngine {
         return content.get().eligibility();
     }
 
-    /** On the web, an answer listing training sessions offers each as a calendar file to download. */
+    /** On the web, an answer listing training sessions offers each real (not example) one as a calendar file. */
     private List<MessageLink> calendarLinks(FaqEntry e, ConversationState state, Language language, Instant now) {
         if (!"web".equals(state.channel()) || !e.answer().in(language).contains("{sessions}")) {
             return List.of();
         }
-        return faq().trainingCalendar().upcoming(now).stream().limit(3)
+        return faq().trainingCalendar().upcomingPublic(now).stream().limit(3)
                 .map(s -> new MessageLink((language == Language.KO ? "캘린더에 추가: " : "Add to calendar: ")
                         + s.course().in(language), TRAINING_ICS_PATH + s.id() + ".ics?lang=" + language.code()))
                 .toList();

@@ -388,7 +388,10 @@ public final class FaqCatalog {
             }
         }
 
-        /** A training session: all of it is example data until the office confirms it, so it must say which facts. */
+        /**
+         * A training session: example data ({@code source: example}, the default) until the office confirms it, so it
+         * must say which facts; a {@code source: public} session names its {@code sources}.
+         */
         void session(Path file, JsonNode n) {
             String id = n.path("id").asText("");
             String where = file.getFileName() + " training session '" + id + "'";
@@ -399,7 +402,13 @@ public final class FaqCatalog {
             if (sessions.stream().anyMatch(s -> s.id().equals(id))) {
                 problems.add(where + ": id used twice");
             }
-            if (strings(n.path("example_facts")).isEmpty()) {
+            String source = n.path("source").asText("example");
+            boolean example = !source.equals("public");
+            if (!example && strings(n.path("sources")).isEmpty()) {
+                problems.add(where + ": a 'source: public' session must name its 'sources'");
+            } else if (!source.equals("example") && example) {
+                problems.add(where + ": 'source' must be 'example' or 'public'");
+            } else if (example && strings(n.path("example_facts")).isEmpty()) {
                 problems.add(where + ": 'example_facts' must list the facts to verify (sessions are not in the announcement)");
             }
             DateWindow course = dateWindow(where, "course", n.path("course_dates"));
@@ -419,7 +428,7 @@ public final class FaqCatalog {
             LocalizedText noun = signup.noun() != null ? signup.noun() : new LocalizedText("수강 신청", "sign-up");
             sessions.add(new TrainingSession(id, localized(where + " course", n.path("course")),
                     localized(where + " place", n.path("place")), course.opens(), course.closes(), seats, taken,
-                    new DateWindow("signup", signup.opens(), signup.closes(), noun)));
+                    new DateWindow("signup", signup.opens(), signup.closes(), noun), example));
         }
 
         LocalizedText localized(String where, JsonNode n) {

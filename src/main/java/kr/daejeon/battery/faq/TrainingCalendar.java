@@ -39,6 +39,11 @@ public final class TrainingCalendar {
         return sessions.stream().filter(s -> s.status(now) != TrainingSession.Status.ENDED).toList();
     }
 
+    /** Upcoming sessions that are real (not example data): only these get a calendar file. */
+    public List<TrainingSession> upcomingPublic(Instant now) {
+        return upcoming(now).stream().filter(s -> !s.example()).toList();
+    }
+
     /** The next session a company can still sign up for (or will be able to), if any. */
     public Optional<TrainingSession> nextOpen(Instant now) {
         return upcoming(now).stream().filter(s -> s.status(now) == TrainingSession.Status.OPEN
@@ -65,6 +70,12 @@ public final class TrainingCalendar {
 
     String status(TrainingSession s, Instant now, Language language, AnswerRenderer renderer) {
         boolean ko = language == Language.KO;
+        if (s.example()) {
+            // Nobody can sign up for an example session: its dates stay (marked), a countdown or seat count would
+            // present it as real.
+            return (ko ? "[예시] 수강 신청 기간 " : "[Example] sign-up period ") + renderer.date(s.signup().opens(), language)
+                    + " ~ " + renderer.date(s.signup().closes(), language);
+        }
         return switch (s.status(now)) {
             case FULL -> ko ? "정원 마감(" + s.seats() + "명)" : "full (" + s.seats() + " seats)";
             case RUNNING -> ko ? "진행 중" : "in progress";

@@ -5,10 +5,12 @@ import java.time.OffsetDateTime;
 
 /**
  * One scheduled run of a training course, as the program office enters it in {@code faq/}: when and
- * where, how many seats and how many are taken, and the sign-up window.
+ * where, how many seats and how many are taken, and the sign-up window. An {@code example} session is
+ * example data ({@code source: example}): it is shown with its marker, but nothing about it is presented as
+ * live (no countdown, no seats left, no calendar file), since no company can sign up for it.
  */
 public record TrainingSession(String id, LocalizedText course, LocalizedText place, OffsetDateTime starts,
-                              OffsetDateTime ends, int seats, int taken, DateWindow signup) {
+                              OffsetDateTime ends, int seats, int taken, DateWindow signup, boolean example) {
 
     /** Where a company stands with this session at {@code now}. */
     public enum Status { SIGNUP_NOT_OPEN, OPEN, FULL, SIGNUP_CLOSED, RUNNING, ENDED }

@@ -19,19 +19,41 @@ class TrainingApiTest {
 
     static final MutableClock CLOCK = new MutableClock(OffsetDateTime.parse("2026-11-25T10:00:00+09:00").toInstant());
     static TestServer server;
+    /** The same content with the sessions confirmed by the office ('source: public'). */
+    static TestServer confirmed;
 
     @BeforeAll
     static void start() {
         server = TestServer.start(Map.of(), CLOCK);
+        confirmed = TestServer.start(Map.of("FAQ_DIR", kr.daejeon.battery.support.TestContent.confirmedTrainingSessions().toString()), CLOCK);
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        confirmed.close();
+    }
+
+    @Test
+    void exampleSessionsAreListedWithoutSeatsStatusOrCalendarFiles() {
+        Conversation c = server.newConversation("ko");
+        JsonNode answer = TestServer.json(server.say(c, "교육 일정 알려주세요")).get("messages").get(0);
+        String text = answer.get("text").asText();
+        assertTrue(text.contains("[예시]") && text.contains("이차전지 공정 실무") && !text.contains("잔여") && !text.contains("D-"), text);
+        assertEquals(0, answer.get("links").size(), answer.toString());
+
+        JsonNode sessions = TestServer.json(server.get("/api/v1/training/sessions", null)).get("sessions");
+        assertEquals(3, sessions.size());
+        assertTrue(sessions.get(2).get("example").asBoolean());
+        assertTrue(!sessions.get(2).has("seatsLeft") && !sessions.get(2).has("status") && !sessions.get(0).has("seats"), sessions.toString());
+        HttpResponse<String> ics = server.get("/api/v1/training/sessions/process-2027-01.ics?lang=ko", null);
+        assertEquals(404, ics.statusCode());
+        assertEquals("session_not_found", TestServer.json(ics).get("error").get("code").asText());
     }
 
     @Test
     void askingForTheScheduleListsSessionsWithCalendarLinks() {
+        TestServer server = confirmed;
         Conversation c = server.newConversation("ko");
         HttpResponse<String> r = server.say(c, "교육 일정 알려주세요");
         JsonNode answer = TestServer.json(r).get("messages").get(0);
@@ -51,6 +73,7 @@ class TrainingApiTest {
 
     @Test
     void sessionListAndErrors() {
+        TestServer server = confirmed;
         JsonNode sessions = TestServer.json(server.get("/api/v1/training/sessions", null)).get("sessions");
         assertEquals("full", sessions.get(0).get("status").asText());
         assertEquals("signup_not_open", sessions.get(1).get("status").asText());

@@ -16,15 +16,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** In the widget, the training schedule answer offers each session as a calendar file that downloads. */
+/** In the widget, the training schedule answer offers each confirmed session as a calendar file that downloads. */
 @Tag("browser")
 class TrainingCalendarBrowserTest {
 
     @Test
     void scheduleAnswerHasWorkingCalendarLinks() throws Exception {
-        // A fixed day, so the example sessions are still ahead whenever this runs.
+        // A fixed day, so the sessions are still ahead whenever this runs; confirmed ('source: public') sessions,
+        // since example ones get no calendar file.
         MutableClock clock = new MutableClock(java.time.OffsetDateTime.parse("2026-11-25T10:00:00+09:00").toInstant());
-        try (TestServer server = TestServer.start(Map.of(), clock)) {
+        java.nio.file.Path faq = kr.daejeon.battery.support.TestContent.confirmedTrainingSessions();
+        try (TestServer server = TestServer.start(Map.of("FAQ_DIR", faq.toString()), clock)) {
             ChromeDriver driver = Browser.start(1280, 900);
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));

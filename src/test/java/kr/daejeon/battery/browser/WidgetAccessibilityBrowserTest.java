@@ -46,7 +46,10 @@ class WidgetAccessibilityBrowserTest {
 
     @Test
     void desktopAndPhoneHaveNoSeriousViolationsAndKeyboardAndScreenReaderUsersCanChat() throws Exception {
-        try (TestServer server = TestServer.start(Map.of("BUSINESS_HOURS", "MON-FRI 09:00-18:00"), new MutableClock(SUNDAY_NIGHT))) {
+        // Confirmed ('source: public') training sessions: only those get the calendar links checked below.
+        String faq = kr.daejeon.battery.support.TestContent.confirmedTrainingSessions().toString();
+        try (TestServer server = TestServer.start(Map.of("BUSINESS_HOURS", "MON-FRI 09:00-18:00", "FAQ_DIR", faq),
+                new MutableClock(SUNDAY_NIGHT))) {
             ChromeDriver driver = Browser.start(1280, 900);
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));

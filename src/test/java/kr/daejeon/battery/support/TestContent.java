@@ -28,6 +28,12 @@ public final class TestContent {
     }
 
     /** A temporary copy of {@code faq/} where {@code from} is replaced by {@code to} in {@code fileName}. */
+    /** A copy of faq/ whose (example) training sessions are all confirmed ('source: public'), so they get live status. */
+    public static Path confirmedTrainingSessions() {
+        return faqWith("training.yaml", "    source: example\n    course:",
+                "    source: public\n    sources: [\"test: a session the office confirmed\"]\n    course:");
+    }
+
     public static Path faqWith(String fileName, String from, String to) {
         try {
             Path dir = Files.createTempDirectory("faq-copy");
