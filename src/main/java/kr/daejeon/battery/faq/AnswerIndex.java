@@ -309,6 +309,8 @@ public final class AnswerIndex {
 
     /** A day the office is closed (weekend, holiday) is named. */
     public static final String DAY_OFF = "@weekend";
+    /** Asking about now (지금, 아직, today, still). */
+    public static final String NOW = "@now";
     /** Asking a way, a place, a time (now, too), a deadline, a document or a cost. */
     public static final Set<String> PARTICULARS = Set.of("@how", "@where", "@when", "@now", "@deadline", "@document", "@cost");
 
@@ -443,7 +445,7 @@ public final class AnswerIndex {
             "@prefounder", "예비창업자, 예비창업, 창업전, founder, prefound",
             "@sole", "개인사업자, 자영업자, 자영업, 개인, sole, proprietor, freelanc",
             "@weekend", "주말, 토요일, 일요일, 공휴일, 휴일, 연휴, weekend, saturdai, sundai, holidai",
-            "@now", "지금, 아직, 현재, 오늘, 여전히, still, now, today, current, yet",
+            "@now", "지금, 아직, 현재, 오늘, 여전히, still, now, today, todai, current, yet",
             "@differ", "차이, 차이점, 다르, 달라, 비교, 구분, differ, diff, compar, versu, vs");
 
     private static Map<String, String> concepts(String... pairs) {
