@@ -274,7 +274,8 @@ public final class ConversationEngine {
         if ((FaqCatalog.HANDOFF_INTENT.equals(c.intent()) || unplaced) && asked.contains(AnswerIndex.DAY_OFF)) {
             topic = OFFICE_HOURS_TOPIC;
         } else if (APPLYING_TOPICS.contains(c.intent()) && !u.followUp() && asked.contains(AnswerIndex.NOW)
-                && asked.stream().filter(AnswerIndex.PARTICULARS::contains).allMatch(AnswerIndex.NOW::equals)) {
+                && (faq().index().isGeneral(part.question(), c.intent(), Set.of(AnswerIndex.NOW))
+                        || faq().index().isGeneral(part.question(), STATUS_TOPIC, Set.of(AnswerIndex.NOW)))) {
             // "지금도 신청 가능해요?", "can I apply today?": whether a call is open, not who or how; the period's
             // overview states the newest call's status and where the next one is posted.
             topic = STATUS_TOPIC;

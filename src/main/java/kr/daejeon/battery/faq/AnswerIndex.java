@@ -284,6 +284,14 @@ public final class AnswerIndex {
      * set aside, no word of substance is left ("원본 내야 해요?" has one: 원본).
      */
     public boolean isGeneral(String question, String topic) {
+        return isGeneral(question, topic, Set.of());
+    }
+
+    /**
+     * {@link #isGeneral(String, String)} with the given concepts, and their words, set aside too: "지금도 신청 가능해요?"
+     * asks nothing but whether now, while "아직 매출이 없는 회사도 …" asks about a company without sales.
+     */
+    public boolean isGeneral(String question, String topic, Set<String> asideConcepts) {
         Set<String> general = new java.util.HashSet<>(GENERAL_WORDS);
         for (Entry e : byTopic.getOrDefault(topic, List.of())) {
             if (e.answer().isOverview()) {
@@ -293,14 +301,14 @@ public final class AnswerIndex {
         int substance = 0;
         String prepared = prepare(question);
         for (String t : nouns(prepared)) {
-            if (!general.contains(t)) {
+            if (!general.contains(t) && !asideConcepts.contains(CONCEPTS.getOrDefault(t, ""))) {
                 substance++;
             }
         }
         // What is asked counts too: "얼마나 받을 수 있어요" has no noun, but asks for an amount, which the
         // topic's general questions ("지원 내용이 뭐예요?") do not.
         for (String t : terms(analyzer, prepared)) {
-            if (t.startsWith("@") && !general.contains(t)) {
+            if (t.startsWith("@") && !general.contains(t) && !asideConcepts.contains(t)) {
                 substance++;
             }
         }
