@@ -30,6 +30,7 @@ import kr.daejeon.battery.nlu.IntentClassifier;
 import kr.daejeon.battery.nlu.Language;
 import kr.daejeon.battery.nlu.LanguageDetector;
 import kr.daejeon.battery.nlu.LiveClassifier;
+import kr.daejeon.battery.nlu.AsksForPerson;
 import kr.daejeon.battery.nlu.MayWeApply;
 import kr.daejeon.battery.nlu.ScoredIntent;
 import kr.daejeon.battery.nlu.TextNormalizer;
@@ -146,6 +147,11 @@ public final class ConversationEngine {
         }
         Classification c = understood.primary().classification();
         String intent = c.intent();
+        if (tapped.isEmpty() && AsksForPerson.in(text)) {
+            // "…담당자분께 여쭤보고 싶어요": the person is asked for already; offering one back would ask it twice.
+            c = new Classification(FaqCatalog.HANDOFF_INTENT, c.confidence(), c.ranking());
+            intent = c.intent();
+        }
 
         if (FaqCatalog.HANDOFF_INTENT.equals(intent)) {
             return handoff(state, language, now, c, List.of());
@@ -267,6 +273,13 @@ public final class ConversationEngine {
         boolean unplaced = c.isFallback() && c.confidence() < CLEARLY_OUTSIDE && faq().index().knowsEveryNoun(part.question());
         if ((FaqCatalog.HANDOFF_INTENT.equals(c.intent()) || unplaced) && asked.contains(AnswerIndex.DAY_OFF)) {
             topic = OFFICE_HOURS_TOPIC;
+        } else if (APPLYING_TOPICS.contains(c.intent()) && !u.followUp() && asked.contains(AnswerIndex.NOW)
+                && (faq().index().isGeneral(part.question(), c.intent(), Set.of(AnswerIndex.NOW))
+                        || faq().index().isGeneral(part.question(), STATUS_TOPIC, Set.of(AnswerIndex.NOW)))) {
+            // "지금도 신청 가능해요?", "can I apply today?": whether a call is open, not who or how; the period's
+            // overview states the newest call's status and where the next one is posted.
+            topic = STATUS_TOPIC;
+            lookup = faq().title(STATUS_TOPIC, language);
         } else if (APPLYING_TOPICS.contains(c.intent()) && !u.followUp() && MayWeApply.asks(part.question())
                 && asked.stream().noneMatch(AnswerIndex.PARTICULARS::contains) && faq().index().isGeneral(part.question(), APPLYING_TOPIC)) {
             topic = EligibilityFlow.INTENT;
@@ -282,6 +295,8 @@ public final class ConversationEngine {
 
     static final String OFFICE_HOURS_TOPIC = "contact";
     static final String APPLYING_TOPIC = "application_process";
+    /** Where whether a call is open now is answered (the newest call's status, where the next one is posted). */
+    static final String STATUS_TOPIC = "application_deadline";
     /** The readings a bare "can we apply?" gets: how to apply, or who may (whose ranking then drifts to how). */
     static final Set<String> APPLYING_TOPICS = Set.of(APPLYING_TOPIC, EligibilityFlow.INTENT);
     /** A topic the classifier gives the unsure half of two questions at least this much is offered as a choice. */

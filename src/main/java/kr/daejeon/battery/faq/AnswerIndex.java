@@ -284,6 +284,14 @@ public final class AnswerIndex {
      * set aside, no word of substance is left ("원본 내야 해요?" has one: 원본).
      */
     public boolean isGeneral(String question, String topic) {
+        return isGeneral(question, topic, Set.of());
+    }
+
+    /**
+     * {@link #isGeneral(String, String)} with the given concepts, and their words, set aside too: "지금도 신청 가능해요?"
+     * asks nothing but whether now, while "아직 매출이 없는 회사도 …" asks about a company without sales.
+     */
+    public boolean isGeneral(String question, String topic, Set<String> asideConcepts) {
         Set<String> general = new java.util.HashSet<>(GENERAL_WORDS);
         for (Entry e : byTopic.getOrDefault(topic, List.of())) {
             if (e.answer().isOverview()) {
@@ -293,14 +301,14 @@ public final class AnswerIndex {
         int substance = 0;
         String prepared = prepare(question);
         for (String t : nouns(prepared)) {
-            if (!general.contains(t)) {
+            if (!general.contains(t) && !asideConcepts.contains(CONCEPTS.getOrDefault(t, ""))) {
                 substance++;
             }
         }
         // What is asked counts too: "얼마나 받을 수 있어요" has no noun, but asks for an amount, which the
         // topic's general questions ("지원 내용이 뭐예요?") do not.
         for (String t : terms(analyzer, prepared)) {
-            if (t.startsWith("@") && !general.contains(t)) {
+            if (t.startsWith("@") && !general.contains(t) && !asideConcepts.contains(t)) {
                 substance++;
             }
         }
@@ -309,6 +317,8 @@ public final class AnswerIndex {
 
     /** A day the office is closed (weekend, holiday) is named. */
     public static final String DAY_OFF = "@weekend";
+    /** Asking about now (지금, 아직, today, still). */
+    public static final String NOW = "@now";
     /** Asking a way, a place, a time (now, too), a deadline, a document or a cost. */
     public static final Set<String> PARTICULARS = Set.of("@how", "@where", "@when", "@now", "@deadline", "@document", "@cost");
 
@@ -443,7 +453,7 @@ public final class AnswerIndex {
             "@prefounder", "예비창업자, 예비창업, 창업전, founder, prefound",
             "@sole", "개인사업자, 자영업자, 자영업, 개인, sole, proprietor, freelanc",
             "@weekend", "주말, 토요일, 일요일, 공휴일, 휴일, 연휴, weekend, saturdai, sundai, holidai",
-            "@now", "지금, 아직, 현재, 오늘, 여전히, still, now, today, current, yet",
+            "@now", "지금, 아직, 현재, 오늘, 여전히, still, now, today, todai, current, yet",
             "@differ", "차이, 차이점, 다르, 달라, 비교, 구분, differ, diff, compar, versu, vs");
 
     private static Map<String, String> concepts(String... pairs) {

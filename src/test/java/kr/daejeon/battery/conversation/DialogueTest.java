@@ -382,4 +382,44 @@ class DialogueTest {
         // How to apply stays how to apply.
         assertEquals("application_process", ask("en", "How do we apply?").get("intent").asText());
     }
+
+    // answers4 round: faults from the outside trial of 2026-12-02 (faults 2, 8, 9, 12 and the open-call question).
+
+    @Test
+    void askingWhetherOneCanApplyNowGetsTheClosedCallAndWhereTheNextIsPosted() {
+        for (String[] q : new String[][] {{"ko", "지금도 신청 가능해요?"}, {"en", "can I apply today?"}, {"en", "is it still open?"}}) {
+            JsonNode r = ask(q[0], q[1]);
+            assertFalse("partial".equals(r.path("answerMatch").asText()), q[1] + ": " + r);
+            String t = texts(r);
+            assertTrue(t.contains("2월 12일") || t.contains("12 February"), q[1] + ": " + t);
+            assertTrue(t.contains("DIPS"), q[1] + ": " + t);
+        }
+    }
+
+    @Test
+    void aRequestForAPersonInsideASentenceHandsOverTheFirstTime() {
+        for (String[] q : new String[][] {{"ko", "지원 자격이 헷갈려서 담당자분께 직접 여쭤보고 싶어요"},
+                {"en", "I'd rather ask someone at the office"}}) {
+            JsonNode r = ask(q[0], q[1]);
+            assertTrue(r.get("handoff").asBoolean(), q[1] + ": " + r);
+        }
+        // Asking for the office's contact details is a question, not a request for a person.
+        assertFalse(ask("ko", "담당자 연락처 알려주세요").get("handoff").asBoolean());
+    }
+
+    @Test
+    void whenTheMoneyIsPaidIsAnsweredAsNotPublicWithTheProjectPeriod() {
+        for (String[] q : new String[][] {{"en", "when do we actually receive the money if selected?"}}) {
+            JsonNode r = ask(q[0], q[1]);
+            assertEquals("benefit_paid_how", r.path("answerId").asText(), q[1] + ": " + r);
+            assertTrue(texts(r).contains("not been published") && texts(r).contains("March"), q[1] + ": " + texts(r));
+        }
+    }
+
+    @Test
+    void aQuestionAboutTrainingForOurEngineersGetsTheTrainingOverview() {
+        JsonNode r = ask("en", "Do you have any training courses for our engineers?");
+        assertEquals("training_program", r.get("intent").asText(), r.toString());
+        assertFalse(texts(r).contains("taught in Korean"), texts(r));
+    }
 }

@@ -36,6 +36,7 @@ class AnswersDevRunner {
                         m -> System.out.println("ASK " + q + " -> " + m.answerId() + "/" + m.match() + " " + r.ranking().stream()
                                 .limit(3).map(s -> s.intent() + String.format(Locale.ROOT, "=%.2f", s.probability())).toList()),
                         () -> System.out.println("ASK " + q + " -> " + r.intent()));
+                System.out.println("    all replies: " + r.replies().stream().map(m -> m.answerId() + "/" + m.match()).toList());
             }
             return;
         }
