@@ -155,30 +155,40 @@ public final class MessageStructure {
     private static final Pattern EN_COORDINATION = Pattern.compile(
             "\\s*(?:,\\s*)?\\band\\s+(?:if so,?\\s+|also\\s+)?(?=(?:what|when|where|how|who|which|do|does|can|could|is|are|should|will)\\b)",
             Pattern.CASE_INSENSITIVE);
-    // A comparison or a choice between two things is one question ("선도기업이랑 유망기업 차이가 뭐예요?").
+    // A comparison, a choice between two things, or both things at once is one question ("선도기업이랑 유망기업
+    // 차이가 뭐예요?", "선도랑 유망 동시에 신청할 수 있어요?", "can we apply to both?").
     private static final Pattern COMPARISON = Pattern.compile(
-            "(?:차이|비교|다른 점|다른점|중에|중 어디|어느|어떤 게 나|뭐가 나|\\bvs\\b|differen|compare|between|\\bor\\b|better)", Pattern.CASE_INSENSITIVE);
+            "(?:차이|비교|다른 점|다른점|중에|중 어디|어느|어떤 게 나|뭐가 나|동시에|동시 신청|둘 다|둘다|같이 신청|같이 지원|함께 신청|함께 지원|중복|"
+                    + "\\bvs\\b|differen|compare|between|\\bor\\b|better|\\bboth\\b|at once|at the same time)", Pattern.CASE_INSENSITIVE);
 
     /**
      * A question that asks about two things joined by "랑 / 하고 / 및 / and", split into its two
      * halves, each asked on its own (the caller keeps the split only when both halves are clear);
-     * otherwise the question alone. A comparison is never split.
+     * otherwise the question alone. A comparison ("선도기업이랑 유망기업 차이가 뭐예요?") is one question: it is
+     * split only where both halves ask on their own ("What's the difference between A and B, and what's the
+     * period?"), never between the two things it compares.
      */
     public static List<String> coordinated(String question) {
-        if (COMPARISON.matcher(question).find()) {
-            return List.of(question);
-        }
+        boolean comparison = COMPARISON.matcher(question).find();
         for (Pattern p : new Pattern[] {EN_COORDINATION, KO_COORDINATION}) {
             Matcher m = p.matcher(question);
             if (m.find() && m.start() > 0 && m.end() < question.length()) {
                 String left = question.substring(0, m.start()).strip();
                 String right = question.substring(m.end()).strip();
-                if (hasWord(left) && hasWord(right)) {
+                boolean halvesAsk = !comparison || (asksOnItsOwn(left) && asksOnItsOwn(right));
+                if (hasWord(left) && hasWord(right) && halvesAsk) {
                     return List.of(left, right);
                 }
             }
         }
         return List.of(question);
+    }
+
+    /** A clause that is a question by itself, not a noun waiting for the rest of the sentence ("선도기업이랑"). */
+    private static boolean asksOnItsOwn(String clause) {
+        String lower = clause.toLowerCase(Locale.ROOT);
+        return QUESTION_MARK.matcher(clause).find() || KO_QUESTION_END.matcher(stripEndPunct(clause)).find()
+                || EN_QUESTION_START.matcher(lower).find();
     }
 
     public static Parsed parse(String text) {
