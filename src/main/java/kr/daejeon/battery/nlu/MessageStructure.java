@@ -135,7 +135,7 @@ public final class MessageStructure {
     private static final Pattern QUESTION_MARK = Pattern.compile("[?？]\\s*$");
     private static final Pattern KO_QUESTION_END = Pattern.compile(
             "(?:나요|까요|가요|ㄴ가요|는지요|을까요|ㄹ까요|습니까|니까|인가요|인지요|죠|지요|되요|돼요|될까요|되나요|있나요|없나요|하나요|예요|이에요|어요|아요|해요|세요|주세요|줘|줘요|주실래요|"
-                    + "알려주세요|알려줘|알려 주세요|궁금합니다|궁금해요|궁금한데요|문의합니다|문의드립니다|부탁드립니다|부탁해요|싶어요|싶습니다|싶은데요|"
+                    + "알려주세요|알려줘|알려 주세요|궁금합니다|궁금해요|궁금한데요|궁금하고요|궁금하구요|문의합니다|문의드립니다|부탁드립니다|부탁해요|싶어요|싶습니다|싶은데요|"
                     + "가능한가요|가능할까요|가능해요|가능합니까|되는지|있는지|하는지|인지|언제|얼마|어디|뭐|무엇|누가|어떻게|몇|"
                     // as typed on phones: "언제에요", "되나여", "뭐임", "얼마죠"
                     + "에요|나여|가여|까여|되여|돼여|임|인지요)[\\s.~!]*$");
@@ -151,14 +151,16 @@ public final class MessageStructure {
     private static final Pattern KO_COORDINATION = Pattern.compile(
             "(?<=[가-힣])(?:이랑|랑|하고|와|과)\\s+|\\s+(?:및|하고)\\s+|\\s*[,，]?\\s*그리고\\s+"
             // "얼마 받고 언제까지 내요?": a clause ending in -고 followed by a new question word asks a second thing.
-            + "|(?<=[가-힣]고)\\s+(?=(?:언제|어디|어떻게|얼마|몇|뭐|무엇|누가|누구))");
+            + "|(?<=[가-힣]고)\\s+(?=(?:언제|어디|어떻게|얼마|몇|뭐|무엇|누가|누구))"
+            // "서류가 뭔지 알려주시고, 접수는 어디로 하나요?": a polite request ending in -시고 is followed by the next question.
+            + "|(?<=[가-힣]시고)[,，]?\\s+");
     private static final Pattern EN_COORDINATION = Pattern.compile(
             "\\s*(?:,\\s*)?\\band\\s+(?:if so,?\\s+|also\\s+)?(?=(?:what|when|where|how|who|which|do|does|can|could|is|are|should|will)\\b)",
             Pattern.CASE_INSENSITIVE);
     // A comparison, a choice between two things, or both things at once is one question ("선도기업이랑 유망기업
     // 차이가 뭐예요?", "선도랑 유망 동시에 신청할 수 있어요?", "can we apply to both?").
     private static final Pattern COMPARISON = Pattern.compile(
-            "(?:차이|비교|다른 점|다른점|중에|중 어디|어느|어떤 게 나|뭐가 나|동시에|동시 신청|둘 다|둘다|같이 신청|같이 지원|함께 신청|함께 지원|중복|"
+            "(?:차이|비교|다른 점|다른점|달라|다른가|다르|중에|중 어디|어느|어떤 게 나|뭐가 나|동시에|동시 신청|둘 다|둘다|같이 신청|같이 지원|함께 신청|함께 지원|중복|"
                     + "\\bvs\\b|differen|compare|between|\\bor\\b|better|\\bboth\\b|at once|at the same time)", Pattern.CASE_INSENSITIVE);
 
     /**
