@@ -388,6 +388,8 @@ public final class ConversationEngine {
      * well, the topic's overview for a general question, and otherwise the overview as "what is
      * known", with a person offered.
      */
+    private static final java.util.regex.Pattern BOTH_AT_ONCE = java.util.regex.Pattern.compile("(?:동시에|동시 신청|둘 ?다|같이|함께)");
+
     /** "선도기업" as companies shorten it ("선도랑 유망 동시에 …"): a track is named without its "기업". */
     private static String shortName(String koAnchor) {
         return koAnchor.endsWith("기업") && koAnchor.length() > 3 ? koAnchor.substring(0, koAnchor.length() - 2) : koAnchor;
@@ -421,16 +423,31 @@ public final class ConversationEngine {
         }
         // A question that names a track or another topic ("유망기업 …") is about that topic's answers.
         String normalized = TextNormalizer.normalize(question);
+        List<String> anchored = new ArrayList<>();
+        List<String> shortened = new ArrayList<>();
         for (String topic : faq().entries().stream().map(FaqEntry::intent).toList()) {
             LocalizedText anchor = faq().anchor(topic);
-            if (anchor != null && (normalized.contains(shortName(TextNormalizer.normalize(anchor.ko())))
-                    || normalized.contains(TextNormalizer.normalize(anchor.en()).replace("the ", "")))) {
-                if (!topics.contains(topic)) {
-                    topics.add(topic);
-                }
-                own.add(topic);
-                named.add(topic);
+            if (anchor == null) {
+                continue;
             }
+            String ko = TextNormalizer.normalize(anchor.ko());
+            if (normalized.contains(ko) || normalized.contains(TextNormalizer.normalize(anchor.en()).replace("the ", ""))) {
+                anchored.add(topic);
+            } else if (normalized.contains(shortName(ko))) {
+                shortened.add(topic);
+            }
+        }
+        if (shortened.size() + anchored.size() >= 2 && !shortened.isEmpty() && BOTH_AT_ONCE.matcher(normalized).find()) {
+            // "선도랑 유망 동시에 …": both tracks at once, named without their "기업"; one short word alone
+            // ("유망은요?") or a comparison of the two (the overview's) is left to the classifier.
+            anchored.addAll(shortened);
+        }
+        for (String topic : anchored) {
+            if (!topics.contains(topic)) {
+                topics.add(topic);
+            }
+            own.add(topic);
+            named.add(topic);
         }
         if (previousTopic == null && named.isEmpty() && c.confidence() >= WIDE_BELOW_CONFIDENCE
                 && faq().index().isGeneral(question, c.intent())) {
