@@ -173,6 +173,7 @@ public final class ConversationEngine {
         List<Message> replies = new ArrayList<>();
         DialogueContext dialogue = null;
         boolean escalate = false;
+        Set<String> given = new java.util.HashSet<>();
         for (Interpreter.Part part : understood.parts()) {
             String partIntent = part.classification().intent();
             if (tapped.isEmpty() && part != understood.primary() && faq().entry(partIntent).isEmpty()) {
@@ -183,6 +184,9 @@ public final class ConversationEngine {
             Chosen chosen = tappedAnswer.isPresent() ? new Chosen(tappedAnswer.get(), EXACT)
                     : tapped.isPresent() ? new Chosen(faq().answer(tapped.get()).orElseThrow(), OVERVIEW) // a topic button
                     : choose(part.classification(), part.lookup(), part.leansOnTopic() ? state.dialogue().topic() : null);
+            if (!given.add(chosen.answer().id())) {
+                continue; // two questions of one topic that one answer answers: said once
+            }
             Answered answered = answerMessage(chosen, state, language, now);
             replies.add(answered.message());
             escalate |= chosen.answer().entry().escalate();
@@ -260,10 +264,15 @@ public final class ConversationEngine {
      * asks who may apply (the eligibility overview, with the pre-check).
      */
     private Interpreter.Understanding askedNotRequested(Interpreter.Understanding u, Language language) {
-        if (u.parts().size() != 1) {
+        // Each of several questions too ("…, 40 employees. can we apply and how much?").
+        List<Interpreter.Part> parts = u.parts().stream().map(p -> askedNotRequested(p, u.followUp(), language)).toList();
+        if (parts.equals(u.parts())) {
             return u;
         }
-        Interpreter.Part part = u.primary();
+        return new Interpreter.Understanding(parts, u.followUp(), u.structure(), null, u.unsure());
+    }
+
+    private Interpreter.Part askedNotRequested(Interpreter.Part part, boolean followUp, Language language) {
         Classification c = part.classification();
         Set<String> asked = faq().index().concepts(part.question());
         String topic = null;
@@ -273,24 +282,23 @@ public final class ConversationEngine {
         boolean unplaced = c.isFallback() && c.confidence() < CLEARLY_OUTSIDE && faq().index().knowsEveryNoun(part.question());
         if ((FaqCatalog.HANDOFF_INTENT.equals(c.intent()) || unplaced) && asked.contains(AnswerIndex.DAY_OFF)) {
             topic = OFFICE_HOURS_TOPIC;
-        } else if (APPLYING_TOPICS.contains(c.intent()) && !u.followUp() && asked.contains(AnswerIndex.NOW)
+        } else if (APPLYING_TOPICS.contains(c.intent()) && !followUp && asked.contains(AnswerIndex.NOW)
                 && (faq().index().isGeneral(part.question(), c.intent(), Set.of(AnswerIndex.NOW))
                         || faq().index().isGeneral(part.question(), STATUS_TOPIC, Set.of(AnswerIndex.NOW)))) {
             // "지금도 신청 가능해요?", "can I apply today?": whether a call is open, not who or how; the period's
             // overview states the newest call's status and where the next one is posted.
             topic = STATUS_TOPIC;
             lookup = faq().title(STATUS_TOPIC, language);
-        } else if (APPLYING_TOPICS.contains(c.intent()) && !u.followUp() && MayWeApply.asks(part.question())
+        } else if (APPLYING_TOPICS.contains(c.intent()) && !followUp && MayWeApply.asks(part.question())
                 && asked.stream().noneMatch(AnswerIndex.PARTICULARS::contains) && faq().index().isGeneral(part.question(), APPLYING_TOPIC)) {
             topic = EligibilityFlow.INTENT;
             lookup = faq().title(EligibilityFlow.INTENT, language); // who may apply in general: the overview
         }
         if (topic == null || faq().entry(topic).isEmpty()) {
-            return u;
+            return part;
         }
         Classification read = new Classification(topic, c.confidence(), c.ranking());
-        return new Interpreter.Understanding(List.of(new Interpreter.Part(read, part.question(), lookup, false)),
-                u.followUp(), u.structure(), null, u.unsure());
+        return new Interpreter.Part(read, part.question(), lookup, false);
     }
 
     static final String OFFICE_HOURS_TOPIC = "contact";
@@ -395,6 +403,13 @@ public final class ConversationEngine {
      * well, the topic's overview for a general question, and otherwise the overview as "what is
      * known", with a person offered.
      */
+    private static final java.util.regex.Pattern BOTH_AT_ONCE = java.util.regex.Pattern.compile("(?:동시에|동시 신청|둘 ?다|같이|함께)");
+
+    /** "선도기업" as companies shorten it ("선도랑 유망 동시에 …"): a track is named without its "기업". */
+    private static String shortName(String koAnchor) {
+        return koAnchor.endsWith("기업") && koAnchor.length() > 3 ? koAnchor.substring(0, koAnchor.length() - 2) : koAnchor;
+    }
+
     private Chosen choose(Classification c, String question, String previousTopic) {
         Answer overview = faq().answer(c.intent()).orElseThrow();
         if ("greeting".equals(c.intent()) || "goodbye".equals(c.intent())) {
@@ -423,16 +438,31 @@ public final class ConversationEngine {
         }
         // A question that names a track or another topic ("유망기업 …") is about that topic's answers.
         String normalized = TextNormalizer.normalize(question);
+        List<String> anchored = new ArrayList<>();
+        List<String> shortened = new ArrayList<>();
         for (String topic : faq().entries().stream().map(FaqEntry::intent).toList()) {
             LocalizedText anchor = faq().anchor(topic);
-            if (anchor != null && (normalized.contains(TextNormalizer.normalize(anchor.ko()))
-                    || normalized.contains(TextNormalizer.normalize(anchor.en()).replace("the ", "")))) {
-                if (!topics.contains(topic)) {
-                    topics.add(topic);
-                }
-                own.add(topic);
-                named.add(topic);
+            if (anchor == null) {
+                continue;
             }
+            String ko = TextNormalizer.normalize(anchor.ko());
+            if (normalized.contains(ko) || normalized.contains(TextNormalizer.normalize(anchor.en()).replace("the ", ""))) {
+                anchored.add(topic);
+            } else if (normalized.contains(shortName(ko))) {
+                shortened.add(topic);
+            }
+        }
+        if (shortened.size() + anchored.size() >= 2 && !shortened.isEmpty() && BOTH_AT_ONCE.matcher(normalized).find()) {
+            // "선도랑 유망 동시에 …": both tracks at once, named without their "기업"; one short word alone
+            // ("유망은요?") or a comparison of the two (the overview's) is left to the classifier.
+            anchored.addAll(shortened);
+        }
+        for (String topic : anchored) {
+            if (!topics.contains(topic)) {
+                topics.add(topic);
+            }
+            own.add(topic);
+            named.add(topic);
         }
         if (previousTopic == null && named.isEmpty() && c.confidence() >= WIDE_BELOW_CONFIDENCE
                 && faq().index().isGeneral(question, c.intent())) {

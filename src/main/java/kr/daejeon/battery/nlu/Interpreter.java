@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * What a message asks, read the way a person reads it: the asking part decides (not the greeting
@@ -28,7 +29,7 @@ public final class Interpreter {
     }
 
     /**
-     * @param parts   one part, or two for a message that asks two different things; never empty
+     * @param parts   one part, or two or three for a message that asks several things; never empty
      * @param literal for a follow-up read in context only because it was short: the message read on its own,
      *                which the caller takes instead when the context finds no exact answer (else null)
      * @param unsure  the other of two questions when only one was clear on its own ("how much is it" of "how much is it
@@ -55,6 +56,8 @@ public final class Interpreter {
     static final double SURELY_OUTSIDE = 0.9;
     /** Each of two questions must be this clear on its own to be answered on its own. */
     static final double CLEAR_PART = 0.5;
+    /** A message is answered in at most this many parts ("시험분석 … 인증 … 교육 …"); beyond, it reads as a list. */
+    static final int MAX_PARTS = 3;
 
     private static final Map<String, String> FAMILY = Map.ofEntries(
             Map.entry("training_program", "training"), Map.entry("training_schedule", "training"),
@@ -67,6 +70,17 @@ public final class Interpreter {
     private static final Set<String> SOCIAL = Set.of("greeting", "goodbye");
     /** A request for a person (the catalog's handoff topic). */
     static final String HANDOFF = "human_handoff";
+    /** What the program gives: what a bare "how much?" beside another question asks. */
+    static final String AMOUNT_TOPIC = "support_benefits";
+    private static final Pattern BARE_AMOUNT = Pattern.compile(
+            "(?:(?:and|also|so)\\s+)?how much(?:\\s+(?:is it|do we get|can we get|could we get|would we get|would it be|money))?\\s*[?？.]*"
+                    + "|(?:그리고\\s*)?(?:지원금은?\\s*)?얼마(?:예요|에요|인가요|나요|나 돼요|나 받아요|까지요|까지 돼요|죠|요)?\\s*[?？.]*",
+            Pattern.CASE_INSENSITIVE);
+    /** How to reach the office: where a question about a way of consulting staff is answered. */
+    static final String CONTACT = "contact";
+    private static final Pattern ASKS_IF_POSSIBLE = Pattern.compile(
+            "(?:수 ?있(?:나요|어요|을까요|습니까)|가능(?:한가요|할까요|해요|합니까)|되나요|될까요|돼요\\?|\\b(?:can|could|may) (?:i|we)\\b|\\bis it possible\\b)",
+            Pattern.CASE_INSENSITIVE);
 
     private final LiveClassifier classifier;
 
@@ -140,15 +154,27 @@ public final class Interpreter {
                 String counterpart = parts.isEmpty() || read.isFallback() ? null
                         : FollowUps.counterpart(q, read.intent(), FAMILY.get(parts.get(0).classification().intent()));
                 Classification qc = counterpart == null ? read : readAs(counterpart, read);
+                if (!parts.isEmpty() && BARE_AMOUNT.matcher(q.strip()).matches()) {
+                    // "can we apply and how much?": a bare "how much" beside another question asks what the program
+                    // gives; on its own it has no topic and would be dropped.
+                    qc = new Classification(AMOUNT_TOPIC, Math.max(CLEAR_PART, qc.confidence()),
+                            List.of(new ScoredIntent(AMOUNT_TOPIC, Math.max(CLEAR_PART, qc.confidence()))));
+                }
+                if (HANDOFF.equals(qc.intent()) && ASKS_IF_POSSIBLE.matcher(q).find()) {
+                    // "직접 찾아가서 상담 받을 수 있나요? 주소 알려주세요": among other questions, whether a kind of
+                    // consultation is possible is asked about (the contact topic), not a request to be put through now.
+                    qc = readAs(CONTACT, qc);
+                }
                 boolean clear = !qc.isFallback() && !SOCIAL.contains(qc.intent()) && qc.confidence() >= CLEAR_PART;
-                if (clear && parts.stream().noneMatch(p -> p.classification().intent().equals(qc.intent()))) {
+                // Two questions of one topic ("방문 상담 되나요? 주소 알려주세요") are two parts too: each finds its own answer.
+                if (clear && parts.stream().noneMatch(p -> p.question().equals(q))) {
                     parts.add(new Part(qc, q));
                 } else if (!clear && unsure == null && !SOCIAL.contains(qc.intent()) && qc.confidence() < SURELY_OUTSIDE) {
                     unsure = new Part(qc, q);
                 }
             }
             if (parts.size() >= 2) {
-                return new Understanding(List.copyOf(parts.subList(0, 2)), false, parsed);
+                return new Understanding(List.copyOf(parts.subList(0, Math.min(parts.size(), MAX_PARTS))), false, parsed);
             }
             if (parts.isEmpty()) {
                 unsure = null; // neither half is clear: the message is read as a whole, and a miss asks as usual

@@ -135,7 +135,7 @@ public final class MessageStructure {
     private static final Pattern QUESTION_MARK = Pattern.compile("[?？]\\s*$");
     private static final Pattern KO_QUESTION_END = Pattern.compile(
             "(?:나요|까요|가요|ㄴ가요|는지요|을까요|ㄹ까요|습니까|니까|인가요|인지요|죠|지요|되요|돼요|될까요|되나요|있나요|없나요|하나요|예요|이에요|어요|아요|해요|세요|주세요|줘|줘요|주실래요|"
-                    + "알려주세요|알려줘|알려 주세요|궁금합니다|궁금해요|궁금한데요|문의합니다|문의드립니다|부탁드립니다|부탁해요|싶어요|싶습니다|싶은데요|"
+                    + "알려주세요|알려줘|알려 주세요|궁금합니다|궁금해요|궁금한데요|궁금하고요|궁금하구요|문의합니다|문의드립니다|부탁드립니다|부탁해요|싶어요|싶습니다|싶은데요|"
                     + "가능한가요|가능할까요|가능해요|가능합니까|되는지|있는지|하는지|인지|언제|얼마|어디|뭐|무엇|누가|어떻게|몇|"
                     // as typed on phones: "언제에요", "되나여", "뭐임", "얼마죠"
                     + "에요|나여|가여|까여|되여|돼여|임|인지요)[\\s.~!]*$");
@@ -151,34 +151,46 @@ public final class MessageStructure {
     private static final Pattern KO_COORDINATION = Pattern.compile(
             "(?<=[가-힣])(?:이랑|랑|하고|와|과)\\s+|\\s+(?:및|하고)\\s+|\\s*[,，]?\\s*그리고\\s+"
             // "얼마 받고 언제까지 내요?": a clause ending in -고 followed by a new question word asks a second thing.
-            + "|(?<=[가-힣]고)\\s+(?=(?:언제|어디|어떻게|얼마|몇|뭐|무엇|누가|누구))");
+            + "|(?<=[가-힣]고)\\s+(?=(?:언제|어디|어떻게|얼마|몇|뭐|무엇|누가|누구))"
+            // "서류가 뭔지 알려주시고, 접수는 어디로 하나요?": a polite request ending in -시고 is followed by the next question.
+            + "|(?<=[가-힣]시고)[,，]?\\s+");
     private static final Pattern EN_COORDINATION = Pattern.compile(
             "\\s*(?:,\\s*)?\\band\\s+(?:if so,?\\s+|also\\s+)?(?=(?:what|when|where|how|who|which|do|does|can|could|is|are|should|will)\\b)",
             Pattern.CASE_INSENSITIVE);
-    // A comparison or a choice between two things is one question ("선도기업이랑 유망기업 차이가 뭐예요?").
+    // A comparison, a choice between two things, or both things at once is one question ("선도기업이랑 유망기업
+    // 차이가 뭐예요?", "선도랑 유망 동시에 신청할 수 있어요?", "can we apply to both?").
     private static final Pattern COMPARISON = Pattern.compile(
-            "(?:차이|비교|다른 점|다른점|중에|중 어디|어느|어떤 게 나|뭐가 나|\\bvs\\b|differen|compare|between|\\bor\\b|better)", Pattern.CASE_INSENSITIVE);
+            "(?:차이|비교|다른 점|다른점|달라|다른가|다르|중에|중 어디|어느|어떤 게 나|뭐가 나|동시에|동시 신청|둘 다|둘다|같이 신청|같이 지원|함께 신청|함께 지원|중복|"
+                    + "\\bvs\\b|differen|compare|between|\\bor\\b|better|\\bboth\\b|at once|at the same time)", Pattern.CASE_INSENSITIVE);
 
     /**
      * A question that asks about two things joined by "랑 / 하고 / 및 / and", split into its two
      * halves, each asked on its own (the caller keeps the split only when both halves are clear);
-     * otherwise the question alone. A comparison is never split.
+     * otherwise the question alone. A comparison ("선도기업이랑 유망기업 차이가 뭐예요?") is one question: it is
+     * split only where both halves ask on their own ("What's the difference between A and B, and what's the
+     * period?"), never between the two things it compares.
      */
     public static List<String> coordinated(String question) {
-        if (COMPARISON.matcher(question).find()) {
-            return List.of(question);
-        }
+        boolean comparison = COMPARISON.matcher(question).find();
         for (Pattern p : new Pattern[] {EN_COORDINATION, KO_COORDINATION}) {
             Matcher m = p.matcher(question);
             if (m.find() && m.start() > 0 && m.end() < question.length()) {
                 String left = question.substring(0, m.start()).strip();
                 String right = question.substring(m.end()).strip();
-                if (hasWord(left) && hasWord(right)) {
+                boolean halvesAsk = !comparison || (asksOnItsOwn(left) && asksOnItsOwn(right));
+                if (hasWord(left) && hasWord(right) && halvesAsk) {
                     return List.of(left, right);
                 }
             }
         }
         return List.of(question);
+    }
+
+    /** A clause that is a question by itself, not a noun waiting for the rest of the sentence ("선도기업이랑"). */
+    private static boolean asksOnItsOwn(String clause) {
+        String lower = clause.toLowerCase(Locale.ROOT);
+        return QUESTION_MARK.matcher(clause).find() || KO_QUESTION_END.matcher(stripEndPunct(clause)).find()
+                || EN_QUESTION_START.matcher(lower).find();
     }
 
     public static Parsed parse(String text) {

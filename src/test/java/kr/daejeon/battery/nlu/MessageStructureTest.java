@@ -49,6 +49,21 @@ class MessageStructureTest {
     }
 
     @Test
+    void aComparisonIsSplitOnlyWhereBothHalvesAskOnTheirOwn() {
+        assertEquals(List.of("What's the difference between leading and promising", "what's the period of the project?"),
+                MessageStructure.coordinated("What's the difference between leading and promising, and what's the period of the project?"));
+        assertEquals(List.of("선도랑 유망 동시에 신청할 수 있어요?"), MessageStructure.coordinated("선도랑 유망 동시에 신청할 수 있어요?"));
+        assertEquals(List.of("선도기업과 유망기업은 뭐가 달라요?"), MessageStructure.coordinated("선도기업과 유망기업은 뭐가 달라요?"));
+        assertEquals(List.of("제출 서류가 뭐가 있는지 알려주시고", "접수는 어디로 하나요?"),
+                MessageStructure.coordinated("제출 서류가 뭐가 있는지 알려주시고, 접수는 어디로 하나요?"));
+    }
+
+    @Test
+    void aClauseSayingWhatOneWondersAboutAsks() {
+        assertEquals(2, MessageStructure.parse("배터리 아카데미 교육 내용이 궁금하고요, 문의는 어디로 하면 돼요?").questions().size());
+    }
+
+    @Test
     void twoQuestionsAreTwoClauses() {
         assertEquals(List.of("마감이 언제고", "서류는 뭐 내요?"), MessageStructure.parse("마감이 언제고 서류는 뭐 내요?").questions());
         assertEquals(2, MessageStructure.parse("신청 마감이 언제예요? 그리고 교육비는 얼마예요?").questions().size());
