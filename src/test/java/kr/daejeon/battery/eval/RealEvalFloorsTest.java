@@ -65,24 +65,30 @@ class RealEvalFloorsTest {
     // Round "followups" (2026-12-02: follow-ups read against the previous turn, yes/no variants, the second of two
     // questions read against the first; tuned on eval-dev only, no training lines kept): every figure as above except
     // en dialogues 81.5 -> 85.2 (23 of 27); its floor rose to that minus 1.
-    static final double KO_IN_SCOPE = 90.7;
+    // Afternoon of 2026-12-02 (the outside trial's faults: answers, pre-check, rule answers for self-described companies,
+    // waiting for staff, two-part questions; tuned on eval-dev and the trial only, no intent training lines kept; merged
+    // and measured once): ko plain 92.1 / oos 86.0 / false fallback 2.6, opener 91.9, jamo slip 92.1, no spaces 90.8,
+    // dialogues 84.3, answers 65.8 (96 of 146); en plain 92.1 / oos 89.3 / false fallback 5.0, opener 90.5, letter slip
+    // 90.7, dialogues 85.2, answers 68.0 (51 of 75). ko/en in-scope, en letter slip, ko false fallback and ko answers
+    // floors rose to these minus 1 (plus 1); the others keep theirs.
+    static final double KO_IN_SCOPE = 91.1;
     static final double KO_OOS_RECALL = 85.0;
-    static final double KO_FALSE_FALLBACK_MAX = 4.5;
+    static final double KO_FALSE_FALLBACK_MAX = 3.6;
     static final double KO_OPENER = 90.9;
     static final double KO_JAMO_SLIP = 91.1;
     static final double KO_NO_SPACES = 89.8;
     static final double KO_DIALOGUE = 83.3;
-    static final double EN_IN_SCOPE = 90.4;
+    static final double EN_IN_SCOPE = 91.1;
     static final double EN_OOS_RECALL = 88.3;
     static final double EN_FALSE_FALLBACK_MAX = 6.0;
     static final double EN_OPENER = 89.5;
-    static final double EN_LETTER_SLIP = 89.0;
+    static final double EN_LETTER_SLIP = 89.7;
     static final double EN_DIALOGUE = 84.2;
     /** Two-question lines ({@code a|b}, plain) whose reply answered both or offered both as a choice, both languages. */
     static final int TWO_QUESTIONS_ANSWERED_OR_OFFERED = 8;
 
     /** Answer-level accuracy on answers.tsv (issue 17: at least 90%), per language, measured 2026-12-01 minus 1 point. */
-    static final double KO_ANSWERS = 61.3;
+    static final double KO_ANSWERS = 64.8;
     static final double EN_ANSWERS = 67.0; // lowered from 69.7 in the 2026-12-02 round (two lines), see above
 
     static QuestionReport questions;
