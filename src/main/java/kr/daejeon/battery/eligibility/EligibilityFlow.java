@@ -38,6 +38,7 @@ public final class EligibilityFlow {
 
     public static final String INTENT = "eligibility";
     private static final String RELOCATION_CONFIRMED = "relocation_confirmed";
+    private static final String UNKNOWN = "unknown";
 
     /**
      * @param check the new state (null when cancelled); {@code understood} false when the message was not an answer
@@ -164,6 +165,10 @@ public final class EligibilityFlow {
             }
             if (rest != null) {
                 text = rest; // "아니요, 공장은 세종이에요": the correction is the new answer
+            } else if (isUnsure(text)) {
+                // "모름" to "…맞나요?": asking again only repeats the question (it did, in a trial), so the fact is
+                // left open for the office to confirm and the check moves on.
+                return leftOpen(check, q, language, now);
             }
         }
         for (EligibilityRules.Option o : q.options()) {
@@ -214,6 +219,9 @@ public final class EligibilityFlow {
         java.util.Set<String> sites = null;
         String region = null;
         String relocation = null;
+        if (UNKNOWN.equals(location)) {
+            location = null; // left open: nothing learned about the sites
+        }
         if (location != null && location.startsWith("relocation_")) {
             relocation = location.substring("relocation_".length());
         } else if ("none".equals(location)) {
@@ -263,6 +271,15 @@ public final class EligibilityFlow {
         }
         Turn turn = arrive(next, language, now);
         return new Step(turn.check(), List.of(turn.message()), true);
+    }
+
+    /** The question recorded as not known (its clauses stay open, "사무국 확인"), said so, then the next question. */
+    private Step leftOpen(EligibilityCheck check, EligibilityRules.Question q, Language language, Instant now) {
+        Step next = recorded(check, q, UNKNOWN, language, now);
+        List<Message> replies = new ArrayList<>();
+        replies.add(bot(rules.message("left_open", language), List.of(), now));
+        replies.addAll(next.replies());
+        return new Step(next.check(), replies, true, false, next.offersPerson());
     }
 
     /** At a new question: confirm what the company already said, or ask. */
@@ -417,6 +434,11 @@ public final class EligibilityFlow {
     static boolean looksLikeQuestion(String text) {
         String t = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
         return QUESTION.matcher(t).find();
+    }
+
+    /** "모름", "잘 모르겠어요", "not sure" — and not a question ("모르는데 뭐가 필요해요?"). */
+    private static boolean isUnsure(String text) {
+        return UNSURE.matcher(TextNormalizer.normalize(text)).find() && !looksLikeQuestion(text);
     }
 
     private static boolean isYes(String text) {

@@ -142,7 +142,7 @@ public record EligibilityRules(List<Question> questions, List<Track> tracks, Map
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final List<String> MESSAGES = List.of("intro", "not_understood", "ambiguous_district", "echo", "known", "founded", "yes_or_no",
+    private static final List<String> MESSAGES = List.of("intro", "not_understood", "ambiguous_district", "echo", "known", "founded", "yes_or_no", "left_open",
             "resume", "cancelled", "result_title", "example_thresholds", "relocation_hint", "person_offer", "fits", "only_if", "ask_office", "does_not_fit", "neither", "disclaimer");
 
     public String message(String key, Language language) {

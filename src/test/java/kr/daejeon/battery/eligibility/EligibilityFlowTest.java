@@ -208,6 +208,30 @@ class EligibilityFlowTest {
     }
 
     @Test
+    void notSureAtAConfirmQuestionLeavesTheFactOpenAndMovesOn() {
+        // Trial report: "모름" to "…맞나요?" repeated the question, again and again.
+        CompanyProfile known = CompanyProfileExtractor.extract("저희는 대덕구에 있는 분리막 업체예요");
+        EligibilityFlow.Step confirm = FLOW.start(known, Language.KO, NOW);
+        assertTrue(last(confirm).text().endsWith("맞나요?"), last(confirm).text());
+        EligibilityFlow.Step unsure = FLOW.answer(confirm.check(), "모름", Language.KO, NOW);
+        assertTrue(unsure.understood());
+        assertTrue(unsure.replies().get(0).text().contains("확인되지 않은 것으로"), unsure.replies().get(0).text());
+        assertTrue(last(unsure).text().startsWith("2/5. 기업 규모"), last(unsure).text());
+        assertEquals("unknown", unsure.check().answers().get("location"));
+        java.util.Set<String> sites = FLOW.profile(unsure.check()).daejeonSites();
+        assertFalse(sites != null && sites.contains("unknown"), "an open location names no site: " + sites);
+
+        // An echoed "not sure" of the head count, then "not sure" again: recorded, next question.
+        EligibilityFlow.Step segment = FLOW.answer(FLOW.answer(unsure.check(), "중소기업", Language.KO, NOW).check(), "네", Language.KO, NOW);
+        assertTrue(last(segment).text().startsWith("4/5."), last(segment).text());
+        EligibilityFlow.Step echo = FLOW.answer(segment.check(), "직원 수는 정확히 모르겠네요", Language.KO, NOW);
+        assertTrue(last(echo).text().endsWith("맞나요?"), last(echo).text());
+        EligibilityFlow.Step again = FLOW.answer(echo.check(), "잘 모르겠어요", Language.KO, NOW);
+        assertTrue(last(again).text().startsWith("5/5."), last(again).text());
+        assertEquals("unknown", again.check().answers().get("employees"));
+    }
+
+    @Test
     void factsGivenBeforeAreConfirmedNotAskedAgain() {
         CompanyProfile known = CompanyProfileExtractor.extract("안녕하세요, 저희는 대덕구에 있는 분리막 업체인데요, 직원은 35명이고 2019년에 설립했어요");
         EligibilityFlow.Step start = FLOW.start(known, Language.KO, NOW);
