@@ -457,6 +457,9 @@ public final class ConversationEngine {
             // ("유망은요?") or a comparison of the two (the overview's) is left to the classifier.
             anchored.addAll(shortened);
         }
+        // Payment or reporting asked about under a track ("선도기업 되면 돈 언제 들어와요?"): the topic holding those
+        // answers is searched as if named, however sure the classifier is of the track.
+        anchored.addAll(faq().index().subjectTopics(question));
         for (String topic : anchored) {
             if (!topics.contains(topic)) {
                 topics.add(topic);

@@ -166,6 +166,48 @@ public final class AnswerIndex {
         this.idf = idf;
         this.unseenIdf = unseenIdf;
         this.postings = postings;
+        this.subjectOwners = subjectOwners(byTopic);
+    }
+
+    /**
+     * Matters a question can ask about under any topic ("선도기업 되면 돈 언제 들어와요?" asks about payment, whatever track
+     * it names); each is answered under the one topic that holds it ({@link #subjectTopics}).
+     */
+    static final Set<String> SUBJECTS = Set.of("@paid", "@report");
+
+    /** Subject → the topic whose answers ask about it, when one topic holds at least this share of them. */
+    private static final double OWNER_SHARE = 2.0 / 3;
+
+    private final Map<String, String> subjectOwners;
+
+    /**
+     * The topics that own a matter the question asks about (payment, reporting): those answers may lie outside the
+     * topic the classifier is sure of, because the question also names a track or a step. Derived from the content
+     * (the topic holding most answers whose questions ask about it), so moving an entry moves its owner.
+     */
+    public Set<String> subjectTopics(String question) {
+        Set<String> out = new LinkedHashSet<>();
+        concepts(question).stream().map(subjectOwners::get).filter(java.util.Objects::nonNull).forEach(out::add);
+        return out;
+    }
+
+    private Map<String, String> subjectOwners(Map<String, List<Entry>> topics) {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        topics.forEach((topic, entries) -> {
+            for (Entry e : entries) {
+                Set<String> asked = new java.util.HashSet<>();
+                e.variants().forEach(v -> asked.addAll(concepts(v.text())));
+                asked.stream().filter(SUBJECTS::contains).forEach(c -> counts.computeIfAbsent(c, k -> new HashMap<>()).merge(topic, 1, Integer::sum));
+            }
+        });
+        Map<String, String> owners = new HashMap<>();
+        counts.forEach((concept, byTopic) -> {
+            int total = byTopic.values().stream().mapToInt(Integer::intValue).sum();
+            byTopic.entrySet().stream().max(Map.Entry.comparingByValue())
+                    .filter(best -> best.getValue() >= OWNER_SHARE * total)
+                    .ifPresent(best -> owners.put(concept, best.getKey()));
+        });
+        return Map.copyOf(owners);
     }
 
     public static AnswerIndex build(Collection<Answer> answers) {
@@ -454,7 +496,9 @@ public final class AnswerIndex {
             "@sole", "개인사업자, 자영업자, 자영업, 개인, sole, proprietor, freelanc",
             "@weekend", "주말, 토요일, 일요일, 공휴일, 휴일, 연휴, weekend, saturdai, sundai, holidai",
             "@now", "지금, 아직, 현재, 오늘, 여전히, still, now, today, todai, current, yet",
-            "@differ", "차이, 차이점, 다르, 달라, 비교, 구분, differ, diff, compar, versu, vs");
+            "@differ", "차이, 차이점, 다르, 달라, 비교, 구분, differ, diff, compar, versu, vs",
+            "@paid", "입금, 지급, 들어와, 들어오, 통장, 선지급, 후지급, paid, payout, disburs, reimburs",
+            "@report", "보고서, 결과보고, 중간보고, 보고는, 정산, report, settl, oblig");
 
     private static Map<String, String> concepts(String... pairs) {
         Map<String, String> m = new HashMap<>();

@@ -422,4 +422,22 @@ class DialogueTest {
         assertEquals("training_program", r.get("intent").asText(), r.toString());
         assertFalse(texts(r).contains("taught in Korean"), texts(r));
     }
+
+    @Test
+    void paymentOrReportingAskedUnderATrackIsAnsweredWhereThoseAnswersLive() {
+        // Trial report: the classifier is sure of the track, and the payment answer (filed under the benefits) was
+        // never searched, so the track's amount answer came back as a confident wrong one.
+        Map<String, String> asked = new java.util.LinkedHashMap<>();
+        asked.put("ㅎㅇ 선도기업 되면 돈 언제 들어와요?", "benefit_paid_how");
+        asked.put("유망기업 지원금은 언제 입금돼요?", "benefit_paid_how");
+        asked.put("What are the reporting obligations for the leading track?", "benefit_settlement");
+        asked.put("선정되면 뭐 해야돼요? 보고서 써야돼요?", "benefit_settlement");
+        asked.forEach((question, answer) -> {
+            Conversation c = server.newConversation(question.matches(".*[가-힣].*") ? "ko" : "en");
+            JsonNode r = turn(c, question);
+            assertEquals(answer, r.get("answerId").asText(), question + " -> " + r);
+        });
+        // The track's own amount question stays with the track.
+        assertEquals("leading_amount", turn(server.newConversation("ko"), "선도기업은 얼마까지 지원돼요?").get("answerId").asText());
+    }
 }
