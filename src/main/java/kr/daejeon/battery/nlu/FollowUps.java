@@ -45,7 +45,7 @@ public final class FollowUps {
     private static final Pattern CONNECTOR = Pattern.compile(
             "^(?:what about|how about|and for|and what about|and in|same for|also for|and|so|then)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern PRONOUN = Pattern.compile(
-            "^(?:그럼|그러면|그렇다면)?\\s*(?:그건|그거는|그거|그것은|그것|그게|거기는|거기|그쪽은|그쪽|이건|이거는|이거|저건)?\\s*|^(?:and |so |then )?(?:for that|that one|that|it|this)\\b\\s*",
+            "^(?:그럼|그러면|그렇다면)?\\s*(?:그건|그거는|그거|그것은|그것|그게|거기는|거기|그쪽은|그쪽|이건|이거는|이거|저건|(?:저희|우리)(?:\\s?회사)?도)?\\s*|^(?:and |so |then )?(?:for that|that one|that|it|this)\\b\\s*",
             Pattern.CASE_INSENSITIVE);
 
     private FollowUps() {
@@ -71,8 +71,20 @@ public final class FollowUps {
         return POINTS_BACK.matcher(text.strip()).find();
     }
 
+    /**
+     * The thing the question is about was named in the previous question: "이전은 언제까지 해야돼요?" after "대전으로 이전
+     * 예정인데 신청돼요?" asks about that move, not about the call's deadline.
+     */
+    public static boolean sharesSubject(String text, String previous) {
+        java.util.regex.Matcher m = KO_SUBJECT.matcher(text.strip());
+        return previous != null && m.find() && previous.contains(m.group(1));
+    }
+
+    /** A question opening with its topic: a noun and 은/는 ("이전은 …", "가입은 …"). */
+    private static final Pattern KO_SUBJECT = Pattern.compile("^([가-힣]{2,6})(?:은|는)\\s");
+
     private static final Pattern POINTS_BACK = Pattern.compile(
-            "(?:^|\\s)(?:그|이|저)\\s(?:교육|과정|사업|트랙|기업|서류|공고|프로그램|협의회|행사)|(?:^|\\s)(?:그건|그거|그것|그게|거기|그쪽|이건|이거|해당)"
+            "(?:^|\\s)(?:그|이|저)\\s(?:교육|과정|사업|트랙|기업|서류|공고|프로그램|협의회|행사)|^(?:저희|우리)(?:\\s?회사)?도\\s|(?:^|\\s)(?:그건|그거|그것|그게|거기|그쪽|이건|이거|해당)"
                     + "|\\b(?:it|that|this|those|these|there|they|them)\\b(?!\\s+(?:is|are)\\s+(?:a|an|the)\\b)",
             Pattern.CASE_INSENSITIVE);
 
@@ -172,13 +184,18 @@ public final class FollowUps {
 
     /** The follow-up with the previous topic's name in front and a leading pronoun dropped. */
     public static String withTopic(String followUp, String topicName) {
+        return topicName + " " + withoutPointer(followUp);
+    }
+
+    /**
+     * The follow-up without its leading connector and pointer ("그건 …", "저희도 …", "and for that …"): those words
+     * point at the previous answer and, left in, match other answers that happen to share them.
+     */
+    public static String withoutPointer(String followUp) {
         String stripped = CONNECTOR.matcher(followUp.strip()).replaceFirst("");
         Matcher m = PRONOUN.matcher(stripped);
         String rest = m.lookingAt() ? stripped.substring(m.end()) : stripped;
-        if (rest.isBlank()) {
-            rest = followUp.strip();
-        }
-        return topicName + " " + rest;
+        return rest.isBlank() ? followUp.strip() : rest;
     }
 
     private static Map.Entry<Integer, String> member(List<List<String>> kind, String text) {

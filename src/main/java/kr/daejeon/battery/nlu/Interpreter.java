@@ -201,14 +201,14 @@ public final class Interpreter {
             boolean shortText = FollowUps.isShort(asking);
             // Context is for continuations: an explicit one ("유망기업은요?", "what about fax?"), or a short, unsure
             // in-scope reading. Noise ("ㅋㅋㅋ", "오늘 점심 뭐 먹지") is out of scope on its own, never the last topic.
-            boolean pointsBack = FollowUps.pointsBack(asking);
+            boolean pointsBack = FollowUps.pointsBack(asking) || FollowUps.sharesSubject(asking, context.question());
             // A short bare question ("언제 해요?", "가입은 어떻게 해요?", "Is a copy OK?") has no topic of its own.
             boolean bareQuestion = shortText && FollowUps.bareQuestion(asking);
             if (!elsewhere && (elliptical || pointsBack || bareQuestion || (!c.isFallback() && (shortText || c.confidence() < CONFIDENT)))) {
                 String resolved = FollowUps.substitute(asking, context.question());
                 String lookup = resolved;
                 if (resolved == null) {
-                    lookup = asking;
+                    lookup = FollowUps.withoutPointer(asking);
                     String name = topicName == null ? null : topicName.apply(context.topic(), language);
                     resolved = name == null ? null : FollowUps.withTopic(asking, name);
                 }

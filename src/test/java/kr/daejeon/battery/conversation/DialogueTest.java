@@ -440,4 +440,17 @@ class DialogueTest {
         // The track's own amount question stays with the track.
         assertEquals("leading_amount", turn(server.newConversation("ko"), "선도기업은 얼마까지 지원돼요?").get("answerId").asText());
     }
+
+    @Test
+    void aFollowUpAboutWhatWasJustAnsweredStaysWithIt() {
+        // Trial reports: "저희도 가입할수 있나요?" after the council answer got the program's eligibility, and
+        // "이전은 언제까지 해야돼요?" after the relocation answer got the call's deadline.
+        JsonNode join = after("대전 이차전지 협의체 있어요?", "저희도 가입할수 있나요?");
+        assertEquals("network_join", join.get("answerId").asText(), join.toString());
+        JsonNode move = after("대전으로 이전 예정인데 신청돼요?", "이전은 언제까지 해야돼요?");
+        assertEquals("elig_relocation", move.get("answerId").asText(), move.toString());
+        // A subject the previous question did not name is read on its own.
+        JsonNode deadline = after("대전으로 이전 예정인데 신청돼요?", "마감은 언제까지예요?");
+        assertEquals("application_deadline", deadline.get("intent").asText(), deadline.toString());
+    }
 }
