@@ -83,7 +83,7 @@ public final class ConversationEngine {
         String text = hours.isOpen(now)
                 ? faq().message("handoff_position", language)
                         .replace("{minutes}", Integer.toString(Math.max(1, position) * minutesPerTicket))
-                : faq().message("handoff_position_after_hours", language).replace("{next}", NEXT_OPENING.format(hours.nextOpening(now)));
+                : faq().message("handoff_position_after_hours", language).replace("{next}", nextOpening(now));
         text = text.replace("{position}", Integer.toString(position));
         return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT).withKind(MessageKind.QUEUE);
     }
@@ -398,11 +398,6 @@ public final class ConversationEngine {
     private record Answered(Message message, String offer) {
     }
 
-    /**
-     * The answer to this question under its topic: the best-matching curated answer when it matches
-     * well, the topic's overview for a general question, and otherwise the overview as "what is
-     * known", with a person offered.
-     */
     private static final java.util.regex.Pattern BOTH_AT_ONCE = java.util.regex.Pattern.compile("(?:동시에|동시 신청|둘 ?다|같이|함께)");
 
     /** "선도기업" as companies shorten it ("선도랑 유망 동시에 …"): a track is named without its "기업". */
@@ -410,6 +405,11 @@ public final class ConversationEngine {
         return koAnchor.endsWith("기업") && koAnchor.length() > 3 ? koAnchor.substring(0, koAnchor.length() - 2) : koAnchor;
     }
 
+    /**
+     * The answer to this question under its topic: the best-matching curated answer when it matches
+     * well, the topic's overview for a general question, and otherwise the overview as "what is
+     * known", with a person offered.
+     */
     private Chosen choose(Classification c, String question, String previousTopic) {
         Answer overview = faq().answer(c.intent()).orElseThrow();
         if ("greeting".equals(c.intent()) || "goodbye".equals(c.intent())) {
@@ -696,7 +696,7 @@ public final class ConversationEngine {
                 FaqCatalog.HANDOFF_INTENT).withKind(MessageKind.HANDOFF));
         boolean afterHours = !hours.isOpen(now);
         if (afterHours) {
-            String next = NEXT_OPENING.format(hours.nextOpening(now));
+            String next = nextOpening(now);
             replies.add(Message.bot(faq().message("handoff_after_hours", language).replace("{next}", next), List.of(),
                     List.of(), now, FaqCatalog.HANDOFF_INTENT));
         }
@@ -755,12 +755,17 @@ public final class ConversationEngine {
                 List.of(), null, null);
     }
 
+    /** When staff start again, as the handoff texts show it. */
+    private String nextOpening(Instant now) {
+        return NEXT_OPENING.format(hours.nextOpening(now));
+    }
+
     /** Until staff join, a message is acknowledged with when staff reply: within office hours, or after the next opening. */
     private Message waitingReply(WaitingMessage meant, Language language, Instant now) {
         String key = (meant == WaitingMessage.REPLY_TIME ? "handoff_reply_time" : "handoff_passed_on")
                 + (hours.isOpen(now) ? "" : "_after_hours");
         String text = faq().message(key, language).replace("{minutes}", Integer.toString(minutesPerTicket))
-                .replace("{next}", NEXT_OPENING.format(hours.nextOpening(now)));
+                .replace("{next}", nextOpening(now));
         return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT);
     }
 
@@ -782,9 +787,7 @@ public final class ConversationEngine {
         }
         String handoffLabel = faq().handoffLabel(language);
         List<Message> replies = new ArrayList<>(r.replies().stream()
-                .map(m -> new Message(m.id(), m.from(), m.text(), m.quickReplies().stream().filter(q -> !q.equals(handoffLabel)).toList(),
-                        m.links(), m.createdAt(), m.intent(), m.confidence(), m.author(), m.kind(), m.answerId(), m.match(),
-                        m.ticketId()))
+                .map(m -> m.withQuickReplies(m.quickReplies().stream().filter(q -> !q.equals(handoffLabel)).toList()))
                 .toList());
         replies.add(Message.bot(faq().message("handoff_still_waiting", language), List.of(), List.of(), now,
                 FaqCatalog.HANDOFF_INTENT));

@@ -48,6 +48,12 @@ public record Message(long id, Sender from, String text, List<String> quickRepli
         return new Message(id, from, text, quickReplies, links, createdAt, intent, confidence, author, newKind, answerId, match, ticketId);
     }
 
+    /** The same message with other buttons. */
+    public Message withQuickReplies(List<String> replies) {
+        return new Message(id, from, text, List.copyOf(replies), links, createdAt, intent, confidence, author, kind, answerId, match,
+                ticketId);
+    }
+
     /** The ticket a {@code csat} line asks the customer to rate. */
     public Message withTicket(String rated) {
         return new Message(id, from, text, quickReplies, links, createdAt, intent, confidence, author, kind, answerId, match, rated);
