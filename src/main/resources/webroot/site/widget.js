@@ -30,7 +30,7 @@
         conversation_busy: '앞의 메시지를 처리하고 있어요. 잠시 후 다시 보내 주세요.', invalid_consent: '동의 내용을 확인해 주세요.',
         invalid_score: '1점에서 5점 사이로 골라 주세요.', comment_too_long: '의견이 너무 깁니다.', invalid_comment: '의견 내용을 확인해 주세요.',
         already_rated: '이미 평가하셨어요. 고맙습니다.', body_too_large: '메시지가 너무 깁니다.' },
-      contactPlaceholder: '이메일 또는 전화번호 (선택)',
+      contactPlaceholder: '이메일 또는 전화번호 (선택)', noticeDetails: '보기',
       consentNeeded: '연락처를 남기시려면 개인정보 수집·이용 안내에 동의해 주세요. 동의하지 않으셔도 이 채팅에서 답변을 받으실 수 있어요.',
       csatLegend: '상담 만족도', csatScores: ['불만족', '조금 불만족', '보통', '만족', '매우 만족'], csatComment: '의견 (선택)',
       csatSend: '평가 보내기', csatThanks: '평가해 주셔서 감사합니다.', csatDone: '이미 평가하셨어요. 고맙습니다.', csatPick: '점수를 먼저 골라 주세요.',
@@ -46,7 +46,7 @@
         conversation_busy: 'Still working on your previous message. Please send again in a moment.', invalid_consent: 'Please check the consent.',
         invalid_score: 'Please choose a score from 1 to 5.', comment_too_long: 'The comment is too long.', invalid_comment: 'Please check the comment.',
         already_rated: 'You have rated this already. Thank you.', body_too_large: 'The message is too long.' },
-      contactPlaceholder: 'E-mail or phone number (optional)',
+      contactPlaceholder: 'E-mail or phone number (optional)', noticeDetails: '(details)',
       consentNeeded: 'To leave contact details, please agree to the privacy notice. Without them you can still get the answer in this chat.',
       csatLegend: 'Rate the conversation', csatScores: ['Poor', 'Fair', 'Good', 'Very good', 'Excellent'], csatComment: 'Comment (optional)',
       csatSend: 'Send rating', csatThanks: 'Thank you for rating our service.', csatDone: 'You have rated this already. Thank you.',
@@ -181,6 +181,7 @@
   // configured one; its version is sent with the consent and kept with the contact on the ticket.
   var notices = {};
   var consented = false;
+  var noticeOpen = false;
   var form = el('form');
   var label = el('label', 'sr');
   label.htmlFor = 'dbw-input';
@@ -241,6 +242,14 @@
     more.href = /^https:/.test(n.moreUrl) ? n.moreUrl : 'https://www.djtp.or.kr/';
     more.target = '_blank';
     more.rel = 'noopener noreferrer';
+    // The items are named in one line and the details fold out (the usual "[보기]" of Korean consent forms):
+    // shown whole, the notice took most of a 1280 px widget and pushed the assistant's own after-hours reply
+    // out of view. The consent box stays outside the fold.
+    var terms = el('details', 'terms');
+    terms.open = noticeOpen;
+    terms.addEventListener('toggle', function () { noticeOpen = terms.open; });
+    var summary = el('summary', null, n.items.map(function (item) { return item.term; }).join('·') + ' ' + t('noticeDetails'));
+    terms.append(summary, dl, more);
     var agree = el('label', 'agree');
     var box = el('input');
     box.type = 'checkbox';
@@ -248,7 +257,9 @@
     box.checked = consented;
     box.addEventListener('change', function () { consented = box.checked; if (consented) error.textContent = ''; });
     agree.append(box, el('span', null, n.consent));
-    privacy.append(h, dl, more, agree);
+    privacy.append(h, terms, agree);
+    // The log just got shorter: keep the start of this turn's reply (the after-hours handoff text) in view.
+    scrollToTurn();
   }
 
   function setAwaitingContact(on) {

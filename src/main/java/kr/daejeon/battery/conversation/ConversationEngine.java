@@ -19,6 +19,7 @@ import kr.daejeon.battery.faq.AnswerRenderer;
 import kr.daejeon.battery.faq.LocalizedText;
 import kr.daejeon.battery.faq.FaqCatalog;
 import kr.daejeon.battery.faq.FaqEntry;
+import kr.daejeon.battery.faq.HumanDates;
 import kr.daejeon.battery.nlu.Classification;
 import kr.daejeon.battery.nlu.DialogueContext;
 import kr.daejeon.battery.nlu.Interpreter;
@@ -48,8 +49,6 @@ public final class ConversationEngine {
     private final Interpreter interpreter;
     private final java.util.function.Supplier<Content> content;
     private final double clarifyThreshold;
-    private static final java.time.format.DateTimeFormatter NEXT_OPENING =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final int missesBeforeHandoffOffer;
     private final BusinessHours hours;
@@ -83,7 +82,7 @@ public final class ConversationEngine {
         String text = hours.isOpen(now)
                 ? faq().message("handoff_position", language)
                         .replace("{minutes}", Integer.toString(Math.max(1, position) * minutesPerTicket))
-                : faq().message("handoff_position_after_hours", language).replace("{next}", nextOpening(now));
+                : faq().message("handoff_position_after_hours", language).replace("{next}", nextOpening(now, language));
         text = text.replace("{position}", Integer.toString(position));
         return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT).withKind(MessageKind.QUEUE);
     }
@@ -696,7 +695,7 @@ public final class ConversationEngine {
                 FaqCatalog.HANDOFF_INTENT).withKind(MessageKind.HANDOFF));
         boolean afterHours = !hours.isOpen(now);
         if (afterHours) {
-            String next = nextOpening(now);
+            String next = nextOpening(now, language);
             replies.add(Message.bot(faq().message("handoff_after_hours", language).replace("{next}", next), List.of(),
                     List.of(), now, FaqCatalog.HANDOFF_INTENT));
         }
@@ -756,8 +755,9 @@ public final class ConversationEngine {
     }
 
     /** When staff start again, as the handoff texts show it. */
-    private String nextOpening(Instant now) {
-        return NEXT_OPENING.format(hours.nextOpening(now));
+    private String nextOpening(Instant now, Language language) {
+        java.time.ZonedDateTime next = hours.nextOpening(now);
+        return HumanDates.dateTimeIn(now.atZone(next.getZone()).getYear(), next, language);
     }
 
     /** Until staff join, a message is acknowledged with when staff reply: within office hours, or after the next opening. */
@@ -765,7 +765,7 @@ public final class ConversationEngine {
         String key = (meant == WaitingMessage.REPLY_TIME ? "handoff_reply_time" : "handoff_passed_on")
                 + (hours.isOpen(now) ? "" : "_after_hours");
         String text = faq().message(key, language).replace("{minutes}", Integer.toString(minutesPerTicket))
-                .replace("{next}", nextOpening(now));
+                .replace("{next}", nextOpening(now, language));
         return Message.bot(text, List.of(), List.of(), now, FaqCatalog.HANDOFF_INTENT);
     }
 

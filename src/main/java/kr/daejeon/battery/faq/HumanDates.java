@@ -29,6 +29,23 @@ public final class HumanDates {
                 + t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.KOREAN) + ")";
     }
 
+    private static final DateTimeFormatter EN_NEAR = DateTimeFormatter.ofPattern("EEE, d MMM, HH:mm", Locale.UK);
+
+    /**
+     * Date and time without the year when it is {@code year} ("12월 7일 (월) 09:00", "Mon, 7 Dec, 09:00"): the
+     * next time staff are in, shown in a status line where "2026-12-07 09:00" read as a log entry.
+     */
+    public static String dateTimeIn(int year, ZonedDateTime t, Language language) {
+        if (t.getYear() != year) {
+            return dateTime(t, language);
+        }
+        if (language == Language.EN) {
+            return EN_NEAR.format(t).replace("Sept", "Sep");
+        }
+        return t.getMonthValue() + "월 " + t.getDayOfMonth() + "일 ("
+                + t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.KOREAN) + ") " + TIME.format(t);
+    }
+
     /** Date and time in the zone of {@code t}. */
     public static String dateTime(ZonedDateTime t, Language language) {
         if (language == Language.EN) {

@@ -49,11 +49,27 @@ class WidgetAfterHoursBrowserTest {
                 assertTrue(bubble.contains("대기 순서"), bubble);
                 assertTrue(bubble.contains("이메일이나 전화번호"), bubble);
 
+                // The assistant's own after-hours reply stays in view above the notice (it was scrolled away by a notice
+                // that took most of the widget's height).
+                assertEquals(Boolean.TRUE, driver.executeScript(
+                        "var li=arguments[0], log=li.closest('.log'); var a=li.getBoundingClientRect(), b=log.getBoundingClientRect();"
+                                + " return a.top >= b.top - 1 && a.top < b.bottom - 40", all.get(2)),
+                        "the start of the handoff reply is visible in the log");
+                wait.until(d -> privacy.findElements(By.cssSelector("details")).size() == 1);
+                assertTrue(privacy.getSize().getHeight() < 160, "the folded notice is compact: " + privacy.getSize());
+                // Folded, the notice names what it covers; unfolded it says it all.
+                String folded = privacy.getText();
+                for (String part : List.of("개인정보 수집·이용 안내", "수집 목적", "수집 항목", "보유 기간", "거부")) {
+                    assertTrue(folded.contains(part), part + " in " + folded);
+                }
+                privacy.findElement(By.cssSelector("summary")).click();
                 String notice = privacy.getText();
                 // Served by GET /api/v1/privacy-notice: the period is the configured retention_days, not a figure in the widget.
-                for (String part : List.of("개인정보 수집·이용 안내", "수집 목적", "수집 항목", "보유 기간", "30일", "거부")) {
+                for (String part : List.of("30일", "동의하지 않으셔도", "개인정보처리방침")) {
                     assertTrue(notice.contains(part), part + " in " + notice);
                 }
+                Browser.screenshot(driver, "widget-after-hours-notice-open-desktop");
+                privacy.findElement(By.cssSelector("summary")).click();
                 assertEquals(Boolean.TRUE, driver.executeScript(
                         "var r=arguments[0];return !!(r.querySelector('.privacy').compareDocumentPosition(r.querySelector('textarea'))"
                                 + " & Node.DOCUMENT_POSITION_FOLLOWING)", w), "the notice comes before the input");

@@ -30,17 +30,17 @@ class AfterHoursHandoffTest {
             Conversation c = server.newConversation("ko");
             JsonNode r = TestServer.json(server.say(c, "상담원 연결해 주세요"));
             String all = r.get("messages").toString();
-            assertTrue(all.contains("2027-03-09 09:00 이후에 답변"), all);
+            assertTrue(all.contains("3월 9일 (화) 09:00 이후에 답변"), all);
             // No promise of minutes while nobody is in: the queue line says when staff reply.
             JsonNode queue = TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token())).get("messages");
             String queueLine = java.util.stream.StreamSupport.stream(queue.spliterator(), false)
                     .filter(m -> "queue".equals(m.path("kind").asText())).findFirst().orElseThrow().get("text").asText();
-            assertTrue(queueLine.contains("2027-03-09 09:00 이후") && !queueLine.contains("분"), queueLine);
+            assertTrue(queueLine.contains("3월 9일 (화) 09:00 이후") && !queueLine.contains("분"), queueLine);
 
             JsonNode bad = TestServer.json(server.say(c, "제 메일은 kim@ 이에요"));
             assertTrue(bad.get("messages").get(0).get("text").asText().contains("형식"));
             JsonNode when = TestServer.json(server.say(c, "언제쯤 답변 받을 수 있나요"));
-            assertTrue(when.get("messages").get(0).get("text").asText().contains("2027-03-09 09:00 이후에 답변"), when.toString());
+            assertTrue(when.get("messages").get(0).get("text").asText().contains("3월 9일 (화) 09:00 이후에 답변"), when.toString());
             // No consent to the privacy notice, no storing: refused as a whole, nothing kept.
             int before = TestServer.json(server.get("/api/v1/conversations/" + c.id() + "/messages", c.token())).get("messages").size();
             var refused = server.say(c, "kim@example.co.kr 로 부탁드려요");

@@ -51,7 +51,7 @@ class WaitingForStaffTest {
             Conversation c = server.newConversation("ko");
             server.say(c, "상담원 연결해 주세요");
             String reply = firstReply(server.say(c, "혹시 내일 오전에 전화 가능할까요?"));
-            assertTrue(reply.contains("2027-03-04 09:00 이후에 답변"), reply);
+            assertTrue(reply.contains("3월 4일 (목) 09:00 이후에 답변"), reply);
         }
     }
 

@@ -22,4 +22,16 @@ class HumanDatesTest {
         assertEquals(ko, HumanDates.dateTime(t, Language.KO));
         assertEquals(en, HumanDates.dateTime(t, Language.EN));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2026 | 2026-12-07T09:00 | 12월 7일 (월) 09:00 | Mon, 7 Dec, 09:00",
+            "2026 | 2027-01-04T09:00 | 2027년 1월 4일 (월) 09:00 | Mon, 4 Jan 2027, 09:00",
+            "2027 | 2027-09-06T09:00 | 9월 6일 (월) 09:00 | Mon, 6 Sep, 09:00",
+    })
+    void leavesOutTheYearWhenItIsThisYear(int year, String local, String ko, String en) {
+        ZonedDateTime t = java.time.LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Seoul"));
+        assertEquals(ko, HumanDates.dateTimeIn(year, t, Language.KO));
+        assertEquals(en, HumanDates.dateTimeIn(year, t, Language.EN));
+    }
 }
