@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kr.daejeon.battery.nlu.MayWeApply;
 import kr.daejeon.battery.profile.CompanyProfile;
 import kr.daejeon.battery.profile.CompanyProfileExtractor;
 
@@ -42,18 +43,6 @@ public final class DecidingFact {
     private static final Pattern LAST_CLAUSE = Pattern.compile("(?:인데요?|는데요?|[,.;!]|—|[ㅠㅜ\\u1172\\u116e]+)\\s*");
     /** With no clause mark, the self-description ends in the company itself: "대덕구 양극재 중소기업 | 신청 되나요?". */
     private static final Pattern COMPANY_THEN_QUESTION = Pattern.compile("^(.+(?:기업|회사|업체))(?:은|는|도|이|가)?\\s+(.+)$");
-    private static final Pattern BARE_APPLY = Pattern.compile("^(?:그럼|혹시|그러면|그래도|근데|그런데|저희도|저희는|우리도|우리 회사도|저희 회사도)?\\s*"
-            + "(?:신청|지원|참여|참가)(?:이|은|도)?\\s*(?:돼요|되나요|될까요|됩니까|되요|되는지요|가능한가요|가능해요|가능할까요|가능합니까|가능하나요|"
-            + "할 수 있나요|할 수 있어요|할 수 있을까요|할 수 있습니까|대상인가요|대상이에요|대상이 되나요)"
-            + "|^(?:그럼|혹시|저희도|저희는|우리도)?\\s*(?:자격이 되나요|자격이 돼요|해당되나요|해당돼요|대상인가요|대상이 되나요)"
-            // The same asked from the other side: "세종시 기업은 안돼요?", "…대전엔 아무것도 없어요 ㅠ 방법 없나요?".
-            + "|^(?:그럼|혹시|그래도|근데)?\\s*(?:신청|지원|참여)?\\s*(?:안 ?돼요|안 ?되나요|안 ?되요|못 ?하나요|불가능한가요|방법(?:이)? 없나요|방법(?:이)? 없을까요)"
-            + "|^(?:still |so )?eligible"
-            + "|^(?:so |then |and |but )?(?:can|could|may) (?:we|i|our company|my company) (?:still |also |even )?(?:apply|participate|join|take part)"
-            + "(?: for it| to it| for this| for the program(?:me)?| in the program(?:me)?| in it)?"
-            + "|^(?:so |then |and |but )?(?:are we|am i|is our company|is my company|would we be|are we still) (?:eligible|qualified)(?: for it| for this| to apply)?"
-            + "|^(?:so |then |and |but )?(?:do|would|will) we (?:qualify|fit)");
-
     private DecidingFact() {
     }
 
@@ -71,7 +60,7 @@ public final class DecidingFact {
                 question = m.group(2);
             }
         }
-        if (!described || !BARE_APPLY.matcher(question).matches()) {
+        if (!described || !MayWeApply.bare(question)) {
             return Optional.empty();
         }
         CompanyProfile p = CompanyProfileExtractor.extract(text);

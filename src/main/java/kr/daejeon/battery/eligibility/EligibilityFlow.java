@@ -188,6 +188,10 @@ public final class EligibilityFlow {
         if (looksLikeQuestion(text)) {
             return new Step(check, List.of(), false, true, false);
         }
+        if (check.pending() == null && isUnsure(text)) {
+            // "모름" to the question itself (no guess to confirm): asked again it loops; left open, the check goes on.
+            return leftOpen(check, q, language, now);
+        }
         if (check.pending() != null) {
             return new Step(check, List.of(bot(rules.message("yes_or_no", language), List.of(), now),
                     confirmation(check, "echo", language, now)), false);
@@ -347,7 +351,7 @@ public final class EligibilityFlow {
                     String move = CompanyProfileExtractor.moveWithoutPlace(text);
                     if (move != null) {
                         v = "relocation_" + move;
-                    } else if (reading.negated()) {
+                    } else if (reading.negated() && !UNSURE.matcher(n).find()) { // "not sure" is no "not in Daejeon"
                         v = "none";
                     } else if (!reading.unplacedSites().isEmpty()) {
                         v = String.join("+", CompanyProfile.SITES.stream().filter(reading.unplacedSites()::contains).toList());

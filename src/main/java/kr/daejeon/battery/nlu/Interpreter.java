@@ -72,10 +72,6 @@ public final class Interpreter {
     static final String HANDOFF = "human_handoff";
     /** What the program gives: what a bare "how much?" beside another question asks. */
     static final String AMOUNT_TOPIC = "support_benefits";
-    private static final Pattern BARE_AMOUNT = Pattern.compile(
-            "(?:(?:and|also|so)\\s+)?how much(?:\\s+(?:is it|do we get|can we get|could we get|would we get|would it be|money))?\\s*[?？.]*"
-                    + "|(?:그리고\\s*)?(?:지원금은?\\s*)?얼마(?:예요|에요|인가요|나요|나 돼요|나 받아요|까지요|까지 돼요|죠|요)?\\s*[?？.]*",
-            Pattern.CASE_INSENSITIVE);
     /** How to reach the office: where a question about a way of consulting staff is answered. */
     static final String CONTACT = "contact";
     private static final Pattern ASKS_IF_POSSIBLE = Pattern.compile(
@@ -83,6 +79,19 @@ public final class Interpreter {
             Pattern.CASE_INSENSITIVE);
 
     private final LiveClassifier classifier;
+
+    /** Where the choice between the two tracks is answered. */
+    static final String TRACK_CHOICE_TOPIC = "leading_company";
+    /** Who may apply: what a bare "can we apply?" asks. */
+    static final String ELIGIBILITY = "eligibility";
+
+    /** A live context whose topic is of one of {@code families}. */
+    private static boolean context(DialogueContext context, Instant now, String... families) {
+        if (context == null || context.topic() == null || !context.liveAt(now)) {
+            return false;
+        }
+        return List.of(families).contains(FAMILY.get(context.topic()));
+    }
 
     /** The topics that belong together with {@code topic} (the training topics, the application topics, …), itself included. */
     public static List<String> family(String topic) {
@@ -121,6 +130,14 @@ public final class Interpreter {
         }
         String asking = parsed.asking();
         Classification c = model.classify(asking);
+        String asked = String.join(" ", parsed.questions());
+        if (TrackChoice.asks(asked.isEmpty() ? asking : asked) && model.intents().contains(TRACK_CHOICE_TOPIC)) {
+            // "직원 12명 매출 8억인데 선도로 넣을까요 유망으로?": one question (even when written as two), looked up as the
+            // choice it is; the company's numbers are kept with the conversation by the caller, not searched with.
+            Classification which = readAs(TRACK_CHOICE_TOPIC, new Classification(TRACK_CHOICE_TOPIC, Math.max(c.confidence(), CONFIDENT), List.of()));
+            String lookup = language == Language.EN ? TrackChoice.EN_QUESTION : TrackChoice.KO_QUESTION;
+            return new Understanding(List.of(new Part(which, asking, lookup, false)), false, parsed);
+        }
         // Statements before the question are mostly the company's background ("저희는 음극 바인더를 만듭니다",
         // "공고 보고 연락드립니다"); the question on its own decides when it is in scope and at least as sure.
         String questionsOnly = String.join(" ", parsed.questions());
@@ -154,7 +171,7 @@ public final class Interpreter {
                 String counterpart = parts.isEmpty() || read.isFallback() ? null
                         : FollowUps.counterpart(q, read.intent(), FAMILY.get(parts.get(0).classification().intent()));
                 Classification qc = counterpart == null ? read : readAs(counterpart, read);
-                if (!parts.isEmpty() && BARE_AMOUNT.matcher(q.strip()).matches()) {
+                if (!parts.isEmpty() && BareAmount.asks(q)) {
                     // "can we apply and how much?": a bare "how much" beside another question asks what the program
                     // gives; on its own it has no topic and would be dropped.
                     qc = new Classification(AMOUNT_TOPIC, Math.max(CLEAR_PART, qc.confidence()),
@@ -181,6 +198,13 @@ public final class Interpreter {
             }
         }
 
+        if (MayWeApply.bare(asking) && !context(context, now, "training", "network")) {
+            // "저희도 신청할 수 있나요?" right after the leading track's overview asks who may apply to the program (the
+            // track's name in front only gave that overview again); after a course or the council it is that one's.
+            Classification who = new Classification(ELIGIBILITY, Math.max(c.confidence(), CONFIDENT),
+                    List.of(new ScoredIntent(ELIGIBILITY, Math.max(c.confidence(), CONFIDENT))));
+            return new Understanding(List.of(new Part(who, asking, parsed.withoutSocial(), false)), false, parsed);
+        }
         // A goodbye or a request for a person, read surely on its own, is never a continuation ("can i talk to
         // someone?" right after a documents answer); a word of thanks was taken out above (onlySocial).
         boolean standsAlone = (SOCIAL.contains(c.intent()) || HANDOFF.equals(c.intent())) && c.confidence() >= CONFIDENT;
@@ -226,6 +250,10 @@ public final class Interpreter {
                     }
                 }
             }
+        }
+        if (BareAmount.asks(asking) && (c.isFallback() || SOCIAL.contains(c.intent()) || c.confidence() < CONFIDENT)) {
+            // "얼마줘요?", "지원금 얼마야" with nothing before it: what the program gives.
+            c = readAs(AMOUNT_TOPIC, new Classification(AMOUNT_TOPIC, Math.max(c.confidence(), CONFIDENT), List.of()));
         }
         // The topic comes from the asking part; the answer is looked up with the company's own words too.
         return new Understanding(List.of(new Part(c, asking, parsed.withoutSocial(), false)), false, parsed, null, unsure);

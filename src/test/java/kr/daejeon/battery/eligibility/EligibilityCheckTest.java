@@ -136,7 +136,7 @@ class EligibilityCheckTest {
         try (TestServer s = TestServer.start(Map.of(), CLOCK)) {
             Conversation c = s.newConversation("ko");
             say(s, c, "자격 사전 확인");
-            JsonNode unclear = say(s, c, "음... 잘 모르겠네요");
+            JsonNode unclear = say(s, c, "음... 파란색이요");
             assertTrue(unclear.get("messages").get(0).get("text").asText().contains("이해하지 못했어요"), unclear.toString());
             assertTrue(last(unclear).get("text").asText().startsWith("1/5."), "the same question again");
             assertTrue(last(say(s, c, "그만하기")).get("text").asText().contains("멈췄습니다"));

@@ -201,7 +201,7 @@ class EligibilityFlowTest {
 
     @Test
     void anUnclearAnswerIsNotASideQuestion() {
-        EligibilityFlow.Step step = FLOW.answer(started(Language.KO).check(), "음... 잘 모르겠네요", Language.KO, NOW);
+        EligibilityFlow.Step step = FLOW.answer(started(Language.KO).check(), "음... 파란색이요", Language.KO, NOW);
         assertFalse(step.understood());
         assertFalse(step.sideQuestion());
         assertTrue(step.replies().get(0).text().contains("이해하지 못했어요"));
