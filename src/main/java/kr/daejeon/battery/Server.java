@@ -204,6 +204,7 @@ public final class Server {
             resources.add(0, mailer);
             LOG.info("follow-up e-mail on: {}", config.mail());
         }
+        kr.daejeon.battery.staff.StaffAudit audit = backend.staffAudit(config.staffAuditRetention(), clock);
         StaffApi staffApi = new StaffApi(vertx, accounts, backend.staffSessions(),
                 new StaffDesk(store, tickets, content, accounts, feed,
                         new kr.daejeon.battery.channel.DurableDelivery(outbox, store, new ChannelRouter(channels)),
@@ -211,12 +212,10 @@ public final class Server {
                 backend.limiter("login", config.staffLoginRateLimitPerMinute()),
                 clientAddress, deadLetters, unanswered, personalData,
                 new LearningDesk(backend.proposals(), versions, clock), config.timeZone(),
-                new StaffReports(daily, tickets, unanswered, config.timeZone()));
+                new StaffReports(daily, tickets, unanswered, config.timeZone()),
+                backend.loginLockout(config.staffLoginLockout(), clock), audit);
         outbox.start(); // every handler is registered now
         staffApi.with(new ContentApi(vertx, versions)::mount).with(new AccountsApi(vertx, accounts)::mount);
-        staffApi.lockout(backend.loginLockout(config.staffLoginLockout(), clock));
-        kr.daejeon.battery.staff.StaffAudit audit = backend.staffAudit(config.staffAuditRetention(), clock);
-        staffApi.audit(audit);
         vertx.setPeriodic(3_600_000, t -> vertx.executeBlocking(audit::sweep, false));
         if (config.contentWatchSeconds() > 0) {
             new ContentWatcher(versions, config.intentsDir(), config.faqDir()).start(vertx, config.contentWatchSeconds());
@@ -246,7 +245,7 @@ public final class Server {
             }
             ctx.next();
         });
-        new ChatApi(vertx, chat, store, config,
+        new ChatApi(vertx, chat, store, ChatApi.Settings.of(config, backend.name()),
                 backend.limiter("ip", config.rateLimitPerMinute()),
                 backend.limiter("conversation", config.conversationRateLimitPerMinute()),
                 personalData, backend.readiness()).mount(router);
@@ -311,7 +310,7 @@ public final class Server {
                 .requestHandler(kr.daejeon.battery.api.ProtocolErrors.guard(router)).listen()
                 .map(http -> {
                     LOG.info("listening on http://{}:{} (store: {})", config.host(), http.actualPort(),
-                            config.usesRedis() ? backend.name() + " (" + config.redis().describe() + ")" : backend.name());
+                            backend.description());
                     return new Server(vertx, http, resources, config.shutdownGrace(), routes);
                 })
                 .recover(err -> {

@@ -44,7 +44,7 @@ public final class ChatApi {
     private final Handlers handlers;
     private final ChatService chat;
     private final SessionStore store;
-    private final AppConfig config;
+    private final Settings settings;
     private final RateLimiter perClient;
     private final RateLimiter perConversation;
     private final ClientAddress clientAddress;
@@ -53,7 +53,23 @@ public final class ChatApi {
     private final kr.daejeon.battery.privacy.PersonalData personalData;
     private final kr.daejeon.battery.health.Readiness readiness;
 
-    public ChatApi(Vertx vertx, ChatService chat, SessionStore store, AppConfig config, RateLimiter perClient,
+    /**
+     * What the chat endpoints take from the configuration, rather than the whole of it.
+     *
+     * @param store the backend's name ({@code memory} or {@code redis}), reported by {@code /ready}
+     */
+    public record Settings(java.util.Set<String> trustedProxies, java.util.Set<String> corsOrigins, int maxBodyBytes,
+                           int maxMessageChars, int maxStreamsPerClient, int maxStreamsPerConversation,
+                           java.time.Duration ssePing, String store) {
+
+        public static Settings of(AppConfig config, String store) {
+            return new Settings(config.trustedProxies(), config.corsOrigins(), config.maxBodyBytes(),
+                    config.maxMessageChars(), config.maxStreamsPerClient(), config.maxStreamsPerConversation(),
+                    config.ssePing(), store);
+        }
+    }
+
+    public ChatApi(Vertx vertx, ChatService chat, SessionStore store, Settings settings, RateLimiter perClient,
                    RateLimiter perConversation, kr.daejeon.battery.privacy.PersonalData personalData,
                    kr.daejeon.battery.health.Readiness readiness) {
         this.personalData = personalData;
@@ -62,19 +78,19 @@ public final class ChatApi {
         this.handlers = new Handlers(vertx);
         this.chat = chat;
         this.store = store;
-        this.config = config;
+        this.settings = settings;
         this.perClient = perClient;
         this.perConversation = perConversation;
-        this.clientAddress = new ClientAddress(config.trustedProxies());
-        this.streams = new StreamLimits(config.maxStreamsPerClient(), config.maxStreamsPerConversation());
+        this.clientAddress = new ClientAddress(settings.trustedProxies());
+        this.streams = new StreamLimits(settings.maxStreamsPerClient(), settings.maxStreamsPerConversation());
     }
 
     public void mount(Router router) {
         router.get("/health").handler(ctx -> Handlers.json(ctx, 200, Map.of("status", "ok")));
         router.get("/ready").handler(this::ready);
 
-        router.route("/api/*").handler(new CorsPolicy(config.corsOrigins())::handle);
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+        router.route("/api/*").handler(new CorsPolicy(settings.corsOrigins())::handle);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
         // Turns come before the client limiter: they check both limits in their own worker job (see post),
         // one hop instead of two. Routes run in the order they are added.
         router.post("/api/v1/conversations/:id/messages").handler(body).handler(ctx -> requireJson(ctx, false))
@@ -88,7 +104,7 @@ public final class ChatApi {
     }
 
     /**
-     * The last result of the store's periodic write test (see {@link kr.daejeon.battery.health.RedisWriteProbe}): no
+     * The last result of the store's periodic write test (see {@code infra.redis.RedisWriteProbe}): no
      * I/O here, so a load balancer polling every node often costs Redis nothing, and a Redis that answers PING but
      * refuses writes (replica, out of memory, cluster down) makes the node not ready, with the reason.
      */
@@ -96,7 +112,7 @@ public final class ChatApi {
         kr.daejeon.battery.health.Readiness.Verdict v = readiness.check();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", v.ready() ? "ready" : "not_ready");
-        body.put("store", config.usesRedis() ? "redis" : "memory");
+        body.put("store", settings.store());
         if (!v.ready()) {
             body.put("reason", v.reason());
             body.put("error", Map.of("code", "not_ready_" + v.reason(), "message", "Not ready: " + v.detail()));
@@ -243,9 +259,9 @@ public final class ChatApi {
             throw new ApiError(400, "empty_message", "The message is empty.");
         }
         int length = text.codePointCount(0, text.length());
-        if (length > config.maxMessageChars()) {
+        if (length > settings.maxMessageChars()) {
             throw new ApiError(400, "message_too_long",
-                    "The message has " + length + " characters; the limit is " + config.maxMessageChars() + ".");
+                    "The message has " + length + " characters; the limit is " + settings.maxMessageChars() + ".");
         }
         return text;
     }
@@ -369,7 +385,7 @@ public final class ChatApi {
                     batch.forEach(this::send);
                 }
             });
-            pingTimer = vertx.setPeriodic(config.ssePing().toMillis(), t -> {
+            pingTimer = vertx.setPeriodic(settings.ssePing().toMillis(), t -> {
                 if (!closed) {
                     res.write(": ping\n\n");
                     // Pub/sub is not durable: what was published while this node's subscription was down (Redis

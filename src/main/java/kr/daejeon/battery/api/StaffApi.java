@@ -62,7 +62,8 @@ public final class StaffApi {
     public StaffApi(Vertx vertx, StaffAccounts accounts, StaffSessionStore sessions, StaffDesk desk, Clock clock,
                     int maxMessageChars, RateLimiter logins, ClientAddress clientAddress, DeadLetterLog deadLetters,
                     UnansweredLog unanswered, kr.daejeon.battery.privacy.PersonalData personalData, LearningDesk learning,
-                    java.time.ZoneId zone, StaffReports reports) {
+                    java.time.ZoneId zone, StaffReports reports, kr.daejeon.battery.staff.LoginLockout lockout,
+                    StaffAudit audit) {
         this.zone = zone;
         this.reports = reports;
         this.personalData = personalData;
@@ -79,25 +80,15 @@ public final class StaffApi {
         this.clock = clock;
         this.maxMessageChars = maxMessageChars;
         this.hashing = vertx.createSharedWorkerExecutor("staff-password-hashing", 2);
-        this.lockout = new kr.daejeon.battery.staff.LoginLockout(new kr.daejeon.battery.infra.memory.InMemoryLoginAttempts(), kr.daejeon.battery.staff.LoginLockout.Policy.DEFAULT, clock);
-        this.audit = new StaffAudit(null, java.time.Duration.ofDays(365), clock);
+        this.lockout = lockout;
+        this.audit = audit;
     }
 
     private long pingMs = 15_000;
-    private kr.daejeon.battery.staff.LoginLockout lockout;
-    private StaffAudit audit;
-
-    /** Where staff access to personal data is recorded (views, exports, erasures). */
-    public StaffApi audit(StaffAudit audit) {
-        this.audit = audit;
-        return this;
-    }
-
     /** The per-account login back-off, shared by every node when it is in Redis (issue 20 #7). */
-    public StaffApi lockout(kr.daejeon.battery.staff.LoginLockout lockout) {
-        this.lockout = lockout;
-        return this;
-    }
+    private final kr.daejeon.battery.staff.LoginLockout lockout;
+    /** Where staff access to personal data is recorded (views, exports, erasures). */
+    private final StaffAudit audit;
 
     /** How often the console's live stream pings (below the server's idle timeout). */
     public StaffApi pingEvery(java.time.Duration every) {

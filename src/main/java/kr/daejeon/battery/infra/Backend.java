@@ -34,6 +34,11 @@ public interface Backend extends AutoCloseable {
     /** {@code memory} or {@code redis}, for logs. */
     String name();
 
+    /** The name with where the state is (e.g. the Redis nodes), for the start-up log. */
+    default String description() {
+        return name();
+    }
+
     /** True when other nodes see this backend's state (then per-node buffers such as the daily counters are flushed). */
     boolean shared();
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import kr.daejeon.battery.channel.DeadLetterLog;
 import kr.daejeon.battery.escalation.TicketStore;
 import kr.daejeon.battery.learning.UnansweredLog;
-import kr.daejeon.battery.infra.memory.InMemorySessionStore;
 import kr.daejeon.battery.session.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +59,8 @@ public final class PersonalData {
     /** Removes what is past the retention period; run periodically. Returns how many records went. */
     public int sweep() {
         Instant cutoff = clock.instant().minus(retention);
-        int removed = tickets.sweep(cutoff) + unanswered.sweep(cutoff) + deadLetters.sweep(cutoff);
-        if (conversations instanceof InMemorySessionStore memory) {
-            removed += memory.evictExpired();
-        }
+        int removed = tickets.sweep(cutoff) + unanswered.sweep(cutoff) + deadLetters.sweep(cutoff)
+                + conversations.evictExpired();
         if (removed > 0) {
             LOG.info("retention sweep removed {} records older than {} days", removed, retention.toDays());
         }

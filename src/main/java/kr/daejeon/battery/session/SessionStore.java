@@ -72,6 +72,14 @@ public interface SessionStore extends AutoCloseable {
     /** Messages with id greater than {@code afterId}, oldest first, at most {@code limit}. */
     List<Message> messagesAfter(String id, long afterId, int limit);
 
+    /**
+     * Drops expired conversations a store does not drop by itself (Redis expires its keys on its own; this process's
+     * memory needs the retention sweep to call this). Returns how many went.
+     */
+    default int evictExpired() {
+        return 0;
+    }
+
     /** True when the store answers. */
     boolean ping();
 

@@ -30,7 +30,7 @@ import kr.daejeon.battery.conversation.ConversationState;
 import kr.daejeon.battery.conversation.Message;
 import kr.daejeon.battery.conversation.Tokens;
 import kr.daejeon.battery.health.Readiness;
-import kr.daejeon.battery.health.RedisWriteProbe;
+import kr.daejeon.battery.infra.redis.RedisWriteProbe;
 import kr.daejeon.battery.infra.redis.RedisClient;
 import kr.daejeon.battery.infra.redis.RedisSessionStore;
 import kr.daejeon.battery.session.JsonCodec;

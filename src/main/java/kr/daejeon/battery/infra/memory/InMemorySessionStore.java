@@ -276,6 +276,7 @@ public final class InMemorySessionStore implements SessionStore {
      * Drops idle conversations past their TTL and conversations with staff untouched for the retention period;
      * called periodically by the server. Returns how many went.
      */
+    @Override
     public int evictExpired() {
         long before = slots.estimatedSize();
         slots.cleanUp();

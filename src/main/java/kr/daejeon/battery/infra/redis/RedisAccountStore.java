@@ -17,22 +17,8 @@ import kr.daejeon.battery.session.JsonCodec;
 public final class RedisAccountStore implements AccountStore {
 
     private static final int LOG_LIMIT = 1000;
-    // KEYS: accounts, log; ARGV: username, expected json ('' = absent), next json, audit json
-    private static final RedisScript REPLACE = new RedisScript("""
-            local v = redis.call('HGET', KEYS[1], ARGV[1])
-            if (v or '') ~= ARGV[2] then return 0 end
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
-            redis.call('LPUSH', KEYS[2], ARGV[4])
-            redis.call('LTRIM', KEYS[2], 0, %d)
-            return 1
-            """.formatted(LOG_LIMIT - 1));
-    // KEYS: accounts, log; ARGV: audit json, then username/json pairs
-    private static final RedisScript SEED = new RedisScript("""
-            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-            for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-            redis.call('LPUSH', KEYS[2], ARGV[1])
-            return (#ARGV - 1) / 2
-            """);
+    private static final RedisScript REPLACE = RedisScript.template("account-replace.lua", LOG_LIMIT - 1);
+    private static final RedisScript SEED = RedisScript.of("account-seed.lua");
 
     private final RedisClient redis;
     private final String accounts;

@@ -3,7 +3,6 @@ package kr.daejeon.battery.infra.redis;
 import java.util.List;
 import kr.daejeon.battery.config.ConfigException;
 import kr.daejeon.battery.health.Readiness;
-import kr.daejeon.battery.health.RedisWriteProbe;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -34,6 +33,8 @@ public final class RedisBackend implements Backend {
     private final ServiceMetrics metrics;
     private final RedisClient redis;
     private final RedisWriteProbe probe;
+    /** Where Redis is (its nodes), for the start-up log. */
+    private final String description;
     private final RedisMessageFeed feed;
     private final RedisSessionStore conversations;
     private final RedisTicketStore tickets;
@@ -58,6 +59,7 @@ public final class RedisBackend implements Backend {
             throw new ConfigException(List.of((config.redis().cluster() ? "REDIS_CLUSTER_NODES: " : "REDIS_SENTINELS: ")
                     + e.getMessage()));
         }
+        this.description = config.redis().describe();
         this.probe = new RedisWriteProbe(redis, config.redis().probeInterval()).start();
         if (!probe.check().ready()) {
             LOG.warn("Redis ({}) does not accept writes yet ({}); /ready reports not ready until it does",
@@ -101,6 +103,11 @@ public final class RedisBackend implements Backend {
     @Override
     public String name() {
         return "redis";
+    }
+
+    @Override
+    public String description() {
+        return name() + " (" + description + ")";
     }
 
     @Override

@@ -14,6 +14,8 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class RedisChannelDirectory implements ChannelDirectory {
 
+    private static final RedisScript DRAIN = RedisScript.of("queue-drain.lua");
+
     private final RedisClient redis;
     /** Links and queued replies are personal data: kept no longer than this. */
     private final Duration retention;
@@ -64,8 +66,7 @@ public final class RedisChannelDirectory implements ChannelDirectory {
     @Override
     public List<String> drain(String key) {
         String k = redis.prefix() + ":queue:" + key;
-        Object r = redis.call(k, j -> j.eval("local v = redis.call('LRANGE', KEYS[1], 0, -1) redis.call('DEL', KEYS[1]) return v",
-                List.of(k), List.of()));
+        Object r = redis.call(k, j -> DRAIN.eval(j, List.of(k), List.of()));
         List<String> out = new ArrayList<>();
         for (Object o : (List<?>) r) {
             out.add((String) o);

@@ -39,18 +39,7 @@ public final class RedisContentStore implements ContentStore {
     private static final int LOG_LIMIT = 1000;
     static final Duration MODEL_TTL = Duration.ofDays(90);
 
-    // KEYS: head, version, log, text keys...; ARGV: expected, version json, summary json, channel, number, texts...
-    private static final RedisScript COMMIT = new RedisScript("""
-            local h = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if h ~= tonumber(ARGV[1]) then return h end
-            for i = 4, #KEYS do redis.call('SET', KEYS[i], ARGV[i + 2], 'NX') end
-            redis.call('SET', KEYS[2], ARGV[2])
-            redis.call('SET', KEYS[1], ARGV[5])
-            redis.call('LPUSH', KEYS[3], ARGV[3])
-            redis.call('LTRIM', KEYS[3], 0, %d)
-            redis.call('PUBLISH', ARGV[4], ARGV[5])
-            return -1
-            """.formatted(LOG_LIMIT - 1));
+    private static final RedisScript COMMIT = RedisScript.template("content-commit.lua", LOG_LIMIT - 1);
 
     private final RedisClient redis;
     private final Clock clock;

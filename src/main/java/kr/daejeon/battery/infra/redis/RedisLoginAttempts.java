@@ -12,40 +12,11 @@ import kr.daejeon.battery.staff.LoginLockout;
  */
 public final class RedisLoginAttempts implements LoginAttempts {
 
-    /**
-     * KEYS: the account's key. ARGV: now (ms), delayAfter, lockAfter, maxDelay (ms), lockFor (ms).
-     * Refuses while blocked ({0, wait ms}); otherwise counts the try as a failure and allows it ({1, 0}).
-     */
-    private static final RedisScript TRY = new RedisScript("""
-            local now = tonumber(ARGV[1])
-            local blocked = tonumber(redis.call('HGET', KEYS[1], 'until') or '0')
-            if blocked > now then return {0, blocked - now} end
-            local n = redis.call('HINCRBY', KEYS[1], 'failures', 1)
-            local untilMs = 0
-            if n >= tonumber(ARGV[3]) then untilMs = now + tonumber(ARGV[5])
-            elseif n >= tonumber(ARGV[2]) then untilMs = now + math.min(1000 * 2 ^ math.min(30, n - tonumber(ARGV[2])), tonumber(ARGV[4])) end
-            redis.call('HSET', KEYS[1], 'until', string.format('%d', untilMs))
-            redis.call('PEXPIRE', KEYS[1], math.max(tonumber(ARGV[5]), untilMs - now))
-            return {1, 0}
-            """);
+    /** Counts a try as a failure unless the account is blocked (see the script's header for keys and arguments). */
+    private static final RedisScript TRY = RedisScript.of("login-try.lua");
 
-    /**
-     * KEYS: the account's key. ARGV as {@link #TRY}. After a wrong password: the block for the failures so far runs
-     * from now, unless a later one is set.
-     */
-    private static final RedisScript HOLD = new RedisScript("""
-            local n = tonumber(redis.call('HGET', KEYS[1], 'failures') or '0')
-            if n == 0 then return 0 end
-            local now = tonumber(ARGV[1])
-            local untilMs = 0
-            if n >= tonumber(ARGV[3]) then untilMs = now + tonumber(ARGV[5])
-            elseif n >= tonumber(ARGV[2]) then untilMs = now + math.min(1000 * 2 ^ math.min(30, n - tonumber(ARGV[2])), tonumber(ARGV[4])) end
-            local blocked = tonumber(redis.call('HGET', KEYS[1], 'until') or '0')
-            if untilMs <= blocked then return 0 end
-            redis.call('HSET', KEYS[1], 'until', string.format('%d', untilMs))
-            redis.call('PEXPIRE', KEYS[1], math.max(tonumber(ARGV[5]), untilMs - now))
-            return 1
-            """);
+    /** After a wrong password: the block for the failures so far runs from now, unless a later one is set. */
+    private static final RedisScript HOLD = RedisScript.of("login-hold.lua");
 
     private final RedisClient redis;
 

@@ -50,6 +50,14 @@ public final class RedisScript {
         return new RedisScript(source.toString());
     }
 
+    /**
+     * {@link #of} of one resource whose text is a {@link String#format} pattern, filled in with {@code values} (a
+     * Java constant the script shares, e.g. how long a log is kept); a literal {@code %} in it is written {@code %%}.
+     */
+    public static RedisScript template(String resource, Object... values) {
+        return new RedisScript(of(resource).source.formatted(values));
+    }
+
     public Object eval(Jedis j, List<String> keys, List<String> args) {
         try {
             return j.evalsha(sha, keys, args);

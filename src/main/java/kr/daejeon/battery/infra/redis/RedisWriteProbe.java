@@ -1,11 +1,11 @@
-package kr.daejeon.battery.health;
+package kr.daejeon.battery.infra.redis;
 
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import kr.daejeon.battery.infra.redis.RedisClient;
+import kr.daejeon.battery.health.Readiness;
 import kr.daejeon.battery.session.ReplicaAckTimeoutException;
 import kr.daejeon.battery.session.StoreUnavailableException;
 import org.slf4j.Logger;
