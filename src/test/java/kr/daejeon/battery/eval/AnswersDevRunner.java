@@ -41,7 +41,8 @@ class AnswersDevRunner {
             return;
         }
         List<String> misses = new ArrayList<>();
-        // -Ddev.set=cold: the cold tester's set (answers-cold.tsv, answer-labels-cold.tsv) instead of answers-dev.tsv.
+        // -Ddev.set=cold / fresh: answers-<set>.tsv with answer-labels-<set>.tsv (the cold tester's set, the fresh round)
+        // instead of answers-dev.tsv.
         String set = System.getProperty("dev.set", "dev");
         Map<Language, int[]> r = eval.answers(DEV.resolve("answers-" + set + ".tsv"), DEV.resolve("answer-labels-" + set + ".tsv"),
                 misses);
