@@ -195,7 +195,7 @@ public final class ConversationEngine {
             }
         }
         if (tapped.isEmpty() && understood.unsure() != null) {
-            unsureHalf(understood.unsure(), replies, language, now).ifPresent(replies::add);
+            unsureHalf(understood.unsure(), replies, state, language, now).ifPresent(replies::add);
         }
         ConversationState next = remember(state, now, c).withDialogue(dialogue);
         if (escalate) {
@@ -313,7 +313,8 @@ public final class ConversationEngine {
      * The unsure one of two questions ("how much is it" in "how much is it and when is the deadline?") is not dropped:
      * its likely topics, other than those just answered, are offered to choose from.
      */
-    private Optional<Message> unsureHalf(Interpreter.Part unsure, List<Message> answered, Language language, Instant now) {
+    private Optional<Message> unsureHalf(Interpreter.Part unsure, List<Message> answered, ConversationState state, Language language,
+                                         Instant now) {
         Set<String> done = new java.util.HashSet<>();
         answered.forEach(m -> done.add(m.intent()));
         List<String> candidates = unsure.classification().ranking().stream()
@@ -324,6 +325,13 @@ public final class ConversationEngine {
                 .toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
+        }
+        // One entry under those topics that clearly answers the half ("how much is it": the amounts) is the answer;
+        // only when none stands out are the topics offered.
+        List<AnswerIndex.Match> ranked = faq().index().rank(unsure.question(), candidates, 2);
+        if (!ranked.isEmpty() && !ranked.get(0).answer().isOverview() && ranked.get(0).similarity() >= ACCEPT_NEIGHBOUR
+                && ranked.get(0).similarity() - (ranked.size() > 1 ? ranked.get(1).similarity() : 0) >= MARGIN_ANYWHERE) {
+            return Optional.of(answerMessage(new Chosen(ranked.get(0).answer(), EXACT), state, language, now).message());
         }
         String text = faq().message("unsure_half", language).replace("{question}", unsure.question());
         return Optional.of(Message.bot(text, titles(candidates, language), List.of(), now, IntentClassifier.FALLBACK));
@@ -380,6 +388,11 @@ public final class ConversationEngine {
     static final double ACCEPT_NEIGHBOUR = 0.30;
     /** A neighbouring topic is searched too when the classifier gives it at least this much. */
     static final double NEIGHBOUR_TOPIC = 0.15;
+    /**
+     * A neighbour given at least this share of the top topic's probability is as likely as the top one ("선정되면 뭐
+     * 해야돼요?": benefits 0.53, selection 0.42): its answers are accepted at the own topic's bar, not the neighbour's.
+     */
+    static final double NEAR_TOP_SHARE = 0.5;
 
     /** An answer under a topic the question names gets this much on top of its similarity. */
     static final double OWN_TOPIC_BONUS = 0.05;
@@ -428,6 +441,10 @@ public final class ConversationEngine {
             Interpreter.family(previousTopic).stream().filter(t -> !topics.contains(t)).forEach(topics::add);
         }
         List<String> own = new ArrayList<>(List.of(c.intent()));
+        double top = c.ranking().stream().filter(x -> x.intent().equals(c.intent())).mapToDouble(ScoredIntent::probability)
+                .findFirst().orElse(c.confidence());
+        c.ranking().stream().filter(x -> topics.contains(x.intent()) && x.probability() >= NEAR_TOP_SHARE * top)
+                .map(ScoredIntent::intent).filter(t -> !own.contains(t)).forEach(own::add);
         List<String> named = new ArrayList<>();
         if (previousTopic != null) {
             own.addAll(Interpreter.family(previousTopic));
@@ -475,9 +492,18 @@ public final class ConversationEngine {
         }
         List<AnswerIndex.Match> ranked = new ArrayList<>(faq().index().rank(question, topics, 4));
         ranked.sort((x, y) -> Double.compare(score(y, named), score(x, named)));
+        // A question that asks more than its topic in general is not answered by the overview, so the overview is no
+        // rival to the entry that answers it ("유망기업은 몇 군데 선정해요": the amount-and-count entry vs the overview).
+        boolean general = faq().index().isGeneral(question, c.intent());
         for (int i = 0; i < ranked.size(); i++) {
             AnswerIndex.Match m = ranked.get(i);
-            double runnerUp = i + 1 < ranked.size() ? score(ranked.get(i + 1), named) : 0;
+            double runnerUp = 0;
+            for (int j = i + 1; j < ranked.size(); j++) {
+                if (general || m.answer().isOverview() || !ranked.get(j).answer().isOverview()) {
+                    runnerUp = score(ranked.get(j), named);
+                    break;
+                }
+            }
             boolean isOwn = own.contains(m.answer().topic());
             double s = score(m, named);
             boolean clear = s - runnerUp >= MARGIN || s >= SURE;
@@ -488,7 +514,7 @@ public final class ConversationEngine {
                 break; // two answers fit about equally: neither is taken as the answer
             }
         }
-        if (faq().index().isGeneral(question, c.intent())) {
+        if (general) {
             return new Chosen(overview, OVERVIEW);
         }
         // Only a classifier unsure of its topic is overruled: a sure topic without a fitting answer is an

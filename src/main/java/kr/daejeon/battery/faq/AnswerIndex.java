@@ -469,7 +469,7 @@ public final class AnswerIndex {
 
     private static final String GRAM_MARK = "#";
     private static final Map<String, String> QUESTION_WORDS = Map.of("얼마", "@amount", "언제", "@when", "어디", "@where",
-            "어떻게", "@how");
+            "어떻게", "@how", "몇", "@count", "몇 시", "@when");
     /** The concept of a place named outside Daejeon. */
     static final String ELSEWHERE = "@elsewhere";
     private static final Map<String, String> CONCEPTS = concepts(
@@ -514,7 +514,7 @@ public final class AnswerIndex {
 
     /** The same normalisation the classifier sees, so both read "데드라인" as "마감"; contractions written out. */
     static String prepare(String text) {
-        return Loanwords.canonical(EnglishContractions.expand(TextNormalizer.normalize(text)));
+        return ProgramThesaurus.words(Loanwords.canonical(EnglishContractions.expand(TextNormalizer.normalize(text))));
     }
 
     /** Hangul bigrams of each run with spaces removed, Latin trigrams with word boundaries. */
@@ -582,7 +582,7 @@ public final class AnswerIndex {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                out.add(mark + term);
+                out.add(mark + (mark.isEmpty() ? ProgramThesaurus.term(term.toString()) : term.toString()));
             }
             ts.end();
         } catch (IOException e) {

@@ -453,4 +453,33 @@ class DialogueTest {
         JsonNode deadline = after("대전으로 이전 예정인데 신청돼요?", "마감은 언제까지예요?");
         assertEquals("application_deadline", deadline.get("intent").asText(), deadline.toString());
     }
+
+    // answers6 round (issue 17): three known faults, each asked alone as a new user would.
+
+    @Test
+    void howManyCompaniesAreSelectedIsAnsweredWithTheNumbersPerTrack() {
+        // "몇" is dropped by the analyser as a determiner, so no count was asked and the count entry fell below the bar.
+        for (String q : List.of("올해는 총 몇 개사나 선정됐어요")) {
+            JsonNode r = ask("ko", q);
+            assertFalse("partial".equals(r.path("answerMatch").asText()), q + ": " + r);
+            String t = texts(r);
+            assertTrue(t.contains("3개사") && t.contains("6개사") && t.contains("2024"), q + ": " + t);
+        }
+    }
+
+    @Test
+    void whatASelectedCompanyMustDoIsTheAgreementReportingAndSettlement() {
+        JsonNode r = ask("ko", "선정되면 뭐 해야돼요?");
+        assertTrue(java.util.Set.of("selection_after", "benefit_settlement").contains(r.path("answerId").asText()), r.toString());
+        String t = texts(r);
+        assertTrue(t.contains("협약") && t.contains("보고") && t.contains("정산"), t);
+    }
+
+    @Test
+    void howMuchIsItNextToADeadlineQuestionIsAnsweredNotOnlyOffered() {
+        JsonNode r = ask("en", "how much is it and when is the deadline?");
+        String t = texts(r);
+        assertTrue(t.contains("120 million"), t);
+        assertTrue(r.get("messages").toString().contains("application_deadline"), r.toString());
+    }
 }

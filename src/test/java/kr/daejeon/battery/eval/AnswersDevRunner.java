@@ -40,9 +40,16 @@ class AnswersDevRunner {
             }
             return;
         }
+        // -Ddev.set=cold / fresh: answers-<set>.tsv with answer-labels-<set>.tsv (the cold tester's set, the fresh round)
+        // instead of answers-dev.tsv; -Ddev.set=dev,fresh,cold measures several with one trained classifier.
+        String[] sets = System.getProperty("dev.set", "dev").split(",");
+        for (String set : sets) {
+            printSet(eval, classifier, set.strip());
+        }
+    }
+
+    private static void printSet(EngineEvaluation eval, IntentClassifier classifier, String set) throws java.io.IOException {
         List<String> misses = new ArrayList<>();
-        // -Ddev.set=cold: the cold tester's set (answers-cold.tsv, answer-labels-cold.tsv) instead of answers-dev.tsv.
-        String set = System.getProperty("dev.set", "dev");
         Map<Language, int[]> r = eval.answers(DEV.resolve("answers-" + set + ".tsv"), DEV.resolve("answer-labels-" + set + ".tsv"),
                 misses);
         misses.forEach(m -> System.out.println("MISS " + m));
@@ -94,7 +101,7 @@ class AnswersDevRunner {
         }
         System.out.printf(Locale.ROOT, "DEV reply intent = labelled topic: %d of %d%n", intentsRight(eval, set),
                 r.values().stream().mapToInt(c -> c[1]).sum());
-        r.forEach((l, c) -> System.out.printf(Locale.ROOT, "DEV answers %s: %d of %d right (%.1f%%)%n", l.code(), c[0], c[1],
+        r.forEach((l, c) -> System.out.printf(Locale.ROOT, "DEV %s answers %s: %d of %d right (%.1f%%)%n", set, l.code(), c[0], c[1],
                 100.0 * c[0] / c[1]));
     }
 
