@@ -34,7 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code java -cp target/test-classes:target/classes:$(cat target/classpath.txt) org.openjdk.jmh.Main GrowthBenchmark}
  * Training time at each scale is one-shot, so it is measured by {@link #main} instead of JMH.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
@@ -48,33 +47,46 @@ public class GrowthBenchmark {
             "안녕하세요 저희는 배터리 소재 스타트업인데 유망기업으로 지원하면 어떤 혜택이 있는지 궁금합니다",
             "전기차 보조금 얼마예요", "상담원 연결해 주세요", "Is there a networking event?");
 
-    @Param({"1", "5", "20"})
-    public int scale;
+    /** The classifier trained at {@code scale}; a state of its own, so ranking is measured without the long training. */
+    @State(Scope.Benchmark)
+    public static class Trained {
+        @Param({"1", "5", "20"})
+        public int scale;
+        IntentClassifier classifier;
+        int next;
 
-    private IntentClassifier classifier;
-    private AnswerIndex index;
-    private List<String> topics;
-    private int next;
+        @Setup
+        public void setUp() {
+            classifier = IntentClassifier.train(scaledUtterances(scale), AppConfig.load(List.of(), Map.of()).classifierSettings());
+        }
+    }
 
-    @Setup
-    public void setUp() {
-        classifier = IntentClassifier.train(scaledUtterances(scale), AppConfig.load(List.of(), Map.of()).classifierSettings());
-        List<Answer> answers = scaledAnswers(scale);
-        index = AnswerIndex.build(answers);
+    /** The answer index built at {@code scale}. */
+    @State(Scope.Benchmark)
+    public static class Indexed {
+        @Param({"1", "5", "20"})
+        public int scale;
+        AnswerIndex index;
         // A turn ranks within the classified topic and its neighbours: three topics, as in ClassifierBenchmark.
-        topics = List.of("eligibility", "application_deadline", "support_benefits");
+        final List<String> topics = List.of("eligibility", "application_deadline", "support_benefits");
+        int next;
+
+        @Setup
+        public void setUp() {
+            index = AnswerIndex.build(scaledAnswers(scale));
+        }
     }
 
     @Benchmark
-    public Classification classify() {
-        next = (next + 1) % MESSAGES.size();
-        return classifier.classify(MESSAGES.get(next));
+    public Classification classify(Trained t) {
+        t.next = (t.next + 1) % MESSAGES.size();
+        return t.classifier.classify(MESSAGES.get(t.next));
     }
 
     @Benchmark
-    public List<AnswerIndex.Match> rankAnswers() {
-        next = (next + 1) % MESSAGES.size();
-        return index.rank(MESSAGES.get(next), topics, 4);
+    public List<AnswerIndex.Match> rankAnswers(Indexed x) {
+        x.next = (x.next + 1) % MESSAGES.size();
+        return x.index.rank(MESSAGES.get(x.next), x.topics, 4);
     }
 
     /** Training intents/ copied {@code scale} times (out of scope stays one class), as at start-up. */

@@ -219,8 +219,12 @@ public final class RedisSessionStore implements SessionStore {
         return version;
     }
 
-    @Override
-    public CommitResult commit(TurnCommit commit) {
+    /** The commit script's keys and arguments for one turn, and whether its messages are announced after the replica wait. */
+    record CommitCall(List<String> keys, List<String> args, boolean announceAfterWait) {
+    }
+
+    /** What {@link #commit} sends (package-private for the bench's commit ceiling, which sends the same to other scripts). */
+    CommitCall commitCall(TurnCommit commit) {
         String id = commit.conversationId();
         Held held = commit.held() == null ? null : (Held) commit.held();
         List<String> keys = new ArrayList<>(conversationKeys(id));
@@ -236,6 +240,17 @@ public final class RedisSessionStore implements SessionStore {
         boolean announceAfterWait = commit.announce() && redis.waitsForReplicas() && publisher != null;
         addStoreArgs(args, commit.next(), commit.messages(), held == null ? "" : held.token,
                 commit.announce() && !announceAfterWait ? feed : null, commit.record());
+        return new CommitCall(keys, args, announceAfterWait);
+    }
+
+    @Override
+    public CommitResult commit(TurnCommit commit) {
+        String id = commit.conversationId();
+        Held held = commit.held() == null ? null : (Held) commit.held();
+        CommitCall call = commitCall(commit);
+        List<String> keys = call.keys();
+        List<String> args = call.args();
+        boolean announceAfterWait = call.announceAfterWait();
         @SuppressWarnings("unchecked")
         List<Object> reply = redis.acknowledged(keys.get(0), j -> (List<Object>) COMMIT.eval(j, keys, args),
                 r -> "ok".equals(r.get(0)));
