@@ -559,31 +559,14 @@ public final class ConversationEngine {
 
     /** A question the classifier was unsure about, but which a curated answer under one of its candidate topics matches closely. */
     private Optional<Chosen> rescue(Classification c, String question) {
-        if (c.ranking().isEmpty() || !faq().index().knowsEveryNoun(question)) {
+        if (c.confidence() > RESCUE_MAX_FALLBACK_CONFIDENCE || c.ranking().isEmpty() || !faq().index().knowsEveryNoun(question)) {
             return Optional.empty();
         }
         List<String> topics = c.ranking().stream().map(ScoredIntent::intent)
                 .filter(i -> faq().entry(i).isPresent() && !i.equals("greeting") && !i.equals("goodbye")).toList();
-        Optional<AnswerIndex.Match> best = faq().index().rank(question, topics, 1).stream().filter(m -> m.similarity() >= RESCUE)
-                .findFirst();
-        if (best.isPresent() && c.confidence() > RESCUE_MAX_FALLBACK_CONFIDENCE) {
-            // The reading is "out of scope" because no topic got much, not because out of scope did (its confidence is
-            // 1 − the top topic's): "몇개 회사 뽑아요?" spreads over three topics. One answer standing far above every
-            // other in the whole catalog is still the answer.
-            List<String> all = faq().entries().stream().map(FaqEntry::intent).filter(t -> !"greeting".equals(t) && !"goodbye".equals(t))
-                    .toList();
-            List<AnswerIndex.Match> ranked = faq().index().rank(question, all, 2);
-            double runnerUp = ranked.size() > 1 ? ranked.get(1).similarity() : 0;
-            if (ranked.isEmpty() || !ranked.get(0).answer().id().equals(best.get().answer().id())
-                    || best.get().similarity() - runnerUp < RESCUE_STANDOUT) {
-                return Optional.empty();
-            }
-        }
-        return best.map(m -> new Chosen(m.answer(), m.answer().isOverview() ? OVERVIEW : EXACT));
+        return faq().index().rank(question, topics, 1).stream().filter(m -> m.similarity() >= RESCUE)
+                .findFirst().map(m -> new Chosen(m.answer(), m.answer().isOverview() ? OVERVIEW : EXACT));
     }
-
-    /** Above {@link #RESCUE_MAX_FALLBACK_CONFIDENCE}, the rescued answer must lead every other answer by this much. */
-    static final double RESCUE_STANDOUT = 0.15;
 
     private Answered answerMessage(Chosen chosen, ConversationState state, Language language, Instant now) {
         Answer a = chosen.answer();

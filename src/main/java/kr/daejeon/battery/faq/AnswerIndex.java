@@ -47,8 +47,6 @@ public final class AnswerIndex {
     static final double ANSWER_TEXT_WEIGHT = 0.6;
     /** The blend of the closest single variant and the answer as a whole (all variants pooled, plus its text). */
     static final double CLOSEST_VARIANT_SHARE = 0.3;
-    /** How much a concept term (what is asked: an amount, a count, a report) weighs next to an ordinary word. */
-    static final double CONCEPT_WEIGHT = 2.0;
 
     private final Analyzer analyzer;
     private final Map<String, List<Entry>> byTopic;
@@ -238,7 +236,7 @@ public final class AnswerIndex {
         }
         int n = Math.max(1, docs);
         Map<String, Double> idf = new HashMap<>();
-        df.forEach((t, f) -> idf.put(t, Math.log(1 + (n - f + 0.5) / (f + 0.5)) * (t.startsWith("@") ? CONCEPT_WEIGHT : 1)));
+        df.forEach((t, f) -> idf.put(t, Math.log(1 + (n - f + 0.5) / (f + 0.5))));
         double unseen = Math.log(1 + (n + 0.5) / 0.5);
         Map<String, List<Entry>> byTopic = new HashMap<>();
         List<Vector> vectors = new ArrayList<>();
@@ -452,9 +450,7 @@ public final class AnswerIndex {
             "please", "know", "like", "want", "detail", "more", "하", "되", "있", "없", "내", "받", "보", "가", "오", "싶", "해", "돼",
             "할", "수", "것", "거", "게", "요", "do", "doe", "can", "need", "get", "have", "i", "we", "our", "my", "you", "a", "an",
             "which", "how", "when", "where", "who", "list", "us", "there", "ani", "some", "thi", "that", "it", "for", "of", "to", "in",
-            "목록", "종류", "전체", "전반", "관련", "부분", "경우", "방법", "무슨", "어떤", "우리", "저희", "회사", "기업", "이번",
-            // 내다 is read as 제출 (ProgramThesaurus), and 내 was a general word: "뭐 내야 돼요?" asks nothing narrower.
-            "제출");
+            "목록", "종류", "전체", "전반", "관련", "부분", "경우", "방법", "무슨", "어떤", "우리", "저희", "회사", "기업", "이번");
 
     private Vector without(Entry e, String leaveOut) {
         Map<String, Double> pooled = new HashMap<>(e.pooled().weights());
