@@ -88,7 +88,7 @@ class RealEvalFloorsTest {
     static final int TWO_QUESTIONS_ANSWERED_OR_OFFERED = 8;
 
     /** Answer-level accuracy on answers.tsv (issue 17: at least 90%), per language, measured 2026-12-01 minus 1 point. */
-    static final double KO_ANSWERS = 64.8;
+    static final double KO_ANSWERS = 66.8; // answers6 round: 67.8 (99 of 146) minus 1
     static final double EN_ANSWERS = 67.0; // lowered from 69.7 in the 2026-12-02 round (two lines), see above
 
     static QuestionReport questions;
