@@ -106,10 +106,7 @@ public final class VersionedContent implements AutoCloseable {
         Path root = files.writeToTemp("v" + head);
         try {
             if (model == null) {
-                long t0 = System.nanoTime();
-                model = IntentClassifier.train(IntentCorpus.load(root.resolve("intents")).utterances(), settings);
-                store.putModel(key, model.toBytes());
-                LOG.info("intent model for content version {} trained in {} ms and stored", head, (System.nanoTime() - t0) / 1_000_000);
+                model = trainedOnce(store, settings, key, root.resolve("intents"), head);
             }
             // Loading answers is the slow part of a start (the retrieval index): the bootstrap's check already did it.
             Content c = bootstrapped != null && head == 1 ? bootstrapped : Content.load(root.resolve("faq"), zone, model.intents());
@@ -302,10 +299,7 @@ public final class VersionedContent implements AutoCloseable {
                 } else if (store.claimTraining(key, TRAINING_CLAIM)) {
                     training = n;
                     try {
-                        long t0 = System.nanoTime();
-                        model = IntentClassifier.train(IntentCorpus.load(root.resolve("intents")).utterances(), settings);
-                        store.putModel(key, model.toBytes());
-                        LOG.info("intent model for content version {} trained in {} ms and stored", n, (System.nanoTime() - t0) / 1_000_000);
+                        model = trainAndStore(store, settings, key, root.resolve("intents"), n);
                     } finally {
                         training = null;
                     }
@@ -337,6 +331,44 @@ public final class VersionedContent implements AutoCloseable {
         if (store.head() > applied && problem == null) {
             request();
         }
+    }
+
+    /**
+     * At start: the model of version {@code n}, trained here only if no other node has claimed it. Nodes started
+     * together (a new deployment, a whole rollout) otherwise each trained it — minutes of every node's CPU. A node
+     * that finds the training claimed waits for the stored model; if the claimer dies, its claim lapses
+     * ({@link #TRAINING_CLAIM}) and this node takes it. Blocking.
+     */
+    private static IntentClassifier trainedOnce(ContentStore store, ClassifierSettings settings, String key, Path intents, long n) {
+        boolean told = false;
+        while (true) {
+            if (store.claimTraining(key, TRAINING_CLAIM)) {
+                return trainAndStore(store, settings, key, intents, n);
+            }
+            if (!told) {
+                LOG.info("another node trains the model of content version {}; waiting for it", n);
+                told = true;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the model of content version " + n, e);
+            }
+            Optional<IntentClassifier> stored = stored(store, key, settings);
+            if (stored.isPresent()) {
+                LOG.info("intent model for content version {} loaded (trained by another node)", n);
+                return stored.get();
+            }
+        }
+    }
+
+    private static IntentClassifier trainAndStore(ContentStore store, ClassifierSettings settings, String key, Path intents, long n) {
+        long t0 = System.nanoTime();
+        IntentClassifier model = IntentClassifier.train(IntentCorpus.load(intents).utterances(), settings);
+        store.putModel(key, model.toBytes());
+        LOG.info("intent model for content version {} trained in {} ms and stored", n, (System.nanoTime() - t0) / 1_000_000);
+        return model;
     }
 
     private static Optional<IntentClassifier> stored(ContentStore store, String key, ClassifierSettings settings) {

@@ -1,6 +1,7 @@
 package kr.daejeon.battery.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,7 +91,9 @@ class SharedContentTwoNodeTest {
             long t1 = System.nanoTime();
             HttpResponse<String> taught = bossA.post("/staff/api/proposals/" + w + "/approve", "");
             assertEquals(200, taught.statusCode(), taught.body());
-            assertTrue((System.nanoTime() - t1) / 1_000_000 < 10_000, "answered without waiting for the training");
+            // Answered without waiting for the training: the approving node does not serve the new version yet.
+            // (A bound on the approval's time said the same but failed on a loaded machine; speed is not asserted.)
+            assertNotEquals("serving version 4", state(bossA), "answered without waiting for the training");
             assertEquals(4, TestServer.json(taught).get("version").asLong());
             String understood = poll(() -> intent(b, onBq), "industry_network"::equals, 240_000);
             assertEquals("industry_network", understood, "node B understands the wording approved on node A");
